@@ -1,0 +1,8 @@
+# The library's own dependencies, found the same way for every consumer.
+find_package(CURL REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(Threads REQUIRED)
+if(NOT TARGET pugixml::pugixml AND TARGET pugixml)
+  add_library(pugixml::pugixml ALIAS pugixml)
+endif()

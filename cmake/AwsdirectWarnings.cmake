@@ -1,0 +1,18 @@
+# Strict warnings and optional sanitizers for the project's own tests, examples and benchmarks.
+add_library(awsdirect_strict INTERFACE)
+target_compile_options(awsdirect_strict INTERFACE -Wall -Wextra -Wpedantic -Werror)
+if(AWSDIRECT_SANITIZE)
+  target_compile_options(awsdirect_strict INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                    -fno-sanitize-recover=undefined)
+  target_link_options(awsdirect_strict INTERFACE -fsanitize=address,undefined)
+endif()
+
+# One program per source file, named after it: examples/sigv4.cpp becomes `sigv4`.
+function(awsdirect_programs_from_sources prefix)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  foreach(source ${sources})
+    get_filename_component(name ${source} NAME_WE)
+    add_executable(${prefix}${name} ${source})
+    target_link_libraries(${prefix}${name} PRIVATE awsdirect::awsdirect awsdirect_strict)
+  endforeach()
+endfunction()

@@ -1,0 +1,36 @@
+#pragma once
+// The one seam between awsdirect and the network. The curl transport implements it; tests,
+// fixture recording and replay, and users' own HTTP stacks substitute their own.
+#include <chrono>
+#include <string>
+
+#include "error.hpp"
+#include "http.hpp"
+
+namespace awsdirect {
+
+// How a transport talks to the network. Timeouts are always set: nothing waits forever.
+struct TransportOptions {
+  std::chrono::milliseconds connectTimeout{std::chrono::seconds(60)};  // botocore's connect_timeout
+  std::chrono::milliseconds requestTimeout{std::chrono::seconds(120)}; // whole exchange, a bound botocore lacks
+  bool verifyTls = true;   // turned off only by an explicit choice of the user
+  std::string caBundle;    // CA file; AWS_CA_BUNDLE or the profile's ca_bundle when empty
+  std::string proxy;       // empty: curl's own proxy environment variables apply
+};
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Sends the request and returns whatever HTTP response arrived, error statuses included.
+  // Throws TransportError when no response arrived.
+  virtual HttpResponse send(const HttpRequest& request) = 0;
+};
+
+// A TransportError for `failure` with a message that says what failed.
+inline Error transportError(TransportFailure failure, std::string message) {
+  Error e = makeError(ErrorKind::Transport, "TransportError", std::move(message));
+  e.transport = failure;
+  return e;
+}
+
+}  // namespace awsdirect
