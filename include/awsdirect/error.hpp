@@ -17,6 +17,7 @@ enum class ErrorKind {
   Credentials,    // no usable credentials
   Configuration,  // bad or missing configuration (region, endpoint, profile)
   Fixture,        // a replayed request matched no recorded exchange
+  Waiter,         // a waiter saw a failure state, or ran out of time
 };
 
 inline const char* toString(ErrorKind kind) {
@@ -28,6 +29,7 @@ inline const char* toString(ErrorKind kind) {
     case ErrorKind::Credentials: return "credentials";
     case ErrorKind::Configuration: return "configuration";
     case ErrorKind::Fixture: return "fixture";
+    case ErrorKind::Waiter: return "waiter";
   }
   return "unknown";
 }
@@ -115,6 +117,7 @@ class ParseError : public Exception { using Exception::Exception; };
 class CredentialsError : public Exception { using Exception::Exception; };
 class ConfigError : public Exception { using Exception::Exception; };
 class FixtureMismatchError : public Exception { using Exception::Exception; };
+class WaiterError : public Exception { using Exception::Exception; };
 
 [[noreturn]] inline void throwError(Error error) {
   switch (error.kind) {
@@ -125,6 +128,7 @@ class FixtureMismatchError : public Exception { using Exception::Exception; };
     case ErrorKind::Credentials: throw CredentialsError(std::move(error));
     case ErrorKind::Configuration: throw ConfigError(std::move(error));
     case ErrorKind::Fixture: throw FixtureMismatchError(std::move(error));
+    case ErrorKind::Waiter: throw WaiterError(std::move(error));
   }
   throw Exception(std::move(error));
 }

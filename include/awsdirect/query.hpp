@@ -1,0 +1,96 @@
+#pragma once
+// The Query protocol's request side (Redshift, IAM, STS, RDS, and EC2's dialect of it): every
+// parameter is a flat `Name=value` pair in a form-encoded POST body.
+//
+// Lists are flattened by index. Query services name their members (`IamRoles.IamRoleArn.1`,
+// `Tags.Tag.1.Key`); EC2 does not (`IpPermissions.1.IpRanges.1.CidrIp`). Both are the same
+// operation here, a prefix plus an index, so the caller passes the full prefix.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "uri.hpp"
+
+namespace awsdirect {
+
+// A resource tag, as every Query service spells it (Key, Value).
+struct Tag {
+  std::string key;
+  std::string value;
+};
+
+class QueryWriter {
+ public:
+  // A writer for the top level of a request.
+  QueryWriter(const std::string& action, const std::string& version) : params_(std::make_shared<Params>()) {
+    add("Action", action);
+    add("Version", version);
+  }
+
+  void add(const std::string& name, const std::string& value) { params_->emplace_back(prefix_ + name, value); }
+  void add(const std::string& name, const char* value) { add(name, std::string(value)); }
+  void add(const std::string& name, bool value) { add(name, std::string(value ? "true" : "false")); }
+  void add(const std::string& name, int value) { add(name, std::to_string(value)); }
+  void add(const std::string& name, std::int64_t value) { add(name, std::to_string(value)); }
+
+  // Writes the parameter only when the optional holds a value.
+  template <class T>
+  void optional(const std::string& name, const std::optional<T>& value) {
+    if (value) add(name, *value);
+  }
+
+  // A list of scalars: prefix.1=a, prefix.2=b. Nothing is written for an empty list.
+  void list(const std::string& prefix, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) add(prefix + "." + std::to_string(i + 1), values[i]);
+  }
+
+  // A list of structures: `writeItem(QueryWriter& item, const T&)` writes one member's fields,
+  // which land under prefix.N.
+  template <class T, class WriteItem>
+  void list(const std::string& prefix, const std::vector<T>& items, WriteItem writeItem) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      QueryWriter item = nested(prefix + "." + std::to_string(i + 1));
+      writeItem(item, items[i]);
+    }
+  }
+
+  // Tags under `prefix` ("Tags.Tag" for Redshift and RDS, "Tags.member" for IAM).
+  void tags(const std::string& prefix, const std::vector<Tag>& tags) {
+    list(prefix, tags, [](QueryWriter& item, const Tag& tag) {
+      item.add("Key", tag.key);
+      item.add("Value", tag.value);
+    });
+  }
+
+  // A writer whose names land under `prefix.` (a structure member).
+  QueryWriter nested(const std::string& prefix) const {
+    QueryWriter w(*this);
+    w.prefix_ = prefix_ + prefix + ".";
+    return w;
+  }
+
+  const std::vector<std::pair<std::string, std::string>>& params() const { return *params_; }
+
+  // The form-encoded body, with the same encoder the signer uses, so what is signed is sent.
+  std::string body() const {
+    std::string out;
+    out.reserve(64 * params_->size());
+    for (const auto& [name, value] : *params_) {
+      if (!out.empty()) out += '&';
+      uriEncodeAppend(out, name);
+      out += '=';
+      uriEncodeAppend(out, value);
+    }
+    return out;
+  }
+
+ private:
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  std::shared_ptr<Params> params_;  // shared with nested writers
+  std::string prefix_;
+};
+
+}  // namespace awsdirect

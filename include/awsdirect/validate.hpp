@@ -1,0 +1,97 @@
+#pragma once
+// Client-side rules, checked before any network call. A Validator collects every broken rule of
+// a request, so one error names every field that needs fixing, not only the first.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "error.hpp"
+
+namespace awsdirect {
+
+class Validator {
+ public:
+  // Records that `field` breaks `rule` ("must start with a letter").
+  void fail(std::string field, std::string rule) { problems_.push_back({std::move(field), std::move(rule)}); }
+  // Records the problem unless `holds`; returns `holds`.
+  bool check(bool holds, const std::string& field, const std::string& rule) {
+    if (!holds) fail(field, rule);
+    return holds;
+  }
+  template <class T>
+  bool required(const std::optional<T>& value, const std::string& field) {
+    return check(value.has_value(), field, "is required");
+  }
+  bool requiredText(const std::optional<std::string>& value, const std::string& field) {
+    if (!required(value, field)) return false;
+    return check(!value->empty(), field, "must not be empty");
+  }
+  template <class T>
+  bool inRange(const std::optional<T>& value, T low, T high, const std::string& field) {
+    if (!value) return true;
+    return check(*value >= low && *value <= high, field,
+                 "must be between " + std::to_string(low) + " and " + std::to_string(high));
+  }
+
+  bool ok() const { return problems_.empty(); }
+  const std::vector<FieldProblem>& problems() const { return problems_; }
+
+  // The ValidationError to report; never includes the offending values (one could be a password).
+  Error error(const std::string& service, const std::string& operation) const {
+    Error e = makeError(ErrorKind::Validation, "ValidationError", "");
+    e.service = service;
+    e.operation = operation;
+    e.problems = problems_;
+    e.message = e.describe();
+    return e;
+  }
+
+ private:
+  std::vector<FieldProblem> problems_;
+};
+
+namespace rules {
+
+inline bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isLetter(char c) { return isLower(c) || isUpper(c); }
+inline bool isPrintableAscii(char c) { return c >= 33 && c <= 126; }
+
+// The identifier rule shared by Redshift clusters and RDS instances: 1-63 letters, digits and
+// hyphens, starting with a letter, no "--", no trailing hyphen; `lowercaseOnly` for Redshift.
+inline void resourceIdentifier(Validator& v, const std::string& field, const std::string& id, bool lowercaseOnly,
+                               std::size_t maxLength = 63) {
+  if (!v.check(!id.empty() && id.size() <= maxLength, field,
+               "must be 1 to " + std::to_string(maxLength) + " characters long"))
+    return;
+  bool charsOk = true;
+  for (char c : id)
+    if (!(isDigit(c) || c == '-' || isLower(c) || (!lowercaseOnly && isUpper(c)))) charsOk = false;
+  v.check(charsOk, field,
+          lowercaseOnly ? "may contain only lowercase letters, digits and hyphens"
+                        : "may contain only letters, digits and hyphens");
+  v.check(isLetter(id.front()), field, "must start with a letter");
+  v.check(id.find("--") == std::string::npos, field, "must not contain two consecutive hyphens");
+  v.check(id.back() != '-', field, "must not end with a hyphen");
+}
+
+// AWS's common tag limits: keys of 1-128 characters, values of at most 256, no "aws:" prefix.
+template <class TagList>
+void tags(Validator& v, const std::string& field, const TagList& tags) {
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const std::string name = field + "[" + std::to_string(i) + "]";
+    v.check(!tags[i].key.empty() && tags[i].key.size() <= 128, name + ".Key", "must be 1 to 128 characters long");
+    v.check(tags[i].key.rfind("aws:", 0) != 0, name + ".Key", "must not start with 'aws:' (reserved for AWS)");
+    v.check(tags[i].value.size() <= 256, name + ".Value", "must be at most 256 characters long");
+  }
+}
+
+inline void port(Validator& v, const std::string& field, const std::optional<int>& port, int low, int high) {
+  v.inRange(port, low, high, field);
+}
+
+}  // namespace rules
+}  // namespace awsdirect

@@ -1,0 +1,109 @@
+// The XML reader and the three error shapes.
+#include <doctest/doctest.h>
+
+#include <awsdirect/xml.hpp>
+
+using namespace awsdirect;
+
+TEST_CASE("children, wrapped lists and scalar reads ignore what they do not know") {
+  XmlDocument doc(R"(<R xmlns="http://redshift.amazonaws.com/doc/2012-12-01/"><Cluster>
+      <ClusterIdentifier>redshift-cluster</ClusterIdentifier><NumberOfNodes>2</NumberOfNodes>
+      <PubliclyAccessible>true</PubliclyAccessible><SomethingNew><Nested/></SomethingNew>
+      <IamRoles><ClusterIamRole><IamRoleArn>arn:a</IamRoleArn></ClusterIamRole>
+                <ClusterIamRole><IamRoleArn>arn:b</IamRoleArn></ClusterIamRole></IamRoles>
+    </Cluster></R>)");
+  XmlNode cluster = doc.root().child("Cluster");
+  CHECK(cluster.text("ClusterIdentifier") == "redshift-cluster");
+  CHECK(cluster.integer("NumberOfNodes") == 2);
+  CHECK(cluster.boolean("PubliclyAccessible"));
+  CHECK(cluster.list("IamRoles", "ClusterIamRole").size() == 2);
+  CHECK(cluster.child("Endpoint").text("Address").empty());  // absent chains are empty, not null
+  CHECK_FALSE(cluster.optionalText("Missing").has_value());
+  CHECK(cluster.integer("Missing", -1) == -1);
+}
+
+TEST_CASE("ISO 8601 timestamps with fractions and offsets") {
+  using namespace std::chrono;
+  auto t = detail::parseIso8601("2026-11-25T21:28:47.465184Z");
+  REQUIRE(t);
+  CHECK(duration_cast<microseconds>(t->time_since_epoch()).count() == 1795642127465184LL);
+  auto offset = detail::parseIso8601("2026-11-25T22:28:47+01:00");
+  REQUIRE(offset);
+  CHECK(duration_cast<seconds>(offset->time_since_epoch()).count() == 1795642127LL);
+  CHECK(formatIso8601(*offset) == "2026-11-25T21:28:47Z");
+  CHECK_FALSE(detail::parseIso8601("yesterday"));
+  CHECK_FALSE(detail::parseIso8601("2026-13-01T00:00:00Z"));
+}
+
+TEST_CASE("malformed XML is a ParseError") {
+  CHECK_THROWS_AS(XmlDocument("<open><unclosed></open>"), ParseError);
+}
+
+TEST_CASE("Query service error shape") {
+  HttpResponse r;
+  r.status = 404;
+  r.body = R"(<ErrorResponse xmlns="http://redshift.amazonaws.com/doc/2012-12-01/"><Error><Type>Sender</Type>
+    <Code>ClusterNotFound</Code><Message>Cluster redshift-cluster not found.</Message></Error>
+    <RequestId>5b1d5d7c-1234</RequestId></ErrorResponse>)";
+  Error e = parseErrorResponse(r);
+  CHECK(e.kind == ErrorKind::Service);
+  CHECK(e.code == "ClusterNotFound");
+  CHECK(e.message == "Cluster redshift-cluster not found.");
+  CHECK(e.requestId == "5b1d5d7c-1234");
+  CHECK(e.httpStatus == 404);
+}
+
+TEST_CASE("EC2 error shape") {
+  HttpResponse r;
+  r.status = 400;
+  r.body = R"(<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>InvalidGroup.Duplicate</Code>
+    <Message>The security group 'redshift_security_group' already exists</Message></Error></Errors>
+    <RequestID>59dbff89-35bd-4eac-99ed-be587EXAMPLE</RequestID></Response>)";
+  Error e = parseErrorResponse(r);
+  CHECK(e.code == "InvalidGroup.Duplicate");
+  CHECK(e.message == "The security group 'redshift_security_group' already exists");
+  CHECK(e.requestId == "59dbff89-35bd-4eac-99ed-be587EXAMPLE");
+}
+
+TEST_CASE("S3 error shape") {
+  HttpResponse r;
+  r.status = 404;
+  r.body = R"(<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchBucket</Code>
+    <Message>The specified bucket does not exist</Message><BucketName>b</BucketName>
+    <RequestId>4442587FB7D0A2F9</RequestId><HostId>abc=</HostId></Error>)";
+  Error e = parseErrorResponse(r);
+  CHECK(e.code == "NoSuchBucket");
+  CHECK(e.requestId == "4442587FB7D0A2F9");
+}
+
+TEST_CASE("a bodiless error (S3 HEAD) takes its code from the status, its request id from headers") {
+  HttpResponse r;
+  r.status = 404;
+  r.headers.add("x-amz-request-id", "ABC123");
+  Error e = parseErrorResponse(r);
+  CHECK(e.code == "404");
+  CHECK(e.message == "Not Found");
+  CHECK(e.requestId == "ABC123");
+  r.status = 503;
+  r.body = "<html>gateway</html>";
+  CHECK(parseErrorResponse(r).code == "503");
+}
+
+TEST_CASE("errors describe themselves on one line, typed by kind") {
+  HttpResponse r;
+  r.status = 400;
+  r.body = "<ErrorResponse><Error><Code>ClusterAlreadyExists</Code><Message>exists</Message></Error>"
+           "<RequestId>rid</RequestId></ErrorResponse>";
+  Error e = parseErrorResponse(r);
+  e.service = "redshift";
+  e.operation = "CreateCluster";
+  CHECK(e.describe() == "redshift.CreateCluster: ClusterAlreadyExists: exists (HTTP 400, request id rid)");
+  CHECK_THROWS_AS(throwError(e), AwsError);
+  try {
+    throwError(e);
+  } catch (const AwsError& aws) {
+    CHECK(aws.code() == "ClusterAlreadyExists");
+    CHECK(aws.httpStatus() == 400);
+    CHECK(aws.requestId() == "rid");
+  }
+}
