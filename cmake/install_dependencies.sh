@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what awsdirect needs to build and test on Debian/Ubuntu: a C++17 compiler, CMake,
+# the dev packages of libcurl, OpenSSL, pugixml and doctest, and (for the local emulator) moto.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libcurl4-openssl-dev libssl-dev libpugixml-dev doctest-dev python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# moto_server is the local AWS emulator the integration tests and the local demo talk to.
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "installing moto (the local AWS emulator) with pip"
+  python3 -m pip install --quiet 'moto[server]' || {
+    echo "could not install moto: install it with 'python3 -m pip install \"moto[server]\"'" >&2
+    exit 1
+  }
+fi
