@@ -161,9 +161,9 @@ HttpRequest withSecrets(HttpRequest request) {
   return request;
 }
 
-// awsdirect's toString overloads return const char*, which doctest cannot print; compare names.
-std::string nameOf(TransportFailure failure) { return toString(failure); }
-std::string nameOf(ErrorKind kind) { return toString(kind); }
+// Names read better than enum values in doctest's failure output.
+std::string nameOf(TransportFailure failure) { return failureName(failure); }
+std::string nameOf(ErrorKind kind) { return kindName(kind); }
 
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();

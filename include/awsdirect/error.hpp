@@ -20,7 +20,7 @@ enum class ErrorKind {
   Waiter,         // a waiter saw a failure state, or ran out of time
 };
 
-inline const char* toString(ErrorKind kind) {
+inline const char* kindName(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::Validation: return "validation";
     case ErrorKind::Transport: return "transport";
@@ -37,7 +37,7 @@ inline const char* toString(ErrorKind kind) {
 // What went wrong below HTTP, so callers can tell a typo in a host name from a slow network.
 enum class TransportFailure { None, Dns, Connect, Tls, Timeout, Send, Receive, TooManyRedirects, Other };
 
-inline const char* toString(TransportFailure failure) {
+inline const char* failureName(TransportFailure failure) {
   switch (failure) {
     case TransportFailure::None: return "none";
     case TransportFailure::Dns: return "dns";
@@ -84,7 +84,7 @@ struct Error {
     if (!code.empty()) out += code + ": ";
     out += message;
     if (kind == ErrorKind::Transport && transport != TransportFailure::None)
-      out += std::string(" [") + toString(transport) + "]";
+      out += std::string(" [") + failureName(transport) + "]";
     if (httpStatus) out += " (HTTP " + std::to_string(httpStatus);
     if (httpStatus && !requestId.empty()) out += ", request id " + requestId;
     if (httpStatus) out += ")";
