@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/retry.hpp>
+#include <awsdirect/transport.hpp>
 
 using namespace awsdirect;
 
