@@ -93,5 +93,15 @@ inline void port(Validator& v, const std::string& field, const std::optional<int
   v.inRange(port, low, high, field);
 }
 
+inline bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// An EC2 resource id: its prefix, a hyphen and hex digits ("sg-0123456789abcdef0", "vpc-0a1b2c3d").
+// Shared by EC2 and by the services that refer to EC2 resources (RDS, Redshift security groups).
+inline void ec2ResourceId(Validator& v, const std::string& field, const std::string& id, const std::string& prefix) {
+  bool ok = id.size() > prefix.size() + 1 && id.compare(0, prefix.size() + 1, prefix + "-") == 0;
+  for (std::size_t i = prefix.size() + 1; ok && i < id.size(); ++i) ok = isHexDigit(id[i]);
+  v.check(ok, field, "must be an id of the form " + prefix + "-0123abcd");
+}
+
 }  // namespace rules
 }  // namespace awsdirect
