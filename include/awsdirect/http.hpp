@@ -3,6 +3,10 @@
 // to it, a Transport sends it.
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +56,21 @@ class HttpHeaders {
   std::vector<Entry> entries_;
 };
 
+// A request body read piece by piece while it is sent (a file streamed to S3) instead of being
+// held in HttpRequest::body. Reads are positional, so a retried request reads it again from the
+// start, and several parts of one file can be sent at once.
+struct StreamedBody {
+  std::uint64_t size = 0;  // sent as Content-Length
+  // Copies up to `capacity` bytes of the body from `offset` (< size) into `buffer` and returns how
+  // many (at least 1). Throws an awsdirect::Exception when it cannot.
+  std::function<std::size_t(std::uint64_t offset, char* buffer, std::size_t capacity)> readAt;
+};
+
+// Receives a successful (2xx) response's body piece by piece instead of HttpResponse::body, each
+// piece with its offset in the body; a retried request delivers it again from offset 0. An error
+// response's body still goes to HttpResponse::body, to be read as an error.
+using ResponseBodySink = std::function<void(std::uint64_t offset, const char* data, std::size_t size)>;
+
 struct HttpRequest {
   std::string method = "GET";
   std::string scheme = "https";
@@ -60,6 +79,8 @@ struct HttpRequest {
   std::string query;       // as sent on the wire, already encoded, without the '?'
   HttpHeaders headers;
   std::string body;
+  std::optional<StreamedBody> streamedBody;  // instead of `body`, for bodies too big to hold
+  ResponseBodySink responseSink;             // when set, a 2xx body goes here, not to memory
 
   std::string url() const { return scheme + "://" + host + path + (query.empty() ? "" : "?" + query); }
 };
@@ -68,6 +89,21 @@ struct HttpResponse {
   int status = 0;
   HttpHeaders headers;
   std::string body;
+  bool bodyStreamed = false;  // the body went to the request's responseSink instead of `body`
 };
+
+// The whole of a streamed body, for a transport that only sends bodies from memory (a test
+// double, a recorder). Real transports stream it instead.
+inline std::string readStreamedBody(const StreamedBody& streamed) {
+  std::string out(static_cast<std::size_t>(streamed.size), '\0');
+  std::uint64_t offset = 0;
+  while (offset < streamed.size) {
+    const std::size_t got = streamed.readAt(offset, &out[static_cast<std::size_t>(offset)],
+                                            static_cast<std::size_t>(streamed.size - offset));
+    if (got == 0) throw std::runtime_error("a streamed request body ended before its declared size");
+    offset += got;
+  }
+  return out;
+}
 
 }  // namespace awsdirect
