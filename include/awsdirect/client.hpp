@@ -16,6 +16,7 @@
 #include "credentials.hpp"
 #include "curl_transport.hpp"
 #include "error.hpp"
+#include "fixtures.hpp"
 #include "http.hpp"
 #include "query.hpp"
 #include "retry.hpp"
@@ -87,8 +88,9 @@ inline Error withContext(Error error, const ServiceInfo& service, const std::str
 class ClientCore {
  public:
   ClientCore(ServiceInfo service, const ClientConfig& config)
-      : service_(std::move(service)), config_(resolveConfig(config, service_)) {
-    transport_ = config.transport ? config.transport : makeDefaultTransport(config_.transportOptions);
+      : service_(std::move(service)), config_(resolveConfig(detail::configForFixtureSwitch(config), service_)) {
+    // AWSDIRECT_FIXTURES=record|replay turns the default transport into a recorder or a replayer.
+    transport_ = config.transport ? config.transport : detail::transportForFixtureSwitch(config, config_.transportOptions);
     retry_.mode = config_.retryMode;
     retry_.maxAttempts = config_.maxAttempts;
     endpoint_ = detail::splitEndpoint(config_.endpoint);
