@@ -280,6 +280,10 @@ inline std::optional<std::chrono::system_clock::time_point> parseTimestamp(std::
   if (pos != text.size()) return std::nullopt;
   std::int64_t seconds = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
                          hour * 3600 + minute * 60 + second - offsetSeconds;
+  using Clock = std::chrono::system_clock;
+  const std::int64_t limit = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
+  if (seconds >= limit) return Clock::time_point::max();
+  if (seconds <= -limit) return Clock::time_point::min();
   return std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::seconds(seconds) + fraction));
 }
