@@ -9,8 +9,11 @@
 
 #include <awsdirect/curl_transport.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -654,4 +657,126 @@ TEST_CASE("only http and https URLs are fetched") {
   request.host = "";
   request.path = "/etc/hostname";
   CHECK(nameOf(transportFailureOf(transport, request).transport) == nameOf(TransportFailure::Other));
+}
+
+// ---- Streaming: bodies read while sent, responses written while received ----------------------
+
+namespace {
+
+// A body of `size` bytes whose every byte depends on its offset, so a misplaced piece shows.
+std::string patternBytes(std::size_t size) {
+  std::string out(size, '\0');
+  for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<char>((i * 131 + i / 4096) & 0xFF);
+  return out;
+}
+
+// A StreamedBody over `source` that records how it was read.
+StreamedBody streamedFrom(const std::string& source, std::size_t* reads = nullptr) {
+  StreamedBody body;
+  body.size = source.size();
+  body.readAt = [&source, reads](std::uint64_t offset, char* buffer, std::size_t capacity) {
+    if (reads) ++*reads;
+    std::size_t n = std::min<std::size_t>(capacity, source.size() - static_cast<std::size_t>(offset));
+    std::memcpy(buffer, source.data() + offset, n);
+    return n;
+  };
+  return body;
+}
+
+}  // namespace
+
+TEST_CASE("a streamed body is sent in pieces with an exact Content-Length, for PUT and POST alike") {
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  awsdirect_test::ran();
+  CurlTransport transport(quickOptions());
+  const std::string source = patternBytes(3 * 1024 * 1024 + 17);
+
+  for (const char* method : {"PUT", "POST"}) {
+    CAPTURE(method);
+    std::size_t reads = 0;
+    HttpRequest request = requestTo(*server, method, "/streamed");
+    request.streamedBody = streamedFrom(source, &reads);
+    HttpResponse response = transport.send(request);
+    REQUIRE(response.status == 200);
+    Echo echo = parseEcho(response.body);
+    CHECK(echo.method == method);
+    CHECK(echo.values("Content-Length") == std::vector<std::string>{std::to_string(source.size())});
+    CHECK(echo.values("Transfer-Encoding").empty());
+    CHECK(echo.values("Expect").empty());
+    CHECK(echo.body.size() == source.size());
+    CHECK((echo.body == source));
+    CHECK(reads > 1);  // read piece by piece, never as a whole
+  }
+}
+
+TEST_CASE("an empty streamed body sends Content-Length: 0") {
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  awsdirect_test::ran();
+  CurlTransport transport(quickOptions());
+  const std::string empty;
+  HttpRequest request = requestTo(*server, "PUT", "/empty");
+  request.streamedBody = streamedFrom(empty);
+  Echo echo = parseEcho(transport.send(request).body);
+  CHECK(echo.values("Content-Length") == std::vector<std::string>{"0"});
+  CHECK(echo.body.empty());
+}
+
+TEST_CASE("a 2xx body goes to the response sink in order; an error body stays in memory") {
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  awsdirect_test::ran();
+  CurlTransport transport(quickOptions());
+  const std::string source = patternBytes(2 * 1024 * 1024 + 5);
+
+  std::string received;
+  std::uint64_t expectedOffset = 0;
+  bool contiguous = true;
+  HttpRequest request = requestTo(*server, "PUT", "/sink");
+  request.body = source;  // echoed back, so the response is as big as the body
+  request.responseSink = [&](std::uint64_t offset, const char* data, std::size_t size) {
+    contiguous = contiguous && offset == expectedOffset;
+    expectedOffset += size;
+    received.append(data, size);
+  };
+  HttpResponse response = transport.send(request);
+  CHECK(response.status == 200);
+  CHECK(response.bodyStreamed);
+  CHECK(response.body.empty());
+  CHECK(contiguous);
+  CHECK((parseEcho(received).body == source));
+
+  received.clear();
+  HttpRequest failing = requestTo(*server, "GET", "/missing", "status=404");
+  failing.responseSink = request.responseSink;
+  HttpResponse notFound = transport.send(failing);
+  CHECK(notFound.status == 404);
+  CHECK_FALSE(notFound.bodyStreamed);
+  CHECK(received.empty());
+  CHECK(parseEcho(notFound.body).path == "/missing");
+}
+
+TEST_CASE("a body that cannot be read, or a sink that cannot write, fails with its own error") {
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  awsdirect_test::ran();
+  CurlTransport transport(quickOptions());
+
+  HttpRequest request = requestTo(*server, "PUT", "/unreadable");
+  request.streamedBody = StreamedBody{1 << 20, [](std::uint64_t offset, char*, std::size_t capacity) -> std::size_t {
+                                        if (offset > 0) throw TransportError(transportError(TransportFailure::Other, "disk went away"));
+                                        return std::min<std::size_t>(capacity, 1000);
+                                      }};
+  Error unreadable = transportFailureOf(transport, request);
+  CHECK(unreadable.message == "disk went away");
+
+  HttpRequest download = requestTo(*server, "GET", "/unwritable");
+  download.responseSink = [](std::uint64_t, const char*, std::size_t) {
+    throw TransportError(transportError(TransportFailure::Other, "disk full"));
+  };
+  CHECK(transportFailureOf(transport, download).message == "disk full");
+
+  // The handle is fine afterwards.
+  CHECK(transport.send(requestTo(*server, "GET", "/after")).status == 200);
 }

@@ -11,7 +11,11 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <cstdio>
+#include <cstdlib>
 #include <cstddef>
+#include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -154,10 +158,15 @@ inline void appendHeaderLine(CurlHeaderList& list, const std::string& line) {
   list.reset(extended);
 }
 
-// What the write and header callbacks fill in during one transfer.
+// What the write and header callbacks fill in during one transfer. A 2xx body goes to the
+// request's responseSink when it has one; any other body is kept, to be read as an error.
 struct CurlResponseSink {
   HttpResponse response;
   bool outOfMemory = false;
+  const ResponseBodySink* streamTo = nullptr;
+  int status = 0;                  // of the latest status line
+  std::uint64_t streamedBytes = 0;
+  std::exception_ptr sinkFailure;  // what the responseSink threw
 
   void addHeaderLine(const char* data, std::size_t size) {
     std::string line(data, size);
@@ -167,6 +176,8 @@ struct CurlResponseSink {
     // arrive first; only the final response's headers are kept.
     if (line.compare(0, 5, "HTTP/") == 0) {
       response.headers.clear();
+      std::size_t space = line.find(' ');
+      status = space == std::string::npos ? 0 : std::atoi(line.c_str() + space + 1);
       return;
     }
     auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
@@ -183,6 +194,17 @@ struct CurlResponseSink {
   // C callbacks: no exception may cross back into curl. Returning a short count aborts the transfer.
   static std::size_t onBody(char* data, std::size_t size, std::size_t count, void* userdata) noexcept {
     auto* sink = static_cast<CurlResponseSink*>(userdata);
+    if (sink->streamTo && sink->status >= 200 && sink->status < 300) {
+      try {
+        (*sink->streamTo)(sink->streamedBytes, data, size * count);
+        sink->streamedBytes += size * count;
+        sink->response.bodyStreamed = true;
+        return size * count;
+      } catch (...) {
+        sink->sinkFailure = std::current_exception();
+        return 0;
+      }
+    }
     try {
       sink->response.body.append(data, size * count);
       return size * count;
@@ -202,6 +224,41 @@ struct CurlResponseSink {
     }
   }
 };
+
+// Feeds a StreamedBody to curl as it sends; curl may rewind it (to resend on a fresh connection).
+struct CurlBodyReader {
+  const StreamedBody* body = nullptr;
+  std::uint64_t offset = 0;
+  std::exception_ptr failure;  // what readAt threw
+
+  static std::size_t onRead(char* buffer, std::size_t size, std::size_t count, void* userdata) noexcept {
+    auto* reader = static_cast<CurlBodyReader*>(userdata);
+    const std::uint64_t left = reader->body->size - reader->offset;
+    const std::size_t capacity = size * count < left ? size * count : static_cast<std::size_t>(left);
+    if (capacity == 0) return 0;
+    try {
+      const std::size_t got = reader->body->readAt(reader->offset, buffer, capacity);
+      if (got == 0 || got > capacity)
+        throw TransportError(transportError(TransportFailure::Send, "a streamed request body ended before its size"));
+      reader->offset += got;
+      return got;
+    } catch (...) {
+      reader->failure = std::current_exception();
+      return CURL_READFUNC_ABORT;
+    }
+  }
+  static int onSeek(void* userdata, curl_off_t offset, int origin) noexcept {
+    auto* reader = static_cast<CurlBodyReader*>(userdata);
+    if (origin != SEEK_SET || offset < 0 || static_cast<std::uint64_t>(offset) > reader->body->size)
+      return CURL_SEEKFUNC_CANTSEEK;
+    reader->offset = static_cast<std::uint64_t>(offset);
+    return CURL_SEEKFUNC_OK;
+  }
+};
+
+// Larger buffers than curl's 16 KiB default when a big body streams, so a transfer costs fewer
+// callbacks and system calls; in-memory bodies keep the defaults.
+constexpr long kStreamingBufferSize = 512 * 1024;
 
 }  // namespace detail
 
@@ -227,6 +284,9 @@ class CurlTransport : public Transport {
   HttpResponse send(const HttpRequest& request) override {
     detail::CurlHeaderList headers = headerList(request);
     detail::CurlResponseSink sink;
+    if (request.responseSink) sink.streamTo = &request.responseSink;
+    detail::CurlBodyReader bodyReader;
+    if (request.streamedBody) bodyReader.body = &*request.streamedBody;
 
     std::lock_guard<std::mutex> lock(mutex_);
     CURL* curl = handle_.get();
@@ -240,6 +300,8 @@ class CurlTransport : public Transport {
     errorText_[0] = '\0';
     configureConnection(curl);
     configureRequest(curl, request, headers.get());
+    if (request.streamedBody) configureStreamedBody(curl, request, bodyReader);
+    if (request.responseSink) curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, detail::kStreamingBufferSize);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &detail::CurlResponseSink::onBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, static_cast<void*>(&sink));
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &detail::CurlResponseSink::onHeader);
@@ -247,6 +309,9 @@ class CurlTransport : public Transport {
 
     CURLcode result = curl_easy_perform(curl);
     if (sink.outOfMemory) throw std::bad_alloc();
+    // A local failure (a file that cannot be read or written) says more than curl's abort code.
+    if (bodyReader.failure) std::rethrow_exception(bodyReader.failure);
+    if (sink.sinkFailure) std::rethrow_exception(sink.sinkFailure);
     if (result != CURLE_OK) throw TransportError(failureError(request, result));
 
     long status = 0;
@@ -313,6 +378,7 @@ class CurlTransport : public Transport {
       curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);  // no response body will follow
       return;                                       // a HEAD request carries no body
     }
+    if (request.streamedBody) return;  // configureStreamedBody sets the method and the body
     if (!request.body.empty() || detail::methodAlwaysHasBody(method)) {
       // The body is sent from the request's own buffer, with an exact Content-Length (no
       // chunked encoding); it outlives the transfer because send() holds the request.
@@ -326,6 +392,20 @@ class CurlTransport : public Transport {
       return;
     }
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  }
+
+  // A body sent from request.streamedBody, with an exact Content-Length (no chunked encoding).
+  static void configureStreamedBody(CURL* curl, const HttpRequest& request, detail::CurlBodyReader& reader) {
+    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.streamedBody->size));
+    curl_easy_setopt(curl, CURLOPT_READFUNCTION, &detail::CurlBodyReader::onRead);
+    curl_easy_setopt(curl, CURLOPT_READDATA, static_cast<void*>(&reader));
+    curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, &detail::CurlBodyReader::onSeek);
+    curl_easy_setopt(curl, CURLOPT_SEEKDATA, static_cast<void*>(&reader));
+    curl_easy_setopt(curl, CURLOPT_UPLOAD_BUFFERSIZE, detail::kStreamingBufferSize);
+    // CURLOPT_UPLOAD means PUT; any other method is named as such.
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST,
+                     request.method == "PUT" ? static_cast<const char*>(nullptr) : request.method.c_str());
   }
 
   // What failed and where, with curl's own explanation. Never a header value or the body: the
