@@ -5,7 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <thread>
 #include <string>
@@ -83,6 +85,25 @@ inline Error withContext(Error error, const ServiceInfo& service, const std::str
 
 }  // namespace detail
 
+// How one call departs from the client's defaults. The Query pipeline needs none of it; S3's
+// REST-XML layer needs all of it.
+struct ExecuteOptions {
+  // Signing for this call instead of the client's (S3: its path rules, its payload hash, the
+  // bucket's region); the time is set afresh at each attempt.
+  std::optional<SigningParams> signing;
+  // Runs on each attempt's copy of the request before it is signed: e.g. hashing a streamed body
+  // afresh, so a retry never signs stale bytes.
+  std::function<void(HttpRequest&, SigningParams&)> beforeSigning;
+  // Sends this call on another transport than the client's (a parallel transfer's own connection).
+  Transport* transport = nullptr;
+  // Receives the response of a call that failed with an HTTP error, for what the Error does not
+  // hold (S3's x-amz-bucket-region header); left empty when no response arrived.
+  HttpResponse* errorResponse = nullptr;
+  // Whether a 2xx response is an error in disguise (S3's CopyObject and CompleteMultipartUpload
+  // may answer 200 with an <Error> body); it is then read, classified and retried as an error.
+  std::function<bool(const HttpResponse&)> isErrorDespite2xx;
+};
+
 // What every service client shares: the resolved configuration, the credentials, one signer,
 // one transport and the retry policy. Creating it makes no network call.
 class ClientCore {
@@ -122,7 +143,8 @@ class ClientCore {
 
   // Signs and sends `request`, retrying what is worth retrying. Returns a 2xx response, or the
   // typed error of the last attempt.
-  Outcome<HttpResponse> execute(const HttpRequest& request, const std::string& operation) {
+  Outcome<HttpResponse> execute(const HttpRequest& request, const std::string& operation,
+                                const ExecuteOptions& options = {}) {
     const std::string invocationId = detail::newInvocationId();
     const int maxAttempts = retry_.maxAttempts < 1 ? 1 : retry_.maxAttempts;
     for (int attempt = 1;; ++attempt) {
@@ -133,10 +155,17 @@ class ClientCore {
         signedRequest.headers.set("amz-sdk-invocation-id", invocationId);
         signedRequest.headers.set("amz-sdk-request",
                                   "attempt=" + std::to_string(attempt) + "; max=" + std::to_string(maxAttempts));
-        signer_.sign(signedRequest, config_.credentials->credentials(), signingParams());
-        HttpResponse response = transport_->send(signedRequest);
-        if (response.status >= 200 && response.status < 300) return response;
+        if (options.errorResponse) *options.errorResponse = HttpResponse{};
+        SigningParams params = options.signing ? *options.signing : signingParams();
+        params.time = std::chrono::system_clock::now();
+        if (options.beforeSigning) options.beforeSigning(signedRequest, params);
+        signer_.sign(signedRequest, config_.credentials->credentials(), params);
+        Transport& transport = options.transport ? *options.transport : *transport_;
+        HttpResponse response = transport.send(signedRequest);
+        const bool disguisedError = options.isErrorDespite2xx && options.isErrorDespite2xx(response);
+        if (response.status >= 200 && response.status < 300 && !disguisedError) return response;
         error = parseErrorResponse(response);
+        if (options.errorResponse) *options.errorResponse = std::move(response);
       } catch (const Exception& e) {
         error = e.error();
       }
