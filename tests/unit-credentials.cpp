@@ -625,21 +625,46 @@ TEST_CASE("the default chain follows botocore's order") {
   auto processFirst = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", noCredentialsFile}});
   CHECK(keyOf(processFirst) == "PROCESS");
 
-  // Sources awsdirect cannot use yet are reported where botocore would use them.
+  // Sources awsdirect cannot use here are reported where botocore would use them. (This program
+  // does not include sts.hpp, which plugs in the assume-role provider.)
   std::string role = credentialsFailure([&] { keyOf(with({}), "role"); });
-  CHECK(contains(role, "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin"));
-  CHECK(contains(role, "does not support yet"));
-  CHECK(contains(role, "aws configure export-credentials --profile role --format process"));
+  CHECK(role == "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin "
+                "(role_arn), which needs awsdirect/sts.hpp: include it (every client header does)");
+  std::string sso = credentialsFailure([&] { keyOf(with({}), "sso"); });
+  CHECK(contains(sso, "does not support yet"));
+  CHECK(contains(sso, "aws configure export-credentials --profile sso --format process"));
   CHECK(contains(credentialsFailure([&] { keyOf(with({}), "role-with-keys"); }), "assuming role"));
   // Chosen in code, the environment is skipped, so the role is reported.
   CHECK(contains(credentialsFailure([&] { keyOf(with(envKeys), "role"); }), "assuming role"));
   auto roleFromVariable = envKeys;
   roleFromVariable["AWS_PROFILE"] = "role";
   CHECK(keyOf(with(roleFromVariable)) == "ENV");  // the environment comes first
-  CHECK(contains(credentialsFailure([&] { keyOf(with({}), "sso"); }), "IAM Identity Center"));
+  CHECK(contains(sso, "IAM Identity Center"));
   CHECK(contains(credentialsFailure([&] { keyOf(with({{"AWS_WEB_IDENTITY_TOKEN_FILE", "/t"}})); }), "web identity"));
   CHECK(contains(credentialsFailure([&] { keyOf(with({}), "login"); }), "login_session"));
   CHECK(keyOf(with({}), "login-with-keys") == "LOGINKEYS");  // its keys come before login_session
+}
+
+TEST_CASE("an assume-role provider plugs into the default chain at botocore's place") {
+  TempDir dir;
+  std::string config = dir.write("config", "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
+                                           "source_profile = base\n[profile base]\naws_access_key_id = BASE\n"
+                                           "aws_secret_access_key = s\n");
+  std::string credentials = dir.write("credentials", "[role]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n");
+  auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", credentials}});
+  std::string askedFor;
+  struct Unplug {
+    ~Unplug() { detail::assumeRoleProviderFactory() = nullptr; }
+  } unplug;
+  detail::assumeRoleProviderFactory() = [&](const Environment&, const std::shared_ptr<const SharedConfig>& files,
+                                            const std::string& profile) -> std::shared_ptr<CredentialsProvider> {
+    askedFor = profile + " via " + files->profile(profile)->at("source_profile");
+    return std::make_shared<StaticCredentialsProvider>("ASSUMED", "s");
+  };
+  // Before the profile's own keys, as botocore's AssumeRoleProvider.
+  CHECK(defaultCredentialsProvider(environment, "role")->credentials().accessKeyId == "ASSUMED");
+  CHECK(askedFor == "role via base");
+  CHECK(defaultCredentialsProvider(environment, "base")->credentials().accessKeyId == "BASE");
 }
 
 TEST_CASE("the default chain says where it looked when it finds nothing") {

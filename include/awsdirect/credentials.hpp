@@ -1099,6 +1099,16 @@ class ChainCredentialsProvider final : public CredentialsProvider {
 
 namespace detail {
 
+// Makes the provider for a profile that assumes a role (role_arn). credentials.hpp cannot call
+// STS itself (STS is a client, and clients need these credentials), so sts.hpp plugs its
+// provider in here; until then such profiles are reported as needing it.
+using AssumeRoleProviderFactory = std::function<std::shared_ptr<CredentialsProvider>(
+    const Environment& environment, const std::shared_ptr<const SharedConfig>& files, const std::string& profile)>;
+inline AssumeRoleProviderFactory& assumeRoleProviderFactory() {
+  static AssumeRoleProviderFactory factory;
+  return factory;
+}
+
 inline CredentialsError unsupportedSource(const std::string& profile, const std::string& how) {
   return CredentialsError(credentialsError(
       "UnsupportedCredentialSource",
@@ -1135,12 +1145,18 @@ class DefaultCredentialsChain final : public CredentialsProvider {
                          if (!EnvironmentCredentialsProvider::configured(environment)) return nullptr;
                          return std::make_shared<EnvironmentCredentialsProvider>(environment);
                        }});
-    // Where botocore would assume a role, use web identity or IAM Identity Center, say so
-    // rather than quietly using other keys of the same profile.
+    // Where botocore would assume a role, use web identity or IAM Identity Center: the role's
+    // provider when sts.hpp has plugged one in; otherwise say so rather than quietly using other
+    // keys of the same profile.
     links.push_back({"role_arn, web_identity_token_file and sso_* settings of profile " + quoted(name),
                      [=]() -> std::shared_ptr<CredentialsProvider> {
-                       if (has("role_arn") && !has("web_identity_token_file"))
-                         throw unsupportedSource(name, "by assuming role " + profile->at("role_arn") + " (role_arn)");
+                       if (has("role_arn") && !has("web_identity_token_file")) {
+                         if (const auto& assumeRole = assumeRoleProviderFactory()) return assumeRole(environment, files, name);
+                         throw CredentialsError(credentialsError(
+                             "UnsupportedCredentialSource",
+                             "profile " + quoted(name) + " gets its credentials by assuming role " + profile->at("role_arn") +
+                                 " (role_arn), which needs awsdirect/sts.hpp: include it (every client header does)"));
+                       }
                        if (has("web_identity_token_file") ||
                            (useEnvironment && environment.getNonEmpty("AWS_WEB_IDENTITY_TOKEN_FILE")))
                          throw unsupportedSource(name, "from a web identity token (web_identity_token_file or "
@@ -1204,10 +1220,11 @@ inline std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Env
 
 }  // namespace detail
 
-// botocore's default chain, minus the network: the environment (AWS_ACCESS_KEY_ID...), then the
-// profile's keys in the shared credentials file, its credential_process, its keys in the config
-// file. Profiles that assume a role, use web identity, SSO or login_session are reported as not
-// supported yet. Nothing is read until the first credentials() call.
+// botocore's default chain, minus the network: the environment (AWS_ACCESS_KEY_ID...), then a
+// role the profile assumes (role_arn, through sts.hpp), then the profile's keys in the shared
+// credentials file, its credential_process, its keys in the config file. Profiles that use web
+// identity, SSO or login_session are reported as not supported yet. Nothing is read until the
+// first credentials() call.
 // `profileName` is the profile chosen in code; when it is set, as in botocore, credentials in
 // the environment are not used. "" chooses AWS_DEFAULT_PROFILE, AWS_PROFILE, else "default".
 inline std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
