@@ -1,0 +1,86 @@
+// SHA-256, HMAC-SHA256 and hex, against published vectors (FIPS 180-2 and RFC 4231).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <awsdirect/crypto.hpp>
+
+using namespace awsdirect;
+
+TEST_CASE("sha256 matches the FIPS 180-2 vectors") {
+  CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256Hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(toHex(sha256("abc")) == sha256Hex("abc"));
+}
+
+TEST_CASE("Sha256 hashes input given in pieces like the same input given at once") {
+  const std::string text(100000, 'x');
+  Sha256 hasher;
+  for (std::size_t at = 0; at < text.size(); at += 777) hasher.update(std::string_view(text).substr(at, 777));
+  CHECK(toHex(hasher.finish()) == sha256Hex(text));
+
+  SUBCASE("after finish, the next update starts a new hash") {
+    hasher.finish();
+    CHECK(toHex(hasher.update("abc").finish()) == sha256Hex("abc"));
+  }
+  SUBCASE("reset forgets what was hashed") {
+    hasher.update("something");
+    hasher.reset();
+    CHECK(toHex(hasher.update("abc").finish()) == sha256Hex("abc"));
+  }
+  SUBCASE("a copy carries on from the same state, independently") {
+    hasher.update("ab");
+    Sha256 copy = hasher;
+    hasher.update("c");
+    copy.update("x");
+    CHECK(toHex(hasher.finish()) == sha256Hex("abc"));
+    CHECK(toHex(copy.finish()) == sha256Hex("abx"));
+  }
+}
+
+TEST_CASE("hmacSha256 matches the RFC 4231 vectors") {
+  CHECK(toHex(hmacSha256(std::string(20, '\x0b'), "Hi There")) ==
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  CHECK(toHex(hmacSha256("Jefe", "what do ya want for nothing?")) ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // A key longer than a block is hashed first.
+  CHECK(toHex(hmacSha256(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First")) ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  // A key of exactly one block is used as it is (Python's hmac gives this value).
+  CHECK(toHex(hmacSha256(std::string(64, 'k'), "exactly one block of key")) ==
+        "baa93ea4ccc7062ed6870c5e7937dbd35ad7791df4e29df9addeb429ff491acf");
+}
+
+TEST_CASE("HmacSha256 with its pads absorbed once gives the same MACs, again and again") {
+  const HmacSha256 jefe("Jefe");
+  for (int i = 0; i < 3; ++i)
+    CHECK(toHex(jefe.mac("what do ya want for nothing?")) ==
+          "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  const Sha256Digest digestKey = sha256("a derived key");
+  CHECK(HmacSha256(digestKey).mac("data") == hmacSha256(digestKey, "data"));
+  CHECK(HmacSha256(std::string(131, '\xaa')).mac("m") == hmacSha256(std::string(131, '\xaa'), "m"));
+}
+
+TEST_CASE("one HmacSha256 serves several threads at once") {
+  const HmacSha256 key("shared key");
+  const Sha256Digest expected = hmacSha256("shared key", "message");
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 2000; ++i)
+        if (key.mac("message") != expected) ++mismatches[t];
+    });
+  for (auto& thread : threads) thread.join();
+  for (int m : mismatches) CHECK(m == 0);
+}
+
+TEST_CASE("toHex writes lowercase hex") {
+  CHECK(toHex(std::string("\x00\x01\xab\xff", 4)) == "0001abff");
+  CHECK(toHex("") == "");
+  const unsigned char bytes[] = {0xde, 0xad, 0xbe, 0xef};
+  CHECK(toHex(bytes, sizeof bytes) == "deadbeef");
+}
