@@ -77,6 +77,9 @@ struct RedactionRules {
                                           "X-Amz-Security-Token"};
   // Name endings that make a secret: MasterUserPassword, NewPassword, DbPassword.
   std::vector<std::string> secretSuffixes = {"Password"};
+  // Names with such an ending that hold no secret (switches), kept so that replay still tells them apart.
+  std::vector<std::string> notSecretNames = {"ManageMasterPassword", "ManageMasterUserPassword",
+                                             "RotateMasterUserPassword", "AllowUsersToChangePassword"};
   // Headers whose whole value is a secret. Authorization keeps its scope and loses its key id and
   // signature.
   std::vector<std::string> secretHeaders = {"X-Amz-Security-Token", "x-amz-server-side-encryption-customer-key",
@@ -141,6 +144,8 @@ inline std::string_view leafName(std::string_view name) {
 inline bool RedactionRules::isSecretName(std::string_view name) const {
   const std::string leaf = detail::toLower(detail::leafName(name));
   const std::string whole = detail::toLower(name);
+  for (const auto& plain : notSecretNames)
+    if (leaf == detail::toLower(plain)) return false;
   for (const auto& secret : secretNames) {
     const std::string s = detail::toLower(secret);
     if (leaf == s || whole == s) return true;
@@ -496,11 +501,10 @@ inline std::pair<std::string, bool> bodyText(const std::string& body, const Http
   return {body, false};
 }
 
+// Writes a body and the blank line after it; the reader drops those last two line breaks again.
+// An empty body writes nothing: the blank line that ends the head is enough.
 inline void appendBody(std::string& out, const std::string& text) {
-  if (text.empty()) {
-    out += '\n';
-    return;
-  }
+  if (text.empty()) return;
   std::size_t start = 0;
   for (;;) {
     std::size_t end = text.find('\n', start);
@@ -709,13 +713,13 @@ inline std::string FixtureFile::format() const {
       (exchanges.size() == 1 ? " exchange" : " exchanges") +
       ", replayed in order for identical requests.\n"
       "# Secrets read " + kRedacted + ", which matches any value on replay. Replay ignores Host,\n"
-      "# Authorization, X-Amz-Date and the order of parameters. Edit freely; see the README.\n";
+      "# Authorization, X-Amz-Date and the order of parameters. Edit freely; see the README.\n\n";
   for (std::size_t i = 0; i < exchanges.size(); ++i) {
     const FixtureExchange& e = exchanges[i];
     const std::string n = std::to_string(i + 1);
     const std::string label = detail::operationLabel(e.request);
     auto [requestBody, requestBase64] = detail::bodyText(e.request.body, e.request.headers);
-    out += "\n### request " + n + (label.empty() ? "" : ": " + label) +
+    out += "### request " + n + (label.empty() ? "" : ": " + label) +
            (requestBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
     out += e.request.method + " " + (e.request.path.empty() ? "/" : e.request.path) +
            (e.request.query.empty() ? "" : "?" + e.request.query) + " HTTP/1.1\n";
