@@ -202,8 +202,8 @@ TEST_CASE("no region is a ConfigError that says where it looked") {
   Home home;
   CHECK(configFailure([&] { home.resolve(); }) ==
         "no AWS region configured for Redshift: looked at ClientConfig::region, AWS_REGION, AWS_DEFAULT_REGION "
-        "and region of profile 'default' in the config file " + home.configPath() +
-        " (not found) and the credentials file " + home.credentialsPath() + " (not found)");
+        "and region of profile 'default' in the config file " +
+            home.configPath() + " (not found) and the credentials file " + home.credentialsPath() + " (not found)");
   home.config("[profile dev]\noutput = json\n").set("AWS_PROFILE", "dev");
   std::string message = configFailure([&] { home.resolve(); });
   CHECK(contains(message, "region of profile 'dev' in the config file " + home.configPath() + " and the credentials"));
@@ -224,14 +224,15 @@ TEST_CASE("no region is a ConfigError that says where it looked") {
 
 TEST_CASE("a region must be a host label, so it cannot inject into the host name") {
   Home home;
-  for (const char* bad : {"us-east-1.evil.com", "us-east-1/", "us east 1", "-us-east-1", "us-east-1-", "123",
-                          "us-east-1@evil", "a\nb"}) {
+  for (const char* bad :
+       {"us-east-1.evil.com", "us-east-1/", "us east 1", "-us-east-1", "us-east-1-", "123", "us-east-1@evil", "a\nb"}) {
     CAPTURE(bad);
     home.set("AWS_REGION", bad);
     CHECK(contains(configFailure([&] { home.resolve(); }), "from AWS_REGION is not a valid region name"));
   }
   CHECK(configFailure([&] { home.resolve(home.client().withRegion("x.y")); }) ==
-        "region 'x.y' from ClientConfig::region is not a valid region name (letters, digits and hyphens, such as us-east-1)");
+        "region 'x.y' from ClientConfig::region is not a valid region name (letters, digits and hyphens, such as "
+        "us-east-1)");
   home.set("AWS_REGION", "");
   home.config("[default]\nregion = us-west-2 # a comment botocore keeps\n");
   CHECK(contains(configFailure([&] { home.resolve(); }),
@@ -291,7 +292,8 @@ TEST_CASE("endpoint: code, the service's variable, AWS_ENDPOINT_URL, the service
   };
   CHECK(endpoint(home.client()) ==
         "http://services-section:2 from redshift.endpoint_url of [services local] in " + home.configPath());
-  CHECK(endpoint(home.client(), ec2) == "http://profile:1 from endpoint_url of profile 'default' in " + home.configPath());
+  CHECK(endpoint(home.client(), ec2) ==
+        "http://profile:1 from endpoint_url of profile 'default' in " + home.configPath());
   home.set("AWS_ENDPOINT_URL", "http://global-variable:4");
   CHECK(endpoint(home.client()) == "http://global-variable:4 from AWS_ENDPOINT_URL");
   home.set("AWS_ENDPOINT_URL_REDSHIFT", "http://service-variable:5/");
@@ -319,15 +321,16 @@ TEST_CASE("ignore_configured_endpoint_urls ignores every configured URL but the 
   CHECK(home.resolve().endpoint == "http://variable:2");
 
   Home fromProfile;
-  fromProfile.config("[default]\nregion = us-east-1\nendpoint_url = http://profile:1\nignore_configured_endpoint_urls = true\n");
+  fromProfile.config(
+      "[default]\nregion = us-east-1\nendpoint_url = http://profile:1\nignore_configured_endpoint_urls = true\n");
   CHECK_FALSE(fromProfile.resolve().endpointOverridden);
 }
 
 TEST_CASE("a profile's services section must exist once it is needed") {
   Home home;
   home.config("[default]\nregion = us-east-1\nservices = nowhere\n");
-  CHECK(configFailure([&] { home.resolve(); }) == "profile 'default' uses services section 'nowhere', which " +
-                                                      home.configPath() + " does not have");
+  CHECK(configFailure([&] { home.resolve(); }) ==
+        "profile 'default' uses services section 'nowhere', which " + home.configPath() + " does not have");
   home.set("AWS_ENDPOINT_URL", "http://variable:2");  // found before the section is consulted, as botocore
   CHECK(home.resolve().endpoint == "http://variable:2");
 }
@@ -360,7 +363,8 @@ TEST_CASE("endpoint URLs are validated, naming where they came from") {
   CHECK(contains(failure("AWS_ENDPOINT_URL", "http://host /x"), "space or a control character"));
   CHECK(contains(failure("AWS_ENDPOINT_URL", "http://[::1"), "no closing ']'"));
   std::string withPassword = failure("AWS_ENDPOINT_URL", "http://user:hunter2@host");
-  CHECK(withPassword == "the endpoint URL from AWS_ENDPOINT_URL is not valid: it must not contain a user name or password");
+  CHECK(withPassword ==
+        "the endpoint URL from AWS_ENDPOINT_URL is not valid: it must not contain a user name or password");
 
   home.config("[default]\nendpoint_url = nope\n");
   CHECK(contains(configFailure([&] { home.resolve(); }),
@@ -437,8 +441,9 @@ TEST_CASE("credentials: the one in code, else the default chain, resolved at fir
         "FIXED");
 
   // A credential_process that would fail is not run by resolveConfig.
-  home.config("[default]\ncredential_process = /bin/false\n[profile keys]\naws_access_key_id = PROFILE\n"
-              "aws_secret_access_key = s\n");
+  home.config(
+      "[default]\ncredential_process = /bin/false\n[profile keys]\naws_access_key_id = PROFILE\n"
+      "aws_secret_access_key = s\n");
   auto resolved = home.resolve();
   REQUIRE(resolved.credentials);
   CHECK_THROWS_AS(resolved.credentials->credentials(), CredentialsError);

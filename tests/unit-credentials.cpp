@@ -64,8 +64,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 // A credential_process script that counts its runs in `runs` and prints `json`.
 std::string processScript(const TempDir& dir, const std::string& name, const std::string& json) {
-  return dir.write(name,
-                   "#!/bin/sh\necho run >> '" + dir.path + "/" + name + ".runs'\ncat <<'EOF'\n" + json + "\nEOF\n", 0700);
+  return dir.write(
+      name, "#!/bin/sh\necho run >> '" + dir.path + "/" + name + ".runs'\ncat <<'EOF'\n" + json + "\nEOF\n", 0700);
 }
 int runsOf(const TempDir& dir, const std::string& name) {
   std::string runs = dir.read(name + ".runs");
@@ -263,8 +263,8 @@ TEST_CASE("shared files are found through AWS_CONFIG_FILE, AWS_SHARED_CREDENTIAL
   CHECK(fromVariables.configProfile("other")->at("region") == "other");
   CHECK_FALSE(fromVariables.credentialsFound());
   CHECK(fromVariables.profileNames() == std::vector<std::string>{"other"});
-  CHECK(fromVariables.describeFiles() == "the config file " + dir.path + "/other-config and the credentials file " +
-                                             dir.path + "/missing (not found)");
+  CHECK(fromVariables.describeFiles() ==
+        "the config file " + dir.path + "/other-config and the credentials file " + dir.path + "/missing (not found)");
 
   // A directory is not a file, as botocore's os.path.isfile.
   auto directory = SharedConfig::load(Environment::fromMap({{"AWS_CONFIG_FILE", dir.path}, {"HOME", dir.path}}));
@@ -326,9 +326,8 @@ TEST_CASE("profile credentials: the credentials file first, then the config file
                                  "[profile partial]\naws_access_key_id = CONFIG\n");
   std::string credentials =
       dir.write("credentials", "[both]\naws_access_key_id = CREDENTIALS\naws_secret_access_key = s\n[empty]\n");
-  auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config},
-                                           {"AWS_SHARED_CREDENTIALS_FILE", credentials},
-                                           {"AWS_PROFILE", "config-only"}});
+  auto environment = Environment::fromMap(
+      {{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", credentials}, {"AWS_PROFILE", "config-only"}});
 
   CHECK(ProfileCredentialsProvider(environment, "both").credentials().accessKeyId == "CREDENTIALS");
   auto fromConfig = ProfileCredentialsProvider(environment).credentials();  // AWS_PROFILE
@@ -484,7 +483,8 @@ TEST_CASE("a failing credential_process reports its status and stderr, never its
                                  0700);
   ProcessCredentialsOptions options;
   options.source = "profile 'dev' in /home/u/.aws/config";
-  std::string message = credentialsFailure([&] { ProcessCredentialsProvider(script + " --secret-arg", options).credentials(); });
+  std::string message =
+      credentialsFailure([&] { ProcessCredentialsProvider(script + " --secret-arg", options).credentials(); });
   CHECK(message == "credential_process '" + script +
                        "' (profile 'dev' in /home/u/.aws/config) failed with exit status 3: token expired, run login");
   CHECK_FALSE(contains(message, "printed-secret"));
@@ -545,9 +545,10 @@ TEST_CASE("credential_process output is checked field by field, never echoed") {
   CHECK(contains(credentialsFailure([&] { ProcessCredentialsProvider(chatty, small).credentials(); }),
                  "printed more than 100 bytes"));
 
-  std::string versionOneFloat = dir.write(
-      "float.sh", "#!/bin/sh\necho '{\"Version\": 1.0, \"AccessKeyId\": \"F\", \"SecretAccessKey\": \"s\", \"SessionToken\": null}'\n",
-      0700);
+  std::string versionOneFloat = dir.write("float.sh",
+                                          "#!/bin/sh\necho '{\"Version\": 1.0, \"AccessKeyId\": \"F\", "
+                                          "\"SecretAccessKey\": \"s\", \"SessionToken\": null}'\n",
+                                          0700);
   auto credentials = ProcessCredentialsProvider(versionOneFloat).credentials();
   CHECK(credentials.accessKeyId == "F");
   CHECK(credentials.sessionToken.empty());
@@ -556,15 +557,21 @@ TEST_CASE("credential_process output is checked field by field, never echoed") {
 TEST_CASE("a chain uses the first configured source from then on") {
   int firstLooks = 0, secondLooks = 0;
   ChainCredentialsProvider chain({
-      {"first", [&]() -> std::shared_ptr<CredentialsProvider> {
+      {"first",
+       [&]() -> std::shared_ptr<CredentialsProvider> {
          ++firstLooks;
          return nullptr;
        }},
-      {"second", [&]() -> std::shared_ptr<CredentialsProvider> {
+      {"second",
+       [&]() -> std::shared_ptr<CredentialsProvider> {
          ++secondLooks;
          return std::make_shared<StaticCredentialsProvider>("SECOND", "s");
        }},
-      {"third", []() -> std::shared_ptr<CredentialsProvider> { FAIL("not reached"); return nullptr; }},
+      {"third",
+       []() -> std::shared_ptr<CredentialsProvider> {
+         FAIL("not reached");
+         return nullptr;
+       }},
   });
   CHECK(chain.chosenSource().empty());
   CHECK(chain.credentials().accessKeyId == "SECOND");
@@ -574,10 +581,12 @@ TEST_CASE("a chain uses the first configured source from then on") {
   CHECK(secondLooks == 1);
 
   ChainCredentialsProvider empty({{"one place", nullptr}, {"another place", [] { return nullptr; }}}, {"a note"});
-  CHECK(credentialsFailure([&] { empty.credentials(); }) == "no AWS credentials found; looked at one place; another place. a note");
+  CHECK(credentialsFailure([&] { empty.credentials(); }) ==
+        "no AWS credentials found; looked at one place; another place. a note");
 
   ChainCredentialsProvider broken({
-      {"broken", []() -> std::shared_ptr<CredentialsProvider> {
+      {"broken",
+       []() -> std::shared_ptr<CredentialsProvider> {
          throw CredentialsError(makeError(ErrorKind::Credentials, "PartialCredentials", "half configured"));
        }},
       {"fallback", [] { return std::make_shared<StaticCredentialsProvider>("FALLBACK", "s"); }},
@@ -588,15 +597,18 @@ TEST_CASE("a chain uses the first configured source from then on") {
 TEST_CASE("the default chain follows botocore's order") {
   TempDir dir;
   std::string process = processScript(dir, "process.sh", processJson("PROCESS"));
-  std::string config = dir.write("config",
-                                 "[default]\naws_access_key_id = CONFIG\naws_secret_access_key = c\n"
-                                 "credential_process = " + process + "\n"
-                                 "[profile config-keys]\naws_access_key_id = CONFIG\naws_secret_access_key = c\n"
-                                 "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = default\n"
-                                 "[profile role-with-keys]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
-                                 "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
-                                 "[profile login]\nlogin_session = arn:aws:iam::123456789012:user/me\n"
-                                 "[profile login-with-keys]\nlogin_session = x\n");
+  std::string config =
+      dir.write("config",
+                "[default]\naws_access_key_id = CONFIG\naws_secret_access_key = c\n"
+                "credential_process = " +
+                    process +
+                    "\n"
+                    "[profile config-keys]\naws_access_key_id = CONFIG\naws_secret_access_key = c\n"
+                    "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = default\n"
+                    "[profile role-with-keys]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
+                    "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                    "[profile login]\nlogin_session = arn:aws:iam::123456789012:user/me\n"
+                    "[profile login-with-keys]\nlogin_session = x\n");
   std::string credentials = dir.write("credentials",
                                       "[default]\naws_access_key_id = CREDENTIALS\naws_secret_access_key = s\n"
                                       "[role-with-keys]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n"
@@ -622,14 +634,16 @@ TEST_CASE("the default chain follows botocore's order") {
 
   // credential_process comes after the credentials file and before the config file's keys.
   std::string noCredentialsFile = dir.path + "/none";
-  auto processFirst = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", noCredentialsFile}});
+  auto processFirst =
+      Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", noCredentialsFile}});
   CHECK(keyOf(processFirst) == "PROCESS");
 
   // Sources awsdirect cannot use here are reported where botocore would use them. (This program
   // does not include sts.hpp, which plugs in the assume-role provider.)
   std::string role = credentialsFailure([&] { keyOf(with({}), "role"); });
-  CHECK(role == "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin "
-                "(role_arn), which needs awsdirect/sts.hpp: include it (every client header does)");
+  CHECK(role ==
+        "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin "
+        "(role_arn), which needs awsdirect/sts.hpp: include it (every client header does)");
   std::string sso = credentialsFailure([&] { keyOf(with({}), "sso"); });
   CHECK(contains(sso, "does not support yet"));
   CHECK(contains(sso, "aws configure export-credentials --profile sso --format process"));
@@ -647,10 +661,12 @@ TEST_CASE("the default chain follows botocore's order") {
 
 TEST_CASE("an assume-role provider plugs into the default chain at botocore's place") {
   TempDir dir;
-  std::string config = dir.write("config", "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
-                                           "source_profile = base\n[profile base]\naws_access_key_id = BASE\n"
-                                           "aws_secret_access_key = s\n");
-  std::string credentials = dir.write("credentials", "[role]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n");
+  std::string config = dir.write("config",
+                                 "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
+                                 "source_profile = base\n[profile base]\naws_access_key_id = BASE\n"
+                                 "aws_secret_access_key = s\n");
+  std::string credentials =
+      dir.write("credentials", "[role]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n");
   auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", credentials}});
   std::string askedFor;
   struct Unplug {
@@ -679,20 +695,27 @@ TEST_CASE("the default chain says where it looked when it finds nothing") {
   CHECK(message ==
         "no AWS credentials found; looked at environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; "
         "role_arn, web_identity_token_file and sso_* settings of profile 'dev'; "
-        "aws_access_key_id of profile 'dev' in " + credentials + " (not found); "
-        "login_session of profile 'dev'; "
-        "credential_process of profile 'dev' in " + config + " (not found); "
-        "aws_access_key_id of profile 'dev' in " + config + " (not found). "
-        "profile 'dev' (from AWS_PROFILE) exists in neither file. "
-        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set, but awsdirect does not fetch container credentials. "
-        "awsdirect does not query the EC2 instance metadata service");
+        "aws_access_key_id of profile 'dev' in " +
+            credentials +
+            " (not found); "
+            "login_session of profile 'dev'; "
+            "credential_process of profile 'dev' in " +
+            config +
+            " (not found); "
+            "aws_access_key_id of profile 'dev' in " +
+            config +
+            " (not found). "
+            "profile 'dev' (from AWS_PROFILE) exists in neither file. "
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set, but awsdirect does not fetch container credentials. "
+            "awsdirect does not query the EC2 instance metadata service");
 }
 
 TEST_CASE("the default chain reads nothing and runs nothing until credentials are asked for") {
   TempDir dir;
   std::string process = processScript(dir, "lazy.sh", processJson("LAZY"));
   std::string config = dir.write("config", "[default]\ncredential_process = " + process + "\n");
-  auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", dir.path + "/none"}});
+  auto environment =
+      Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", dir.path + "/none"}});
   auto provider = defaultCredentialsProvider(environment);
   CHECK(runsOf(dir, "lazy.sh") == 0);
   CHECK(provider->credentials().accessKeyId == "LAZY");

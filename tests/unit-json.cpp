@@ -100,10 +100,10 @@ TEST_CASE("anything outside RFC 8259 is rejected with a position") {
   CHECK(parseFailure(R"("\ude00")").find("surrogate") != std::string::npos);
   CHECK(parseFailure(R"("\ud83d\u0041")").find("surrogate") != std::string::npos);
   CHECK(parseFailure("\"unterminated") != "");
-  CHECK(parseFailure("\"\xC3\"").find("UTF-8") != std::string::npos);      // truncated sequence
-  CHECK(parseFailure("\"\xC0\xAF\"").find("UTF-8") != std::string::npos);  // overlong '/'
+  CHECK(parseFailure("\"\xC3\"").find("UTF-8") != std::string::npos);          // truncated sequence
+  CHECK(parseFailure("\"\xC0\xAF\"").find("UTF-8") != std::string::npos);      // overlong '/'
   CHECK(parseFailure("\"\xED\xA0\x80\"").find("UTF-8") != std::string::npos);  // encoded surrogate
-  CHECK(parseFailure("\xEF\xBB\xBF{}") != "");  // a byte order mark
+  CHECK(parseFailure("\xEF\xBB\xBF{}") != "");                                 // a byte order mark
   CHECK(parseFailure("{\n  \"a\": tru\n}").find("line 2, column 8") != std::string::npos);
 }
 
@@ -151,9 +151,8 @@ TEST_CASE("documents are built and written back compactly") {
                     })})},
   });
   std::string text = policy.dump();
-  CHECK(text ==
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole"],)"
-        R"("Principal":{"Service":"redshift.amazonaws.com"}}]})");
+  CHECK(text == R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole"],)"
+                R"("Principal":{"Service":"redshift.amazonaws.com"}}]})");
   CHECK(JsonValue::parse(text) == policy);
 
   JsonValue edited = JsonValue::object();

@@ -45,7 +45,7 @@ struct ClientConfig {
   std::string profile;      // else AWS_DEFAULT_PROFILE, AWS_PROFILE (botocore's order), else "default"
   std::shared_ptr<CredentialsProvider> credentialsProvider;  // else the default chain
   std::shared_ptr<Transport> transport;                      // else the default (curl) transport
-  TransportOptions transportOptions;  // caBundle, when empty, from AWS_CA_BUNDLE, the profile's `ca_bundle`
+  TransportOptions transportOptions;   // caBundle, when empty, from AWS_CA_BUNDLE, the profile's `ca_bundle`
   std::optional<RetryMode> retryMode;  // else AWS_RETRY_MODE, the profile's `retry_mode`, else Standard
   std::optional<int> maxAttempts;      // else AWS_MAX_ATTEMPTS, the profile's `max_attempts`, else 3 (5 for Legacy)
   // else AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, the profile's `ignore_configured_endpoint_urls`, else false.
@@ -53,11 +53,20 @@ struct ClientConfig {
   std::optional<bool> ignoreConfiguredEndpointUrls;
   Environment environment = Environment::process();
 
-  ClientConfig& withRegion(std::string value) & { region = std::move(value); return *this; }
+  ClientConfig& withRegion(std::string value) & {
+    region = std::move(value);
+    return *this;
+  }
   ClientConfig&& withRegion(std::string value) && { return std::move(withRegion(std::move(value))); }
-  ClientConfig& withEndpointUrl(std::string value) & { endpointUrl = std::move(value); return *this; }
+  ClientConfig& withEndpointUrl(std::string value) & {
+    endpointUrl = std::move(value);
+    return *this;
+  }
   ClientConfig&& withEndpointUrl(std::string value) && { return std::move(withEndpointUrl(std::move(value))); }
-  ClientConfig& withProfile(std::string value) & { profile = std::move(value); return *this; }
+  ClientConfig& withProfile(std::string value) & {
+    profile = std::move(value);
+    return *this;
+  }
   ClientConfig&& withProfile(std::string value) && { return std::move(withProfile(std::move(value))); }
   ClientConfig& withCredentialsProvider(std::shared_ptr<CredentialsProvider> value) & {
     credentialsProvider = std::move(value);
@@ -72,23 +81,46 @@ struct ClientConfig {
     return *this;
   }
   ClientConfig&& withCredentials(Credentials value) && { return std::move(withCredentials(std::move(value))); }
-  ClientConfig& withTransport(std::shared_ptr<Transport> value) & { transport = std::move(value); return *this; }
-  ClientConfig&& withTransport(std::shared_ptr<Transport> value) && { return std::move(withTransport(std::move(value))); }
-  ClientConfig& withTransportOptions(TransportOptions value) & { transportOptions = std::move(value); return *this; }
+  ClientConfig& withTransport(std::shared_ptr<Transport> value) & {
+    transport = std::move(value);
+    return *this;
+  }
+  ClientConfig&& withTransport(std::shared_ptr<Transport> value) && {
+    return std::move(withTransport(std::move(value)));
+  }
+  ClientConfig& withTransportOptions(TransportOptions value) & {
+    transportOptions = std::move(value);
+    return *this;
+  }
   ClientConfig&& withTransportOptions(TransportOptions value) && {
     return std::move(withTransportOptions(std::move(value)));
   }
-  ClientConfig& withCaBundle(std::string path) & { transportOptions.caBundle = std::move(path); return *this; }
+  ClientConfig& withCaBundle(std::string path) & {
+    transportOptions.caBundle = std::move(path);
+    return *this;
+  }
   ClientConfig&& withCaBundle(std::string path) && { return std::move(withCaBundle(std::move(path))); }
-  ClientConfig& withRetryMode(RetryMode value) & { retryMode = value; return *this; }
+  ClientConfig& withRetryMode(RetryMode value) & {
+    retryMode = value;
+    return *this;
+  }
   ClientConfig&& withRetryMode(RetryMode value) && { return std::move(withRetryMode(value)); }
-  ClientConfig& withMaxAttempts(int value) & { maxAttempts = value; return *this; }
+  ClientConfig& withMaxAttempts(int value) & {
+    maxAttempts = value;
+    return *this;
+  }
   ClientConfig&& withMaxAttempts(int value) && { return std::move(withMaxAttempts(value)); }
-  ClientConfig& withIgnoreConfiguredEndpointUrls(bool value) & { ignoreConfiguredEndpointUrls = value; return *this; }
+  ClientConfig& withIgnoreConfiguredEndpointUrls(bool value) & {
+    ignoreConfiguredEndpointUrls = value;
+    return *this;
+  }
   ClientConfig&& withIgnoreConfiguredEndpointUrls(bool value) && {
     return std::move(withIgnoreConfiguredEndpointUrls(value));
   }
-  ClientConfig& withEnvironment(Environment value) & { environment = std::move(value); return *this; }
+  ClientConfig& withEnvironment(Environment value) & {
+    environment = std::move(value);
+    return *this;
+  }
   ClientConfig&& withEnvironment(Environment value) && { return std::move(withEnvironment(std::move(value))); }
 };
 
@@ -297,22 +329,23 @@ inline std::optional<Endpoint> knownGlobalEndpoint(const std::string& endpointPr
 
 // The regions whose STS calls go to sts.amazonaws.com when sts_regional_endpoints = legacy.
 inline bool isLegacyGlobalStsRegion(const std::string& region) {
-  static const char* const regions[] = {"ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
-                                        "aws-global",     "ca-central-1", "eu-central-1",  "eu-north-1",
-                                        "eu-west-1",      "eu-west-2",  "eu-west-3",      "sa-east-1",
-                                        "us-east-1",      "us-east-2",  "us-west-1",      "us-west-2"};
+  static const char* const regions[] = {"ap-northeast-1", "ap-south-1",   "ap-southeast-1", "ap-southeast-2",
+                                        "aws-global",     "ca-central-1", "eu-central-1",   "eu-north-1",
+                                        "eu-west-1",      "eu-west-2",    "eu-west-3",      "sa-east-1",
+                                        "us-east-1",      "us-east-2",    "us-west-1",      "us-west-2"};
   for (const char* legacy : regions)
     if (region == legacy) return true;
   return false;
 }
 
 struct EndpointSettings {
-  bool stsRegional = true;        // sts_regional_endpoints = regional (botocore's default)
-  bool s3UsEast1Regional = false; // s3 us_east_1_regional_endpoint = regional (default legacy)
+  bool stsRegional = true;         // sts_regional_endpoints = regional (botocore's default)
+  bool s3UsEast1Regional = false;  // s3 us_east_1_regional_endpoint = regional (default legacy)
 };
 
 // The endpoint botocore resolves for `service` in `region` when none is configured.
-inline Endpoint standardEndpoint(const ServiceInfo& service, const std::string& region, const EndpointSettings& settings) {
+inline Endpoint standardEndpoint(const ServiceInfo& service, const std::string& region,
+                                 const EndpointSettings& settings) {
   const Partition& partition = partitionOf(region);
   const std::string& prefix = service.endpointPrefix;
   if (service.global) {
@@ -373,8 +406,8 @@ inline bool regionalSetting(const std::optional<Found>& found, bool fallback) {
   if (!found) return fallback;
   if (found->value == "regional") return true;
   if (found->value == "legacy") return false;
-  throw ConfigError(configError("InvalidSetting", printable(found->value) + " from " + found->source +
-                                                      " is not valid: use legacy or regional"));
+  throw ConfigError(configError(
+      "InvalidSetting", printable(found->value) + " from " + found->source + " is not valid: use legacy or regional"));
 }
 
 inline RetryMode parseRetryMode(const Found& found) {
@@ -415,9 +448,9 @@ inline ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInf
   detail::ProfileChoice profile = detail::chooseProfile(config.profile, environment);
   auto files = std::make_shared<const SharedConfig>(SharedConfig::load(environment));
   if (profile.named() && !files->hasProfile(profile.name))
-    throw ConfigError(detail::configError(
-        "ProfileNotFound", "profile " + detail::quoted(profile.name) + " (from " + profile.source +
-                               ") was not found in " + files->describeFiles()));
+    throw ConfigError(detail::configError("ProfileNotFound", "profile " + detail::quoted(profile.name) + " (from " +
+                                                                 profile.source + ") was not found in " +
+                                                                 files->describeFiles()));
   const ProfileSettings settings = files->profile(profile.name).value_or(ProfileSettings{});
   detail::SettingResolver resolver(environment, *files, profile.name, settings);
   resolved.profileName = profile.name;
@@ -452,10 +485,10 @@ inline ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInf
       if (auto sectionName = resolver.fromProfile("services")) {
         const ProfileSettings* section = files->servicesSection(sectionName->value);
         if (!section)
-          throw ConfigError(detail::configError(
-              "InvalidConfig", "profile " + detail::quoted(profile.name) + " uses services section " +
-                                   detail::quoted(sectionName->value) + ", which " + files->configPath() +
-                                   " does not have"));
+          throw ConfigError(detail::configError("InvalidConfig", "profile " + detail::quoted(profile.name) +
+                                                                     " uses services section " +
+                                                                     detail::quoted(sectionName->value) + ", which " +
+                                                                     files->configPath() + " does not have"));
         auto url = section->find(detail::servicesSectionKey(service) + ".endpoint_url");
         if (url != section->end() && !url->second.empty())
           endpoint = detail::Found{url->second, detail::servicesSectionKey(service) + ".endpoint_url of [services " +
@@ -493,18 +526,17 @@ inline ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInf
       endpointSettings.stsRegional =
           detail::regionalSetting(resolver.find("AWS_STS_REGIONAL_ENDPOINTS", {"sts_regional_endpoints"}), true);
     if (service.endpointPrefix == "s3")
-      endpointSettings.s3UsEast1Regional = detail::regionalSetting(
-          resolver.find("AWS_S3_US_EAST_1_REGIONAL_ENDPOINT",
-                        {"s3_us_east_1_regional_endpoint", "s3.us_east_1_regional_endpoint"}),
-          false);
+      endpointSettings.s3UsEast1Regional =
+          detail::regionalSetting(resolver.find("AWS_S3_US_EAST_1_REGIONAL_ENDPOINT",
+                                                {"s3_us_east_1_regional_endpoint", "s3.us_east_1_regional_endpoint"}),
+                                  false);
     detail::Endpoint standard = detail::standardEndpoint(service, resolved.region, endpointSettings);
     resolved.endpoint = standard.url;
     resolved.signingRegion = standard.signingRegion;
   }
 
-  resolved.credentials = config.credentialsProvider
-                             ? config.credentialsProvider
-                             : detail::defaultCredentialsProvider(environment, profile, files);
+  resolved.credentials = config.credentialsProvider ? config.credentialsProvider
+                                                    : detail::defaultCredentialsProvider(environment, profile, files);
 
   resolved.transportOptions = config.transportOptions;
   if (resolved.transportOptions.caBundle.empty())
@@ -518,7 +550,8 @@ inline ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInf
   if (config.maxAttempts) {
     if (*config.maxAttempts < 1)
       throw ConfigError(detail::configError(
-          "InvalidSetting", "ClientConfig::maxAttempts is " + std::to_string(*config.maxAttempts) + "; it must be at least 1"));
+          "InvalidSetting",
+          "ClientConfig::maxAttempts is " + std::to_string(*config.maxAttempts) + "; it must be at least 1"));
     resolved.maxAttempts = *config.maxAttempts;
   } else if (auto attempts = resolver.find("AWS_MAX_ATTEMPTS", {"max_attempts"})) {
     resolved.maxAttempts = detail::parseMaxAttempts(*attempts);

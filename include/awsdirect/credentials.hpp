@@ -148,16 +148,20 @@ inline std::optional<std::vector<std::string>> shellSplit(std::string_view text)
         }
         break;
       case State::Single:
-        if (c == '\'') state = State::Word;
-        else word += c;
+        if (c == '\'')
+          state = State::Word;
+        else
+          word += c;
         break;
       case State::Double:
         if (c == '"') {
           state = State::Word;
         } else if (c == '\\') {
           if (i + 1 >= text.size()) return std::nullopt;
-          if (text[i + 1] == '"' || text[i + 1] == '\\') word += text[++i];
-          else word += c;
+          if (text[i + 1] == '"' || text[i + 1] == '\\')
+            word += text[++i];
+          else
+            word += c;
         } else {
           word += c;
         }
@@ -246,7 +250,8 @@ inline std::optional<std::chrono::system_clock::time_point> parseTimestamp(std::
   int year, month, day, hour, minute, second;
   if (!number(4, year) || !literal('-') || !number(2, month) || !literal('-') || !number(2, day)) return std::nullopt;
   if (!(literal('T') || literal('t') || literal(' '))) return std::nullopt;
-  if (!number(2, hour) || !literal(':') || !number(2, minute) || !literal(':') || !number(2, second)) return std::nullopt;
+  if (!number(2, hour) || !literal(':') || !number(2, minute) || !literal(':') || !number(2, second))
+    return std::nullopt;
   static const int daysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth[month - 1] || (month == 2 && day == 29 && !leap) ||
@@ -314,7 +319,8 @@ inline std::string formatTimestamp(std::chrono::system_clock::time_point time) {
 inline void eraseSetting(ProfileSettings& settings, const std::string& name) {
   settings.erase(name);
   const std::string prefix = name + ".";
-  for (auto it = settings.lower_bound(prefix); it != settings.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+  for (auto it = settings.lower_bound(prefix);
+       it != settings.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
     it = settings.erase(it);
 }
 
@@ -359,7 +365,8 @@ inline std::vector<IniSection> parseIni(std::string_view text, const std::string
     std::size_t end = start;
     while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     std::string_view line = text.substr(start, end - start);
-    std::size_t next = end + (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+    std::size_t next =
+        end + (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
     ++lineNumber;
     if (end == text.size() && line.empty()) break;
     start = next;
@@ -396,7 +403,8 @@ inline std::vector<IniSection> parseIni(std::string_view text, const std::string
     if (delimiter == std::string_view::npos)
       throw ConfigError(fail(lineNumber, "expected a [section] header or a 'name = value' line"));
     std::string name = toLower(trim(value.substr(0, delimiter)));
-    if (name.empty()) throw ConfigError(fail(lineNumber, "a setting has no name before '" + std::string(1, value[delimiter]) + "'"));
+    if (name.empty())
+      throw ConfigError(fail(lineNumber, "a setting has no name before '" + std::string(1, value[delimiter]) + "'"));
     for (const auto& option : current->options)
       if (option.name == name)
         throw ConfigError(fail(lineNumber, "setting '" + name + "' repeats in section [" + current->name + "]"));
@@ -426,7 +434,8 @@ inline std::vector<IniSection> parseIni(std::string_view text, const std::string
       std::size_t equals = nested.find('=');
       if (equals == std::string_view::npos)
         throw ConfigError(fail(option.lineNumber, "a line of the nested '" + option.name + "' settings has no '='"));
-      settings[option.name + "." + std::string(trim(nested.substr(0, equals)))] = std::string(trim(nested.substr(equals + 1)));
+      settings[option.name + "." + std::string(trim(nested.substr(0, equals)))] =
+          std::string(trim(nested.substr(equals + 1)));
     }
   };
 
@@ -457,7 +466,7 @@ struct FileContents {
 // A missing path, or one that is not a regular file, reads as not found (as botocore);
 // a file that exists but cannot be read is a ConfigError.
 inline FileContents readSharedFile(const std::string& path) {
-  struct stat info{};
+  struct stat info {};
   if (path.empty() || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return {};
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -543,7 +552,8 @@ class SharedConfig {
     if (!fromConfig && !fromCredentials) return std::nullopt;
     ProfileSettings merged = fromConfig ? *fromConfig : ProfileSettings{};
     if (fromCredentials) {
-      for (const auto& entry : *fromCredentials) detail::eraseSetting(merged, entry.first.substr(0, entry.first.find('.')));
+      for (const auto& entry : *fromCredentials)
+        detail::eraseSetting(merged, entry.first.substr(0, entry.first.find('.')));
       for (const auto& entry : *fromCredentials) merged[entry.first] = entry.second;
     }
     return merged;
@@ -580,9 +590,10 @@ namespace detail {
 // AWS_DEFAULT_PROFILE, then AWS_PROFILE, else "default".
 struct ProfileChoice {
   std::string name;
-  std::string source;          // "the client configuration", "AWS_PROFILE", or "" for the fallback
-  bool chosenInCode = false;   // botocore then ignores credentials in the environment
-  bool named() const { return !source.empty(); }  // a named profile must exist
+  std::string source;         // "the client configuration", "AWS_PROFILE", or "" for the fallback
+  bool chosenInCode = false;  // botocore then ignores credentials in the environment
+  // A profile named in code or the environment must exist; the fallback "default" need not.
+  bool named() const { return !source.empty(); }
 };
 
 inline ProfileChoice chooseProfile(const std::string& profileInCode, const Environment& environment) {
@@ -638,8 +649,8 @@ class EnvironmentCredentialsProvider final : public CredentialsProvider {
     if (!accessKey) throw CredentialsError(detail::credentialsError("NoCredentials", "AWS_ACCESS_KEY_ID is not set"));
     auto secretKey = environment_.getNonEmpty("AWS_SECRET_ACCESS_KEY");
     if (!secretKey)
-      throw CredentialsError(detail::credentialsError(
-          "PartialCredentials", "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"));
+      throw CredentialsError(
+          detail::credentialsError("PartialCredentials", "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"));
     auto token = environment_.getNonEmpty("AWS_SECURITY_TOKEN");
     if (!token) token = environment_.getNonEmpty("AWS_SESSION_TOKEN");
     Credentials credentials(*accessKey, *secretKey, token.value_or(""));
@@ -647,11 +658,12 @@ class EnvironmentCredentialsProvider final : public CredentialsProvider {
       credentials.expiration = detail::parseTimestamp(*expiration);
       if (!credentials.expiration)
         throw CredentialsError(detail::credentialsError(
-            "InvalidCredentials", "AWS_CREDENTIAL_EXPIRATION is not an RFC 3339 timestamp with a zone: " + *expiration));
+            "InvalidCredentials",
+            "AWS_CREDENTIAL_EXPIRATION is not an RFC 3339 timestamp with a zone: " + *expiration));
       if (*credentials.expiration <= std::chrono::system_clock::now())
         throw CredentialsError(detail::credentialsError(
-            "ExpiredCredentials", "the credentials in the environment expired at " + *expiration +
-                                      " (AWS_CREDENTIAL_EXPIRATION)"));
+            "ExpiredCredentials",
+            "the credentials in the environment expired at " + *expiration + " (AWS_CREDENTIAL_EXPIRATION)"));
     }
     return credentials;
   }
@@ -672,8 +684,8 @@ inline std::optional<Credentials> profileKeys(const ProfileSettings* settings, c
     throw CredentialsError(credentialsError("PartialCredentials", "aws_access_key_id is empty in " + where));
   auto secretKey = settings->find("aws_secret_access_key");
   if (secretKey == settings->end() || secretKey->second.empty())
-    throw CredentialsError(credentialsError(
-        "PartialCredentials", "aws_access_key_id is set but aws_secret_access_key is not, in " + where));
+    throw CredentialsError(credentialsError("PartialCredentials",
+                                            "aws_access_key_id is set but aws_secret_access_key is not, in " + where));
   std::string token;
   for (const char* name : {"aws_security_token", "aws_session_token"}) {
     auto found = settings->find(name);
@@ -712,8 +724,8 @@ class ProfileCredentialsProvider final : public CredentialsProvider {
                                         detail::describeProfileIn(profile_, files.configPath(), true)))
       return *keys;
     throw CredentialsError(detail::credentialsError(
-        "NoCredentials", "no aws_access_key_id for profile " + detail::quoted(profile_) + " in " +
-                             files.describeFiles()));
+        "NoCredentials",
+        "no aws_access_key_id for profile " + detail::quoted(profile_) + " in " + files.describeFiles()));
   }
 
  private:
@@ -761,7 +773,8 @@ class RefreshingCredentialsProvider final : public CredentialsProvider {
     }
     if (fresh.expiration && *fresh.expiration <= now())
       throw CredentialsError(detail::credentialsError(
-          "ExpiredCredentials", "the credentials just obtained expired at " + detail::formatTimestamp(*fresh.expiration)));
+          "ExpiredCredentials",
+          "the credentials just obtained expired at " + detail::formatTimestamp(*fresh.expiration)));
     std::lock_guard<std::mutex> lock(stateMutex_);
     current_ = fresh;
     return fresh;
@@ -841,9 +854,11 @@ inline CommandResult runCommand(const std::vector<std::string>& argv, std::chron
     return CredentialsError(credentialsError(code, what + " " + message));
   };
   int outPipe[2], errPipe[2];
-  if (::pipe2(outPipe, O_CLOEXEC) != 0) throw fail("CredentialProcessFailed", "could not start: pipe: " + std::string(std::strerror(errno)));
+  if (::pipe2(outPipe, O_CLOEXEC) != 0)
+    throw fail("CredentialProcessFailed", "could not start: pipe: " + std::string(std::strerror(errno)));
   FileDescriptor outRead(outPipe[0]), outWrite(outPipe[1]);
-  if (::pipe2(errPipe, O_CLOEXEC) != 0) throw fail("CredentialProcessFailed", "could not start: pipe: " + std::string(std::strerror(errno)));
+  if (::pipe2(errPipe, O_CLOEXEC) != 0)
+    throw fail("CredentialProcessFailed", "could not start: pipe: " + std::string(std::strerror(errno)));
   FileDescriptor errRead(errPipe[0]), errWrite(errPipe[1]);
 
   posix_spawn_file_actions_t actions;
@@ -872,7 +887,8 @@ inline CommandResult runCommand(const std::vector<std::string>& argv, std::chron
   posix_spawnattr_destroy(&attributes);
   outWrite.reset();
   errWrite.reset();
-  if (spawnError != 0) throw fail("CredentialProcessFailed", "could not start: " + std::string(std::strerror(spawnError)));
+  if (spawnError != 0)
+    throw fail("CredentialProcessFailed", "could not start: " + std::string(std::strerror(spawnError)));
 
   ::fcntl(outRead.get(), F_SETFL, ::fcntl(outRead.get(), F_GETFL) | O_NONBLOCK);
   ::fcntl(errRead.get(), F_SETFL, ::fcntl(errRead.get(), F_GETFL) | O_NONBLOCK);
@@ -938,7 +954,8 @@ inline CommandResult runCommand(const std::vector<std::string>& argv, std::chron
     drain(errRead, result.err, maxError);
     if (result.out.size() > maxOutput) {
       stop();
-      throw fail("CredentialProcessFailed", "printed more than " + std::to_string(maxOutput) + " bytes and was stopped");
+      throw fail("CredentialProcessFailed",
+                 "printed more than " + std::to_string(maxOutput) + " bytes and was stopped");
     }
     if (!exited && reap(WNOHANG)) {
       exited = true;
@@ -1024,10 +1041,12 @@ class ProcessCredentialsProvider final : public CredentialsProvider {
       std::string where = options.source.empty() ? "" : " (" + options.source + ")";
       auto words = detail::shellSplit(command);
       if (!words)
-        throw CredentialsError(detail::credentialsError(
-            "CredentialProcessFailed", "credential_process" + where + " has an unmatched quote or a trailing backslash"));
+        throw CredentialsError(
+            detail::credentialsError("CredentialProcessFailed",
+                                     "credential_process" + where + " has an unmatched quote or a trailing backslash"));
       if (words->empty())
-        throw CredentialsError(detail::credentialsError("CredentialProcessFailed", "credential_process" + where + " is empty"));
+        throw CredentialsError(
+            detail::credentialsError("CredentialProcessFailed", "credential_process" + where + " is empty"));
       // Only the program is named in messages: its arguments might hold something private.
       std::string what = "credential_process " + detail::quoted(words->front()) + where;
       detail::CommandResult result = detail::runCommand(*words, options.timeout, options.maxOutputBytes, what);
@@ -1083,8 +1102,7 @@ class ChainCredentialsProvider final : public CredentialsProvider {
       }
     }
     std::string message = "no AWS credentials found; looked at";
-    for (std::size_t i = 0; i < links_.size(); ++i)
-      message += (i ? "; " : " ") + links_[i].source;
+    for (std::size_t i = 0; i < links_.size(); ++i) message += (i ? "; " : " ") + links_[i].source;
     if (links_.empty()) message += " nothing";
     for (const auto& note : notes_) message += ". " + note;
     throw CredentialsError(detail::credentialsError("NoCredentials", message));
@@ -1114,7 +1132,8 @@ inline CredentialsError unsupportedSource(const std::string& profile, const std:
       "UnsupportedCredentialSource",
       "profile " + quoted(profile) + " gets its credentials " + how +
           ", which awsdirect does not support yet; a credential_process can supply them instead (AWS CLI v2: "
-          "credential_process = aws configure export-credentials --profile " + profile + " --format process)"));
+          "credential_process = aws configure export-credentials --profile " +
+          profile + " --format process)"));
 }
 
 // botocore's default chain without the network sources (container and instance metadata are
@@ -1151,28 +1170,33 @@ class DefaultCredentialsChain final : public CredentialsProvider {
     links.push_back({"role_arn, web_identity_token_file and sso_* settings of profile " + quoted(name),
                      [=]() -> std::shared_ptr<CredentialsProvider> {
                        if (has("role_arn") && !has("web_identity_token_file")) {
-                         if (const auto& assumeRole = assumeRoleProviderFactory()) return assumeRole(environment, files, name);
+                         if (const auto& assumeRole = assumeRoleProviderFactory())
+                           return assumeRole(environment, files, name);
                          throw CredentialsError(credentialsError(
                              "UnsupportedCredentialSource",
-                             "profile " + quoted(name) + " gets its credentials by assuming role " + profile->at("role_arn") +
+                             "profile " + quoted(name) + " gets its credentials by assuming role " +
+                                 profile->at("role_arn") +
                                  " (role_arn), which needs awsdirect/sts.hpp: include it (every client header does)"));
                        }
                        if (has("web_identity_token_file") ||
                            (useEnvironment && environment.getNonEmpty("AWS_WEB_IDENTITY_TOKEN_FILE")))
-                         throw unsupportedSource(name, "from a web identity token (web_identity_token_file or "
-                                                       "AWS_WEB_IDENTITY_TOKEN_FILE)");
+                         throw unsupportedSource(name,
+                                                 "from a web identity token (web_identity_token_file or "
+                                                 "AWS_WEB_IDENTITY_TOKEN_FILE)");
                        if (has("sso_session") || has("sso_start_url") || has("sso_account_id"))
                          throw unsupportedSource(name, "from IAM Identity Center (sso_* settings)");
                        return nullptr;
                      }});
-    links.push_back({"aws_access_key_id of " + describeProfileIn(name, files->credentialsPath(), files->credentialsFound()),
-                     [=]() -> std::shared_ptr<CredentialsProvider> {
-                       auto keys = profileKeys(files->credentialsProfile(name),
-                                               describeProfileIn(name, files->credentialsPath(), true));
-                       return keys ? std::make_shared<StaticCredentialsProvider>(*keys) : nullptr;
-                     }});
+    links.push_back(
+        {"aws_access_key_id of " + describeProfileIn(name, files->credentialsPath(), files->credentialsFound()),
+         [=]() -> std::shared_ptr<CredentialsProvider> {
+           auto keys =
+               profileKeys(files->credentialsProfile(name), describeProfileIn(name, files->credentialsPath(), true));
+           return keys ? std::make_shared<StaticCredentialsProvider>(*keys) : nullptr;
+         }});
     links.push_back({"login_session of profile " + quoted(name), [=]() -> std::shared_ptr<CredentialsProvider> {
-                       if (has("login_session")) throw unsupportedSource(name, "from an AWS sign-in session (login_session)");
+                       if (has("login_session"))
+                         throw unsupportedSource(name, "from an AWS sign-in session (login_session)");
                        return nullptr;
                      }});
     links.push_back({"credential_process of " + describeProfileIn(name, files->configPath(), files->configFound()),
@@ -1181,14 +1205,16 @@ class DefaultCredentialsChain final : public CredentialsProvider {
                        if (command == profile->end()) return nullptr;
                        ProcessCredentialsOptions options;
                        options.source = "profile " + quoted(name) + " in " +
-                                        (files->credentialsProfile(name) && files->credentialsProfile(name)->count("credential_process")
+                                        (files->credentialsProfile(name) &&
+                                                 files->credentialsProfile(name)->count("credential_process")
                                              ? files->credentialsPath()
                                              : files->configPath());
                        return std::make_shared<ProcessCredentialsProvider>(command->second, options);
                      }});
     links.push_back({"aws_access_key_id of " + describeProfileIn(name, files->configPath(), files->configFound()),
                      [=]() -> std::shared_ptr<CredentialsProvider> {
-                       auto keys = profileKeys(files->configProfile(name), describeProfileIn(name, files->configPath(), true));
+                       auto keys =
+                           profileKeys(files->configProfile(name), describeProfileIn(name, files->configPath(), true));
                        return keys ? std::make_shared<StaticCredentialsProvider>(*keys) : nullptr;
                      }});
 
@@ -1196,7 +1222,8 @@ class DefaultCredentialsChain final : public CredentialsProvider {
     if (profile_.named() && !files->hasProfile(name))
       notes.push_back("profile " + quoted(name) + " (from " + profile_.source + ") exists in neither file");
     if (profile_.chosenInCode)
-      notes.push_back("environment variables were not consulted because the profile was chosen in code, as botocore does");
+      notes.push_back(
+          "environment variables were not consulted because the profile was chosen in code, as botocore does");
     for (const char* variable : {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"})
       if (environment_.getNonEmpty(variable))
         notes.push_back(std::string(variable) + " is set, but awsdirect does not fetch container credentials");
@@ -1213,8 +1240,8 @@ class DefaultCredentialsChain final : public CredentialsProvider {
 };
 
 inline std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
-                                                                        const ProfileChoice& profile,
-                                                                        std::shared_ptr<const SharedConfig> files) {
+                                                                       const ProfileChoice& profile,
+                                                                       std::shared_ptr<const SharedConfig> files) {
   return std::make_shared<DefaultCredentialsChain>(environment, profile, std::move(files));
 }
 
@@ -1228,7 +1255,7 @@ inline std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Env
 // `profileName` is the profile chosen in code; when it is set, as in botocore, credentials in
 // the environment are not used. "" chooses AWS_DEFAULT_PROFILE, AWS_PROFILE, else "default".
 inline std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
-                                                                        const std::string& profileName = {}) {
+                                                                       const std::string& profileName = {}) {
   return detail::defaultCredentialsProvider(environment, detail::chooseProfile(profileName, environment), nullptr);
 }
 

@@ -35,10 +35,9 @@ class JsonValue {
   JsonValue() = default;  // null
   JsonValue(std::nullptr_t) {}
   JsonValue(bool value) : type_(Type::Boolean), boolean_(value) {}
-  template <class Integer,
-            std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, bool> &&
-                                !std::is_same_v<Integer, char>,
-                            int> = 0>
+  template <class Integer, std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, bool> &&
+                                                !std::is_same_v<Integer, char>,
+                                            int> = 0>
   JsonValue(Integer value) : type_(Type::Number), text_(std::to_string(value)) {}
   // Throws std::invalid_argument for NaN and infinities, which JSON cannot represent.
   JsonValue(double value) : type_(Type::Number) {
@@ -83,15 +82,33 @@ class JsonValue {
   bool isObject() const noexcept { return type_ == Type::Object; }
 
   // The accessors throw ParseError (code "JsonTypeMismatch") when the value has another type.
-  bool asBool() const { expect(Type::Boolean); return boolean_; }
-  const std::string& asString() const { expect(Type::String); return text_; }
-  const std::string& numberText() const { expect(Type::Number); return text_; }
+  bool asBool() const {
+    expect(Type::Boolean);
+    return boolean_;
+  }
+  const std::string& asString() const {
+    expect(Type::String);
+    return text_;
+  }
+  const std::string& numberText() const {
+    expect(Type::Number);
+    return text_;
+  }
   double asDouble() const;
   // Also accepts an integral value written with a fraction or exponent ("1.0", "2e3").
   std::int64_t asInt64() const;
-  const Array& asArray() const { expect(Type::Array); return array_; }
-  Array& asArray() { expect(Type::Array); return array_; }
-  const Object& asObject() const { expect(Type::Object); return object_; }
+  const Array& asArray() const {
+    expect(Type::Array);
+    return array_;
+  }
+  Array& asArray() {
+    expect(Type::Array);
+    return array_;
+  }
+  const Object& asObject() const {
+    expect(Type::Object);
+    return object_;
+  }
 
   // The member called `name`, or nullptr. Throws when this is not an object.
   const JsonValue* find(std::string_view name) const {
@@ -103,8 +120,8 @@ class JsonValue {
   // The member called `name`; throws ParseError (code "JsonMissingMember") naming it when absent.
   const JsonValue& at(std::string_view name) const {
     if (const JsonValue* found = find(name)) return *found;
-    throw ParseError(makeError(ErrorKind::Parse, "JsonMissingMember",
-                               "JSON object has no member \"" + std::string(name) + "\""));
+    throw ParseError(
+        makeError(ErrorKind::Parse, "JsonMissingMember", "JSON object has no member \"" + std::string(name) + "\""));
   }
   // Sets member `name`, keeping its place when it exists, else appending it.
   JsonValue& set(std::string name, JsonValue value) {
@@ -277,9 +294,9 @@ class JsonReader {
         ++column;
       }
     }
-    throw ParseError(makeError(ErrorKind::Parse, "InvalidJson",
-                               "invalid JSON at line " + std::to_string(line) + ", column " +
-                                   std::to_string(column) + ": " + what));
+    throw ParseError(
+        makeError(ErrorKind::Parse, "InvalidJson",
+                  "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what));
   }
 
   bool atEnd() const { return pos_ >= text_.size(); }
@@ -377,9 +394,12 @@ class JsonReader {
     for (int i = 0; i < 4; ++i) {
       char c = text_[pos_++];
       value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
+      if (c >= '0' && c <= '9')
+        value |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<std::uint32_t>(c - 'A' + 10);
       else {
         --pos_;
         fail("expected four hex digits after \\u");
@@ -431,9 +451,7 @@ class JsonReader {
           detail::appendUtf8(out, unit);
           break;
         }
-        default:
-          --pos_;
-          fail("invalid escape sequence");
+        default: --pos_; fail("invalid escape sequence");
       }
     }
   }
@@ -470,13 +488,14 @@ inline std::int64_t JsonValue::asInt64() const {
   auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
   if (result.ec == std::errc() && result.ptr == text_.data() + text_.size()) return value;
   auto notInteger = [&] {
-    return ParseError(makeError(ErrorKind::Parse, "JsonNumberOutOfRange",
-                                "JSON number " + text_ + " is not a 64-bit integer"));
+    return ParseError(
+        makeError(ErrorKind::Parse, "JsonNumberOutOfRange", "JSON number " + text_ + " is not a 64-bit integer"));
   };
   if (result.ec == std::errc::result_out_of_range) throw notInteger();
   double asFloating = asDouble();
   // 2^63 is exactly representable; every double below it in magnitude fits an int64.
-  if (asFloating != std::floor(asFloating) || asFloating >= 9223372036854775808.0 || asFloating < -9223372036854775808.0)
+  if (asFloating != std::floor(asFloating) || asFloating >= 9223372036854775808.0 ||
+      asFloating < -9223372036854775808.0)
     throw notInteger();
   return static_cast<std::int64_t>(asFloating);
 }
