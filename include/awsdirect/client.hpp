@@ -256,3 +256,8 @@ class QueryClient {
 };
 
 }  // namespace awsdirect
+
+// Profiles that assume a role (role_arn) need an STS client inside the default credential chain;
+// sts.hpp provides it and plugs it into detail::assumeRoleProviderFactory. Included last, after
+// everything STS needs from this file, so that every program with a client can assume roles.
+#include "sts.hpp"
