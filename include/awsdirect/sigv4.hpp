@@ -3,6 +3,7 @@
 // (presigned URL). It follows botocore's rules byte for byte; each step is a function of its own in
 // awsdirect::detail, tested against the published AWS suite.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -206,6 +207,14 @@ inline char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>
 inline char asciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 
 // (http.hpp's detail::equalsIgnoreCase takes std::string; this one takes views and allocates nothing.)
+inline int compareIgnoringCase(std::string_view a, std::string_view b) {
+  const std::size_t common = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    const auto x = static_cast<unsigned char>(asciiLower(a[i])), y = static_cast<unsigned char>(asciiLower(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : 1;
+}
 inline bool sameIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -351,8 +360,10 @@ inline std::string replaceInvalidUtf8(std::string_view s) {
 }
 
 inline bool isQueryAuthParam(std::string_view name) {
-  for (std::string_view known : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
-                                 "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature"})
+  static constexpr std::string_view authParams[] = {"X-Amz-Algorithm",     "X-Amz-Credential",     "X-Amz-Date",
+                                                    "X-Amz-Expires",       "X-Amz-SignedHeaders",  "X-Amz-Security-Token",
+                                                    "X-Amz-Signature"};
+  for (std::string_view known : authParams)
     if (sameIgnoringCase(name, known)) return true;
   return false;
 }
@@ -398,9 +409,10 @@ inline std::string presignOperationQuery(std::string_view wireQuery) {
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST): hop-by-hop headers, and headers that
 // proxies and HTTP stacks add or rewrite on the way.
 inline bool isUnsignedHeader(std::string_view name) {
-  for (std::string_view unsignedName : {"connection", "expect", "keep-alive", "proxy-authenticate",
-                                        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
-                                        "user-agent", "x-amzn-trace-id"})
+  static constexpr std::string_view unsignedNames[] = {
+      "connection", "expect",  "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+      "trailer",    "upgrade", "user-agent", "transfer-encoding",  "x-amzn-trace-id"};
+  for (std::string_view unsignedName : unsignedNames)
     if (sameIgnoringCase(name, unsignedName)) return true;
   return false;
 }
@@ -410,8 +422,15 @@ inline bool isUnsignedHeader(std::string_view name) {
 // \x1c-\x1f, and the Unicode spaces U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
 // U+205F and U+3000.
 inline std::size_t whitespaceLengthAt(std::string_view s, std::size_t at) {
+  static constexpr auto asciiWhitespace = [] {
+    std::array<bool, 128> table{};
+    table[' '] = true;
+    for (int c = 0x09; c <= 0x0D; ++c) table[c] = true;  // \t \n \v \f \r
+    for (int c = 0x1C; c <= 0x1F; ++c) table[c] = true;  // the information separators
+    return table;
+  }();
   const auto c = static_cast<unsigned char>(s[at]);
-  if (c < 0x80) return (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) ? 1 : 0;
+  if (c < 0x80) return asciiWhitespace[c] ? 1 : 0;
   auto next = [&](std::size_t k) -> unsigned { return at + k < s.size() ? static_cast<unsigned char>(s[at + k]) : 0u; };
   switch (c) {
     case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0;
@@ -429,17 +448,19 @@ inline std::size_t whitespaceLengthAt(std::string_view s, std::size_t at) {
 
 // Appends the value trimmed, with every inner run of whitespace made one space.
 inline void appendFoldedHeaderValue(std::string& out, std::string_view value) {
-  bool spacePending = false, wroteAny = false;
-  for (std::size_t i = 0; i < value.size();) {
-    if (const std::size_t width = whitespaceLengthAt(value, i)) {
-      spacePending = wroteAny;
-      i += width;
-      continue;
-    }
-    if (spacePending) out += ' ';
-    spacePending = false;
+  bool wroteAny = false;
+  std::size_t at = 0;
+  while (true) {
+    while (at < value.size())
+      if (const std::size_t width = whitespaceLengthAt(value, at)) at += width;
+      else break;
+    if (at == value.size()) return;
+    std::size_t wordEnd = at + 1;
+    while (wordEnd < value.size() && !whitespaceLengthAt(value, wordEnd)) ++wordEnd;
+    if (wroteAny) out += ' ';
+    out.append(value.substr(at, wordEnd - at));
     wroteAny = true;
-    out += value[i++];
+    at = wordEnd;
   }
 }
 
@@ -483,15 +504,9 @@ inline void canonicalizeHeaders(const HttpRequest& request, std::string_view exc
     synthesizedHost = hostForSigning(request);
     headers.push_back({"host", synthesizedHost, 0});
   }
-  auto lessIgnoringCase = [](std::string_view a, std::string_view b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return static_cast<unsigned char>(asciiLower(x)) < static_cast<unsigned char>(asciiLower(y));
-    });
-  };
-  std::sort(headers.begin(), headers.end(), [&](const Signed& a, const Signed& b) {
-    if (lessIgnoringCase(a.name, b.name)) return true;
-    if (lessIgnoringCase(b.name, a.name)) return false;
-    return a.order < b.order;
+  std::sort(headers.begin(), headers.end(), [](const Signed& a, const Signed& b) {
+    const int byName = compareIgnoringCase(a.name, b.name);
+    return byName != 0 ? byName < 0 : a.order < b.order;
   });
   out.lines.clear();
   out.signedNames.clear();
@@ -505,7 +520,8 @@ inline void canonicalizeHeaders(const HttpRequest& request, std::string_view exc
         out.signedNames += ';';
       }
       const std::size_t nameStart = out.signedNames.size();
-      for (char c : headers[i].name) out.signedNames += asciiLower(c);
+      out.signedNames += headers[i].name;
+      for (std::size_t c = nameStart; c < out.signedNames.size(); ++c) out.signedNames[c] = asciiLower(out.signedNames[c]);
       out.lines.append(out.signedNames, nameStart, std::string::npos);
       out.lines += ':';
     }
