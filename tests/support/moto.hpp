@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include <awsdirect/client.hpp>
+#include <awsdirect/iam.hpp>
 
 #include "child_process.hpp"
 #include "skip.hpp"
@@ -19,43 +19,6 @@ struct MotoOptions {
   bool checkSignatures = false;      // INITIAL_NO_AUTH_ACTION_COUNT: verify signatures after the bootstrap
   bool loadManagedPolicies = false;  // MOTO_IAM_LOAD_MANAGED_POLICIES: know AWS managed policies
 };
-
-namespace detail {
-
-// The three IAM calls that bootstrap an admin (test-only: the library's IAM client has more).
-struct CreateUser {
-  using Result = awsdirect::Empty;
-  static constexpr const char* operation = "CreateUser";
-  std::string userName;
-  void validate(awsdirect::Validator&) const {}
-  void serialize(awsdirect::QueryWriter& w) const { w.add("UserName", userName); }
-  static Result parse(const awsdirect::XmlNode&) { return {}; }
-};
-struct PutUserPolicy {
-  using Result = awsdirect::Empty;
-  static constexpr const char* operation = "PutUserPolicy";
-  std::string userName, policyName, document;
-  void validate(awsdirect::Validator&) const {}
-  void serialize(awsdirect::QueryWriter& w) const {
-    w.add("UserName", userName);
-    w.add("PolicyName", policyName);
-    w.add("PolicyDocument", document);
-  }
-  static Result parse(const awsdirect::XmlNode&) { return {}; }
-};
-struct CreateAccessKey {
-  using Result = awsdirect::Credentials;
-  static constexpr const char* operation = "CreateAccessKey";
-  std::string userName;
-  void validate(awsdirect::Validator&) const {}
-  void serialize(awsdirect::QueryWriter& w) const { w.add("UserName", userName); }
-  static Result parse(const awsdirect::XmlNode& result) {
-    awsdirect::XmlNode key = result.child("AccessKey");
-    return awsdirect::Credentials(key.text("AccessKeyId"), key.text("SecretAccessKey"));
-  }
-};
-
-}  // namespace detail
 
 class MotoServer {
  public:
@@ -104,13 +67,18 @@ class MotoServer {
     if (options.checkSignatures) bootstrapAdmin();
   }
 
+  // An admin user, allowed everything, whose key signs from then on (three requests).
   void bootstrapAdmin() {
-    awsdirect::QueryClient iam({"IAM", "iam", "iam", "2010-05-08", true}, clientConfig());
-    iam.send(detail::CreateUser{"admin"}).value();
-    iam.send(detail::PutUserPolicy{"admin", "allow-all",
-                                   R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})"})
+    using awsdirect::Iam;
+    Iam iam(clientConfig());
+    iam.send(Iam::createUser().userName("admin")).value();
+    iam.send(Iam::putUserPolicy()
+                 .userName("admin")
+                 .policyName("allow-all")
+                 .policyDocument(awsdirect::iam::PolicyDocument().allow({"*"}, {"*"})))
         .value();
-    credentials_ = iam.send(detail::CreateAccessKey{"admin"}).value();
+    awsdirect::iam::AccessKey key = iam.send(Iam::createAccessKey().userName("admin")).value();
+    credentials_ = awsdirect::Credentials(key.accessKeyId, key.secretAccessKey.reveal());
   }
 
   int port_;
