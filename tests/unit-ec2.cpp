@@ -170,16 +170,16 @@ TEST_CASE("authorizeSecurityGroupIngress flattens nested IP permissions as Name.
              });
 }
 
-TEST_CASE("the body is form-encoded with the signer's encoder: spaces, slashes and colons") {
+TEST_CASE("the body is form-encoded as botocore writes it: spaces, slashes, parentheses") {
   Fixture f;
   f.transport->respond(200, response("AuthorizeSecurityGroupIngress", "<return>true</return>"));
   f.ec2.send(Ec2::authorizeSecurityGroupIngress().groupName("my group").ipPermission(
                  ec2::IpPermission::tcp(22).cidr("10.0.0.0/8", "ssh (bastion)")))
       .value();
   const std::string& body = f.transport->requests.at(0).body;
-  CHECK(body.find("GroupName=my%20group") != std::string::npos);
+  CHECK(body.find("GroupName=my+group") != std::string::npos);
   CHECK(body.find("IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0%2F8") != std::string::npos);
-  CHECK(body.find("IpPermissions.1.IpRanges.1.Description=ssh%20%28bastion%29") != std::string::npos);
+  CHECK(body.find("IpPermissions.1.IpRanges.1.Description=ssh+%28bastion%29") != std::string::npos);
 }
 
 TEST_CASE("describeSecurityGroups by ids, names and filters reads <item> lists into typed groups") {

@@ -65,15 +65,15 @@ TEST_CASE("tags are a structure list of Key and Value") {
   w.tags("Tags.Tag", {{"env", "test"}, {"team", "data eng"}});
   CHECK(w.body() ==
         "Action=CreateCluster&Version=2012-12-01&Tags.Tag.1.Key=env&Tags.Tag.1.Value=test&Tags.Tag.2.Key=team&"
-        "Tags.Tag.2.Value=data%20eng");
+        "Tags.Tag.2.Value=data+eng");
 }
 
-TEST_CASE("values are form-encoded with the signer's encoder: reserved characters and UTF-8") {
+TEST_CASE("values are form-encoded as botocore (Python's urlencode) writes them: reserved characters, spaces, UTF-8") {
   QueryWriter w("PutUserPolicy", "2010-05-08");
   w.add("PolicyDocument", R"({"Action":"s3:Get*"})");
   w.add("Odd", "a+b@c=d&e:f,g$h i/j~k");
   w.add("Name", "Jos\xC3\xA9");
   CHECK(w.body() ==
         "Action=PutUserPolicy&Version=2010-05-08&PolicyDocument=%7B%22Action%22%3A%22s3%3AGet%2A%22%7D&"
-        "Odd=a%2Bb%40c%3Dd%26e%3Af%2Cg%24h%20i%2Fj~k&Name=Jos%C3%A9");
+        "Odd=a%2Bb%40c%3Dd%26e%3Af%2Cg%24h+i%2Fj~k&Name=Jos%C3%A9");
 }

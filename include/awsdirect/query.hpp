@@ -74,15 +74,15 @@ class QueryWriter {
 
   const std::vector<std::pair<std::string, std::string>>& params() const { return *params_; }
 
-  // The form-encoded body, with the same encoder the signer uses, so what is signed is sent.
+  // The form-encoded body, byte for byte as botocore writes it (a space is '+').
   std::string body() const {
     std::string out;
     out.reserve(64 * params_->size());
     for (const auto& [name, value] : *params_) {
       if (!out.empty()) out += '&';
-      uriEncodeAppend(out, name);
+      formEncodeAppend(out, name);
       out += '=';
-      uriEncodeAppend(out, value);
+      formEncodeAppend(out, value);
     }
     return out;
   }

@@ -59,6 +59,28 @@ inline void uriEncodeAppend(std::string& out, std::string_view s, bool keepSlash
   }
 }
 
+// Appends `s` as application/x-www-form-urlencoded, the way botocore writes a Query body
+// (Python's urlencode): as uriEncodeAppend, except that a space becomes '+'. AWS reads both
+// forms, but a verifier that re-encodes the parsed form (as moto does) matches only this one.
+inline void formEncodeAppend(std::string& out, std::string_view s) {
+  std::size_t encodedSize = 0;
+  for (unsigned char c : s) encodedSize += detail::passesUnencoded(c, false) || c == ' ' ? 1 : 3;
+  const std::size_t start = out.size();
+  out.resize(start + encodedSize);
+  char* p = &out[start];
+  for (unsigned char c : s) {
+    if (detail::passesUnencoded(c, false)) {
+      *p++ = static_cast<char>(c);
+    } else if (c == ' ') {
+      *p++ = '+';
+    } else {
+      *p++ = '%';
+      *p++ = detail::kUpperHexDigits[c >> 4];
+      *p++ = detail::kUpperHexDigits[c & 0x0F];
+    }
+  }
+}
+
 inline std::string uriEncode(std::string_view s, bool keepSlash = false) {
   std::string out;
   uriEncodeAppend(out, s, keepSlash);

@@ -43,6 +43,13 @@ class ScriptedTransport : public awsdirect::Transport {
   std::deque<std::variant<awsdirect::HttpResponse, awsdirect::Error>> script_;
 };
 
+// Form decoding: '+' is a space, then %XX.
+inline std::string formDecode(std::string s) {
+  for (char& c : s)
+    if (c == '+') c = ' ';
+  return awsdirect::uriDecode(s);
+}
+
 // The parameters of a form-encoded body, decoded: {"Action": "CreateCluster", ...}.
 inline std::map<std::string, std::string> formParams(const std::string& body) {
   std::map<std::string, std::string> out;
@@ -51,8 +58,7 @@ inline std::map<std::string, std::string> formParams(const std::string& body) {
     std::size_t end = body.find('&', start);
     std::string pair = body.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::size_t eq = pair.find('=');
-    out[awsdirect::uriDecode(pair.substr(0, eq))] =
-        eq == std::string::npos ? "" : awsdirect::uriDecode(pair.substr(eq + 1));
+    out[formDecode(pair.substr(0, eq))] = eq == std::string::npos ? "" : formDecode(pair.substr(eq + 1));
     if (end == std::string::npos) break;
     start = end + 1;
   }
