@@ -50,7 +50,7 @@ Options parseOptions(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= argc) fail(std::string(arg) + " needs a value\n" + kUsage, 2);
+      if (i + 1 >= argc) fail(std::string(arg) + " needs a value (see --help)", 2);
       return argv[++i];
     };
     if (arg == "--region") options.region = value();
@@ -72,10 +72,10 @@ Options parseOptions(int argc, char** argv) {
     else if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       std::exit(0);
-    } else fail("unknown option '" + std::string(arg) + "'\n" + kUsage, 2);
+    } else fail("unknown option '" + std::string(arg) + "' (see --help)", 2);
   }
   if (options.region.empty() || options.service.empty() || !options.time)
-    fail(std::string("--region, --service and --time are required\n") + kUsage, 2);
+    fail("--region, --service and --time are required (see --help)", 2);
   return options;
 }
 
