@@ -629,6 +629,12 @@ inline void xmlBodyWithChecksum(RestRequest& r, std::string body) {
   r.body(std::move(body));
 }
 
+struct ObjectAttributeValues {
+  std::optional<std::string> contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl,
+      storageClass, serverSideEncryption, sseKmsKeyId, acl, tagging, expectedBucketOwner;
+  std::map<std::string, std::string> metadata;
+};
+
 inline std::string httpDate(std::chrono::system_clock::time_point time) {
   std::time_t seconds = std::chrono::system_clock::to_time_t(time);
   std::tm utc{};
@@ -839,49 +845,54 @@ class GetPublicAccessBlockRequest {
 template <class Self>
 class ObjectAttributes {
  public:
-  Self& contentType(std::string v) { contentType_ = std::move(v); return self(); }
-  Self& contentEncoding(std::string v) { contentEncoding_ = std::move(v); return self(); }
-  Self& contentDisposition(std::string v) { contentDisposition_ = std::move(v); return self(); }
-  Self& contentLanguage(std::string v) { contentLanguage_ = std::move(v); return self(); }
-  Self& cacheControl(std::string v) { cacheControl_ = std::move(v); return self(); }
+  Self& contentType(std::string v) { a_.contentType = std::move(v); return self(); }
+  Self& contentEncoding(std::string v) { a_.contentEncoding = std::move(v); return self(); }
+  Self& contentDisposition(std::string v) { a_.contentDisposition = std::move(v); return self(); }
+  Self& contentLanguage(std::string v) { a_.contentLanguage = std::move(v); return self(); }
+  Self& cacheControl(std::string v) { a_.cacheControl = std::move(v); return self(); }
   // STANDARD, STANDARD_IA, INTELLIGENT_TIERING, GLACIER_IR, ... (S3's storage classes).
-  Self& storageClass(std::string v) { storageClass_ = std::move(v); return self(); }
+  Self& storageClass(std::string v) { a_.storageClass = std::move(v); return self(); }
   // x-amz-meta-NAME: VALUE.
-  Self& metadata(std::string name, std::string value) { metadata_[std::move(name)] = std::move(value); return self(); }
+  Self& metadata(std::string name, std::string value) { a_.metadata[std::move(name)] = std::move(value); return self(); }
   // AES256, aws:kms or aws:kms:dsse; the KMS key for the last two.
-  Self& serverSideEncryption(std::string v) { serverSideEncryption_ = std::move(v); return self(); }
-  Self& sseKmsKeyId(std::string v) { sseKmsKeyId_ = std::move(v); return self(); }
-  Self& acl(std::string v) { acl_ = std::move(v); return self(); }
+  Self& serverSideEncryption(std::string v) { a_.serverSideEncryption = std::move(v); return self(); }
+  Self& sseKmsKeyId(std::string v) { a_.sseKmsKeyId = std::move(v); return self(); }
+  Self& acl(std::string v) { a_.acl = std::move(v); return self(); }
   // "key1=value1&key2=value2", URL-encoded as S3 expects.
-  Self& tagging(std::string v) { tagging_ = std::move(v); return self(); }
-  Self& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return self(); }
+  Self& tagging(std::string v) { a_.tagging = std::move(v); return self(); }
+  Self& expectedBucketOwner(std::string v) { a_.expectedBucketOwner = std::move(v); return self(); }
+
+  // Gives `other` (another request for the same object) these attributes.
+  template <class Other>
+  void copyAttributesTo(ObjectAttributes<Other>& other) const {
+    other.a_ = a_;
+  }
 
  protected:
   void validateAttributes(Validator& v) const {
-    rules::storageClass(v, storageClass_);
-    rules::serverSideEncryption(v, serverSideEncryption_, sseKmsKeyId_);
-    rules::metadata(v, metadata_);
+    rules::storageClass(v, a_.storageClass);
+    rules::serverSideEncryption(v, a_.serverSideEncryption, a_.sseKmsKeyId);
+    rules::metadata(v, a_.metadata);
   }
   void serializeAttributes(RestRequest& r) const {
-    r.optionalHeader("Content-Type", contentType_);
-    r.optionalHeader("Content-Encoding", contentEncoding_);
-    r.optionalHeader("Content-Disposition", contentDisposition_);
-    r.optionalHeader("Content-Language", contentLanguage_);
-    r.optionalHeader("Cache-Control", cacheControl_);
-    r.optionalHeader("x-amz-storage-class", storageClass_);
-    r.optionalHeader("x-amz-server-side-encryption", serverSideEncryption_);
-    r.optionalHeader("x-amz-server-side-encryption-aws-kms-key-id", sseKmsKeyId_);
-    r.optionalHeader("x-amz-acl", acl_);
-    r.optionalHeader("x-amz-tagging", tagging_);
-    r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-    r.prefixedHeaders("x-amz-meta-", metadata_);
+    r.optionalHeader("Content-Type", a_.contentType);
+    r.optionalHeader("Content-Encoding", a_.contentEncoding);
+    r.optionalHeader("Content-Disposition", a_.contentDisposition);
+    r.optionalHeader("Content-Language", a_.contentLanguage);
+    r.optionalHeader("Cache-Control", a_.cacheControl);
+    r.optionalHeader("x-amz-storage-class", a_.storageClass);
+    r.optionalHeader("x-amz-server-side-encryption", a_.serverSideEncryption);
+    r.optionalHeader("x-amz-server-side-encryption-aws-kms-key-id", a_.sseKmsKeyId);
+    r.optionalHeader("x-amz-acl", a_.acl);
+    r.optionalHeader("x-amz-tagging", a_.tagging);
+    r.optionalHeader("x-amz-expected-bucket-owner", a_.expectedBucketOwner);
+    r.prefixedHeaders("x-amz-meta-", a_.metadata);
   }
 
-  std::optional<std::string> contentType_, contentEncoding_, contentDisposition_, contentLanguage_, cacheControl_,
-      storageClass_, serverSideEncryption_, sseKmsKeyId_, acl_, tagging_, expectedBucketOwner_;
-  std::map<std::string, std::string> metadata_;
-
  private:
+  template <class>
+  friend class ObjectAttributes;
+  detail::ObjectAttributeValues a_;
   Self& self() { return static_cast<Self&>(*this); }
 };
 
@@ -1620,7 +1631,7 @@ class S3 : public RestXmlClient {
   static ServiceInfo serviceInfo() { return {"S3", "s3", "s3", "2006-03-01", false}; }
 
   explicit S3(const ClientConfig& config = ClientConfig(), S3Options options = {})
-      : RestXmlClient(serviceInfo(), config), transportInjected_(config.transport != nullptr) {
+      : RestXmlClient(serviceInfo(), config) {
     const auto& profile = core().config().profileSettings;
     if (options.addressingStyle) {
       addressingStyle_ = *options.addressingStyle;
@@ -1905,10 +1916,6 @@ class S3 : public RestXmlClient {
     bucketRegions_[bucket] = region;
   }
 
-  // Whether the client's transport was given in its ClientConfig (parallel transfers then share
-  // it; otherwise each of their threads gets a connection of its own).
-  bool transportInjected() const { return transportInjected_; }
-
  protected:
   // S3's routing: the bucket into the host or the path, signed for the bucket's region with S3's
   // rules; a request that reached the wrong region is sent once more to the right one, which is
@@ -2035,7 +2042,6 @@ class S3 : public RestXmlClient {
 
   S3AddressingStyle addressingStyle_ = S3AddressingStyle::Auto;
   bool unsignedPayload_ = false;
-  bool transportInjected_ = false;
   mutable std::mutex regionsMutex_;
   std::map<std::string, std::string> bucketRegions_;
 };
