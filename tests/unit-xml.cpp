@@ -53,6 +53,16 @@ TEST_CASE("Query service error shape") {
   CHECK(e.httpStatus == 404);
 }
 
+TEST_CASE("Query error shape with an Errors wrapper") {
+  HttpResponse r;
+  r.status = 403;
+  r.body = R"(<?xml version="1.0" encoding="utf-8"?>
+<ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message><Type>Sender</Type></Error></Errors></ErrorResponse>)";
+  Error e = parseErrorResponse(r);
+  CHECK(e.code == "SignatureDoesNotMatch");
+  CHECK(e.message == "The request signature we calculated does not match");
+}
+
 TEST_CASE("EC2 error shape") {
   HttpResponse r;
   r.status = 400;

@@ -190,7 +190,8 @@ inline Error parseErrorResponse(const HttpResponse& response) {
     pugi::xml_node root = doc.document_element();
     std::string rootName = root.name();
     if (rootName == "ErrorResponse") {
-      error = root.child("Error");
+      // Some endpoints (and moto) wrap it once more: <ErrorResponse><Errors><Error>; botocore takes both.
+      error = root.child("Error") ? root.child("Error") : root.child("Errors").child("Error");
       e.requestId = root.child_value("RequestId");
     } else if (rootName == "Response") {
       error = root.child("Errors").child("Error");
