@@ -1,15 +1,19 @@
 #pragma once
-// SHA-256 and HMAC-SHA256 on OpenSSL 3's EVP interface (the non-deprecated one), and lowercase hex.
+// SHA-256 (of text, or of a streamed body) and HMAC-SHA256 on OpenSSL 3's EVP interface (the
+// non-deprecated one), and lowercase hex.
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "error.hpp"
+#include "http.hpp"
 
 namespace awsdirect {
 
@@ -114,6 +118,23 @@ inline Sha256Digest sha256(std::string_view data) {
   Sha256& hasher = detail::threadScratchSha256();
   hasher.reset();
   return hasher.update(data).finish();
+}
+
+// The SHA-256 of a streamed body (a file on its way to S3), read through in pieces of 1 MiB.
+inline Sha256Digest sha256(const StreamedBody& body) {
+  constexpr std::uint64_t pieceSize = 1 << 20;
+  std::string buffer(static_cast<std::size_t>(std::min(body.size, pieceSize)), '\0');
+  Sha256 hasher;
+  for (std::uint64_t offset = 0; offset < body.size;) {
+    const std::size_t wanted = static_cast<std::size_t>(std::min(body.size - offset, pieceSize));
+    const std::size_t got = body.readAt(offset, &buffer[0], wanted);
+    if (got == 0 || got > wanted)
+      throwError(makeError(ErrorKind::Validation, "StreamedBodyTooShort",
+                           "a streamed request body could not be read to its declared size"));
+    hasher.update(buffer.data(), got);
+    offset += got;
+  }
+  return hasher.finish();
 }
 
 inline std::string toHex(const void* data, std::size_t size) {

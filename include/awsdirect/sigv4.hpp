@@ -590,23 +590,6 @@ inline std::string stringToSign(std::string_view amzDate, std::string_view scope
   return out;
 }
 
-// The SHA-256 of a streamed body, read through in pieces of 1 MiB (botocore's buffer size).
-inline std::string sha256HexOf(const StreamedBody& body) {
-  constexpr std::uint64_t pieceSize = 1 << 20;
-  std::string buffer(static_cast<std::size_t>(std::min(body.size, pieceSize)), '\0');
-  Sha256 hasher;
-  for (std::uint64_t offset = 0; offset < body.size;) {
-    const std::size_t wanted = static_cast<std::size_t>(std::min(body.size - offset, pieceSize));
-    const std::size_t got = body.readAt(offset, &buffer[0], wanted);
-    if (got == 0 || got > wanted)
-      throwError(makeError(ErrorKind::Validation, "StreamedBodyTooShort",
-                           "a streamed request body could not be read to its declared size"));
-    hasher.update(buffer.data(), got);
-    offset += got;
-  }
-  return toHex(hasher.finish());
-}
-
 }  // namespace detail
 
 // The SigV4 signing key: HMAC chain of "AWS4"+secret over date (YYYYMMDD), region, service and
@@ -746,7 +729,7 @@ class Signer {
     if (params.payloadHash) return *params.payloadHash;
     if (headerMayCarryIt)
       if (const std::string* declared = request.headers.get("x-amz-content-sha256")) return *declared;
-    if (request.streamedBody) return detail::sha256HexOf(*request.streamedBody);
+    if (request.streamedBody) return toHex(sha256(*request.streamedBody));
     return sha256Hex(request.body);
   }
 
