@@ -14,6 +14,7 @@
 
 #include "credentials.hpp"
 #include "error.hpp"
+#include "retry.hpp"
 #include "transport.hpp"
 
 namespace awsdirect {
@@ -26,8 +27,7 @@ struct ServiceInfo {
   bool global = false;         // one endpoint per partition (IAM: iam.amazonaws.com signed for us-east-1)
 };
 
-enum class RetryMode { Legacy, Standard, Adaptive };
-
+// RetryMode (Legacy, Standard, Adaptive) comes from retry.hpp, which applies it.
 inline const char* toString(RetryMode mode) {
   switch (mode) {
     case RetryMode::Legacy: return "legacy";
@@ -299,13 +299,14 @@ inline std::string normalizeEndpointUrl(const std::string& url, const std::strin
   return scheme + "://" + authority + rest;
 }
 
-struct Endpoint {
+struct StandardEndpoint {
   std::string url;
   std::string signingRegion;
 };
 
 // IAM's one endpoint per partition, from botocore's IAM endpoint rule set.
-inline std::optional<Endpoint> knownGlobalEndpoint(const std::string& endpointPrefix, const std::string& partition) {
+inline std::optional<StandardEndpoint> knownGlobalEndpoint(const std::string& endpointPrefix,
+                                                           const std::string& partition) {
   struct Known {
     const char* prefix;
     const char* partition;
@@ -323,7 +324,8 @@ inline std::optional<Endpoint> knownGlobalEndpoint(const std::string& endpointPr
       {"iam", "aws-eusc", "https://iam.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1"},
   };
   for (const auto& entry : known)
-    if (endpointPrefix == entry.prefix && partition == entry.partition) return Endpoint{entry.url, entry.signingRegion};
+    if (endpointPrefix == entry.prefix && partition == entry.partition)
+      return StandardEndpoint{entry.url, entry.signingRegion};
   return std::nullopt;
 }
 
@@ -344,8 +346,8 @@ struct EndpointSettings {
 };
 
 // The endpoint botocore resolves for `service` in `region` when none is configured.
-inline Endpoint standardEndpoint(const ServiceInfo& service, const std::string& region,
-                                 const EndpointSettings& settings) {
+inline StandardEndpoint standardEndpoint(const ServiceInfo& service, const std::string& region,
+                                         const EndpointSettings& settings) {
   const Partition& partition = partitionOf(region);
   const std::string& prefix = service.endpointPrefix;
   if (service.global) {
@@ -530,7 +532,7 @@ inline ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInf
           detail::regionalSetting(resolver.find("AWS_S3_US_EAST_1_REGIONAL_ENDPOINT",
                                                 {"s3_us_east_1_regional_endpoint", "s3.us_east_1_regional_endpoint"}),
                                   false);
-    detail::Endpoint standard = detail::standardEndpoint(service, resolved.region, endpointSettings);
+    detail::StandardEndpoint standard = detail::standardEndpoint(service, resolved.region, endpointSettings);
     resolved.endpoint = standard.url;
     resolved.signingRegion = standard.signingRegion;
   }

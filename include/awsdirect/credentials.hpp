@@ -216,7 +216,7 @@ inline std::string expandPath(const std::string& path, const Environment& enviro
 }
 
 // Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
-inline std::int64_t daysFromCivil(std::int64_t year, unsigned month, unsigned day) {
+inline std::int64_t daysSinceEpoch(std::int64_t year, unsigned month, unsigned day) {
   year -= month <= 2;
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const unsigned yearOfEra = static_cast<unsigned>(year - era * 400);
@@ -283,7 +283,7 @@ inline std::optional<std::chrono::system_clock::time_point> parseTimestamp(std::
     return std::nullopt;  // without a zone the instant is unknown
   }
   if (pos != text.size()) return std::nullopt;
-  std::int64_t seconds = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+  std::int64_t seconds = daysSinceEpoch(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
                          hour * 3600 + minute * 60 + second - offsetSeconds;
   using Clock = std::chrono::system_clock;
   const std::int64_t limit = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
