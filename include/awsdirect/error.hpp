@@ -153,7 +153,8 @@ class Outcome {
 
   T& value() & { throwIfError(); return std::get<0>(state_); }
   const T& value() const& { throwIfError(); return std::get<0>(state_); }
-  T&& value() && { throwIfError(); return std::get<0>(std::move(state_)); }
+  // By value, so `for (auto& x : client.listAll(...).value())` does not iterate a dead temporary.
+  T value() && { throwIfError(); return std::get<0>(std::move(state_)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
