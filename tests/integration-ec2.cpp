@@ -254,6 +254,18 @@ TEST_CASE("the security_group example creates, shows and deletes the seed's grou
   CHECK(described.out.find("ingress:     tcp 5439 from 10.0.0.0/16") != std::string::npos);
   CHECK(described.out.find("ingress:     tcp 5439 from ::/0") != std::string::npos);
 
+  // When AWS refuses the rule after the group was made (moto allows 60 rules per VPC group), the
+  // example removes the group again rather than leave one that admits nobody.
+  std::string sixtyOne;
+  for (int i = 0; i < 61; ++i) sixtyOne += " --cidr 10.1." + std::to_string(i) + ".0/24";
+  Run tooMany = runExample(*moto, "create --name too_many_rules --description d --port 5439" + sixtyOne);
+  CHECK(tooMany.status == 1);
+  CHECK(tooMany.err.find("RulesPerSecurityGroupLimitExceeded") != std::string::npos);
+  CHECK(tooMany.out.empty());
+  Run leftOver = runAwsCli(*moto, "ec2 describe-security-groups --filters Name=group-name,Values=too_many_rules");
+  REQUIRE(leftOver.status == 0);
+  CHECK(JsonValue::parse(leftOver.out).at("SecurityGroups").size() == 0);
+
   // A second create is AWS's duplicate error, on one line, and leaves the first group alone.
   Run duplicate = runExample(*moto, create + " --cidr 10.0.0.0/16");
   CHECK(duplicate.status == 1);
