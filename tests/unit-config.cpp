@@ -69,8 +69,8 @@ std::string configFailure(F&& action) {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Compared by name: doctest's unqualified toString() would pick awsdirect::toString(RetryMode) by ADL.
-std::string modeName(RetryMode mode) { return toString(mode); }
-std::string modeName(const std::optional<RetryMode>& mode) { return mode ? toString(*mode) : "unset"; }
+std::string modeName(RetryMode mode) { return retryModeName(mode); }
+std::string modeName(const std::optional<RetryMode>& mode) { return mode ? retryModeName(*mode) : "unset"; }
 
 }  // namespace
 
@@ -417,7 +417,7 @@ TEST_CASE("retries: code, then AWS_RETRY_MODE / AWS_MAX_ATTEMPTS, then the profi
   CHECK(contains(configFailure([&] { home.resolve(); }), "'many' from max_attempts of profile 'default'"));
   CHECK(contains(configFailure([&] { home.resolve(home.client().withMaxAttempts(0)); }),
                  "ClientConfig::maxAttempts is 0"));
-  CHECK(std::string(toString(RetryMode::Adaptive)) == "adaptive");
+  CHECK(std::string(retryModeName(RetryMode::Adaptive)) == "adaptive");
 }
 
 TEST_CASE("profile settings are flattened, and secrets left out") {

@@ -28,7 +28,7 @@ struct ServiceInfo {
 };
 
 // RetryMode (Legacy, Standard, Adaptive) comes from retry.hpp, which applies it.
-inline const char* toString(RetryMode mode) {
+inline const char* retryModeName(RetryMode mode) {
   switch (mode) {
     case RetryMode::Legacy: return "legacy";
     case RetryMode::Standard: return "standard";
