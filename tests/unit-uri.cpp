@@ -75,3 +75,15 @@ TEST_CASE("uriDecode undoes uriEncode for every byte") {
   CHECK(uriDecode(uriEncode(all)) == all);
   CHECK(uriDecode(uriEncode(all, true)) == all);
 }
+
+TEST_CASE("formEncodeAppend is uriEncodeAppend but for a space, which becomes '+'") {
+  std::string out;
+  awsdirect::formEncodeAppend(out, "a b+c/d~");
+  CHECK(out == "a+b%2Bc%2Fd~");
+  std::string all;
+  for (int c = 0; c < 256; ++c)
+    if (c != ' ') all += static_cast<char>(c);
+  std::string form;
+  awsdirect::formEncodeAppend(form, all);
+  CHECK(form == uriEncode(all));
+}

@@ -38,47 +38,41 @@ inline bool passesUnencoded(unsigned char c, bool keepSlash) { return kUnreserve
 
 }  // namespace detail
 
-// Appends `s` percent-encoded: RFC 3986 unreserved bytes (A-Z a-z 0-9 - _ . ~) pass through, and
-// '/' too when keepSlash; every other byte becomes %XX with uppercase hex. Bytes, not characters:
-// UTF-8 text comes out as one %XX per byte.
-inline void uriEncodeAppend(std::string& out, std::string_view s, bool keepSlash = false) {
-  // Size exactly first, then write through a pointer: one allocation at most, no per-byte push_back.
+namespace detail {
+// The one encoding loop behind uriEncodeAppend and formEncodeAppend. Sizes exactly first, then
+// writes through a pointer: one allocation at most, no per-byte push_back.
+inline void percentEncodeAppend(std::string& out, std::string_view s, bool keepSlash, bool spaceAsPlus) {
   std::size_t encodedSize = 0;
-  for (unsigned char c : s) encodedSize += detail::passesUnencoded(c, keepSlash) ? 1 : 3;
+  for (unsigned char c : s) encodedSize += passesUnencoded(c, keepSlash) || (spaceAsPlus && c == ' ') ? 1 : 3;
   const std::size_t start = out.size();
   out.resize(start + encodedSize);
   char* p = &out[start];
   for (unsigned char c : s) {
-    if (detail::passesUnencoded(c, keepSlash)) {
+    if (passesUnencoded(c, keepSlash)) {
       *p++ = static_cast<char>(c);
+    } else if (spaceAsPlus && c == ' ') {
+      *p++ = '+';
     } else {
       *p++ = '%';
-      *p++ = detail::kUpperHexDigits[c >> 4];
-      *p++ = detail::kUpperHexDigits[c & 0x0F];
+      *p++ = kUpperHexDigits[c >> 4];
+      *p++ = kUpperHexDigits[c & 0x0F];
     }
   }
+}
+}  // namespace detail
+
+// Appends `s` percent-encoded: RFC 3986 unreserved bytes (A-Z a-z 0-9 - _ . ~) pass through, and
+// '/' too when keepSlash; every other byte becomes %XX with uppercase hex. Bytes, not characters:
+// UTF-8 text comes out as one %XX per byte.
+inline void uriEncodeAppend(std::string& out, std::string_view s, bool keepSlash = false) {
+  detail::percentEncodeAppend(out, s, keepSlash, /*spaceAsPlus=*/false);
 }
 
 // Appends `s` as application/x-www-form-urlencoded, the way botocore writes a Query body
 // (Python's urlencode): as uriEncodeAppend, except that a space becomes '+'. AWS reads both
 // forms, but a verifier that re-encodes the parsed form (as moto does) matches only this one.
 inline void formEncodeAppend(std::string& out, std::string_view s) {
-  std::size_t encodedSize = 0;
-  for (unsigned char c : s) encodedSize += detail::passesUnencoded(c, false) || c == ' ' ? 1 : 3;
-  const std::size_t start = out.size();
-  out.resize(start + encodedSize);
-  char* p = &out[start];
-  for (unsigned char c : s) {
-    if (detail::passesUnencoded(c, false)) {
-      *p++ = static_cast<char>(c);
-    } else if (c == ' ') {
-      *p++ = '+';
-    } else {
-      *p++ = '%';
-      *p++ = detail::kUpperHexDigits[c >> 4];
-      *p++ = detail::kUpperHexDigits[c & 0x0F];
-    }
-  }
+  detail::percentEncodeAppend(out, s, /*keepSlash=*/false, /*spaceAsPlus=*/true);
 }
 
 inline std::string uriEncode(std::string_view s, bool keepSlash = false) {
