@@ -134,7 +134,8 @@ TEST_CASE("the seed's security group against moto checking every signature") {
   auto refused = Ec2(wrong).send(Ec2::describeVpcs());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Service);
-  CHECK(refused.error().httpStatus >= 400);
+  CHECK(refused.error().code == "AuthFailure");  // EC2's code for a signature it cannot verify
+  CHECK(refused.error().httpStatus == 401);
   CHECK(refused.error().describe().find("not-the-secret-key") == std::string::npos);
 }
 
