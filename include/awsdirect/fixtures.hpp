@@ -40,6 +40,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -107,8 +108,12 @@ class FixtureFile {
   static FixtureFile parse(const std::string& text, const std::string& origin = "fixture");
   // Reads a file; a missing one is a FixtureMismatchError with code "FixtureNotFound".
   static FixtureFile load(const std::string& path);
-  // The text of the file. Writes the exchanges as they are: redact them first (redactExchange).
+  // The text of the file. Writes the exchanges as they are: redact them first (redactRequest,
+  // redactResponse).
   std::string format() const;
+  // Its parts: the comment at the top, and the two sections of exchange number `number`.
+  static std::string header();
+  static std::string formatExchange(const FixtureExchange& exchange, std::size_t number);
   // Writes the file whole, through a temporary file and a rename, creating its folder.
   void save(const std::string& path) const;
 };
@@ -315,6 +320,13 @@ inline std::string redactDocument(std::string body, const RedactionRules& rules)
 
 inline HttpRequest redactRequest(const HttpRequest& request, const RedactionRules& rules) {
   HttpRequest out = request;
+  // A fixture holds the body itself: a streamed one is read whole (its reads are positional, so
+  // the transport that sends it still reads it from the start).
+  if (out.streamedBody) {
+    out.body = readStreamedBody(*out.streamedBody);
+    out.streamedBody.reset();
+  }
+  out.responseSink = nullptr;
   out.headers.clear();
   for (const auto& [name, value] : request.headers) {
     if (detail::isNoiseHeader(name)) continue;
@@ -323,8 +335,7 @@ inline HttpRequest redactRequest(const HttpRequest& request, const RedactionRule
     else out.headers.add(name, value);
   }
   out.query = detail::redactParams(request.query, rules);
-  out.body = detail::isFormBody(request.headers) ? detail::redactParams(request.body, rules)
-                                                 : redactDocument(request.body, rules);
+  out.body = detail::isFormBody(request.headers) ? detail::redactParams(out.body, rules) : redactDocument(out.body, rules);
   return out;
 }
 
@@ -707,41 +718,46 @@ inline FixtureFile FixtureFile::load(const std::string& path) {
   return parse(text.str(), path);
 }
 
-inline std::string FixtureFile::format() const {
-  std::string out =
-      "# awsdirect HTTP fixture: " + std::to_string(exchanges.size()) +
-      (exchanges.size() == 1 ? " exchange" : " exchanges") +
-      ", replayed in order for identical requests.\n"
-      "# Secrets read " + kRedacted + ", which matches any value on replay. Replay ignores Host,\n"
-      "# Authorization, X-Amz-Date and the order of parameters. Edit freely; see the README.\n\n";
-  for (std::size_t i = 0; i < exchanges.size(); ++i) {
-    const FixtureExchange& e = exchanges[i];
-    const std::string n = std::to_string(i + 1);
-    const std::string label = detail::operationLabel(e.request);
-    auto [requestBody, requestBase64] = detail::bodyText(e.request.body, e.request.headers);
-    out += "### request " + n + (label.empty() ? "" : ": " + label) +
-           (requestBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
-    out += e.request.method + " " + (e.request.path.empty() ? "/" : e.request.path) +
-           (e.request.query.empty() ? "" : "?" + e.request.query) + " HTTP/1.1\n";
-    if (!e.request.host.empty()) out += "Host: " + e.request.host + "\n";
-    for (const auto& [name, value] : e.request.headers)
-      if (!detail::equalsIgnoreCase(name, "Host")) out += name + ": " + value + "\n";
-    out += "\n";
-    detail::appendBody(out, requestBody);
+inline std::string FixtureFile::header() {
+  return std::string("# awsdirect HTTP fixture. Identical requests replay in recorded order; secrets read\n# ") +
+         kRedacted +
+         ", which matches any value. Replay ignores Host, Authorization, X-Amz-Date\n"
+         "# and the order of parameters. Edit freely; see the README.\n\n";
+}
 
-    if (e.transportFailure) {
-      out += "### failure " + n + ": " + failureName(e.transportFailure->transport) + "\n";
-      detail::appendBody(out, e.transportFailure->message);
-      continue;
-    }
-    auto [responseBody, responseBase64] = detail::bodyText(e.response.body, e.response.headers);
-    out += "### response " + n + (responseBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
-    const char* reason = detail::statusText(e.response.status);
-    out += "HTTP/1.1 " + std::to_string(e.response.status) + (*reason ? std::string(" ") + reason : "") + "\n";
-    for (const auto& [name, value] : e.response.headers) out += name + ": " + value + "\n";
-    out += "\n";
-    detail::appendBody(out, responseBody);
+inline std::string FixtureFile::formatExchange(const FixtureExchange& e, std::size_t number) {
+  std::string out;
+  const std::string n = std::to_string(number);
+  const std::string label = detail::operationLabel(e.request);
+  auto [requestBody, requestBase64] = detail::bodyText(e.request.body, e.request.headers);
+  out += "### request " + n + (label.empty() ? "" : ": " + label) +
+         (requestBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
+  out += e.request.method + " " + (e.request.path.empty() ? "/" : e.request.path) +
+         (e.request.query.empty() ? "" : "?" + e.request.query) + " HTTP/1.1\n";
+  if (!e.request.host.empty()) out += "Host: " + e.request.host + "\n";
+  for (const auto& [name, value] : e.request.headers)
+    if (!detail::equalsIgnoreCase(name, "Host")) out += name + ": " + value + "\n";
+  out += "\n";
+  detail::appendBody(out, requestBody);
+
+  if (e.transportFailure) {
+    out += "### failure " + n + ": " + failureName(e.transportFailure->transport) + "\n";
+    detail::appendBody(out, e.transportFailure->message);
+    return out;
   }
+  auto [responseBody, responseBase64] = detail::bodyText(e.response.body, e.response.headers);
+  out += "### response " + n + (responseBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
+  const char* reason = detail::statusText(e.response.status);
+  out += "HTTP/1.1 " + std::to_string(e.response.status) + (*reason ? std::string(" ") + reason : "") + "\n";
+  for (const auto& [name, value] : e.response.headers) out += name + ": " + value + "\n";
+  out += "\n";
+  detail::appendBody(out, responseBody);
+  return out;
+}
+
+inline std::string FixtureFile::format() const {
+  std::string out = header();
+  for (std::size_t i = 0; i < exchanges.size(); ++i) out += formatExchange(exchanges[i], i + 1);
   return out;
 }
 
@@ -803,9 +819,19 @@ inline RequestShape shapeOf(const HttpRequest& request, const RedactionRules& ru
   return shape;
 }
 
+// A value quoted for a message: shortened, and with bytes that are not printable ASCII as \xNN.
 inline std::string shown(const std::string& value, std::size_t limit = 80) {
-  std::string v = value.size() > limit ? value.substr(0, limit) + "..." : value;
-  return "\"" + v + "\"";
+  std::string out = "\"";
+  for (std::size_t i = 0; i < value.size() && i < limit; ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c == '\n') out += "\\n";
+    else if (c < 0x20 || c >= 0x7F) {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      out += hex;
+    } else out += static_cast<char>(c);
+  }
+  return out + (value.size() > limit ? "...\"" : "\"");
 }
 
 inline std::string listed(const std::vector<std::string>& values) {
@@ -822,6 +848,37 @@ struct Difference {
   int weight = 1;
 };
 
+// Whether the recorded values of one name match the sent ones: the same multiset, a recorded
+// kRedacted matching any one value. Both lists are sorted.
+inline bool sameValues(const std::vector<std::string>& recorded, const std::vector<std::string>& made) {
+  if (recorded.size() != made.size()) return false;
+  if (recorded == made) return true;
+  std::vector<std::string> rest = made;
+  for (const auto& value : recorded) {
+    if (value == kRedacted) continue;
+    auto found = std::find(rest.begin(), rest.end(), value);
+    if (found == rest.end()) return false;
+    rest.erase(found);
+  }
+  return true;
+}
+
+inline bool sameMaps(const Multimap& recorded, const Multimap& made) {
+  if (recorded.size() != made.size()) return false;
+  auto r = recorded.begin();
+  for (auto m = made.begin(); m != made.end(); ++m, ++r)
+    if (r->first != m->first || !sameValues(r->second, m->second)) return false;
+  return true;
+}
+
+// differences(recorded, made).empty(), without building a message: replay asks it of every
+// recorded exchange for every request.
+inline bool matches(const RequestShape& recorded, const RequestShape& made) {
+  return recorded.method == made.method && recorded.path == made.path && recorded.body == made.body &&
+         sameMaps(recorded.form, made.form) && sameMaps(recorded.query, made.query) &&
+         sameMaps(recorded.headers, made.headers);
+}
+
 inline void compareMaps(const Multimap& recorded, const Multimap& made, const std::string& what,
                         std::vector<Difference>& out, const std::vector<std::string>& heavyNames = {}) {
   auto weightOf = [&](const std::string& name) {
@@ -829,21 +886,10 @@ inline void compareMaps(const Multimap& recorded, const Multimap& made, const st
       if (equalsIgnoreCase(heavy, name)) return 10;
     return 1;
   };
-  auto valuesMatch = [](const std::vector<std::string>& r, const std::vector<std::string>& m) {
-    if (r.size() != m.size()) return false;
-    std::vector<std::string> rest = m;
-    for (const auto& value : r) {
-      if (value == kRedacted) continue;
-      auto found = std::find(rest.begin(), rest.end(), value);
-      if (found == rest.end()) return false;
-      rest.erase(found);
-    }
-    return true;
-  };
   for (const auto& [name, values] : recorded) {
     auto it = made.find(name);
     if (it == made.end()) out.push_back({what + " " + name + ": recorded " + listed(values) + ", not sent", weightOf(name)});
-    else if (!valuesMatch(values, it->second))
+    else if (!sameValues(values, it->second))
       out.push_back({what + " " + name + ": recorded " + listed(values) + ", sent " + listed(it->second), weightOf(name)});
   }
   for (const auto& [name, values] : made)
@@ -909,17 +955,29 @@ class ReplayingTransport : public Transport {
 
   HttpResponse send(const HttpRequest& request) override {
     const detail::RequestShape made = detail::shapeOf(request, rules_);
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (std::size_t i = 0; i < shapes_.size(); ++i) {
-      if (used_[i] || !detail::differences(shapes_[i], made).empty()) continue;
-      used_[i] = true;
-      const FixtureExchange& exchange = fixture_.exchanges[i];
+    HttpResponse response;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      std::optional<std::size_t> match;
+      for (std::size_t i = 0; i < shapes_.size() && !match; ++i)
+        if (!used_[i] && detail::matches(shapes_[i], made)) match = i;
+      if (!match) {
+        Error mismatch = mismatchError(made, redactRequest(request, rules_).query);
+        mismatches_.push_back(mismatch);
+        throwError(std::move(mismatch));
+      }
+      used_[*match] = true;
+      const FixtureExchange& exchange = fixture_.exchanges[*match];
       if (exchange.transportFailure) throwError(*exchange.transportFailure);
-      return exchange.response;
+      response = exchange.response;
     }
-    Error mismatch = mismatchError(made, redactRequest(request, rules_).query);
-    mismatches_.push_back(mismatch);
-    throwError(std::move(mismatch));
+    // As a real transport does: a 2xx body goes to the request's sink when it has one.
+    if (request.responseSink && response.status >= 200 && response.status < 300) {
+      if (!response.body.empty()) request.responseSink(0, response.body.data(), response.body.size());
+      response.body.clear();
+      response.bodyStreamed = true;
+    }
+    return response;
   }
 
   // The recorded exchanges not replayed yet (1-based, as numbered in the file).
@@ -981,7 +1039,7 @@ class ReplayingTransport : public Transport {
       if (bestDifferences.empty()) {
         std::size_t identical = 0;
         for (std::size_t i = 0; i < shapes_.size(); ++i)
-          if (detail::differences(shapes_[i], made).empty()) ++identical;
+          if (detail::matches(shapes_[i], made)) ++identical;
         message += "\n  it was already replayed: the fixture has " + std::to_string(identical) +
                    " such request" + (identical == 1 ? "" : "s") + " and this is one more";
       } else {
@@ -1003,8 +1061,9 @@ class ReplayingTransport : public Transport {
 
 // ---- Recording --------------------------------------------------------------------------------
 
-// The file a recording goes to. Every RecordingTransport that shares one writes into the same file,
-// which is rewritten whole after each exchange, so it is valid whenever the program stops.
+// The file a recording goes to. Every RecordingTransport that shares one writes into the same file.
+// The first exchange replaces the file; each later one is appended as it completes, so the file is
+// valid whenever the program stops, and a long recording costs no more than its size.
 class FixtureWriter {
  public:
   explicit FixtureWriter(std::string path, RedactionRules rules = {}) : path_(std::move(path)), rules_(std::move(rules)) {}
@@ -1013,33 +1072,43 @@ class FixtureWriter {
     FixtureExchange exchange;
     exchange.request = redactRequest(request, rules_);
     exchange.response = redactResponse(response, rules_);
-    append(std::move(exchange));
+    append(exchange);
   }
   void add(const HttpRequest& request, const Error& transportFailure) {
     FixtureExchange exchange;
     exchange.request = redactRequest(request, rules_);
-    Error failure = transportError(transportFailure.transport, transportFailure.message);
-    exchange.transportFailure = std::move(failure);
-    append(std::move(exchange));
+    exchange.transportFailure = transportError(transportFailure.transport, transportFailure.message);
+    append(exchange);
   }
 
   const std::string& path() const { return path_; }
   std::size_t size() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return file_.exchanges.size();
+    return count_;
   }
 
  private:
-  void append(FixtureExchange exchange) {
+  void append(const FixtureExchange& exchange) {
     std::lock_guard<std::mutex> lock(mutex_);
-    file_.exchanges.push_back(std::move(exchange));
-    file_.save(path_);
+    std::string text = FixtureFile::formatExchange(exchange, count_ + 1);
+    if (count_ == 0) {
+      std::error_code ec;
+      std::filesystem::path target(path_);
+      if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+      text = FixtureFile::header() + text;
+    }
+    std::ofstream out(path_, std::ios::binary | (count_ == 0 ? std::ios::trunc : std::ios::app));
+    out << text;
+    out.flush();
+    if (!out)
+      throwError(makeError(ErrorKind::Fixture, "FixtureWriteFailed", "could not write the fixture file " + path_));
+    ++count_;
   }
 
   std::string path_;
   RedactionRules rules_;
   mutable std::mutex mutex_;
-  FixtureFile file_;
+  std::size_t count_ = 0;
 };
 
 // Sends through `inner` and writes every exchange (error responses and transport failures too) to
@@ -1053,13 +1122,33 @@ class RecordingTransport : public Transport {
 
   HttpResponse send(const HttpRequest& request) override {
     HttpResponse response;
+    // A body streamed to the request's sink is captured on its way, to be written to the fixture.
+    auto captured = std::make_shared<std::string>();
     try {
-      response = inner_->send(request);
+      if (request.responseSink) {
+        HttpRequest forwarded = request;
+        forwarded.responseSink = [captured, sink = request.responseSink](std::uint64_t offset, const char* data,
+                                                                          std::size_t size) {
+          if (offset < captured->size()) captured->resize(static_cast<std::size_t>(offset));  // delivered again
+          captured->append(data, size);
+          sink(offset, data, size);
+        };
+        response = inner_->send(forwarded);
+      } else {
+        response = inner_->send(request);
+      }
     } catch (const TransportError& e) {
       writer_->add(request, e.error());
       throw;
     }
-    writer_->add(request, response);
+    if (response.bodyStreamed) {
+      HttpResponse whole = response;
+      whole.body = *captured;
+      whole.bodyStreamed = false;
+      writer_->add(request, whole);
+    } else {
+      writer_->add(request, response);
+    }
     return response;
   }
 
