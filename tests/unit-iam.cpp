@@ -372,8 +372,11 @@ TEST_CASE("attach, detach and list a role's managed policies, following Marker")
                                  "<AttachedPolicies><member><PolicyName>AmazonRedshiftAllCommandsFullAccess</PolicyName>"
                                  "<PolicyArn>arn:aws:iam::aws:policy/AmazonRedshiftAllCommandsFullAccess</PolicyArn>"
                                  "</member></AttachedPolicies><IsTruncated>false</IsTruncated><Marker>stale</Marker>"));
-  auto policies = f.iam.listAllAttachedRolePolicies(Iam::listAttachedRolePolicies().roleName("myRedshiftRole").maxItems(1))
-                      .value();
+  // Iterating value() of the temporary outcome is safe: it returns the list by value.
+  std::vector<iam::AttachedPolicy> policies;
+  for (auto& policy :
+       f.iam.listAllAttachedRolePolicies(Iam::listAttachedRolePolicies().roleName("myRedshiftRole").maxItems(1)).value())
+    policies.push_back(policy);
   REQUIRE(policies.size() == 2);
   CHECK(policies[0].policyName == "AmazonS3ReadOnlyAccess");
   CHECK(policies[1].policyArn == "arn:aws:iam::aws:policy/AmazonRedshiftAllCommandsFullAccess");
