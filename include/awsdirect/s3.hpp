@@ -1739,10 +1739,13 @@ class S3 : public RestXmlClient {
     auto done = forEachPage(std::move(request), [&](const s3::ListObjectsV2Result& page) {
       all.contents.insert(all.contents.end(), page.contents.begin(), page.contents.end());
       all.commonPrefixes.insert(all.commonPrefixes.end(), page.commonPrefixes.begin(), page.commonPrefixes.end());
+      if (all.name.empty()) {  // the first page's; later pages need not repeat them
+        all.name = page.name;
+        all.prefix = page.prefix;
+        all.delimiter = page.delimiter;
+        all.startAfter = page.startAfter;
+      }
       all.keyCount += page.keyCount;
-      all.name = page.name;
-      all.prefix = page.prefix;
-      all.delimiter = page.delimiter;
       return true;
     });
     if (!done) return done.error();
