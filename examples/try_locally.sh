@@ -30,3 +30,4 @@ set -x
 "$cluster" create --identifier redshift-cluster --db-name dev --port 5439 --master-username awsuser --wait
 "$cluster" status --identifier redshift-cluster
 "$cluster" delete --identifier redshift-cluster --wait
+{ set +x; } 2>/dev/null
