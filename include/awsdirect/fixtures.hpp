@@ -32,9 +32,9 @@
 //     ...
 //
 // Form bodies are written one parameter per line (the line breaks are not part of the body);
-// compact XML bodies are written indented (whitespace between elements means nothing in AWS XML);
-// a body line that starts with "###" or "\" is written with a "\" in front; a body with control
-// characters is written in base64, which the marker line says. A transport failure recorded
+// a compact XML body (one line) is written indented and read back as it was; a body line that
+// starts with "###" or "\" is written with a "\" in front; a body with control characters is
+// written in base64. The marker line says "(XML indented)" or "(body in base64)". A transport failure recorded
 // instead of a response is a section "### failure N: timeout" holding the message.
 #include <algorithm>
 #include <cctype>
@@ -500,16 +500,53 @@ inline std::string compactXml(std::string_view xml) {
   return first == std::string::npos ? std::string() : out.substr(first, lastChar - first + 1);
 }
 
-// The text a body is written as, and whether that text is base64.
-inline std::pair<std::string, bool> bodyText(const std::string& body, const HttpHeaders& headers) {
-  if (needsBase64(body)) return {base64Encode(body), true};
+// Undoes indentXml on a body that had no line break: drops each line break, with the spaces after
+// it, that stands between a '>' and a '<'.
+inline std::string unindentXml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((text[i] == '\n' || text[i] == '\r') && !out.empty() && out.back() == '>') {
+      std::size_t next = text.find_first_not_of(" \t\r\n", i);
+      if (next != std::string_view::npos && text[next] == '<') {
+        i = next - 1;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// How a body is written: as it is, in base64, or as indented XML.
+enum class BodyEncoding { Raw, Base64, IndentedXml };
+
+inline constexpr const char* kBase64Marker = "(body in base64)";
+inline constexpr const char* kIndentedXmlMarker = "(XML indented)";
+
+inline const char* markerOf(BodyEncoding encoding) {
+  switch (encoding) {
+    case BodyEncoding::Base64: return kBase64Marker;
+    case BodyEncoding::IndentedXml: return kIndentedXmlMarker;
+    case BodyEncoding::Raw: break;
+  }
+  return "";
+}
+
+// The text a body is written as, and how.
+inline std::pair<std::string, BodyEncoding> bodyText(const std::string& body, const HttpHeaders& headers) {
+  if (needsBase64(body)) return {base64Encode(body), BodyEncoding::Base64};
   if (isFormBody(headers) && body.find('\n') == std::string::npos) {
+    // A form body never holds a raw line break, so the reader can drop every one of them.
     std::string out = body;
     for (std::size_t at = out.find('&'); at != std::string::npos; at = out.find('&', at + 2)) out.insert(at, 1, '\n');
-    return {out, false};
+    return {out, BodyEncoding::Raw};
   }
-  if (looksLikeXml(body) && body.find('\n') == std::string::npos) return {indentXml(body), false};
-  return {body, false};
+  if (looksLikeXml(body) && body.find('\n') == std::string::npos && body.find('\r') == std::string::npos) {
+    std::string indented = indentXml(body);
+    if (indented != body && unindentXml(indented) == body) return {indented, BodyEncoding::IndentedXml};
+  }
+  return {body, BodyEncoding::Raw};
 }
 
 // Writes a body and the blank line after it; the reader drops those last two line breaks again.
@@ -541,8 +578,6 @@ inline std::string operationLabel(const HttpRequest& request) {
   return "";
 }
 
-inline constexpr const char* kBase64Marker = "(body in base64)";
-
 inline std::optional<TransportFailure> transportFailureFromString(std::string_view name) {
   for (TransportFailure f : {TransportFailure::None, TransportFailure::Dns, TransportFailure::Connect,
                              TransportFailure::Tls, TransportFailure::Timeout, TransportFailure::Send,
@@ -566,7 +601,7 @@ inline std::string trimmed(std::string_view s) {
 struct Section {
   std::string kind;  // "request", "response", "failure"
   std::string label;
-  bool base64 = false;
+  BodyEncoding encoding = BodyEncoding::Raw;
   std::size_t line = 0;
   std::vector<std::pair<std::size_t, std::string>> head;  // (line number, text)
   std::string body;
@@ -586,11 +621,12 @@ inline std::vector<Section> splitSections(const std::string& text, const std::st
       Section s;
       s.line = lineNumber;
       std::string marker = trimmed(std::string_view(line).substr(4));
-      if (marker.size() >= std::char_traits<char>::length(kBase64Marker) &&
-          marker.compare(marker.size() - std::char_traits<char>::length(kBase64Marker),
-                         std::string::npos, kBase64Marker) == 0) {
-        s.base64 = true;
-        marker = trimmed(std::string_view(marker).substr(0, marker.size() - std::char_traits<char>::length(kBase64Marker)));
+      for (BodyEncoding encoding : {BodyEncoding::Base64, BodyEncoding::IndentedXml}) {
+        const std::string suffix = markerOf(encoding);
+        if (marker.size() >= suffix.size() && marker.compare(marker.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          s.encoding = encoding;
+          marker = trimmed(std::string_view(marker).substr(0, marker.size() - suffix.size()));
+        }
       }
       std::size_t colon = marker.find(':');
       if (colon != std::string::npos) {
@@ -636,7 +672,8 @@ inline void readHeaders(const Section& s, std::size_t from, HttpHeaders& headers
 }
 
 inline std::string sectionBody(const Section& s, const HttpHeaders& headers, const std::string& origin) {
-  if (s.base64) {
+  if (s.encoding == BodyEncoding::IndentedXml) return unindentXml(s.body);
+  if (s.encoding == BodyEncoding::Base64) {
     auto decoded = base64Decode(s.body);
     if (!decoded) throwMalformed(origin, s.line, "the body is marked base64 but is not");
     return *decoded;
@@ -729,9 +766,9 @@ inline std::string FixtureFile::formatExchange(const FixtureExchange& e, std::si
   std::string out;
   const std::string n = std::to_string(number);
   const std::string label = detail::operationLabel(e.request);
-  auto [requestBody, requestBase64] = detail::bodyText(e.request.body, e.request.headers);
+  auto [requestBody, requestEncoding] = detail::bodyText(e.request.body, e.request.headers);
   out += "### request " + n + (label.empty() ? "" : ": " + label) +
-         (requestBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
+         (requestEncoding == detail::BodyEncoding::Raw ? "" : std::string(" ") + detail::markerOf(requestEncoding)) + "\n";
   out += e.request.method + " " + (e.request.path.empty() ? "/" : e.request.path) +
          (e.request.query.empty() ? "" : "?" + e.request.query) + " HTTP/1.1\n";
   if (!e.request.host.empty()) out += "Host: " + e.request.host + "\n";
@@ -745,8 +782,9 @@ inline std::string FixtureFile::formatExchange(const FixtureExchange& e, std::si
     detail::appendBody(out, e.transportFailure->message);
     return out;
   }
-  auto [responseBody, responseBase64] = detail::bodyText(e.response.body, e.response.headers);
-  out += "### response " + n + (responseBase64 ? std::string(" ") + detail::kBase64Marker : "") + "\n";
+  auto [responseBody, responseEncoding] = detail::bodyText(e.response.body, e.response.headers);
+  out += "### response " + n +
+         (responseEncoding == detail::BodyEncoding::Raw ? "" : std::string(" ") + detail::markerOf(responseEncoding)) + "\n";
   const char* reason = detail::statusText(e.response.status);
   out += "HTTP/1.1 " + std::to_string(e.response.status) + (*reason ? std::string(" ") + reason : "") + "\n";
   for (const auto& [name, value] : e.response.headers) out += name + ": " + value + "\n";
