@@ -24,7 +24,7 @@
 //   Action=DescribeClusters
 //   &Version=2012-12-01
 //
-//   ### response 1
+//   ### response 1 (XML indented)
 //   HTTP/1.1 200 OK
 //   Content-Type: text/xml
 //
