@@ -120,10 +120,10 @@ class FixtureFile {
 
 // Replaces the secrets of a request or response with kRedacted and drops the request headers that
 // change on every call (User-Agent, the invocation headers, Content-Length).
-HttpRequest redactRequest(const HttpRequest& request, const RedactionRules& rules = {});
-HttpResponse redactResponse(const HttpResponse& response, const RedactionRules& rules = {});
+inline HttpRequest redactRequest(const HttpRequest& request, const RedactionRules& rules = {});
+inline HttpResponse redactResponse(const HttpResponse& response, const RedactionRules& rules = {});
 // Secrets inside an XML or JSON text: the values of secret elements and secret keys.
-std::string redactDocument(std::string body, const RedactionRules& rules = {});
+inline std::string redactDocument(std::string body, const RedactionRules& rules = {});
 
 namespace detail {
 
