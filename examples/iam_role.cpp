@@ -106,10 +106,11 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
   for (const auto& attachment : attachments) {
     auto attached = iam.send(attachment);
     if (!attached) {
-      // AWS refused a policy (one that does not exist, say): remove what was made, then report.
-      for (const auto& done : iam.listAllAttachedRolePolicies(name).value())
-        iam.send(Iam::detachRolePolicy().roleName(name).policyArn(done.policyArn)).value();
-      iam.send(Iam::deleteRole().roleName(name)).value();
+      // AWS refused a policy (one that does not exist, say): remove what was made (as far as it
+      // can), then report the refusal.
+      if (auto done = iam.listAllAttachedRolePolicies(name))
+        for (const auto& policy : done.value()) iam.send(Iam::detachRolePolicy().roleName(name).policyArn(policy.policyArn));
+      iam.send(Iam::deleteRole().roleName(name));
       awsdirect::throwError(attached.error());
     }
   }

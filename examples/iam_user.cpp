@@ -219,13 +219,13 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
   awsdirect::iam::User user = iam.send(request).value();
   std::cout << "user:     " << user.userName << "\n"
             << "arn:      " << user.arn << "\n";
-  // From here on a failure removes what was made, then reports.
+  // From here on a failure removes what was made (as far as it can), then reports the failure.
   auto undo = [&](const awsdirect::Error& error) {
-    for (const auto& key : iam.listAllAccessKeys(name).value())
-      iam.send(Iam::deleteAccessKey().userName(name).accessKeyId(key.accessKeyId)).value();
-    for (const auto& done : iam.listAllAttachedUserPolicies(name).value())
-      iam.send(Iam::detachUserPolicy().userName(name).policyArn(done.policyArn)).value();
-    iam.send(Iam::deleteUser().userName(name)).value();
+    if (auto keys = iam.listAllAccessKeys(name))
+      for (const auto& key : keys.value()) iam.send(Iam::deleteAccessKey().userName(name).accessKeyId(key.accessKeyId));
+    if (auto attached = iam.listAllAttachedUserPolicies(name))
+      for (const auto& done : attached.value()) iam.send(Iam::detachUserPolicy().userName(name).policyArn(done.policyArn));
+    iam.send(Iam::deleteUser().userName(name));
     awsdirect::throwError(error);
   };
   for (const auto& attachment : attachments) {

@@ -341,6 +341,15 @@ TEST_CASE("the iam_role, iam_user and whoami examples make the seed's role and u
   CHECK(noProfileOutput == "iam_user: --access-key needs --save-profile PROFILE: the secret is saved there, never printed\n");
   CHECK(shell.cliStatus("iam get-user --user-name keyless") != 0);
 
+  // A key that cannot be saved is deleted again, with its user: nobody could ever read its secret.
+  auto [unsaved, unsavedOutput] =
+      shell.example("iam_user", "create --name unsaved_user --policy-arn " + std::string(kS3ReadOnly) +
+                                    " --access-key --save-profile unsaved",
+                    true, "AWS_SHARED_CREDENTIALS_FILE=/proc/awsdirect-nowhere/credentials");
+  CHECK(unsaved == 1);
+  CHECK(unsavedOutput.find("iam_user: CannotSaveProfile: cannot create /proc/awsdirect-nowhere") != std::string::npos);
+  CHECK(shell.cliStatus("iam get-user --user-name unsaved_user") != 0);
+
   // ---- removal ----
   auto [userDeleted, userDeleteOutput] = shell.example("iam_user", "delete --name airflow_redshift_user");
   CHECK(userDeleted == 0);
