@@ -359,6 +359,7 @@ TEST_CASE("the iam_role, iam_user and whoami examples make the seed's role and u
   CHECK(shell.example("iam_user", "delete --name seed_second_user").first == 0);
   auto [staleWhoami, staleOutput] = shell.example("whoami", "", false, "AWS_PROFILE=airflow");
   CHECK(staleWhoami == 1);  // the key was deleted with its user
+  CHECK(staleOutput.find("InvalidClientTokenId") != std::string::npos);
   CHECK(lines(staleOutput) == 1);
 
   auto [roleDeleted, roleDeleteOutput] = shell.example("iam_role", "delete --name myRedshiftRole");

@@ -130,6 +130,7 @@ TEST_CASE("the assume-role provider signs with the role's credentials and refres
     FAIL("a refused AssumeRole must throw");
   } catch (const AwsError& e) {
     CHECK(e.httpStatus() == 403);
+    CHECK(e.code() == "SignatureDoesNotMatch");
     CHECK(std::string(e.what()).find("cannot assume role " + roleArn) != std::string::npos);
     CHECK(std::string(e.what()).find("not-the-secret-key") == std::string::npos);
   }
