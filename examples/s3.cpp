@@ -140,8 +140,12 @@ std::string mebibytes(std::uint64_t bytes) {
 class ProgressBar {
  public:
   ProgressBar() : enabled_(::isatty(STDERR_FILENO) == 1), start_(Clock::now()) {}
-  ~ProgressBar() {
+  ~ProgressBar() { clear(); }
+
+  // Removes the bar, so the line that reports the result starts clean.
+  void clear() {
     if (drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
   }
 
   s3::ProgressCallback callback() {
@@ -269,7 +273,7 @@ int copy(S3& client, const Args& args) {
     std::string contentType = option(args, "--content-type", guessContentType(from));
     if (!contentType.empty()) upload.contentType(contentType);
     transfer.uploadFile(upload).value();
-    std::cerr << std::flush;
+    progress.clear();
     std::cout << "upload: " << from << " to s3://" << target.bucket << "/" << target.key << "\n";
     return 0;
   }
@@ -282,6 +286,7 @@ int copy(S3& client, const Args& args) {
     transfer
         .downloadFile(s3::DownloadFileRequest().bucket(source.bucket).key(source.key).file(local).onProgress(progress.callback()))
         .value();
+    progress.clear();
     std::cout << "download: s3://" << source.bucket << "/" << source.key << " to " << local << "\n";
     return 0;
   }

@@ -150,11 +150,15 @@ class RestRequest {
     return *this;
   }
   const std::string& body() const { return body_; }
-  RestRequest& streamedBody(StreamedBody value) {
+  // A body streamed as it is sent; `forHashing`, when given, reads the same bytes for the
+  // payload hash without counting as sending them (the sending reader may report progress).
+  RestRequest& streamedBody(StreamedBody value, std::optional<StreamedBody> forHashing = std::nullopt) {
     streamedBody_ = std::move(value);
+    bodyForHashing_ = std::move(forHashing);
     return *this;
   }
   const std::optional<StreamedBody>& streamedBody() const { return streamedBody_; }
+  const std::optional<StreamedBody>& bodyForHashing() const { return bodyForHashing_ ? bodyForHashing_ : streamedBody_; }
   RestRequest& responseSink(ResponseBodySink sink) {
     responseSink_ = std::move(sink);
     return *this;
@@ -201,7 +205,7 @@ class RestRequest {
   std::vector<QueryParam> query_;
   HttpHeaders headers_;
   std::string body_;
-  std::optional<StreamedBody> streamedBody_;
+  std::optional<StreamedBody> streamedBody_, bodyForHashing_;
   ResponseBodySink responseSink_;
   bool mayHideErrorIn200_ = false;
 };

@@ -932,7 +932,8 @@ class RequestBody {
     const std::uint64_t length = file_->length.value_or(source->size() - file_->offset);
     std::function<void(std::uint64_t)> report;
     if (progress_) report = [progress = progress_, length](std::uint64_t done) { progress(done, length); };
-    r.streamedBody(awsdirect::detail::FileSource::region(source, file_->offset, length, std::move(report)));
+    r.streamedBody(awsdirect::detail::FileSource::region(source, file_->offset, length, std::move(report)),
+                   awsdirect::detail::FileSource::region(source, file_->offset, length));
   }
 
   const std::string& bytes() const { return bytes_; }
@@ -1967,9 +1968,8 @@ class S3 : public RestXmlClient {
     if (unsignedBody) options.signing->payloadHash = std::string(kUnsignedPayload);
     if ((http.streamedBody && !unsignedBody) || wantsChecksum) {
       // Hashed at each attempt, from the bytes as they are now: a retry never signs stale data.
-      options.beforeSigning = [unsignedBody](HttpRequest& attempt, SigningParams& params) {
-        Sha256Digest digest = attempt.streamedBody ? detail::sha256OfStreamedBody(*attempt.streamedBody)
-                                                   : sha256(attempt.body);
+      options.beforeSigning = [unsignedBody, hashed = rest.bodyForHashing()](HttpRequest& attempt, SigningParams& params) {
+        Sha256Digest digest = hashed ? detail::sha256OfStreamedBody(*hashed) : sha256(attempt.body);
         if (!unsignedBody) params.payloadHash = toHex(digest);
         if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", detail::base64(digest));
       };
