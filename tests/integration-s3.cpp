@@ -126,6 +126,15 @@ void runLifecycle(S3& s3, const std::string& region) {
   CHECK(downloadedBig.value().parts == 3);
   CHECK((readFile(dir.file("big.out")) == big));
 
+  writeFile(dir.file("empty.bin"), "");
+  REQUIRE(transfer.uploadFile(s3::UploadFileRequest().bucket(bucket).key("files/empty.bin").file(dir.file("empty.bin"))).ok());
+  auto downloadedEmpty =
+      transfer.downloadFile(s3::DownloadFileRequest().bucket(bucket).key("files/empty.bin").file(dir.file("empty.out")));
+  REQUIRE_MESSAGE(downloadedEmpty.ok(), downloadedEmpty.error().describe());
+  CHECK(downloadedEmpty.value().size == 0);
+  CHECK(readFile(dir.file("empty.out")).empty());
+  REQUIRE(s3.send(S3::deleteObject().bucket(bucket).key("files/empty.bin")).ok());
+
   auto ranged = s3.send(S3::getObject().bucket(bucket).key("files/big.bin").range(8 * kMiB - 2, 8 * kMiB + 1));
   REQUIRE(ranged.ok());
   CHECK((ranged.value().body == big.substr(8 * kMiB - 2, 4)));

@@ -986,18 +986,32 @@ TEST_CASE("small files go in one streamed PutObject; big downloads come in range
 
   SUBCASE("a file under the threshold is one PutObject, hashed and streamed") {
     writeFile(dir + "/small.bin", object.substr(0, 3 * kMiB));
-    auto transport = std::make_shared<HandlerTransport>([](const HttpRequest&) {
-      return response(200, "", headers({{"ETag", "\"small\""}}));
-    });
-    S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
+    std::uint64_t progressNow = 0, progressWhenSent = 1;
+    // Progress counts bytes sent, not the hashing pass that reads the file before sending.
+    struct ProgressProbe : Transport {
+      std::uint64_t& now;
+      std::uint64_t& whenSent;
+      HandlerTransport inner{[](const HttpRequest&) { return response(200, "", headers({{"ETag", "\"small\""}})); }};
+      ProgressProbe(std::uint64_t& n, std::uint64_t& w) : now(n), whenSent(w) {}
+      HttpResponse send(const HttpRequest& request) override {
+        whenSent = now;
+        return inner.send(request);
+      }
+    };
+    auto probe = std::make_shared<ProgressProbe>(progressNow, progressWhenSent);
+    S3 s3(configFor(probe, "us-east-1", "http://127.0.0.1:9000"));
     S3Transfer transfer(s3);
-    auto result = transfer.uploadFile(s3::UploadFileRequest().bucket("b-1").key("small").file(dir + "/small.bin"));
+    auto result = transfer.uploadFile(s3::UploadFileRequest().bucket("b-1").key("small").file(dir + "/small.bin").onProgress(
+        [&](std::uint64_t done, std::uint64_t) { progressNow = done; }));
     REQUIRE(result.ok());
+    CHECK(progressWhenSent == 0);
+    CHECK(progressNow == 3 * kMiB);
+    auto& transport = *(&probe->inner);
     CHECK(result.value().parts == 0);
-    REQUIRE(transport->requests.size() == 1);
-    CHECK(transport->requests[0].method == "PUT");
-    CHECK((transport->requests[0].body == object.substr(0, 3 * kMiB)));
-    CHECK(header(transport->requests[0], "x-amz-content-sha256") == sha256Hex(object.substr(0, 3 * kMiB)));
+    REQUIRE(transport.requests.size() == 1);
+    CHECK(transport.requests[0].method == "PUT");
+    CHECK((transport.requests[0].body == object.substr(0, 3 * kMiB)));
+    CHECK(header(transport.requests[0], "x-amz-content-sha256") == sha256Hex(object.substr(0, 3 * kMiB)));
     std::remove((dir + "/small.bin").c_str());
   }
   SUBCASE("ranged parts land in place, each asked for the same ETag") {
