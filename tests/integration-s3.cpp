@@ -181,6 +181,31 @@ TEST_CASE("the seed's bucket lifecycle against moto checking every signature") {
   CHECK(refused.error().message.find("not-the-secret-key") == std::string::npos);
 }
 
+TEST_CASE("botocore's waiters: bucket and object existence and absence") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  S3 s3(moto->clientConfig());
+  WaitOptions quick;
+  quick.delay = std::chrono::milliseconds(50);
+  quick.timeout = std::chrono::seconds(2);
+
+  auto absent = s3.waitUntilBucketExists("waited-bucket", quick);
+  REQUIRE_FALSE(absent.ok());
+  CHECK(absent.error().code == "WaiterTimeout");
+  CHECK(s3.waitUntilBucketNotExists("waited-bucket", quick).ok());
+  REQUIRE(s3.send(S3::createBucket().bucket("waited-bucket")).ok());
+  CHECK(s3.waitUntilBucketExists("waited-bucket", quick).ok());
+
+  REQUIRE(s3.send(S3::putObject().bucket("waited-bucket").key("k").body("v")).ok());
+  CHECK(s3.waitUntilObjectExists("waited-bucket", "k", quick).ok());
+  REQUIRE(s3.send(S3::deleteObject().bucket("waited-bucket").key("k")).ok());
+  CHECK(s3.waitUntilObjectNotExists("waited-bucket", "k", quick).ok());
+  CHECK_FALSE(s3.waitUntilObjectExists("waited-bucket", "k", quick).ok());
+  REQUIRE(s3.send(S3::deleteBucket().bucket("waited-bucket")).ok());
+  CHECK(s3.waitUntilBucketNotExists("waited-bucket", quick).ok());
+}
+
 TEST_CASE("keys with spaces, + % # ? = &, dot segments and non-ASCII round-trip exactly") {
   auto moto = MotoServer::start();
   if (!moto) return awsdirect_test::skip("moto_server is not installed");

@@ -1230,7 +1230,7 @@ class ListObjectsV2Request {
 
   void validate(Validator& v) const {
     rules::bucketName(v, bucket_);
-    v.inRange(maxKeys_, 0, 1000, "MaxKeys");
+    v.check(!maxKeys_ || *maxKeys_ >= 0, "MaxKeys", "must not be negative (S3 returns at most 1000 per page)");
   }
   void serialize(RestRequest& r) const {
     r.method("GET");
@@ -1820,7 +1820,9 @@ class S3 : public RestXmlClient {
 
   // A URL that performs `request` (GetObject, PutObject, HeadObject, DeleteObject, ...) for
   // whoever holds it, for `expiresIn` (1 second to 7 days). Signed with this client's
-  // credentials; the body of a PutObject is not part of it (it is sent with the URL).
+  // credentials; the body of a PutObject is not part of it (it is sent with the URL). Headers
+  // the request sets (Content-Type, Range, metadata) are signed too, so whoever uses the URL
+  // must send them as they are.
   template <class Request>
   Outcome<std::string> presign(const Request& request, std::chrono::seconds expiresIn) {
     const std::string operation = Request::operation;
