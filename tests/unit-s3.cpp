@@ -390,6 +390,15 @@ TEST_CASE("CreateBucket: no location constraint in us-east-1, the region's elsew
         "<LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>");
   CHECK(signedRegion(transport->requests[1]) == "eu-west-1");
   CHECK(s3.cachedBucketRegion("eu-bucket") == std::optional<std::string>("eu-west-1"));
+
+  // A bucket that could not be made leaves no region behind.
+  transport->respond(409, "<Error><Code>BucketAlreadyExists</Code><Message>The requested bucket name is not "
+                          "available.</Message></Error>");
+  auto taken = s3.send(S3::createBucket().bucket("taken-bucket").region("ap-south-1"));
+  REQUIRE_FALSE(taken.ok());
+  CHECK(taken.error().code == "BucketAlreadyExists");
+  CHECK(signedRegion(transport->requests[2]) == "ap-south-1");
+  CHECK_FALSE(s3.cachedBucketRegion("taken-bucket"));
 }
 
 TEST_CASE("PutPublicAccessBlock sends the four settings with Content-MD5; GetPublicAccessBlock reads them") {

@@ -923,7 +923,6 @@ class RequestBody {
   void serialize(RestRequest& r) const {
     if (!file_) {
       r.body(bytes_);
-      if (progress_) progress_(bytes_.size(), bytes_.size());
       return;
     }
     auto source = std::make_shared<const awsdirect::detail::FileSource>(file_->path);
@@ -964,6 +963,7 @@ class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
     body_.setFile(std::move(path), offset, length);
     return *this;
   }
+  // How much of a file body has been sent (a body in memory goes in one piece).
   PutObjectRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
   // Sends x-amz-checksum-sha256, which S3 checks and keeps with the object.
   PutObjectRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
@@ -1682,8 +1682,18 @@ class S3 : public RestXmlClient {
     s3::CreateBucketRequest resolved = request;
     const std::string region = request.regionName().value_or(core().config().region);
     resolved.region(region);
-    if (request.bucketName() && awsdirect::detail::isValidRegion(region)) rememberRegion(*request.bucketName(), region);
-    return RestXmlClient::send(resolved, via);
+    if (!request.bucketName() || !awsdirect::detail::isValidRegion(region)) return RestXmlClient::send(resolved, via);
+    // Signed for the new bucket's region; remembered only if the bucket is made.
+    const std::string& bucket = *request.bucketName();
+    const std::optional<std::string> before = cachedBucketRegion(bucket);
+    rememberRegion(bucket, region);
+    auto created = RestXmlClient::send(resolved, via);
+    if (!created) {
+      std::lock_guard<std::mutex> lock(regionsMutex_);
+      if (before) bucketRegions_[bucket] = *before;
+      else bucketRegions_.erase(bucket);
+    }
+    return created;
   }
 
   // GetObject, streamed into the request's file when it names one: into a temporary file next
