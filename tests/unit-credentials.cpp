@@ -113,7 +113,7 @@ TEST_CASE("commands split into words as Python's shlex.split does") {
 }
 
 TEST_CASE("RFC 3339 timestamps with a zone parse; anything else does not") {
-  auto at = [](const char* text) { return detail::parseTimestamp(text); };
+  auto at = [](const char* text) { return parseIso8601(text); };
   auto epoch = [](std::int64_t seconds) { return Clock::time_point(std::chrono::seconds(seconds)); };
   CHECK(at("1970-01-01T00:00:00Z") == epoch(0));
   CHECK(at("2030-01-02T03:04:05Z") == epoch(1893553445));
@@ -130,8 +130,8 @@ TEST_CASE("RFC 3339 timestamps with a zone parse; anything else does not") {
   CHECK_FALSE(at("2030-01-02T03:04:05.Z"));
   CHECK_FALSE(at("2030-01-02T03:04:05Z trailing"));
   CHECK_FALSE(at("tomorrow"));
-  CHECK(detail::formatTimestamp(epoch(1893553445)) == "2030-01-02T03:04:05Z");
-  CHECK(detail::formatTimestamp(epoch(0)) == "1970-01-01T00:00:00Z");
+  CHECK(formatIso8601(epoch(1893553445)) == "2030-01-02T03:04:05Z");
+  CHECK(formatIso8601(epoch(0)) == "1970-01-01T00:00:00Z");
   // Beyond what system_clock holds (about 1677 to 2262) the instant is clamped, not wrapped.
   CHECK(at("9999-12-31T23:59:59Z") == Clock::time_point::max());
   CHECK(at("0001-01-01T00:00:00Z") == Clock::time_point::min());
@@ -312,7 +312,7 @@ TEST_CASE("AWS_CREDENTIAL_EXPIRATION sets the expiration; expired or malformed o
   };
   auto credentials = with("2199-01-01T00:00:00Z").credentials();
   REQUIRE(credentials.expiration);
-  CHECK(detail::formatTimestamp(*credentials.expiration) == "2199-01-01T00:00:00Z");
+  CHECK(formatIso8601(*credentials.expiration) == "2199-01-01T00:00:00Z");
   CHECK(contains(credentialsFailure([&] { with("2001-01-01T00:00:00Z").credentials(); }), "expired at 2001-01-01"));
   CHECK(contains(credentialsFailure([&] { with("soon").credentials(); }), "not an RFC 3339 timestamp"));
 }
@@ -439,7 +439,7 @@ TEST_CASE("credential_process arguments are split without a shell") {
 
 TEST_CASE("credential_process credentials refresh before their Expiration") {
   TempDir dir;
-  auto inMinutes = [](int count) { return detail::formatTimestamp(Clock::now() + minutes(count)); };
+  auto inMinutes = [](int count) { return formatIso8601(Clock::now() + minutes(count)); };
   // Five minutes left is inside the mandatory window: every call runs the command again.
   std::string nearScript = processScript(dir, "near.sh", processJson("NEAR", inMinutes(5)));
   ProcessCredentialsProvider near(nearScript);

@@ -64,8 +64,9 @@ TEST_CASE("the SigV4 timestamp is written and read as YYYYMMDDTHHMMSSZ") {
 }
 
 TEST_CASE("a Date header gets botocore's RFC 2822 form of the signing time") {
-  CHECK(detail::formatHttpDate(at("20150830T123600Z")) == "Sun, 30 Aug 2015 12:36:00 -0000");
-  CHECK(detail::formatHttpDate(at("20000101T000000Z")) == "Sat, 01 Jan 2000 00:00:00 -0000");
+  CHECK(formatHttpDate(at("20150830T123600Z"), "-0000") == "Sun, 30 Aug 2015 12:36:00 -0000");
+  CHECK(formatHttpDate(at("20000101T000000Z"), "-0000") == "Sat, 01 Jan 2000 00:00:00 -0000");
+  CHECK(formatHttpDate(at("20261125T212847Z")) == "Wed, 25 Nov 2026 21:28:47 GMT");
 }
 
 // ---- Path, query and headers ------------------------------------------------------------------

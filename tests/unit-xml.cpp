@@ -24,15 +24,15 @@ TEST_CASE("children, wrapped lists and scalar reads ignore what they do not know
 
 TEST_CASE("ISO 8601 timestamps with fractions and offsets") {
   using namespace std::chrono;
-  auto t = detail::parseIso8601("2026-11-25T21:28:47.465184Z");
+  auto t = parseIso8601("2026-11-25T21:28:47.465184Z");
   REQUIRE(t);
   CHECK(duration_cast<microseconds>(t->time_since_epoch()).count() == 1795642127465184LL);
-  auto offset = detail::parseIso8601("2026-11-25T22:28:47+01:00");
+  auto offset = parseIso8601("2026-11-25T22:28:47+01:00");
   REQUIRE(offset);
   CHECK(duration_cast<seconds>(offset->time_since_epoch()).count() == 1795642127LL);
   CHECK(formatIso8601(*offset) == "2026-11-25T21:28:47Z");
-  CHECK_FALSE(detail::parseIso8601("yesterday"));
-  CHECK_FALSE(detail::parseIso8601("2026-13-01T00:00:00Z"));
+  CHECK_FALSE(parseIso8601("yesterday"));
+  CHECK_FALSE(parseIso8601("2026-13-01T00:00:00Z"));
 }
 
 TEST_CASE("malformed XML is a ParseError") {

@@ -34,6 +34,7 @@
 #include "error.hpp"
 #include "json.hpp"
 #include "secret.hpp"
+#include "time.hpp"
 
 extern "C" {
 extern char** environ;  // what a credential_process inherits, as with Python's subprocess
@@ -213,106 +214,6 @@ inline std::string expandPath(const std::string& path, const Environment& enviro
     }
   }
   return out;
-}
-
-// Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
-inline std::int64_t daysSinceEpoch(std::int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const unsigned yearOfEra = static_cast<unsigned>(year - era * 400);
-  const unsigned dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const unsigned dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-  return era * 146097 + static_cast<std::int64_t>(dayOfEra) - 719468;
-}
-
-// An RFC 3339 timestamp with a zone ("2030-01-02T03:04:05Z", "...05.123+02:00"), as
-// credential_process and AWS_CREDENTIAL_EXPIRATION give it; nullopt when it is not one.
-inline std::optional<std::chrono::system_clock::time_point> parseTimestamp(std::string_view text) {
-  std::size_t pos = 0;
-  auto number = [&](std::size_t digits, int& out) {
-    if (text.size() - pos < digits) return false;
-    out = 0;
-    for (std::size_t i = 0; i < digits; ++i) {
-      char c = text[pos + i];
-      if (c < '0' || c > '9') return false;
-      out = out * 10 + (c - '0');
-    }
-    pos += digits;
-    return true;
-  };
-  auto literal = [&](char c) {
-    if (pos < text.size() && text[pos] == c) {
-      ++pos;
-      return true;
-    }
-    return false;
-  };
-  int year, month, day, hour, minute, second;
-  if (!number(4, year) || !literal('-') || !number(2, month) || !literal('-') || !number(2, day)) return std::nullopt;
-  if (!(literal('T') || literal('t') || literal(' '))) return std::nullopt;
-  if (!number(2, hour) || !literal(':') || !number(2, minute) || !literal(':') || !number(2, second))
-    return std::nullopt;
-  static const int daysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth[month - 1] || (month == 2 && day == 29 && !leap) ||
-      hour > 23 || minute > 59 || second > 60)
-    return std::nullopt;
-  std::chrono::nanoseconds fraction{0};
-  if (literal('.')) {
-    std::size_t start = pos;
-    std::int64_t nanos = 0, scale = 100000000;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-      nanos += (text[pos] - '0') * scale;
-      scale /= 10;
-      ++pos;
-    }
-    if (pos == start) return std::nullopt;
-    fraction = std::chrono::nanoseconds(nanos);
-  }
-  int offsetSeconds = 0;
-  if (literal('Z') || literal('z')) {
-    offsetSeconds = 0;
-  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-    int sign = text[pos++] == '-' ? -1 : 1;
-    int offsetHours, offsetMinutes;
-    if (!number(2, offsetHours)) return std::nullopt;
-    literal(':');
-    if (!number(2, offsetMinutes) || offsetHours > 23 || offsetMinutes > 59) return std::nullopt;
-    offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
-  } else {
-    return std::nullopt;  // without a zone the instant is unknown
-  }
-  if (pos != text.size()) return std::nullopt;
-  std::int64_t seconds = daysSinceEpoch(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-                         hour * 3600 + minute * 60 + second - offsetSeconds;
-  using Clock = std::chrono::system_clock;
-  const std::int64_t limit = std::chrono::duration_cast<std::chrono::seconds>(Clock::duration::max()).count() - 1;
-  if (seconds >= limit) return Clock::time_point::max();
-  if (seconds <= -limit) return Clock::time_point::min();
-  return std::chrono::system_clock::time_point(
-      std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::seconds(seconds) + fraction));
-}
-
-// "2030-01-02T03:04:05Z", for messages.
-inline std::string formatTimestamp(std::chrono::system_clock::time_point time) {
-  std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-  std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  std::int64_t secondOfDay = seconds - days * 86400;
-  // civil_from_days
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned dayOfEra = static_cast<unsigned>(days - era * 146097);
-  const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-  const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-  const unsigned mp = (5 * dayOfYear + 2) / 153;
-  const unsigned day = dayOfYear - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(yearOfEra) + era * 400 + (month <= 2);
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(year), month, day,
-                static_cast<int>(secondOfDay / 3600), static_cast<int>(secondOfDay / 60 % 60),
-                static_cast<int>(secondOfDay % 60));
-  return buffer;
 }
 
 // Removes setting `name`, and all of it when it is a nested sub-section ("s3.*").
@@ -655,7 +556,7 @@ class EnvironmentCredentialsProvider final : public CredentialsProvider {
     if (!token) token = environment_.getNonEmpty("AWS_SESSION_TOKEN");
     Credentials credentials(*accessKey, *secretKey, token.value_or(""));
     if (auto expiration = environment_.getNonEmpty("AWS_CREDENTIAL_EXPIRATION")) {
-      credentials.expiration = detail::parseTimestamp(*expiration);
+      credentials.expiration = parseIso8601(*expiration);
       if (!credentials.expiration)
         throw CredentialsError(detail::credentialsError(
             "InvalidCredentials",
@@ -774,7 +675,7 @@ class RefreshingCredentialsProvider final : public CredentialsProvider {
     if (fresh.expiration && *fresh.expiration <= now())
       throw CredentialsError(detail::credentialsError(
           "ExpiredCredentials",
-          "the credentials just obtained expired at " + detail::formatTimestamp(*fresh.expiration)));
+          "the credentials just obtained expired at " + formatIso8601(*fresh.expiration)));
     std::lock_guard<std::mutex> lock(stateMutex_);
     current_ = fresh;
     return fresh;
@@ -1015,7 +916,7 @@ inline Credentials parseCredentialProcessOutput(const std::string& output, const
   Credentials credentials(text("AccessKeyId", true), text("SecretAccessKey", true), text("SessionToken", false));
   std::string expiration = text("Expiration", false);
   if (!expiration.empty()) {
-    credentials.expiration = parseTimestamp(expiration);
+    credentials.expiration = parseIso8601(expiration);
     if (!credentials.expiration)
       throw fail("printed an Expiration that is not an RFC 3339 timestamp with a zone: " + expiration);
   }

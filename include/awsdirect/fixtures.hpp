@@ -352,33 +352,6 @@ inline HttpResponse redactResponse(const HttpResponse& response, const Redaction
 
 namespace detail {
 
-inline const char* statusText(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 416: return "Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
-
 inline constexpr char kBase64Digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 // Base64, wrapped at 76 characters so that a binary body stays a readable block.
@@ -785,7 +758,7 @@ inline std::string FixtureFile::formatExchange(const FixtureExchange& e, std::si
   auto [responseBody, responseEncoding] = detail::bodyText(e.response.body, e.response.headers);
   out += "### response " + n +
          (responseEncoding == detail::BodyEncoding::Raw ? "" : std::string(" ") + detail::markerOf(responseEncoding)) + "\n";
-  const char* reason = detail::statusText(e.response.status);
+  const char* reason = httpReasonPhrase(e.response.status);
   out += "HTTP/1.1 " + std::to_string(e.response.status) + (*reason ? std::string(" ") + reason : "") + "\n";
   for (const auto& [name, value] : e.response.headers) out += name + ": " + value + "\n";
   out += "\n";

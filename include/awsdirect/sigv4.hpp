@@ -20,6 +20,7 @@
 #include "crypto.hpp"
 #include "error.hpp"
 #include "http.hpp"
+#include "time.hpp"
 #include "uri.hpp"
 
 namespace awsdirect {
@@ -74,132 +75,6 @@ struct SignatureDetails {
 };
 
 namespace detail {
-
-// ---- Time ------------------------------------------------------------------------------------
-
-struct UtcTime {
-  std::int64_t year;
-  int month, day, hour, minute, second;
-  int weekday;  // 0 = Sunday
-};
-
-// Days since 1970-01-01 to a civil date and back (H. Hinnant's algorithms): no gmtime, no locale.
-inline UtcTime toUtc(std::chrono::system_clock::time_point time) {
-  const std::int64_t seconds = std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
-  std::int64_t days = seconds / 86400;
-  std::int64_t secondOfDay = seconds % 86400;
-  if (secondOfDay < 0) {
-    secondOfDay += 86400;
-    --days;
-  }
-  UtcTime utc{};
-  utc.hour = static_cast<int>(secondOfDay / 3600);
-  utc.minute = static_cast<int>(secondOfDay / 60 % 60);
-  utc.second = static_cast<int>(secondOfDay % 60);
-  utc.weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t dayOfEra = z - era * 146097;
-  const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-  const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-  const std::int64_t monthIndex = (5 * dayOfYear + 2) / 153;  // March = 0
-  utc.day = static_cast<int>(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-  utc.month = static_cast<int>(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-  utc.year = yearOfEra + era * 400 + (utc.month <= 2 ? 1 : 0);
-  return utc;
-}
-
-inline std::int64_t daysFromCivil(std::int64_t year, int month, int day) {
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const std::int64_t yearOfEra = year - era * 400;
-  const std::int64_t dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-inline UtcTime signingUtcTime(std::chrono::system_clock::time_point time) {
-  UtcTime utc = toUtc(time);
-  if (utc.year < 0 || utc.year > 9999)
-    throwError(makeError(ErrorKind::Configuration, "InvalidSigningTime", "the signing time is outside years 0-9999"));
-  return utc;
-}
-
-inline void appendDigits(std::string& out, std::int64_t value, int width) {
-  char digits[20];
-  for (int i = width - 1; i >= 0; --i) {
-    digits[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-  out.append(digits, static_cast<std::size_t>(width));
-}
-
-}  // namespace detail
-
-// The SigV4 timestamp: "20150830T123600Z".
-inline std::string formatAmzDate(std::chrono::system_clock::time_point time) {
-  const detail::UtcTime utc = detail::signingUtcTime(time);
-  std::string out;
-  out.reserve(16);
-  detail::appendDigits(out, utc.year, 4);
-  detail::appendDigits(out, utc.month, 2);
-  detail::appendDigits(out, utc.day, 2);
-  out += 'T';
-  detail::appendDigits(out, utc.hour, 2);
-  detail::appendDigits(out, utc.minute, 2);
-  detail::appendDigits(out, utc.second, 2);
-  out += 'Z';
-  return out;
-}
-
-// Reads "20150830T123600Z"; nullopt unless it is exactly that shape and a real date and time.
-inline std::optional<std::chrono::system_clock::time_point> parseAmzDate(std::string_view text) {
-  if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z') return std::nullopt;
-  auto number = [&](std::size_t at, std::size_t width) -> int {
-    int value = 0;
-    for (std::size_t i = at; i < at + width; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  const int year = number(0, 4), month = number(4, 2), day = number(6, 2);
-  const int hour = number(9, 2), minute = number(11, 2), second = number(13, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-      second < 0 || second > 59)
-    return std::nullopt;
-  const std::int64_t days = detail::daysFromCivil(year, month, day);
-  if (detail::toUtc(std::chrono::system_clock::time_point(std::chrono::hours(24 * days))).day != day)
-    return std::nullopt;  // February 30th and the like
-  return std::chrono::system_clock::time_point(
-      std::chrono::seconds(days * 86400 + hour * 3600 + minute * 60 + second));
-}
-
-namespace detail {
-
-// The Date header botocore writes when a request carries one (email.utils.formatdate):
-// "Sun, 30 Aug 2015 12:36:00 -0000".
-inline std::string formatHttpDate(std::chrono::system_clock::time_point time) {
-  static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const UtcTime utc = signingUtcTime(time);
-  std::string out = weekdays[utc.weekday];
-  out += ", ";
-  appendDigits(out, utc.day, 2);
-  out += ' ';
-  out += months[utc.month - 1];
-  out += ' ';
-  appendDigits(out, utc.year, 4);
-  out += ' ';
-  appendDigits(out, utc.hour, 2);
-  out += ':';
-  appendDigits(out, utc.minute, 2);
-  out += ':';
-  appendDigits(out, utc.second, 2);
-  out += " -0000";
-  return out;
-}
 
 // ---- Small text helpers ----------------------------------------------------------------------
 
@@ -622,7 +497,7 @@ class Signer {
     if (!credentials.sessionToken.empty())
       request.headers.set("X-Amz-Security-Token", credentials.sessionToken.reveal());
     if (request.headers.has("Date")) {
-      request.headers.set("Date", detail::formatHttpDate(params.time));
+      request.headers.set("Date", formatHttpDate(params.time, "-0000"));
       request.headers.remove("X-Amz-Date");
     } else {
       request.headers.set("X-Amz-Date", amzDate);

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <ctime>
 #include <functional>
 #include <optional>
 #include <string>
@@ -14,6 +13,7 @@
 
 #include "error.hpp"
 #include "http.hpp"
+#include "time.hpp"
 
 namespace awsdirect {
 
@@ -93,85 +93,8 @@ class XmlDocument {
   pugi::xml_document doc_;
 };
 
-namespace detail {
-
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), so no timegm() is needed.
-inline std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)".
-inline std::optional<std::chrono::system_clock::time_point> parseIso8601(const std::string& s) {
-  int year, month, day, hour, minute, second;
-  int consumed = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute, &second, &consumed) != 6)
-    return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  std::size_t pos = static_cast<std::size_t>(consumed);
-  std::int64_t micros = 0;
-  if (pos < s.size() && s[pos] == '.') {
-    ++pos;
-    int digits = 0;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      if (digits < 6) { micros = micros * 10 + (s[pos] - '0'); ++digits; }
-      ++pos;
-    }
-    while (digits++ < 6) micros *= 10;
-  }
-  std::int64_t offsetSeconds = 0;
-  if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-    int oh = 0, om = 0;
-    if (std::sscanf(s.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
-    offsetSeconds = (s[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-  } else if (pos < s.size() && s[pos] != 'Z') {
-    return std::nullopt;
-  }
-  std::int64_t seconds = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-                         hour * 3600 + minute * 60 + second - offsetSeconds;
-  return std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
-      std::chrono::seconds(seconds) + std::chrono::microseconds(micros)));
-}
-
-inline const char* reasonPhrase(int status) {
-  switch (status) {
-    case 301: return "Moved Permanently";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 416: return "Requested Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
-
-}  // namespace detail
-
 inline std::optional<std::chrono::system_clock::time_point> XmlNode::timestamp(const char* name) const {
-  return detail::parseIso8601(text(name));
-}
-
-// Formats a time point as AWS prints it in XML: "2026-11-25T21:28:47Z".
-inline std::string formatIso8601(std::chrono::system_clock::time_point t) {
-  std::time_t secs = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return parseIso8601(text(name));
 }
 
 // Reads an AWS error response of any of the three shapes into an Error of kind Service:
@@ -215,7 +138,7 @@ inline Error parseErrorResponse(const HttpResponse& response) {
     // No body to read (HEAD) or an unreadable one: the status is all we know. botocore then
     // uses the status as the code ("404") and the reason phrase as the message; so do we.
     e.code = std::to_string(response.status);
-    e.message = detail::reasonPhrase(response.status);
+    e.message = httpReasonPhrase(response.status);
   }
   if (e.message.empty()) e.message = "HTTP status " + std::to_string(response.status);
   return e;
