@@ -234,7 +234,8 @@ class S3Transfer {
     try {
       detail::DownloadTarget target(request.file_);
       const bool inParts = size >= config_.multipartThreshold;
-      const std::uint64_t partSize = inParts ? *s3::partSizeFor(size, config_.multipartChunkSize) : std::max<std::uint64_t>(size, 1);
+      const std::uint64_t partSize =
+          inParts ? s3::partSizeFor(size, config_.multipartChunkSize).value_or(s3::kMaxPartSize) : std::max<std::uint64_t>(size, 1);
       const std::size_t parts = inParts ? static_cast<std::size_t>((size + partSize - 1) / partSize) : 1;
       detail::TransferProgress progress(request.progress_, size, parts);
       prepareTransports(parts);
