@@ -58,7 +58,7 @@ void writeTestFile(const std::string& path, int mib) {
 
 std::string fileSha256(const std::string& path) {
   auto file = std::make_shared<const awsdirect::detail::FileSource>(path);
-  return awsdirect::toHex(awsdirect::detail::sha256OfStreamedBody(awsdirect::detail::FileSource::region(file, 0, file->size())));
+  return awsdirect::toHex(awsdirect::sha256(awsdirect::detail::FileSource::region(file, 0, file->size())));
 }
 
 }  // namespace

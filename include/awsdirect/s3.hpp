@@ -183,24 +183,6 @@ class DownloadTarget {
   int fd_ = -1;
 };
 
-// Hashes read in large blocks, so the cost is OpenSSL's hashing and not the reading.
-inline constexpr std::size_t kHashBlockSize = 1024 * 1024;
-
-// SHA-256 of a whole streamed body, read through its own readAt.
-inline Sha256Digest sha256OfStreamedBody(const StreamedBody& body) {
-  std::unique_ptr<char[]> buffer(new char[kHashBlockSize]);
-  Sha256 hasher;
-  std::uint64_t offset = 0;
-  while (offset < body.size) {
-    std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(kHashBlockSize, body.size - offset));
-    std::size_t got = body.readAt(offset, buffer.get(), wanted);
-    if (got == 0) throwError(transportError(TransportFailure::Other, "a streamed body ended before its size"));
-    hasher.update(buffer.get(), got);
-    offset += got;
-  }
-  return hasher.finish();
-}
-
 inline std::string base64(const unsigned char* data, std::size_t size) {
   std::string out(4 * ((size + 2) / 3), '\0');
   int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(&out[0]), data, static_cast<int>(size));
@@ -1981,7 +1963,7 @@ class S3 : public RestXmlClient {
     if ((http.streamedBody && !unsignedBody) || wantsChecksum) {
       // Hashed at each attempt, from the bytes as they are now: a retry never signs stale data.
       options.beforeSigning = [unsignedBody, hashed = rest.bodyForHashing()](HttpRequest& attempt, SigningParams& params) {
-        Sha256Digest digest = hashed ? detail::sha256OfStreamedBody(*hashed) : sha256(attempt.body);
+        Sha256Digest digest = hashed ? sha256(*hashed) : sha256(attempt.body);
         if (!unsignedBody) params.payloadHash = toHex(digest);
         if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", detail::base64(digest));
       };
