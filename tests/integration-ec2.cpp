@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -141,36 +142,8 @@ TEST_CASE("the seed's security group against moto checking every signature") {
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs `command` through the shell; returns its exit status, stdout and stderr apart.
-Run runCommand(const std::string& command) {
-  char errPath[] = "/tmp/awsdirect-test-stderr-XXXXXX";
-  int fd = mkstemp(errPath);
-  REQUIRE(fd >= 0);
-  close(fd);
-  Run run;
-  FILE* pipe = popen((command + " 2>" + errPath).c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = readFile(errPath);
-  unlink(errPath);
-  return run;
-}
+using Run = awsdirect_test::CommandResult;
+using awsdirect_test::runCommand;
 
 // The example with a clean environment aimed at moto, as a user would run it.
 Run runExample(const MotoServer& moto, const std::string& arguments) {

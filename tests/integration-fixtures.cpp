@@ -20,6 +20,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -187,19 +188,10 @@ struct Run {
 };
 
 // Runs build/examples/redshift_cluster with exactly `environment` (env -i): stdout and stderr apart.
-Run runExample(const std::string& environment, const std::string& arguments, const fs::path& scratch) {
-  const fs::path errFile = scratch / "stderr.txt";
-  std::string command = "env -i PATH=/usr/bin:/bin HOME=/nonexistent " + environment +
-                        " " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " + arguments + " 2>" + errFile.string();
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = readFile(errFile);
-  return run;
+Run runExample(const std::string& environment, const std::string& arguments) {
+  auto result = awsdirect_test::runCommand("env -i PATH=/usr/bin:/bin HOME=/nonexistent " + environment +
+                                           " " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " + arguments);
+  return {result.status, std::move(result.out), std::move(result.err)};
 }
 
 // The error lines of a run, without the waiter's progress (its seconds may differ).
@@ -214,7 +206,7 @@ std::string errors(const std::string& err) {
 }  // namespace
 
 TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record, replayed with moto stopped") {
-  TempDir dir, scratch;
+  TempDir dir;
   auto moto = MotoServer::start();
   if (!moto) return awsdirect_test::skip("moto_server is not installed");
   awsdirect_test::ran();
@@ -238,9 +230,9 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
   };
   std::vector<Run> recorded;
   for (const auto& [scenario, arguments] : runs)
-    recorded.push_back(runExample(recordEnv + " AWSDIRECT_FIXTURES_SCENARIO=" + scenario, arguments, scratch.path));
+    recorded.push_back(runExample(recordEnv + " AWSDIRECT_FIXTURES_SCENARIO=" + scenario, arguments));
   // Without a scenario, the program's name.
-  Run unnamed = runExample(recordEnv, "status --identifier no-such-cluster", scratch.path);
+  Run unnamed = runExample(recordEnv, "status --identifier no-such-cluster");
 
   CHECK(recorded[0].exit == 0);
   CHECK(contains(recorded[0].out, "status:     available"));
@@ -259,17 +251,17 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
 
   for (std::size_t i = 0; i < runs.size(); ++i) {
     CAPTURE(runs[i].second);
-    Run replayed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=" + runs[i].first, runs[i].second, scratch.path);
+    Run replayed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=" + runs[i].first, runs[i].second);
     CHECK(replayed.exit == recorded[i].exit);
     CHECK(replayed.out == recorded[i].out);
     CHECK(errors(replayed.err) == errors(recorded[i].err));
   }
-  Run replayedUnnamed = runExample(replayEnv, "status --identifier no-such-cluster", scratch.path);
+  Run replayedUnnamed = runExample(replayEnv, "status --identifier no-such-cluster");
   CHECK(replayedUnnamed.exit == 1);
   CHECK(replayedUnnamed.err == unnamed.err);
 
   // The code changes its request: a readable mismatch and a non-zero exit, never the network.
-  Run changed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=status", "status --identifier other-cluster", scratch.path);
+  Run changed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=status", "status --identifier other-cluster");
   CHECK(changed.exit == 1);
   CHECK(changed.out.empty());
   CHECK(contains(changed.err, "redshift_cluster: redshift.DescribeClusters: FixtureMismatch: no recorded exchange in " +
@@ -278,8 +270,7 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
   CHECK(contains(changed.err, "form parameter ClusterIdentifier: recorded \"redshift-cluster\", sent \"other-cluster\""));
 
   // A scenario never recorded: a clear error, again without the network.
-  Run unrecorded = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=never-recorded", "status --identifier redshift-cluster",
-                              scratch.path);
+  Run unrecorded = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=never-recorded", "status --identifier redshift-cluster");
   CHECK(unrecorded.exit == 1);
   CHECK(contains(unrecorded.err, "no fixture file " + (dir.path / "never-recorded.http").string()));
 

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "support/child_process.hpp"
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -41,21 +42,11 @@ std::vector<std::string> arnsOf(const std::vector<iam::AttachedPolicy>& policies
 
 // Runs `command` through the shell; returns its exit status and what it printed (both streams).
 std::pair<int, std::string> run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  auto result = awsdirect_test::runCommandMerged(command);
+  return {result.status, result.out};
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using awsdirect_test::readFile;
 
 // A fresh directory standing in for ~/.aws, removed afterwards.
 struct TempHome {

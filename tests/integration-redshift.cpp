@@ -5,10 +5,9 @@
 
 #include <awsdirect/redshift.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
+#include <algorithm>
 
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -109,18 +108,12 @@ namespace {
 
 // Runs the example with a clean environment aimed at moto; returns exit status and stdout+stderr.
 std::pair<int, std::string> runExample(const MotoServer& moto, const std::string& arguments) {
-  std::string command = "env -i PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
-                        moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" +
-                        moto.credentials().secretAccessKey.reveal() + " AWS_ENDPOINT_URL=" + moto.endpoint() +
-                        " REDSHIFT_MASTER_PASSWORD=Passw0rd1 " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " +
-                        arguments + " 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  auto result = awsdirect_test::runCommandMerged(
+      "env -i PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
+      moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() +
+      " AWS_ENDPOINT_URL=" + moto.endpoint() +
+      " REDSHIFT_MASTER_PASSWORD=Passw0rd1 " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " + arguments);
+  return {result.status, result.out};
 }
 
 }  // namespace

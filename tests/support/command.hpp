@@ -1,0 +1,57 @@
+#pragma once
+// Runs a shell command from a test (an example program, the AWS CLI) and captures what it printed.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace awsdirect_test {
+
+struct CommandResult {
+  int status = -1;  // the exit status, -1 when the command did not exit normally
+  std::string out;  // stdout (with runCommandMerged: stdout and stderr together)
+  std::string err;  // stderr
+};
+
+inline std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+namespace detail {
+inline CommandResult runShell(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run: " + command);
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+}  // namespace detail
+
+// Runs `command` through the shell with stdout and stderr kept apart.
+inline CommandResult runCommand(const std::string& command) {
+  char errPath[] = "/tmp/awsdirect-test-stderr-XXXXXX";
+  int fd = mkstemp(errPath);
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  close(fd);
+  CommandResult result = detail::runShell(command + " 2>" + errPath);
+  result.err = readFile(errPath);
+  unlink(errPath);
+  return result;
+}
+
+// Runs `command` through the shell with stderr merged into `out`, in the order printed.
+inline CommandResult runCommandMerged(const std::string& command) { return detail::runShell(command + " 2>&1"); }
+
+}  // namespace awsdirect_test
