@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -343,13 +344,8 @@ TEST_CASE("presigned PUT and GET URLs work for whoever holds them") {
 namespace {
 
 std::pair<int, std::string> runCommand(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  auto result = awsdirect_test::runCommandMerged(command);
+  return {result.status, result.out};
 }
 
 std::string environmentFor(const MotoServer& moto) {

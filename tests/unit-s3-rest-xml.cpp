@@ -138,7 +138,6 @@ TEST_CASE("REST-XML errors are typed; validation stops a request before it is se
 }
 
 TEST_CASE("HTTP dates in all three forms; headers read by prefix; bare query flags") {
-  using detail::parseHttpDate;
   for (const char* text : {"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"}) {
     CAPTURE(text);
     auto parsed = parseHttpDate(text);

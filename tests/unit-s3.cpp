@@ -251,7 +251,7 @@ TEST_CASE("addressing: virtual hosts on AWS, paths for IPs, localhost, dotted bu
     std::string dir = temporaryDirectory();
     writeFile(dir + "/config", "[default]\nregion = eu-west-1\ns3 =\n    addressing_style = path\n");
     S3 byProfile(configFor(transport, "", "", {{"AWS_CONFIG_FILE", dir + "/config"}, {"HOME", dir}}));
-    CHECK(std::string(toString(byProfile.addressingStyle())) == "path");
+    CHECK(std::string(addressingStyleName(byProfile.addressingStyle())) == "path");
     S3Route r = byProfile.route("my-bucket", "eu-west-1", "/my-bucket/k");
     CHECK_FALSE(r.virtualHosted);
     CHECK(r.host == "s3.eu-west-1.amazonaws.com");
@@ -870,7 +870,7 @@ TEST_CASE("multipart upload: parts in parallel, a failed part retried with a fre
   fake->onPart = [&](int part, int attempt, const HttpRequest& request) -> std::optional<HttpResponse> {
     // The body hash signed with each attempt is that of the bytes this attempt sent.
     CHECK(header(request, "x-amz-content-sha256") == sha256Hex(request.body));
-    CHECK(header(request, "x-amz-checksum-sha256") == detail::base64(sha256(request.body)));
+    CHECK(header(request, "x-amz-checksum-sha256") == base64Encode(sha256(request.body)));
     if (part == 2 && attempt == 1) {
       // The part fails, and its bytes change before the retry: the retry must sign the new bytes.
       std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
@@ -927,7 +927,7 @@ TEST_CASE("multipart upload: parts in parallel, a failed part retried with a fre
   CHECK(header(*create, "x-amz-checksum-algorithm") == "SHA256");
   REQUIRE(complete);
   CHECK(complete->body.find("<Part><ETag>\"etag-1\"</ETag><ChecksumSHA256>" +
-                            detail::base64(sha256(fake->bodyOfPart[1])) + "</ChecksumSHA256><PartNumber>1</PartNumber>") !=
+                            base64Encode(sha256(fake->bodyOfPart[1])) + "</ChecksumSHA256><PartNumber>1</PartNumber>") !=
         std::string::npos);
   CHECK(complete->body.find("<PartNumber>3</PartNumber></Part></CompleteMultipartUpload>") != std::string::npos);
 

@@ -101,3 +101,16 @@ TEST_CASE("sha256 of a streamed body reads it through, short reads included") {
   body.size = content.size() + 1;  // declares more than it has
   CHECK_THROWS_AS(sha256(body), ValidationError);
 }
+
+TEST_CASE("base64 follows RFC 4648's test vectors, and decoding skips white space") {
+  const char* vectors[][2] = {{"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"},
+                              {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}};
+  for (const auto& v : vectors) {
+    CHECK(awsdirect::base64Encode(std::string_view(v[0])) == v[1]);
+    CHECK(awsdirect::base64Decode(v[1]) == std::optional<std::string>(v[0]));
+  }
+  CHECK(awsdirect::base64Decode("Zm9v\nYmFy") == std::optional<std::string>("foobar"));
+  CHECK_FALSE(awsdirect::base64Decode("Zm9v!").has_value());
+  const std::string binary("\x00\xff\x10", 3);
+  CHECK(awsdirect::base64Decode(awsdirect::base64Encode(binary)) == std::optional<std::string>(binary));
+}

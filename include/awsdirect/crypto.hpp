@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -144,6 +145,47 @@ inline std::string toHex(const void* data, std::size_t size) {
 }
 inline std::string toHex(std::string_view bytes) { return toHex(bytes.data(), bytes.size()); }
 inline std::string toHex(const Sha256Digest& digest) { return toHex(digest.data(), digest.size()); }
+
+inline constexpr char kBase64Digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// Base64 (RFC 4648, with padding, on one line): Content-MD5, checksums, binary fixture bodies.
+inline std::string base64Encode(const void* data, std::size_t size) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  std::string out;
+  out.reserve(4 * ((size + 2) / 3));
+  for (std::size_t i = 0; i < size; i += 3) {
+    unsigned n = static_cast<unsigned>(bytes[i]) << 16;
+    if (i + 1 < size) n |= static_cast<unsigned>(bytes[i + 1]) << 8;
+    if (i + 2 < size) n |= bytes[i + 2];
+    out += kBase64Digits[(n >> 18) & 63];
+    out += kBase64Digits[(n >> 12) & 63];
+    out += i + 1 < size ? kBase64Digits[(n >> 6) & 63] : '=';
+    out += i + 2 < size ? kBase64Digits[n & 63] : '=';
+  }
+  return out;
+}
+inline std::string base64Encode(std::string_view bytes) { return base64Encode(bytes.data(), bytes.size()); }
+inline std::string base64Encode(const Sha256Digest& digest) { return base64Encode(digest.data(), digest.size()); }
+
+// Decodes base64, skipping white space; nullopt on any other character outside the alphabet.
+inline std::optional<std::string> base64Decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == ' ' || c == '\t') continue;
+    if (c == '=') break;
+    const char* digit = std::char_traits<char>::find(kBase64Digits, 64, c);
+    if (!digit) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned>(digit - kBase64Digits);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
 
 inline std::string sha256Hex(std::string_view data) { return toHex(sha256(data)); }
 

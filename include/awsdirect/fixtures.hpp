@@ -57,6 +57,7 @@
 #include "config.hpp"
 #include "credentials.hpp"
 #include "curl_transport.hpp"
+#include "crypto.hpp"
 #include "error.hpp"
 #include "http.hpp"
 #include "transport.hpp"
@@ -352,44 +353,14 @@ inline HttpResponse redactResponse(const HttpResponse& response, const Redaction
 
 namespace detail {
 
-inline constexpr char kBase64Digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// Base64, wrapped at 76 characters so that a binary body stays a readable block.
-inline std::string base64Encode(std::string_view data) {
+// Base64 wrapped at 76 characters, so that a binary body stays a readable block.
+inline std::string wrappedBase64(std::string_view data) {
+  const std::string flat = base64Encode(data);
   std::string out;
-  std::size_t column = 0;
-  for (std::size_t i = 0; i < data.size(); i += 3) {
-    unsigned n = static_cast<unsigned char>(data[i]) << 16;
-    if (i + 1 < data.size()) n |= static_cast<unsigned char>(data[i + 1]) << 8;
-    if (i + 2 < data.size()) n |= static_cast<unsigned char>(data[i + 2]);
-    out += kBase64Digits[(n >> 18) & 63];
-    out += kBase64Digits[(n >> 12) & 63];
-    out += i + 1 < data.size() ? kBase64Digits[(n >> 6) & 63] : '=';
-    out += i + 2 < data.size() ? kBase64Digits[n & 63] : '=';
-    if ((column += 4) == 76 && i + 3 < data.size()) {
-      out += '\n';
-      column = 0;
-    }
-  }
-  return out;
-}
-
-// Decodes base64, skipping line breaks; nullopt on any other character outside the alphabet.
-inline std::optional<std::string> base64Decode(std::string_view text) {
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == ' ') continue;
-    if (c == '=') break;
-    const char* digit = std::char_traits<char>::find(kBase64Digits, 64, c);
-    if (!digit) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<unsigned>(digit - kBase64Digits);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
+  out.reserve(flat.size() + flat.size() / 76);
+  for (std::size_t i = 0; i < flat.size(); i += 76) {
+    if (i) out += '\n';
+    out += flat.substr(i, 76);
   }
   return out;
 }
@@ -508,7 +479,7 @@ inline const char* markerOf(BodyEncoding encoding) {
 
 // The text a body is written as, and how.
 inline std::pair<std::string, BodyEncoding> bodyText(const std::string& body, const HttpHeaders& headers) {
-  if (needsBase64(body)) return {base64Encode(body), BodyEncoding::Base64};
+  if (needsBase64(body)) return {wrappedBase64(body), BodyEncoding::Base64};
   if (isFormBody(headers) && body.find('\n') == std::string::npos) {
     // A form body never holds a raw line break, so the reader can drop every one of them.
     std::string out = body;

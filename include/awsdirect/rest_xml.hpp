@@ -25,6 +25,7 @@
 #include "http.hpp"
 #include "uri.hpp"
 #include "validate.hpp"
+#include "time.hpp"
 #include "xml.hpp"
 
 namespace awsdirect {
@@ -212,47 +213,6 @@ class RestRequest {
 
 // ---- Reading responses ---------------------------------------------------------------------------
 
-namespace detail {
-
-// An HTTP date in any of the three forms HTTP allows (RFC 9110 5.6.7):
-//   "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994".
-inline std::optional<std::chrono::system_clock::time_point> parseHttpDate(const std::string& text) {
-  static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto monthNumber = [&](const char* name) -> int {
-    for (int i = 0; i < 12; ++i)
-      if (std::string_view(name, 3) == months[i]) return i + 1;
-    return 0;
-  };
-  char monthName[4] = {};
-  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
-  const std::size_t comma = text.find(',');
-  bool parsed = false;
-  if (comma != std::string::npos && comma == 3) {  // IMF-fixdate
-    parsed = std::sscanf(text.c_str() + comma + 1, " %2d %3s %4d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
-                         &second) == 6;
-  } else if (comma != std::string::npos) {  // RFC 850
-    parsed = std::sscanf(text.c_str() + comma + 1, " %2d-%3s-%2d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
-                         &second) == 6;
-    if (parsed) year += year < 70 ? 2000 : 1900;
-  } else {  // asctime
-    parsed = std::sscanf(text.c_str(), "%*3s %3s %d %2d:%2d:%2d %4d", monthName, &day, &hour, &minute, &second,
-                         &year) == 6;
-  }
-  const int month = parsed ? monthNumber(monthName) : 0;
-  if (!parsed || month == 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  std::tm utc{};
-  utc.tm_year = year - 1900;
-  utc.tm_mon = month - 1;
-  utc.tm_mday = day;
-  utc.tm_hour = hour;
-  utc.tm_min = minute;
-  utc.tm_sec = second;
-  return std::chrono::system_clock::from_time_t(timegm(&utc));
-}
-
-}  // namespace detail
-
 // A successful response as an operation's parse function sees it: status, headers and, for
 // operations with an XML output, the body's root element.
 class RestResponse {
@@ -295,7 +255,7 @@ class RestResponse {
   std::optional<std::chrono::system_clock::time_point> timeHeader(const std::string& name) const {
     const std::string* value = response_.headers.get(name);
     if (!value) return std::nullopt;
-    return detail::parseHttpDate(*value);
+    return parseHttpDate(*value);
   }
   // Every header whose name starts with `prefix` (case-insensitively), by the rest of its name
   // in lower case: S3's user metadata, "x-amz-meta-".

@@ -183,14 +183,6 @@ class DownloadTarget {
   int fd_ = -1;
 };
 
-inline std::string base64(const unsigned char* data, std::size_t size) {
-  std::string out(4 * ((size + 2) / 3), '\0');
-  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(&out[0]), data, static_cast<int>(size));
-  out.resize(static_cast<std::size_t>(written));
-  return out;
-}
-inline std::string base64(const Sha256Digest& digest) { return base64(digest.data(), digest.size()); }
-
 // The Content-MD5 header's value: base64 of the body's MD5, which S3 requires for DeleteObjects
 // and PutPublicAccessBlock. (MD5 as an integrity check, not for security.)
 inline std::string contentMd5(std::string_view body) {
@@ -199,7 +191,7 @@ inline std::string contentMd5(std::string_view body) {
   unsigned int size = 0;
   if (!md5 || EVP_Digest(body.data(), body.size(), digest, &size, md5, nullptr) != 1)
     throwError(makeError(ErrorKind::Configuration, "CryptoFailure", "OpenSSL MD5 is not available for Content-MD5"));
-  return base64(digest, size);
+  return base64Encode(digest, size);
 }
 
 // Form decoding, as botocore reads listings sent with encoding-type=url: '+' is a space.
@@ -617,15 +609,6 @@ struct ObjectAttributeValues {
   std::map<std::string, std::string> metadata;
 };
 
-inline std::string httpDate(std::chrono::system_clock::time_point time) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
-  return text;
-}
-
 }  // namespace detail
 
 // CreateBucket: a bucket in a region. A bucket outside us-east-1 is created with a
@@ -1029,8 +1012,8 @@ class ObjectSelection {
     r.optionalHeader("Range", range_);
     r.optionalHeader("If-Match", ifMatch_);
     r.optionalHeader("If-None-Match", ifNoneMatch_);
-    if (ifModifiedSince_) r.header("If-Modified-Since", detail::httpDate(*ifModifiedSince_));
-    if (ifUnmodifiedSince_) r.header("If-Unmodified-Since", detail::httpDate(*ifUnmodifiedSince_));
+    if (ifModifiedSince_) r.header("If-Modified-Since", formatHttpDate(*ifModifiedSince_));
+    if (ifUnmodifiedSince_) r.header("If-Unmodified-Since", formatHttpDate(*ifUnmodifiedSince_));
     r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
   }
 
@@ -1578,7 +1561,7 @@ class ListMultipartUploadsRequest {
 // or in the path ("s3.eu-west-1.amazonaws.com/bucket", path).
 enum class S3AddressingStyle { Auto, Virtual, Path };
 
-inline const char* toString(S3AddressingStyle style) {
+inline const char* addressingStyleName(S3AddressingStyle style) {
   switch (style) {
     case S3AddressingStyle::Auto: return "auto";
     case S3AddressingStyle::Virtual: return "virtual";
@@ -1965,7 +1948,7 @@ class S3 : public RestXmlClient {
       options.beforeSigning = [unsignedBody, hashed = rest.bodyForHashing()](HttpRequest& attempt, SigningParams& params) {
         Sha256Digest digest = hashed ? sha256(*hashed) : sha256(attempt.body);
         if (!unsignedBody) params.payloadHash = toHex(digest);
-        if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", detail::base64(digest));
+        if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", base64Encode(digest));
       };
     }
     options.transport = via;

@@ -4,6 +4,7 @@
 //   SigV4's basic format ("20150830T123600Z"): X-Amz-Date and the credential scope;
 //   HTTP dates ("Wed, 25 Nov 2026 21:28:47 GMT"): Date, If-Modified-Since, Last-Modified.
 #include <chrono>
+#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -232,5 +233,36 @@ inline std::string formatHttpDate(std::chrono::system_clock::time_point time, st
   out += zone;
   return out;
 }
+
+// An HTTP date in any of the three forms HTTP allows (RFC 9110 5.6.7):
+//   "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994".
+inline std::optional<std::chrono::system_clock::time_point> parseHttpDate(const std::string& text) {
+  auto monthNumber = [&](const char* name) -> int {
+    for (int i = 0; i < 12; ++i)
+      if (std::string_view(name, 3) == detail::kMonths[i]) return i + 1;
+    return 0;
+  };
+  char monthName[4] = {};
+  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+  const std::size_t comma = text.find(',');
+  bool parsed = false;
+  if (comma != std::string::npos && comma == 3) {  // IMF-fixdate
+    parsed = std::sscanf(text.c_str() + comma + 1, " %2d %3s %4d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
+                         &second) == 6;
+  } else if (comma != std::string::npos) {  // RFC 850
+    parsed = std::sscanf(text.c_str() + comma + 1, " %2d-%3s-%2d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
+                         &second) == 6;
+    if (parsed) year += year < 70 ? 2000 : 1900;
+  } else {  // asctime
+    parsed = std::sscanf(text.c_str(), "%*3s %3s %d %2d:%2d:%2d %4d", monthName, &day, &hour, &minute, &second,
+                         &year) == 6;
+  }
+  const int month = parsed ? monthNumber(monthName) : 0;
+  if (!parsed || month == 0 || !detail::isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 60)
+    return std::nullopt;
+  return std::chrono::system_clock::time_point(
+      std::chrono::seconds(detail::daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second));
+}
+
 
 }  // namespace awsdirect
