@@ -452,11 +452,11 @@ TEST_CASE("an access key's secret is a Secret: read only through reveal(), never
   Fixture f;
   f.transport->respond(200, wrap("CreateAccessKey",
                                  "<AccessKey><UserName>airflow_redshift_user</UserName>"
-                                 "<AccessKeyId>AKIARZPUZDIKEIYGQFK2</AccessKeyId><Status>Active</Status>"
+                                 "<AccessKeyId>AKIAI44QH8DHBEXAMPLE</AccessKeyId><Status>Active</Status>"
                                  "<SecretAccessKey>CS88smloxjkgXdSVwEbzGCMP+YgTZTrw0VLXsaK+</SecretAccessKey>"
                                  "<CreateDate>2026-11-25T21:41:21.411268Z</CreateDate></AccessKey>"));
   iam::AccessKey key = f.iam.send(Iam::createAccessKey().userName("airflow_redshift_user")).value();
-  CHECK(key.accessKeyId == "AKIARZPUZDIKEIYGQFK2");
+  CHECK(key.accessKeyId == "AKIAI44QH8DHBEXAMPLE");
   CHECK(key.status == "Active");
   CHECK(key.userName == "airflow_redshift_user");
   CHECK(key.secretAccessKey.reveal() == "CS88smloxjkgXdSVwEbzGCMP+YgTZTrw0VLXsaK+");
@@ -464,7 +464,7 @@ TEST_CASE("an access key's secret is a Secret: read only through reveal(), never
 
   f.transport->respond(200, wrap("ListAccessKeys",
                                  "<AccessKeyMetadata><member><UserName>airflow_redshift_user</UserName>"
-                                 "<AccessKeyId>AKIARZPUZDIKEIYGQFK2</AccessKeyId><Status>Active</Status>"
+                                 "<AccessKeyId>AKIAI44QH8DHBEXAMPLE</AccessKeyId><Status>Active</Status>"
                                  "<CreateDate>2026-11-25T21:41:21.411268Z</CreateDate></member></AccessKeyMetadata>"
                                  "<IsTruncated>true</IsTruncated><Marker>m2</Marker>"));
   f.transport->respond(200, wrap("ListAccessKeys",
@@ -473,7 +473,7 @@ TEST_CASE("an access key's secret is a Secret: read only through reveal(), never
                                  "</member></AccessKeyMetadata><IsTruncated>false</IsTruncated>"));
   auto keys = f.iam.listAllAccessKeys("airflow_redshift_user").value();
   REQUIRE(keys.size() == 2);
-  CHECK(keys[0].accessKeyId == "AKIARZPUZDIKEIYGQFK2");
+  CHECK(keys[0].accessKeyId == "AKIAI44QH8DHBEXAMPLE");
   CHECK(keys[1].status == "Inactive");
   CHECK(formParams(f.transport->requests.at(2).body)["Marker"] == "m2");
 
@@ -481,7 +481,7 @@ TEST_CASE("an access key's secret is a Secret: read only through reveal(), never
   f.iam.send(Iam::deleteAccessKey().userName("airflow_redshift_user").accessKeyId(keys[0].accessKeyId)).value();
   auto p = formParams(f.transport->requests.at(3).body);
   CHECK(p["Action"] == "DeleteAccessKey");
-  CHECK(p["AccessKeyId"] == "AKIARZPUZDIKEIYGQFK2");
+  CHECK(p["AccessKeyId"] == "AKIAI44QH8DHBEXAMPLE");
 
   auto bad = f.iam.send(Iam::deleteAccessKey().userName("airflow_redshift_user").accessKeyId("AKIA-short"));
   CHECK(brokenRules(bad.error()) == std::vector<std::string>{"AccessKeyId must be 16 to 128 characters long"});
