@@ -48,28 +48,11 @@ std::string seedGroupXml(const std::string& id = "sg-0123456789abcdef0", const s
 
 struct Fixture {
   std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
-  Ec2 ec2{config()};
-
-  ClientConfig config() {
-    ClientConfig c;
-    c.environment = Environment::fromMap({});
-    c.region = "us-east-1";
-    c.credentialsProvider =
-        std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
-    c.transport = transport;
-    return c;
-  }
-  Fixture() {
-    ec2.core().retryPolicy().sleep = [](std::chrono::milliseconds) {};
-    ec2.core().retryPolicy().random = [] { return 0.5; };
-  }
+  Ec2 ec2{awsdirect_test::scriptedConfig(transport)};
+  Fixture() { awsdirect_test::instantRetries(ec2); }
 };
 
-std::vector<std::string> brokenRules(const Error& e) {
-  std::vector<std::string> out;
-  for (const auto& p : e.problems) out.push_back(p.field + " " + p.rule);
-  return out;
-}
+using awsdirect_test::brokenRules;
 
 }  // namespace
 

@@ -50,26 +50,12 @@ struct Fixture {
   std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
   Iam iam;
 
-  explicit Fixture(const std::string& region = "eu-west-1") : iam(config(region)) {
-    iam.core().retryPolicy().sleep = [](std::chrono::milliseconds) {};
-    iam.core().retryPolicy().random = [] { return 0.5; };
-  }
-  ClientConfig config(const std::string& region) {
-    ClientConfig c;
-    c.environment = Environment::fromMap({});
-    c.region = region;
-    c.credentialsProvider =
-        std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
-    c.transport = transport;
-    return c;
+  explicit Fixture(const std::string& region = "eu-west-1") : iam(awsdirect_test::scriptedConfig(transport, region)) {
+    awsdirect_test::instantRetries(iam);
   }
 };
 
-std::vector<std::string> brokenRules(const Error& e) {
-  std::vector<std::string> out;
-  for (const auto& p : e.problems) out.push_back(p.field + " " + p.rule);
-  return out;
-}
+using awsdirect_test::brokenRules;
 
 template <class T, class = void>
 struct Streamable : std::false_type {};

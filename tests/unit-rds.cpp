@@ -54,21 +54,8 @@ std::string errorResponse(const std::string& code, const std::string& message) {
 
 struct Fixture {
   std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
-  Rds rds{config()};
-
-  ClientConfig config() {
-    ClientConfig c;
-    c.environment = Environment::fromMap({});
-    c.region = "eu-west-1";
-    c.credentialsProvider =
-        std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
-    c.transport = transport;
-    return c;
-  }
-  Fixture() {
-    rds.core().retryPolicy().sleep = [](std::chrono::milliseconds) {};
-    rds.core().retryPolicy().random = [] { return 0.5; };
-  }
+  Rds rds{awsdirect_test::scriptedConfig(transport, "eu-west-1")};
+  Fixture() { awsdirect_test::instantRetries(rds); }
 };
 
 rds::CreateDBInstanceRequest seedInstance() {
@@ -90,11 +77,7 @@ rds::CreateDBInstanceRequest seedInstance() {
       .tag("env", "test");
 }
 
-std::vector<std::string> brokenRules(const Error& e) {
-  std::vector<std::string> out;
-  for (const auto& p : e.problems) out.push_back(p.field + " " + p.rule);
-  return out;
-}
+using awsdirect_test::brokenRules;
 
 std::size_t problemsOf(const rds::CreateDBInstanceRequest& request) {
   Validator v;
@@ -102,19 +85,7 @@ std::size_t problemsOf(const rds::CreateDBInstanceRequest& request) {
   return v.problems().size();
 }
 
-// A fake clock for waiters: sleeping advances it.
-struct FakeClock {
-  std::chrono::steady_clock::time_point now{};
-  WaitOptions options(std::chrono::seconds delay = std::chrono::seconds(30),
-                      std::chrono::seconds timeout = std::chrono::minutes(30)) {
-    WaitOptions o;
-    o.delay = delay;
-    o.timeout = timeout;
-    o.now = [this] { return now; };
-    o.sleep = [this](std::chrono::milliseconds d) { now += d; };
-    return o;
-  }
-};
+using awsdirect_test::FakeClock;
 
 }  // namespace
 

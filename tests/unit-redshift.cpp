@@ -42,21 +42,8 @@ std::string errorResponse(const std::string& code, const std::string& message) {
 struct Fixture {
   std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
   std::vector<std::chrono::milliseconds> sleeps;
-  Redshift redshift{config()};
-
-  ClientConfig config() {
-    ClientConfig c;
-    c.environment = Environment::fromMap({});
-    c.region = "us-east-1";
-    c.credentialsProvider =
-        std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
-    c.transport = transport;
-    return c;
-  }
-  Fixture() {
-    redshift.core().retryPolicy().sleep = [this](std::chrono::milliseconds d) { sleeps.push_back(d); };
-    redshift.core().retryPolicy().random = [] { return 0.5; };
-  }
+  Redshift redshift{awsdirect_test::scriptedConfig(transport)};
+  Fixture() { awsdirect_test::instantRetries(redshift, &sleeps); }
 };
 
 redshift::CreateClusterRequest seedCluster() {
@@ -154,9 +141,7 @@ TEST_CASE("bad input is a ValidationError naming every broken rule, and nothing 
   const Error& e = outcome.error();
   CHECK(e.kind == ErrorKind::Validation);
   CHECK(e.operation == "CreateCluster");
-  std::vector<std::string> broken;
-  for (const auto& p : e.problems) broken.push_back(p.field + " " + p.rule);
-  CHECK(broken == std::vector<std::string>{
+  CHECK(awsdirect_test::brokenRules(e) == std::vector<std::string>{
                       "ClusterIdentifier may contain only lowercase letters, digits and hyphens",
                       "ClusterIdentifier must not contain two consecutive hyphens",
                       "ClusterIdentifier must not end with a hyphen",
@@ -293,20 +278,7 @@ TEST_CASE("describeAllClusters follows Marker to the last page") {
   CHECK(g.redshift.describeAllClusters().value().size() == 2);
 }
 
-namespace {
-// A fake clock for waiters: sleeping advances it.
-struct FakeClock {
-  std::chrono::steady_clock::time_point now{};
-  WaitOptions options(std::chrono::seconds delay, std::chrono::seconds timeout) {
-    WaitOptions o;
-    o.delay = delay;
-    o.timeout = timeout;
-    o.now = [this] { return now; };
-    o.sleep = [this](std::chrono::milliseconds d) { now += d; };
-    return o;
-  }
-};
-}  // namespace
+using awsdirect_test::FakeClock;
 
 TEST_CASE("waitUntilAvailable polls until available, reporting progress") {
   Fixture f;

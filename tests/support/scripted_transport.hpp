@@ -1,13 +1,17 @@
 #pragma once
 // A Transport for unit tests of the pipeline: answers with scripted responses (or transport
 // failures) in order, and keeps every request it was given.
+#include <chrono>
 #include <deque>
+#include <memory>
 #include <map>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include <awsdirect/config.hpp>
 #include <awsdirect/transport.hpp>
+#include <awsdirect/waiter.hpp>
 #include <awsdirect/uri.hpp>
 
 namespace awsdirect_test {
@@ -64,5 +68,48 @@ inline std::map<std::string, std::string> formParams(const std::string& body) {
   }
   return out;
 }
+
+// A client configuration whose every request goes to `transport`, signed with the suite's example
+// key, and isolated from the user's environment and files.
+inline awsdirect::ClientConfig scriptedConfig(std::shared_ptr<awsdirect::Transport> transport,
+                                              const std::string& region = "us-east-1") {
+  awsdirect::ClientConfig c;
+  c.environment = awsdirect::Environment::fromMap({});
+  c.region = region;
+  c.credentialsProvider = std::make_shared<awsdirect::StaticCredentialsProvider>(
+      awsdirect::Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+  c.transport = std::move(transport);
+  return c;
+}
+
+// Retries of `client` wait for nothing (each wait is noted in `sleeps` when given) with jitter 0.5.
+template <class Client>
+void instantRetries(Client& client, std::vector<std::chrono::milliseconds>* sleeps = nullptr) {
+  client.core().retryPolicy().sleep = [sleeps](std::chrono::milliseconds d) {
+    if (sleeps) sleeps->push_back(d);
+  };
+  client.core().retryPolicy().random = [] { return 0.5; };
+}
+
+// "Field rule" for every problem of a validation error, in order.
+inline std::vector<std::string> brokenRules(const awsdirect::Error& e) {
+  std::vector<std::string> out;
+  for (const auto& p : e.problems) out.push_back(p.field + " " + p.rule);
+  return out;
+}
+
+// A fake clock for waiters: sleeping advances it, so a 30-minute wait runs at once.
+struct FakeClock {
+  std::chrono::steady_clock::time_point now{};
+  awsdirect::WaitOptions options(std::chrono::seconds delay = std::chrono::seconds(30),
+                                 std::chrono::seconds timeout = std::chrono::minutes(30)) {
+    awsdirect::WaitOptions o;
+    o.delay = delay;
+    o.timeout = timeout;
+    o.now = [this] { return now; };
+    o.sleep = [this](std::chrono::milliseconds d) { now += d; };
+    return o;
+  }
+};
 
 }  // namespace awsdirect_test
