@@ -171,6 +171,15 @@ TEST_CASE("cluster identifier rules") {
   CHECK(problems("cluster-") == 1);
 }
 
+TEST_CASE("VPC security groups are named by id, not by name") {
+  Fixture f;
+  auto outcome = f.redshift.send(seedCluster().vpcSecurityGroupId("redshift_security_group"));
+  REQUIRE_FALSE(outcome.ok());
+  CHECK(awsdirect_test::brokenRules(outcome.error()) ==
+        std::vector<std::string>{"VpcSecurityGroupIds[1] must be an id of the form sg-0123abcd"});
+  CHECK(f.transport->requests.empty());
+}
+
 TEST_CASE("master password and user name rules") {
   auto passwordProblems = [](const std::string& pw) {
     Validator v;

@@ -175,6 +175,8 @@ class CreateClusterRequest {
     if (dbName_) rules::dbName(v, *dbName_);
     awsdirect::rules::port(v, "Port", port_, 1150, 65535);
     v.inRange(numberOfNodes_, 1, 100, "NumberOfNodes");
+    for (std::size_t i = 0; i < vpcSecurityGroupIds_.size(); ++i)
+      awsdirect::rules::ec2ResourceId(v, "VpcSecurityGroupIds[" + std::to_string(i) + "]", vpcSecurityGroupIds_[i], "sg");
     awsdirect::rules::tags(v, "Tags", tags_);
   }
 
