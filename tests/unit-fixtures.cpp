@@ -62,7 +62,8 @@ const char* kSessionToken = "FwoGZXIvYXdzEEXAMPLESESSIONTOKENzz9";
 const char* kPassword = "Passw0rdUnique7";
 const char* kAccessKeyId = "AKIDUNITFIXTURES";
 
-ClientConfig scriptedConfig(std::shared_ptr<Transport> transport) {
+// Credentials with a session token, so that redaction of every secret is exercised.
+ClientConfig configWithSecrets(std::shared_ptr<Transport> transport) {
   ClientConfig c;
   c.environment = Environment::fromMap({});
   c.region = "us-east-1";
@@ -133,7 +134,7 @@ struct Recorded {
   std::unique_ptr<QuickRedshift> client;
   Recorded(const std::string& path) {
     recording = std::make_shared<RecordingTransport>(server, path);
-    client = std::make_unique<QuickRedshift>(scriptedConfig(recording));
+    client = std::make_unique<QuickRedshift>(configWithSecrets(recording));
   }
   Redshift& redshift() { return client->redshift; }
 };
@@ -434,7 +435,7 @@ TEST_CASE("requests made concurrently match in any order") {
                                       xmlResponse(200, describeResponse(id, "available"))));
   }
   auto replay = replayOf(file);
-  Redshift redshift(scriptedConfig(replay));
+  Redshift redshift(configWithSecrets(replay));
   std::vector<std::string> got(count);
   std::vector<std::thread> threads;
   for (int i = count - 1; i >= 0; --i)  // started in the reverse of the recorded order
@@ -468,7 +469,7 @@ TEST_CASE("a redacted value in the fixture matches any value sent") {
   file.exchanges.push_back(exchange(formRequest("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=AWSDIRECT_REDACTED"),
                                     xmlResponse(200, describeResponse("whatever", "available"))));
   auto wildcard = replayOf(file);
-  CHECK(Redshift(scriptedConfig(wildcard)).describeCluster("whatever").ok());
+  CHECK(Redshift(configWithSecrets(wildcard)).describeCluster("whatever").ok());
 }
 
 TEST_CASE("a request that matches nothing is a FixtureMismatchError: the request, the closest recorded one, and what differs") {
@@ -480,7 +481,7 @@ TEST_CASE("a request that matches nothing is a FixtureMismatchError: the request
   file.exchanges.push_back(exchange(formRequest("Action=DeleteCluster&Version=2012-12-01&ClusterIdentifier=other-cluster&SkipFinalClusterSnapshot=true"),
                                     xmlResponse(200, createResponse("other-cluster"))));
   auto replay = replayOf(file);
-  Redshift redshift(scriptedConfig(replay));
+  Redshift redshift(configWithSecrets(replay));
 
   auto outcome = redshift.describeCluster("other-cluster");
   REQUIRE_FALSE(outcome.ok());
@@ -518,7 +519,7 @@ TEST_CASE("one call more than recorded says that the matching exchange was alrea
   file.exchanges.push_back(exchange(formRequest("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=c1"),
                                     xmlResponse(200, describeResponse("c1", "available"))));
   auto replay = replayOf(file);
-  Redshift redshift(scriptedConfig(replay));
+  Redshift redshift(configWithSecrets(replay));
   CHECK(redshift.describeCluster("c1").ok());
   auto again = redshift.describeCluster("c1");
   REQUIRE_FALSE(again.ok());
@@ -533,7 +534,7 @@ TEST_CASE("a test can ask whether every recorded exchange was used") {
   file.exchanges.push_back(exchange(formRequest("Action=DeleteCluster&Version=2012-12-01&ClusterIdentifier=c1&SkipFinalClusterSnapshot=true"),
                                     xmlResponse(200, createResponse("c1"))));
   auto replay = replayOf(file);
-  Redshift redshift(scriptedConfig(replay));
+  Redshift redshift(configWithSecrets(replay));
   CHECK_FALSE(replay->allUsed());
   CHECK(replay->unusedExchanges() == std::vector<std::size_t>{1, 2});
   CHECK(redshift.describeCluster("c1").ok());
@@ -791,7 +792,7 @@ TEST_CASE("the switch: its settings, the scenario's file, and their errors") {
   // A transport given in code wins over the switch.
   auto scripted = std::make_shared<ScriptedTransport>();
   scripted->respond(200, describeResponse("c1", "available"));
-  ClientConfig own = scriptedConfig(scripted);
+  ClientConfig own = configWithSecrets(scripted);
   own.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/nonexistent/awsdirect"}});
   CHECK(Redshift(own).describeCluster("c1").ok());
 }
