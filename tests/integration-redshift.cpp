@@ -9,6 +9,7 @@
 
 #include "support/command.hpp"
 #include "support/moto.hpp"
+#include "support/redshift_lifecycle.hpp"
 
 using namespace awsdirect;
 using awsdirect_test::MotoServer;
@@ -22,55 +23,6 @@ WaitOptions quickPolls() {
   return o;
 }
 
-redshift::CreateClusterRequest seedCluster() {
-  return Redshift::createCluster()
-      .identifier("redshift-cluster")
-      .dbName("dev")
-      .port(5439)
-      .masterUsername("awsuser")
-      .masterUserPassword("Passw0rd1")
-      .nodeType("dc2.large")
-      .numberOfNodes(1)
-      .iamRole("arn:aws:iam::123456789012:role/myRedshiftRole")
-      .publiclyAccessible(false);
-}
-
-void runLifecycle(Redshift& redshift) {
-  redshift::Cluster created = redshift.send(seedCluster()).value();
-  CHECK(created.clusterIdentifier == "redshift-cluster");
-  CHECK(created.dbName == "dev");
-
-  redshift::Cluster available = redshift.waitUntilAvailable("redshift-cluster", quickPolls()).value();
-  CHECK(available.clusterStatus == "available");
-  REQUIRE(available.endpoint);
-  CHECK(available.endpoint->port == 5439);
-  CHECK(available.masterUsername == "awsuser");
-  CHECK(available.nodeType == "dc2.large");
-  REQUIRE(available.iamRoles.size() == 1);
-  CHECK(available.iamRoles[0].iamRoleArn == "arn:aws:iam::123456789012:role/myRedshiftRole");
-
-  auto all = redshift.describeAllClusters().value();
-  REQUIRE(all.size() == 1);
-  CHECK(all[0].clusterIdentifier == "redshift-cluster");
-
-  auto duplicate = redshift.send(seedCluster());
-  REQUIRE_FALSE(duplicate.ok());
-  CHECK(duplicate.error().kind == ErrorKind::Service);
-  CHECK(duplicate.error().code == "ClusterAlreadyExists");
-  CHECK(duplicate.error().httpStatus == 400);
-  CHECK_FALSE(duplicate.error().requestId.empty());
-
-  redshift::Cluster deleting =
-      redshift.send(Redshift::deleteCluster().identifier("redshift-cluster").skipFinalSnapshot()).value();
-  CHECK(deleting.clusterIdentifier == "redshift-cluster");
-  CHECK(redshift.waitUntilDeleted("redshift-cluster", quickPolls()).ok());
-
-  auto gone = redshift.describeCluster("redshift-cluster");
-  REQUIRE_FALSE(gone.ok());
-  CHECK(gone.error().code == "ClusterNotFound");
-  CHECK_THROWS_AS(gone.value(), AwsError);
-}
-
 }  // namespace
 
 TEST_CASE("the Redshift lifecycle against moto") {
@@ -78,12 +30,7 @@ TEST_CASE("the Redshift lifecycle against moto") {
   if (!moto) return awsdirect_test::skip("moto_server is not installed");
   awsdirect_test::ran();
   Redshift redshift(moto->clientConfig());
-  runLifecycle(redshift);
-
-  auto missing = redshift.send(Redshift::deleteCluster().identifier("no-such-cluster").skipFinalSnapshot());
-  REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().code == "ClusterNotFound");
-  CHECK(missing.error().httpStatus >= 400);
+  awsdirect_test::runRedshiftLifecycle(redshift, quickPolls());
 }
 
 TEST_CASE("the Redshift lifecycle against moto checking every signature") {
@@ -91,7 +38,7 @@ TEST_CASE("the Redshift lifecycle against moto checking every signature") {
   if (!moto) return awsdirect_test::skip("moto_server is not installed");
   awsdirect_test::ran();
   Redshift redshift(moto->clientConfig());
-  runLifecycle(redshift);
+  awsdirect_test::runRedshiftLifecycle(redshift, quickPolls());
 
   // The same key with a wrong secret is refused, as AWS would refuse it.
   ClientConfig wrong = moto->clientConfig();

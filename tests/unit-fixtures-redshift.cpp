@@ -15,30 +15,19 @@
 #include <sstream>
 
 #include "support/moto.hpp"
+#include "support/redshift_lifecycle.hpp"
 
 using namespace awsdirect;
 
 namespace {
 
 const std::string kFixture = AWSDIRECT_SOURCE_DIR "/tests/fixtures/redshift-lifecycle.http";
-const char* kPassword = "Passw0rdLifecycle9";
+using awsdirect_test::kSeedPassword;
+using awsdirect_test::seedCluster;
 
 bool recording() {
   const char* mode = std::getenv("AWSDIRECT_FIXTURES");
   return mode && std::string(mode) == "record";
-}
-
-redshift::CreateClusterRequest seedCluster() {
-  return Redshift::createCluster()
-      .identifier("redshift-cluster")
-      .dbName("dev")
-      .port(5439)
-      .masterUsername("awsuser")
-      .masterUserPassword(kPassword)
-      .nodeType("dc2.large")
-      .numberOfNodes(1)
-      .iamRole("arn:aws:iam::123456789012:role/myRedshiftRole")
-      .publiclyAccessible(false);
 }
 
 // Polls every 100 ms against moto; replay never sleeps.
@@ -48,10 +37,6 @@ WaitOptions polls() {
   o.timeout = std::chrono::seconds(30);
   if (!recording()) o.sleep = [](std::chrono::milliseconds) {};
   return o;
-}
-
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The fixture, replayed; or recorded against a fresh moto when AWSDIRECT_FIXTURES=record.
@@ -79,50 +64,7 @@ TEST_CASE("the Redshift lifecycle replays from its committed fixture") {
   Redshift redshift(lifecycle.fixture->clientConfig());
   redshift.core().retryPolicy().sleep = [](std::chrono::milliseconds) {};
 
-  redshift::Cluster created = redshift.send(seedCluster()).value();
-  CHECK(created.clusterIdentifier == "redshift-cluster");
-  CHECK(created.clusterStatus == "creating");
-  CHECK(created.dbName == "dev");
-
-  redshift::Cluster available = redshift.waitUntilAvailable("redshift-cluster", polls()).value();
-  CHECK(available.clusterStatus == "available");
-  REQUIRE(available.endpoint);
-  CHECK(available.endpoint->address.rfind("redshift-cluster.", 0) == 0);
-  CHECK(endsWith(available.endpoint->address, ".us-east-1.redshift.amazonaws.com"));
-  CHECK(available.endpoint->port == 5439);
-  CHECK(available.masterUsername == "awsuser");
-  CHECK(available.nodeType == "dc2.large");
-  CHECK(available.numberOfNodes == 1);
-  REQUIRE(available.iamRoles.size() == 1);
-  CHECK(available.iamRoles[0].iamRoleArn == "arn:aws:iam::123456789012:role/myRedshiftRole");
-  CHECK(available.clusterCreateTime.has_value());
-
-  auto all = redshift.describeAllClusters().value();
-  REQUIRE(all.size() == 1);
-  CHECK(all[0].clusterIdentifier == "redshift-cluster");
-
-  auto duplicate = redshift.send(seedCluster());
-  REQUIRE_FALSE(duplicate.ok());
-  CHECK(duplicate.error().kind == ErrorKind::Service);
-  CHECK(duplicate.error().code == "ClusterAlreadyExists");
-  CHECK(duplicate.error().httpStatus == 400);
-  CHECK_FALSE(duplicate.error().requestId.empty());
-
-  redshift::Cluster deleting =
-      redshift.send(Redshift::deleteCluster().identifier("redshift-cluster").skipFinalSnapshot()).value();
-  CHECK(deleting.clusterIdentifier == "redshift-cluster");
-  CHECK(redshift.waitUntilDeleted("redshift-cluster", polls()).ok());
-
-  auto gone = redshift.describeCluster("redshift-cluster");
-  REQUIRE_FALSE(gone.ok());
-  CHECK(gone.error().code == "ClusterNotFound");
-  CHECK(gone.error().httpStatus == 404);
-  CHECK_THROWS_AS(gone.value(), AwsError);
-
-  auto missing = redshift.send(Redshift::deleteCluster().identifier("no-such-cluster").skipFinalSnapshot());
-  REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().code == "ClusterNotFound");
-
+  awsdirect_test::runRedshiftLifecycle(redshift, polls());
   CHECK_MESSAGE(lifecycle.fixture->allUsed(), lifecycle.fixture->describeUnused());
 }
 
@@ -132,7 +74,7 @@ TEST_CASE("the committed lifecycle fixture holds no secret") {
   std::ostringstream text;
   text << in.rdbuf();
   const std::string fixture = text.str();
-  CHECK(fixture.find(kPassword) == std::string::npos);
+  CHECK(fixture.find(kSeedPassword) == std::string::npos);
   CHECK(fixture.find("MasterUserPassword=AWSDIRECT_REDACTED") != std::string::npos);
   // moto_server's test credentials (tests/support/moto.hpp): neither the key id nor the secret.
   CHECK(fixture.find("AKIAIOSFODNN7EXAMPLE") == std::string::npos);
@@ -154,7 +96,7 @@ TEST_CASE("code that changes its request gets a readable mismatch against the co
   CHECK(e.message.find("closest: #1 (line ") != std::string::npos);
   CHECK(e.message.find("form parameter NodeType: recorded \"dc2.large\", sent \"ra3.xlplus\"") != std::string::npos);
   CHECK(e.message.find("form parameter Port: recorded \"5439\", sent \"5440\"") != std::string::npos);
-  CHECK(e.message.find(kPassword) == std::string::npos);
+  CHECK(e.message.find(kSeedPassword) == std::string::npos);
   CHECK_THROWS_AS(created.value(), FixtureMismatchError);
   CHECK(fixture.replaying()->unusedExchanges().size() == fixture.replaying()->fixture().exchanges.size());
 }
