@@ -7,6 +7,9 @@
 #include <variant>
 #include <vector>
 
+#include "detail/build_mode.hpp"
+#include "http.hpp"
+
 namespace awsdirect {
 
 enum class ErrorKind {
@@ -20,37 +23,12 @@ enum class ErrorKind {
   Waiter,         // a waiter saw a failure state, or ran out of time
 };
 
-inline const char* kindName(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::Validation: return "validation";
-    case ErrorKind::Transport: return "transport";
-    case ErrorKind::Service: return "service";
-    case ErrorKind::Parse: return "parse";
-    case ErrorKind::Credentials: return "credentials";
-    case ErrorKind::Configuration: return "configuration";
-    case ErrorKind::Fixture: return "fixture";
-    case ErrorKind::Waiter: return "waiter";
-  }
-  return "unknown";
-}
+AWSDIRECT_DECL const char* kindName(ErrorKind kind);
 
 // What went wrong below HTTP, so callers can tell a typo in a host name from a slow network.
 enum class TransportFailure { None, Dns, Connect, Tls, Timeout, Send, Receive, TooManyRedirects, Other };
 
-inline const char* failureName(TransportFailure failure) {
-  switch (failure) {
-    case TransportFailure::None: return "none";
-    case TransportFailure::Dns: return "dns";
-    case TransportFailure::Connect: return "connect";
-    case TransportFailure::Tls: return "tls";
-    case TransportFailure::Timeout: return "timeout";
-    case TransportFailure::Send: return "send";
-    case TransportFailure::Receive: return "receive";
-    case TransportFailure::TooManyRedirects: return "redirects";
-    case TransportFailure::Other: return "other";
-  }
-  return "unknown";
-}
+AWSDIRECT_DECL const char* failureName(TransportFailure failure);
 
 // One broken rule of one field: {"ClusterIdentifier", "must start with a letter"}.
 struct FieldProblem {
@@ -68,28 +46,16 @@ struct Error {
   std::string operation;   // "CreateCluster"
   TransportFailure transport = TransportFailure::None;
   std::vector<FieldProblem> problems;  // validation: every broken rule, not only the first
+  // The failed response's headers (S3's x-amz-bucket-region), and the other children of its
+  // <Error> element (S3's <Region>, <Endpoint>), for callers that need more than code and message.
+  // Elements that echo a signature or what was signed are left out.
+  HttpHeaders responseHeaders;
+  std::vector<std::pair<std::string, std::string>> details;
 
   // One line, for logs and for the examples' error output.
-  std::string describe() const {
-    std::string out;
-    if (!service.empty() || !operation.empty()) out += service + (operation.empty() ? "" : "." + operation) + ": ";
-    if (kind == ErrorKind::Validation && !problems.empty()) {
-      out += "invalid request: ";
-      for (std::size_t i = 0; i < problems.size(); ++i) {
-        if (i) out += "; ";
-        out += problems[i].field + " " + problems[i].rule;
-      }
-      return out;
-    }
-    if (!code.empty()) out += code + ": ";
-    out += message;
-    if (kind == ErrorKind::Transport && transport != TransportFailure::None)
-      out += std::string(" [") + failureName(transport) + "]";
-    if (httpStatus) out += " (HTTP " + std::to_string(httpStatus);
-    if (httpStatus && !requestId.empty()) out += ", request id " + requestId;
-    if (httpStatus) out += ")";
-    return out;
-  }
+  AWSDIRECT_DECL std::string describe() const;
+  // The value of detail `name` ("Region"), or "".
+  AWSDIRECT_DECL std::string detail(const std::string& name) const;
 };
 
 // The exceptions, one class per kind so that `catch (const awsdirect::AwsError&)` catches only
@@ -119,31 +85,15 @@ class ConfigError : public Exception { using Exception::Exception; };
 class FixtureMismatchError : public Exception { using Exception::Exception; };
 class WaiterError : public Exception { using Exception::Exception; };
 
-[[noreturn]] inline void throwError(Error error) {
-  switch (error.kind) {
-    case ErrorKind::Validation: throw ValidationError(std::move(error));
-    case ErrorKind::Transport: throw TransportError(std::move(error));
-    case ErrorKind::Service: throw AwsError(std::move(error));
-    case ErrorKind::Parse: throw ParseError(std::move(error));
-    case ErrorKind::Credentials: throw CredentialsError(std::move(error));
-    case ErrorKind::Configuration: throw ConfigError(std::move(error));
-    case ErrorKind::Fixture: throw FixtureMismatchError(std::move(error));
-    case ErrorKind::Waiter: throw WaiterError(std::move(error));
-  }
-  throw Exception(std::move(error));
-}
+// Throws the exception of the error's kind.
+[[noreturn]] AWSDIRECT_DECL void throwError(Error error);
 
-inline Error makeError(ErrorKind kind, std::string code, std::string message) {
-  Error e;
-  e.kind = kind;
-  e.code = std::move(code);
-  e.message = std::move(message);
-  return e;
-}
+AWSDIRECT_DECL Error makeError(ErrorKind kind, std::string code, std::string message);
 
 // A value or an Error. `value()` throws the error's typed exception; `error()` reads it.
+// [[nodiscard]]: a dropped Outcome is a dropped failure, and the compiler says so.
 template <class T>
-class Outcome {
+class [[nodiscard]] Outcome {
  public:
   Outcome(T value) : state_(std::in_place_index<0>, std::move(value)) {}
   Outcome(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
@@ -157,6 +107,16 @@ class Outcome {
   T value() && { throwIfError(); return std::get<0>(std::move(state_)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
+
+  // The value, or `fallback` when this holds an error.
+  template <class U>
+  T value_or(U&& fallback) const& {
+    return ok() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  T value_or(U&& fallback) && {
+    return ok() ? std::get<0>(std::move(state_)) : static_cast<T>(std::forward<U>(fallback));
+  }
 
   const Error& error() const {
     if (ok()) throw std::logic_error("awsdirect::Outcome::error() called on a success");
@@ -174,3 +134,7 @@ class Outcome {
 struct Empty {};
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/error.ipp"
+#endif

@@ -1,25 +1,17 @@
 #pragma once
 // The HTTP request and response every layer passes around: services build one, the signer adds
 // to it, a Transport sends it.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace awsdirect {
+#include "detail/build_mode.hpp"
 
-namespace detail {
-inline bool equalsIgnoreCase(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == (y >= 'A' && y <= 'Z' ? y + 32 : y);
-         });
-}
-}  // namespace detail
+namespace awsdirect {
 
 // Headers in the order they were added, looked up case-insensitively; a name may repeat.
 class HttpHeaders {
@@ -27,23 +19,12 @@ class HttpHeaders {
   using Entry = std::pair<std::string, std::string>;
 
   // The first value of `name`, or nullptr.
-  const std::string* get(const std::string& name) const {
-    for (const auto& entry : entries_)
-      if (detail::equalsIgnoreCase(entry.first, name)) return &entry.second;
-    return nullptr;
-  }
+  AWSDIRECT_DECL const std::string* get(const std::string& name) const;
   bool has(const std::string& name) const { return get(name) != nullptr; }
   // Replaces every value of `name` with one.
-  void set(const std::string& name, std::string value) {
-    remove(name);
-    entries_.emplace_back(name, std::move(value));
-  }
+  AWSDIRECT_DECL void set(const std::string& name, std::string value);
   void add(std::string name, std::string value) { entries_.emplace_back(std::move(name), std::move(value)); }
-  void remove(const std::string& name) {
-    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                  [&](const Entry& e) { return detail::equalsIgnoreCase(e.first, name); }),
-                   entries_.end());
-  }
+  AWSDIRECT_DECL void remove(const std::string& name);
   void clear() { entries_.clear(); }
   void reserve(std::size_t n) { entries_.reserve(n); }
 
@@ -82,40 +63,8 @@ struct HttpRequest {
   std::optional<StreamedBody> streamedBody;  // instead of `body`, for bodies too big to hold
   ResponseBodySink responseSink;             // when set, a 2xx body goes here, not to memory
 
-  std::string url() const { return scheme + "://" + host + path + (query.empty() ? "" : "?" + query); }
+  AWSDIRECT_DECL std::string url() const;
 };
-
-// The reason phrase of a status, as Python's http.client names it (botocore's message for an
-// error response without a body); "" for a status it does not know.
-inline const char* httpReasonPhrase(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 412: return "Precondition Failed";
-    case 416: return "Requested Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
 
 struct HttpResponse {
   int status = 0;
@@ -124,18 +73,17 @@ struct HttpResponse {
   bool bodyStreamed = false;  // the body went to the request's responseSink instead of `body`
 };
 
+// The reason phrase of a status, as Python's http.client names it (botocore's message for an
+// error response without a body); "" for a status it does not know.
+AWSDIRECT_DECL const char* httpReasonPhrase(int status);
+
 // The whole of a streamed body, for a transport that only sends bodies from memory (a test
-// double, a recorder). Real transports stream it instead.
-inline std::string readStreamedBody(const StreamedBody& streamed) {
-  std::string out(static_cast<std::size_t>(streamed.size), '\0');
-  std::uint64_t offset = 0;
-  while (offset < streamed.size) {
-    const std::size_t got = streamed.readAt(offset, &out[static_cast<std::size_t>(offset)],
-                                            static_cast<std::size_t>(streamed.size - offset));
-    if (got == 0) throw std::runtime_error("a streamed request body ended before its declared size");
-    offset += got;
-  }
-  return out;
-}
+// double, a recorder). Real transports stream it instead. Throws std::runtime_error when the
+// body ends before its size.
+AWSDIRECT_DECL std::string readStreamedBody(const StreamedBody& streamed);
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/http.ipp"
+#endif

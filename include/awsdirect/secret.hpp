@@ -1,12 +1,15 @@
 #pragma once
-// A string that must never reach a log, an exception message or a fixture: a secret access key,
-// a session token, a password. It has no operator<< and no implicit conversion; read it only
-// through reveal(), at the one place that needs the value (signing, serializing the request).
+// Values that must never reach a log, an exception message or a fixture: a Secret (a secret
+// access key, a session token, a password), and the Credentials that hold two of them.
+#include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 
 namespace awsdirect {
 
+// A string with no operator<< and no implicit conversion; read it only through reveal(), at the
+// one place that needs the value (signing, serializing the request).
 class Secret {
  public:
   Secret() = default;
@@ -22,6 +25,18 @@ class Secret {
 
  private:
   std::string value_;
+};
+
+// What requests are signed with.
+struct Credentials {
+  std::string accessKeyId;
+  Secret secretAccessKey;
+  Secret sessionToken;  // empty for long-term keys
+  std::optional<std::chrono::system_clock::time_point> expiration;
+
+  Credentials() = default;
+  Credentials(std::string accessKey, std::string secretKey, std::string token = {})
+      : accessKeyId(std::move(accessKey)), secretAccessKey(std::move(secretKey)), sessionToken(std::move(token)) {}
 };
 
 }  // namespace awsdirect

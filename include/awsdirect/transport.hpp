@@ -2,8 +2,11 @@
 // The one seam between awsdirect and the network. The curl transport implements it; tests,
 // fixture recording and replay, and users' own HTTP stacks substitute their own.
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
 
+#include "detail/build_mode.hpp"
 #include "error.hpp"
 #include "http.hpp"
 
@@ -18,6 +21,7 @@ struct TransportOptions {
   std::string proxy;       // empty: curl's own proxy environment variables apply
 };
 
+// Sends requests. A transport given to a client may be called by several threads at once.
 class Transport {
  public:
   virtual ~Transport() = default;
@@ -26,11 +30,14 @@ class Transport {
   virtual HttpResponse send(const HttpRequest& request) = 0;
 };
 
+// Makes a client's transport from its resolved options (the CA bundle found in the profile).
+using TransportFactory = std::function<std::shared_ptr<Transport>(const TransportOptions& options)>;
+
 // A TransportError for `failure` with a message that says what failed.
-inline Error transportError(TransportFailure failure, std::string message) {
-  Error e = makeError(ErrorKind::Transport, "TransportError", std::move(message));
-  e.transport = failure;
-  return e;
-}
+AWSDIRECT_DECL Error transportError(TransportFailure failure, std::string message);
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/transport.ipp"
+#endif

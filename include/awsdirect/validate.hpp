@@ -1,12 +1,13 @@
 #pragma once
 // Client-side rules, checked before any network call. A Validator collects every broken rule of
 // a request, so one error names every field that needs fixing, not only the first.
-#include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "detail/build_mode.hpp"
 #include "error.hpp"
 
 namespace awsdirect {
@@ -39,14 +40,7 @@ class Validator {
   const std::vector<FieldProblem>& problems() const { return problems_; }
 
   // The ValidationError to report; never includes the offending values (one could be a password).
-  Error error(const std::string& service, const std::string& operation) const {
-    Error e = makeError(ErrorKind::Validation, "ValidationError", "");
-    e.service = service;
-    e.operation = operation;
-    e.problems = problems_;
-    e.message = e.describe();
-    return e;
-  }
+  AWSDIRECT_DECL Error error(const std::string& service, const std::string& operation) const;
 
  private:
   std::vector<FieldProblem> problems_;
@@ -59,24 +53,12 @@ inline bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool isLetter(char c) { return isLower(c) || isUpper(c); }
 inline bool isPrintableAscii(char c) { return c >= 33 && c <= 126; }
+inline bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // The identifier rule shared by Redshift clusters and RDS instances: 1-63 letters, digits and
 // hyphens, starting with a letter, no "--", no trailing hyphen; `lowercaseOnly` for Redshift.
-inline void resourceIdentifier(Validator& v, const std::string& field, const std::string& id, bool lowercaseOnly,
-                               std::size_t maxLength = 63) {
-  if (!v.check(!id.empty() && id.size() <= maxLength, field,
-               "must be 1 to " + std::to_string(maxLength) + " characters long"))
-    return;
-  bool charsOk = true;
-  for (char c : id)
-    if (!(isDigit(c) || c == '-' || isLower(c) || (!lowercaseOnly && isUpper(c)))) charsOk = false;
-  v.check(charsOk, field,
-          lowercaseOnly ? "may contain only lowercase letters, digits and hyphens"
-                        : "may contain only letters, digits and hyphens");
-  v.check(isLetter(id.front()), field, "must start with a letter");
-  v.check(id.find("--") == std::string::npos, field, "must not contain two consecutive hyphens");
-  v.check(id.back() != '-', field, "must not end with a hyphen");
-}
+AWSDIRECT_DECL void resourceIdentifier(Validator& v, const std::string& field, const std::string& id,
+                                       bool lowercaseOnly, std::size_t maxLength = 63);
 
 // AWS's common tag limits: keys of 1-128 characters, values of at most 256, no "aws:" prefix.
 template <class TagList>
@@ -93,15 +75,14 @@ inline void port(Validator& v, const std::string& field, const std::optional<int
   v.inRange(port, low, high, field);
 }
 
-inline bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 // An EC2 resource id: its prefix, a hyphen and hex digits ("sg-0123456789abcdef0", "vpc-0a1b2c3d").
 // Shared by EC2 and by the services that refer to EC2 resources (RDS, Redshift security groups).
-inline void ec2ResourceId(Validator& v, const std::string& field, const std::string& id, const std::string& prefix) {
-  bool ok = id.size() > prefix.size() + 1 && id.compare(0, prefix.size() + 1, prefix + "-") == 0;
-  for (std::size_t i = prefix.size() + 1; ok && i < id.size(); ++i) ok = isHexDigit(id[i]);
-  v.check(ok, field, "must be an id of the form " + prefix + "-0123abcd");
-}
+AWSDIRECT_DECL void ec2ResourceId(Validator& v, const std::string& field, const std::string& id,
+                                  const std::string& prefix);
 
 }  // namespace rules
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/validate.ipp"
+#endif

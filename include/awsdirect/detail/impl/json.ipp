@@ -1,209 +1,114 @@
-#pragma once
-// A small, strict JSON reader and writer (RFC 8259) for the JSON that reaches awsdirect:
-// credential_process output, IAM policy documents. Numbers keep the text they were written
-// with, so a large integer or a precise decimal survives a read and a write unchanged.
+// Definitions of <awsdirect/detail/json.hpp>.
 #include <charconv>
 #include <cmath>
-#include <cstddef>
-#include <cstdint>
 #include <stdexcept>
-#include <string>
-#include <string_view>
 #include <system_error>
-#include <type_traits>
-#include <utility>
-#include <vector>
 
-#include "error.hpp"
+#include "../../error.hpp"
+#include "../text.hpp"
 
 namespace awsdirect {
-
 namespace detail {
-class JsonReader;
+
+JsonValue::JsonValue(double value) : type_(Type::Number) {
+  if (!std::isfinite(value)) throw std::invalid_argument("awsdirect::JsonValue: a JSON number must be finite");
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  text_.assign(buffer, result.ptr);
 }
 
-class JsonValue {
- public:
-  enum class Type { Null, Boolean, Number, String, Array, Object };
-  using Array = std::vector<JsonValue>;
-  using Member = std::pair<std::string, JsonValue>;
-  using Object = std::vector<Member>;  // in document order; names are unique
+JsonValue JsonValue::array(Array items) {
+  JsonValue v;
+  v.type_ = Type::Array;
+  v.array_ = std::move(items);
+  return v;
+}
 
-  // Nesting deeper than this is rejected, so hostile input cannot exhaust the stack.
-  static constexpr int maxDepth = 256;
-
-  JsonValue() = default;  // null
-  JsonValue(std::nullptr_t) {}
-  JsonValue(bool value) : type_(Type::Boolean), boolean_(value) {}
-  template <class Integer, std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, bool> &&
-                                                !std::is_same_v<Integer, char>,
-                                            int> = 0>
-  JsonValue(Integer value) : type_(Type::Number), text_(std::to_string(value)) {}
-  // Throws std::invalid_argument for NaN and infinities, which JSON cannot represent.
-  JsonValue(double value) : type_(Type::Number) {
-    if (!std::isfinite(value)) throw std::invalid_argument("awsdirect::JsonValue: a JSON number must be finite");
-    char buffer[32];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    text_.assign(buffer, result.ptr);
+JsonValue JsonValue::object(Object members) {
+  JsonValue v;
+  v.type_ = Type::Object;
+  for (auto& member : members) {
+    if (v.find(member.first)) throw std::invalid_argument("awsdirect::JsonValue: duplicate member name");
+    v.object_.push_back(std::move(member));
   }
-  JsonValue(std::string value) : type_(Type::String), text_(std::move(value)) {}
-  JsonValue(const char* value) : type_(Type::String), text_(value) {}
-  JsonValue(std::string_view value) : type_(Type::String), text_(value) {}
+  return v;
+}
 
-  static JsonValue array(Array items = {}) {
-    JsonValue v;
-    v.type_ = Type::Array;
-    v.array_ = std::move(items);
-    return v;
-  }
-  // Throws std::invalid_argument when two members share a name.
-  static JsonValue object(Object members = {}) {
-    JsonValue v;
-    v.type_ = Type::Object;
-    for (auto& member : members) {
-      if (v.find(member.first)) throw std::invalid_argument("awsdirect::JsonValue: duplicate member name");
-      v.object_.push_back(std::move(member));
+const JsonValue* JsonValue::find(std::string_view name) const {
+  expect(Type::Object);
+  for (const auto& member : object_)
+    if (member.first == name) return &member.second;
+  return nullptr;
+}
+
+const JsonValue& JsonValue::at(std::string_view name) const {
+  if (const JsonValue* found = find(name)) return *found;
+  throw ParseError(
+      makeError(ErrorKind::Parse, "JsonMissingMember", "JSON object has no member \"" + std::string(name) + "\""));
+}
+
+JsonValue& JsonValue::set(std::string name, JsonValue value) {
+  expect(Type::Object);
+  for (auto& member : object_)
+    if (member.first == name) {
+      member.second = std::move(value);
+      return *this;
     }
-    return v;
-  }
-  // A number from its JSON text ("12", "-0.5e3"); throws std::invalid_argument when it is not one.
-  static JsonValue number(std::string_view text);
+  object_.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
 
-  // Parses a whole document. Throws ParseError (code "InvalidJson") saying where and what was
-  // expected; the message never quotes the document, which may hold a secret.
-  static JsonValue parse(std::string_view text);
+JsonValue& JsonValue::push(JsonValue value) {
+  expect(Type::Array);
+  array_.push_back(std::move(value));
+  return *this;
+}
 
-  Type type() const noexcept { return type_; }
-  bool isNull() const noexcept { return type_ == Type::Null; }
-  bool isBool() const noexcept { return type_ == Type::Boolean; }
-  bool isNumber() const noexcept { return type_ == Type::Number; }
-  bool isString() const noexcept { return type_ == Type::String; }
-  bool isArray() const noexcept { return type_ == Type::Array; }
-  bool isObject() const noexcept { return type_ == Type::Object; }
+std::string JsonValue::dump() const {
+  std::string out;
+  dumpTo(out);
+  return out;
+}
 
-  // The accessors throw ParseError (code "JsonTypeMismatch") when the value has another type.
-  bool asBool() const {
-    expect(Type::Boolean);
-    return boolean_;
+bool JsonValue::equals(const JsonValue& other) const {
+  if (type_ != other.type_) return false;
+  switch (type_) {
+    case Type::Null: return true;
+    case Type::Boolean: return boolean_ == other.boolean_;
+    case Type::Number: return text_ == other.text_ || sameNumber(text_, other.text_);
+    case Type::String: return text_ == other.text_;
+    case Type::Array: return array_ == other.array_;
+    case Type::Object: return object_ == other.object_;
   }
-  const std::string& asString() const {
-    expect(Type::String);
-    return text_;
-  }
-  const std::string& numberText() const {
-    expect(Type::Number);
-    return text_;
-  }
-  double asDouble() const;
-  // Also accepts an integral value written with a fraction or exponent ("1.0", "2e3").
-  std::int64_t asInt64() const;
-  const Array& asArray() const {
-    expect(Type::Array);
-    return array_;
-  }
-  Array& asArray() {
-    expect(Type::Array);
-    return array_;
-  }
-  const Object& asObject() const {
-    expect(Type::Object);
-    return object_;
-  }
+  return false;
+}
 
-  // The member called `name`, or nullptr. Throws when this is not an object.
-  const JsonValue* find(std::string_view name) const {
-    expect(Type::Object);
-    for (const auto& member : object_)
-      if (member.first == name) return &member.second;
-    return nullptr;
+const char* JsonValue::typeName(Type type) noexcept {
+  switch (type) {
+    case Type::Null: return "null";
+    case Type::Boolean: return "boolean";
+    case Type::Number: return "number";
+    case Type::String: return "string";
+    case Type::Array: return "array";
+    case Type::Object: return "object";
   }
-  // The member called `name`; throws ParseError (code "JsonMissingMember") naming it when absent.
-  const JsonValue& at(std::string_view name) const {
-    if (const JsonValue* found = find(name)) return *found;
-    throw ParseError(
-        makeError(ErrorKind::Parse, "JsonMissingMember", "JSON object has no member \"" + std::string(name) + "\""));
-  }
-  // Sets member `name`, keeping its place when it exists, else appending it.
-  JsonValue& set(std::string name, JsonValue value) {
-    expect(Type::Object);
-    for (auto& member : object_)
-      if (member.first == name) {
-        member.second = std::move(value);
-        return *this;
-      }
-    object_.emplace_back(std::move(name), std::move(value));
-    return *this;
-  }
-  JsonValue& push(JsonValue value) {
-    expect(Type::Array);
-    array_.push_back(std::move(value));
-    return *this;
-  }
-  // Elements of an array or members of an object; 0 for anything else.
-  std::size_t size() const noexcept {
-    return type_ == Type::Array ? array_.size() : type_ == Type::Object ? object_.size() : 0;
-  }
+  return "value";
+}
 
-  // Compact JSON text; strings are escaped, non-ASCII UTF-8 is written as is.
-  std::string dump() const {
-    std::string out;
-    dumpTo(out);
-    return out;
-  }
+bool JsonValue::sameNumber(const std::string& a, const std::string& b) noexcept {
+  double x = 0, y = 0;
+  return std::from_chars(a.data(), a.data() + a.size(), x).ec == std::errc() &&
+         std::from_chars(b.data(), b.data() + b.size(), y).ec == std::errc() && x == y;
+}
 
-  friend bool operator==(const JsonValue& a, const JsonValue& b) {
-    if (a.type_ != b.type_) return false;
-    switch (a.type_) {
-      case Type::Null: return true;
-      case Type::Boolean: return a.boolean_ == b.boolean_;
-      case Type::Number: return a.text_ == b.text_ || sameNumber(a.text_, b.text_);
-      case Type::String: return a.text_ == b.text_;
-      case Type::Array: return a.array_ == b.array_;
-      case Type::Object: return a.object_ == b.object_;
-    }
-    return false;
-  }
-  friend bool operator!=(const JsonValue& a, const JsonValue& b) { return !(a == b); }
-
-  static const char* typeName(Type type) noexcept {
-    switch (type) {
-      case Type::Null: return "null";
-      case Type::Boolean: return "boolean";
-      case Type::Number: return "number";
-      case Type::String: return "string";
-      case Type::Array: return "array";
-      case Type::Object: return "object";
-    }
-    return "value";
-  }
-
- private:
-  friend class detail::JsonReader;
-
-  static bool sameNumber(const std::string& a, const std::string& b) noexcept {
-    double x = 0, y = 0;
-    return std::from_chars(a.data(), a.data() + a.size(), x).ec == std::errc() &&
-           std::from_chars(b.data(), b.data() + b.size(), y).ec == std::errc() && x == y;
-  }
-
-  void expect(Type wanted) const {
-    if (type_ != wanted)
-      throw ParseError(makeError(ErrorKind::Parse, "JsonTypeMismatch",
-                                 std::string("expected a JSON ") + typeName(wanted) + ", found a " + typeName(type_)));
-  }
-  void dumpTo(std::string& out) const;
-
-  Type type_ = Type::Null;
-  bool boolean_ = false;
-  std::string text_;  // a string's value, or a number's JSON text
-  Array array_;
-  Object object_;
-};
-
-namespace detail {
+void JsonValue::expect(Type wanted) const {
+  if (type_ != wanted)
+    throw ParseError(makeError(ErrorKind::Parse, "JsonTypeMismatch",
+                               std::string("expected a JSON ") + typeName(wanted) + ", found a " + typeName(type_)));
+}
 
 // The length of the JSON number at the start of `text`, or 0 when there is none.
-inline std::size_t jsonNumberLength(std::string_view text) {
+AWSDIRECT_DECL std::size_t jsonNumberLength(std::string_view text) {
   std::size_t i = 0;
   auto digits = [&] {
     std::size_t start = i;
@@ -228,7 +133,7 @@ inline std::size_t jsonNumberLength(std::string_view text) {
   return i;
 }
 
-inline void appendUtf8(std::string& out, std::uint32_t codePoint) {
+AWSDIRECT_DECL void appendUtf8(std::string& out, std::uint32_t codePoint) {
   if (codePoint < 0x80) {
     out += static_cast<char>(codePoint);
   } else if (codePoint < 0x800) {
@@ -244,29 +149,6 @@ inline void appendUtf8(std::string& out, std::uint32_t codePoint) {
     out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (codePoint & 0x3F));
   }
-}
-
-// The length of the well-formed UTF-8 sequence at the start of `text` (overlong forms,
-// surrogates and code points above U+10FFFF are not well formed), or 0.
-inline std::size_t utf8SequenceLength(std::string_view text) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  auto continuation = [&](std::size_t i) { return i < text.size() && (byte(i) & 0xC0) == 0x80; };
-  unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (!continuation(1) || !continuation(2)) return 0;
-    if (lead == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
-    if (lead == 0xED && byte(1) >= 0xA0) return 0;  // a surrogate
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    if (lead == 0xF0 && byte(1) < 0x90) return 0;   // overlong
-    if (lead == 0xF4 && byte(1) >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
 }
 
 // Recursive descent over the RFC 8259 grammar; nothing lenient (no comments, trailing commas,
@@ -322,7 +204,7 @@ class JsonReader {
       case 'n': expectLiteral("null"); return JsonValue();
       default: break;
     }
-    std::size_t length = detail::jsonNumberLength(text_.substr(pos_));
+    std::size_t length = jsonNumberLength(text_.substr(pos_));
     if (length == 0) fail("expected a JSON value");
     JsonValue number;
     number.type_ = JsonValue::Type::Number;
@@ -420,7 +302,7 @@ class JsonReader {
       }
       if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string must be escaped");
       if (c != '\\') {
-        std::size_t length = detail::utf8SequenceLength(text_.substr(pos_));
+        std::size_t length = utf8SequenceLength(text_.substr(pos_));
         if (length == 0) fail("invalid UTF-8 in a string");
         out.append(text_.substr(pos_, length));
         pos_ += length;
@@ -448,7 +330,7 @@ class JsonReader {
             if (low < 0xDC00 || low > 0xDFFF) fail("high surrogate not followed by a low surrogate");
             unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
           }
-          detail::appendUtf8(out, unit);
+          appendUtf8(out, unit);
           break;
         }
         default: --pos_; fail("invalid escape sequence");
@@ -460,12 +342,10 @@ class JsonReader {
   std::size_t pos_ = 0;
 };
 
-}  // namespace detail
+JsonValue JsonValue::parse(std::string_view text) { return JsonReader(text).document(); }
 
-inline JsonValue JsonValue::parse(std::string_view text) { return detail::JsonReader(text).document(); }
-
-inline JsonValue JsonValue::number(std::string_view text) {
-  if (text.empty() || detail::jsonNumberLength(text) != text.size())
+JsonValue JsonValue::number(std::string_view text) {
+  if (text.empty() || jsonNumberLength(text) != text.size())
     throw std::invalid_argument("awsdirect::JsonValue::number: not a JSON number");
   JsonValue v;
   v.type_ = Type::Number;
@@ -473,7 +353,7 @@ inline JsonValue JsonValue::number(std::string_view text) {
   return v;
 }
 
-inline double JsonValue::asDouble() const {
+double JsonValue::asDouble() const {
   expect(Type::Number);
   double value = 0;
   auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
@@ -482,7 +362,7 @@ inline double JsonValue::asDouble() const {
   return value;
 }
 
-inline std::int64_t JsonValue::asInt64() const {
+std::int64_t JsonValue::asInt64() const {
   expect(Type::Number);
   std::int64_t value = 0;
   auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
@@ -500,8 +380,7 @@ inline std::int64_t JsonValue::asInt64() const {
   return static_cast<std::int64_t>(asFloating);
 }
 
-namespace detail {
-inline void appendJsonString(std::string& out, const std::string& value) {
+AWSDIRECT_DECL void appendJsonString(std::string& out, const std::string& value) {
   static const char* hex = "0123456789abcdef";
   out += '"';
   for (char c : value) {
@@ -525,14 +404,12 @@ inline void appendJsonString(std::string& out, const std::string& value) {
   }
   out += '"';
 }
-}  // namespace detail
-
-inline void JsonValue::dumpTo(std::string& out) const {
+void JsonValue::dumpTo(std::string& out) const {
   switch (type_) {
     case Type::Null: out += "null"; return;
     case Type::Boolean: out += boolean_ ? "true" : "false"; return;
     case Type::Number: out += text_; return;
-    case Type::String: detail::appendJsonString(out, text_); return;
+    case Type::String: appendJsonString(out, text_); return;
     case Type::Array:
       out += '[';
       for (std::size_t i = 0; i < array_.size(); ++i) {
@@ -545,7 +422,7 @@ inline void JsonValue::dumpTo(std::string& out) const {
       out += '{';
       for (std::size_t i = 0; i < object_.size(); ++i) {
         if (i) out += ',';
-        detail::appendJsonString(out, object_[i].first);
+        appendJsonString(out, object_[i].first);
         out += ':';
         object_[i].second.dumpTo(out);
       }
@@ -554,4 +431,5 @@ inline void JsonValue::dumpTo(std::string& out) const {
   }
 }
 
+}  // namespace detail
 }  // namespace awsdirect
