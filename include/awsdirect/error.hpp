@@ -90,6 +90,15 @@ class WaiterError : public Exception { using Exception::Exception; };
 
 AWSDIRECT_DECL Error makeError(ErrorKind kind, std::string code, std::string message);
 
+namespace detail {
+inline Error configError(std::string code, std::string message) {
+  return makeError(ErrorKind::Configuration, std::move(code), std::move(message));
+}
+inline Error credentialsError(std::string code, std::string message) {
+  return makeError(ErrorKind::Credentials, std::move(code), std::move(message));
+}
+}  // namespace detail
+
 // A value or an Error. `value()` throws the error's typed exception; `error()` reads it.
 // [[nodiscard]]: a dropped Outcome is a dropped failure, and the compiler says so.
 template <class T>
