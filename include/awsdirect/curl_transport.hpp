@@ -1,436 +1,50 @@
 #pragma once
-// The default Transport: libcurl, one easy handle per transport so keep-alive connections are
-// reused from call to call. The only awsdirect header that includes <curl/curl.h>.
+// The default Transport, on libcurl. Only its implementation (impl/curl_transport.ipp) includes
+// <curl/curl.h>.
 //
 // It sends exactly what the request holds: its method, its URL with the path as written (no dot
 // segment removal), its headers, its body; and nothing that would change what was signed: the
 // Host header is request.host (curl would drop a default port from it), and curl's own Expect,
 // Content-Type and Accept headers are suppressed unless the request sets them.
-#include <curl/curl.h>
-
-#include <algorithm>
-#include <chrono>
-#include <climits>
-#include <cstdio>
-#include <cstdlib>
-#include <cstddef>
-#include <cstdint>
-#include <exception>
 #include <memory>
-#include <mutex>
-#include <new>
-#include <string>
-#include <utility>
 
-#include "error.hpp"
+#include "detail/build_mode.hpp"
 #include "http.hpp"
 #include "transport.hpp"
 
 namespace awsdirect {
 
-namespace detail {
-
-// libcurl's global state is initialized once, on first use, without the user having to call
-// anything; a function-local static makes that thread-safe. It is never cleaned up: another part
-// of the program may still use curl (or OpenSSL) when ours is done, and the OS reclaims it at exit.
-inline void ensureCurlInitialized() {
-  static const CURLcode initResult = curl_global_init(CURL_GLOBAL_DEFAULT);
-  if (initResult != CURLE_OK)
-    throw TransportError(transportError(TransportFailure::Other,
-                                        std::string("libcurl could not be initialized: ") +
-                                            curl_easy_strerror(initResult)));
-}
-
-inline TransportFailure classifyCurlError(CURLcode code) {
-  switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-      return TransportFailure::Dns;
-    case CURLE_COULDNT_CONNECT:
-      return TransportFailure::Connect;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:  // also CURLE_SSL_CACERT, an alias since 7.62
-    case CURLE_SSL_ENGINE_NOTFOUND:
-    case CURLE_SSL_ENGINE_SETFAILED:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_ENGINE_INITFAILED:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_SHUTDOWN_FAILED:
-    case CURLE_SSL_CRL_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_USE_SSL_FAILED:
-#if LIBCURL_VERSION_NUM >= 0x074700  // 7.71.0
-    case CURLE_SSL_CLIENTCERT:
-#endif
-      return TransportFailure::Tls;
-    case CURLE_OPERATION_TIMEDOUT:
-      return TransportFailure::Timeout;
-    case CURLE_SEND_ERROR:
-    case CURLE_SEND_FAIL_REWIND:
-      return TransportFailure::Send;
-    case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE:
-    case CURLE_WEIRD_SERVER_REPLY:  // the peer answered with something that is not HTTP
-      return TransportFailure::Receive;
-    case CURLE_TOO_MANY_REDIRECTS:
-      return TransportFailure::TooManyRedirects;
-    default:
-      return TransportFailure::Other;
-  }
-}
-
-inline const char* describeFailure(TransportFailure failure) {
-  switch (failure) {
-    case TransportFailure::Dns: return "could not resolve the host name";
-    case TransportFailure::Connect: return "could not connect";
-    case TransportFailure::Tls: return "TLS failed";
-    case TransportFailure::Timeout: return "timed out";
-    case TransportFailure::Send: return "failed sending the request";
-    case TransportFailure::Receive: return "failed receiving the response";
-    case TransportFailure::TooManyRedirects: return "too many redirects";
-    case TransportFailure::None:
-    case TransportFailure::Other: break;
-  }
-  return "failed";
-}
-
-// "host:port" for error messages, the default port filled in: "s3.amazonaws.com:443", "[::1]:80".
-inline std::string hostAndPort(const HttpRequest& request) {
-  const std::string& host = request.host;
-  std::size_t lastColon = host.rfind(':');
-  std::size_t closingBracket = host.rfind(']');
-  bool hasPort = lastColon != std::string::npos && (closingBracket == std::string::npos || lastColon > closingBracket);
-  if (hasPort) return host;
-  return host + (detail::equalsIgnoreCase(request.scheme, "http") ? ":80" : ":443");
-}
-
-// A header line for CURLOPT_HTTPHEADER. curl reads "Name:" as "remove this header", so an empty
-// value is written "Name;", curl's way of sending a header with no value.
-inline std::string curlHeaderLine(const std::string& name, const std::string& value) {
-  if (value.empty()) return name + ";";
-  return name + ": " + value;
-}
-
-// Names and values go on the wire as they are, so a line break would let one header smuggle in
-// others. Checked before anything is sent; the message names the header, never its value.
-inline void checkHeaderIsSendable(const std::string& name, const std::string& value) {
-  auto invalidNameChar = [](char c) { return c == ':' || c == ';' || c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\0'; };
-  auto lineBreakOrNul = [](char c) { return c == '\r' || c == '\n' || c == '\0'; };
-  std::string problem;
-  if (name.empty())
-    problem = "an HTTP header has an empty name";
-  else if (std::any_of(name.begin(), name.end(), invalidNameChar))
-    problem = "the name of HTTP header '" + name + "' holds a character not allowed in a header name";
-  else if (std::any_of(value.begin(), value.end(), lineBreakOrNul))
-    problem = "the value of HTTP header '" + name + "' holds a line break or NUL";
-  if (!problem.empty()) throw ValidationError(makeError(ErrorKind::Validation, "InvalidHeader", problem));
-}
-
-inline long clampToCurlMilliseconds(std::chrono::milliseconds duration) {
-  // curl reads 0 as "no timeout" (or its 300 s connect default); a timeout is always set.
-  auto count = duration.count();
-  if (count < 1) return 1L;
-  if (count > LONG_MAX) return LONG_MAX;
-  return static_cast<long>(count);
-}
-
-// Whether a request with this method carries a Content-Length even when its body is empty.
-inline bool methodAlwaysHasBody(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH";
-}
-
-struct CurlEasyDeleter {
-  void operator()(CURL* handle) const noexcept { curl_easy_cleanup(handle); }
-};
-struct CurlHeaderListDeleter {
-  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
-};
-using CurlHeaderList = std::unique_ptr<curl_slist, CurlHeaderListDeleter>;
-
-inline void appendHeaderLine(CurlHeaderList& list, const std::string& line) {
-  curl_slist* extended = curl_slist_append(list.get(), line.c_str());
-  if (!extended) throw std::bad_alloc();
-  list.release();
-  list.reset(extended);
-}
-
-// What the write and header callbacks fill in during one transfer. A 2xx body goes to the
-// request's responseSink when it has one; any other body is kept, to be read as an error.
-struct CurlResponseSink {
-  HttpResponse response;
-  bool outOfMemory = false;
-  const ResponseBodySink* streamTo = nullptr;
-  int status = 0;                  // of the latest status line
-  std::uint64_t streamedBytes = 0;
-  std::exception_ptr sinkFailure;  // what the responseSink threw
-
-  void addHeaderLine(const char* data, std::size_t size) {
-    std::string line(data, size);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    if (line.empty()) return;  // the blank line that ends a header block
-    // Each response's status line starts its header block. Interim 1xx responses (100 Continue)
-    // arrive first; only the final response's headers are kept.
-    if (line.compare(0, 5, "HTTP/") == 0) {
-      response.headers.clear();
-      std::size_t space = line.find(' ');
-      status = space == std::string::npos ? 0 : std::atoi(line.c_str() + space + 1);
-      return;
-    }
-    auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
-    if (isSpace(line.front())) return;  // obsolete line folding, which HTTP/1.1 forbids; skipped
-    std::size_t colon = line.find(':');
-    if (colon == std::string::npos) return;
-    std::size_t valueStart = colon + 1;
-    while (valueStart < line.size() && isSpace(line[valueStart])) ++valueStart;
-    std::size_t valueEnd = line.size();
-    while (valueEnd > valueStart && isSpace(line[valueEnd - 1])) --valueEnd;
-    response.headers.add(line.substr(0, colon), line.substr(valueStart, valueEnd - valueStart));
-  }
-
-  // C callbacks: no exception may cross back into curl. Returning a short count aborts the transfer.
-  static std::size_t onBody(char* data, std::size_t size, std::size_t count, void* userdata) noexcept {
-    auto* sink = static_cast<CurlResponseSink*>(userdata);
-    if (sink->streamTo && sink->status >= 200 && sink->status < 300) {
-      try {
-        (*sink->streamTo)(sink->streamedBytes, data, size * count);
-        sink->streamedBytes += size * count;
-        sink->response.bodyStreamed = true;
-        return size * count;
-      } catch (...) {
-        sink->sinkFailure = std::current_exception();
-        return 0;
-      }
-    }
-    try {
-      sink->response.body.append(data, size * count);
-      return size * count;
-    } catch (...) {
-      sink->outOfMemory = true;
-      return 0;
-    }
-  }
-  static std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* userdata) noexcept {
-    auto* sink = static_cast<CurlResponseSink*>(userdata);
-    try {
-      sink->addHeaderLine(data, size * count);
-      return size * count;
-    } catch (...) {
-      sink->outOfMemory = true;
-      return 0;
-    }
-  }
-};
-
-// Feeds a StreamedBody to curl as it sends; curl may rewind it (to resend on a fresh connection).
-struct CurlBodyReader {
-  const StreamedBody* body = nullptr;
-  std::uint64_t offset = 0;
-  std::exception_ptr failure;  // what readAt threw
-
-  static std::size_t onRead(char* buffer, std::size_t size, std::size_t count, void* userdata) noexcept {
-    auto* reader = static_cast<CurlBodyReader*>(userdata);
-    const std::uint64_t left = reader->body->size - reader->offset;
-    const std::size_t capacity = size * count < left ? size * count : static_cast<std::size_t>(left);
-    if (capacity == 0) return 0;
-    try {
-      const std::size_t got = reader->body->readAt(reader->offset, buffer, capacity);
-      if (got == 0 || got > capacity)
-        throw TransportError(transportError(TransportFailure::Send, "a streamed request body ended before its size"));
-      reader->offset += got;
-      return got;
-    } catch (...) {
-      reader->failure = std::current_exception();
-      return CURL_READFUNC_ABORT;
-    }
-  }
-  static int onSeek(void* userdata, curl_off_t offset, int origin) noexcept {
-    auto* reader = static_cast<CurlBodyReader*>(userdata);
-    if (origin != SEEK_SET || offset < 0 || static_cast<std::uint64_t>(offset) > reader->body->size)
-      return CURL_SEEKFUNC_CANTSEEK;
-    reader->offset = static_cast<std::uint64_t>(offset);
-    return CURL_SEEKFUNC_OK;
-  }
-};
-
-// Larger buffers than curl's 16 KiB default when a big body streams, so a transfer costs fewer
-// callbacks and system calls; in-memory bodies keep the defaults.
-constexpr long kStreamingBufferSize = 512 * 1024;
-
-}  // namespace detail
-
-// A Transport over libcurl.
-//
-// Thread safety: one object may be shared by several threads. It owns one curl handle (and so
-// one connection pool), guarded by a mutex, so concurrent send() calls are serialized: safe, but
-// one request at a time. Threads that want parallel requests should each use their own transport.
+// A Transport over libcurl, safe to share between threads: concurrent send() calls run at once,
+// each on an easy handle of a small pool. A handle keeps its connection alive after a call, and
+// the next call takes the most recently used handle, so calls in sequence reuse one connection.
+// The handles share a DNS cache; libcurl does not support sharing connections or TLS sessions
+// between threads that run at once, so each handle keeps its own.
 class CurlTransport : public Transport {
  public:
-  explicit CurlTransport(TransportOptions options = {}) : options_(std::move(options)) {
-    detail::ensureCurlInitialized();
-    handle_.reset(curl_easy_init());
-    if (!handle_)
-      throw TransportError(transportError(TransportFailure::Other, "libcurl could not create an easy handle"));
-  }
-
+  AWSDIRECT_DECL explicit CurlTransport(TransportOptions options = {});
+  AWSDIRECT_DECL ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   const TransportOptions& options() const { return options_; }
 
-  HttpResponse send(const HttpRequest& request) override {
-    detail::CurlHeaderList headers = headerList(request);
-    detail::CurlResponseSink sink;
-    if (request.responseSink) sink.streamTo = &request.responseSink;
-    detail::CurlBodyReader bodyReader;
-    if (request.streamedBody) bodyReader.body = &*request.streamedBody;
+  AWSDIRECT_DECL HttpResponse send(const HttpRequest& request) override;
 
-    std::lock_guard<std::mutex> lock(mutex_);
-    CURL* curl = handle_.get();
-    // Every option is set afresh for each request, and cleared after it so the handle keeps no
-    // pointer into this call's locals; a reset keeps the live connections.
-    curl_easy_reset(curl);
-    struct ResetAfterTransfer {
-      CURL* curl;
-      ~ResetAfterTransfer() { curl_easy_reset(curl); }
-    } resetAfterTransfer{curl};
-    errorText_[0] = '\0';
-    configureConnection(curl);
-    configureRequest(curl, request, headers.get());
-    if (request.streamedBody) configureStreamedBody(curl, request, bodyReader);
-    if (request.responseSink) curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, detail::kStreamingBufferSize);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &detail::CurlResponseSink::onBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, static_cast<void*>(&sink));
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &detail::CurlResponseSink::onHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, static_cast<void*>(&sink));
-
-    CURLcode result = curl_easy_perform(curl);
-    if (sink.outOfMemory) throw std::bad_alloc();
-    // A local failure (a file that cannot be read or written) says more than curl's abort code.
-    if (bodyReader.failure) std::rethrow_exception(bodyReader.failure);
-    if (sink.sinkFailure) std::rethrow_exception(sink.sinkFailure);
-    if (result != CURLE_OK) throw TransportError(failureError(request, result));
-
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    sink.response.status = static_cast<int>(status);
-    return std::move(sink.response);
-  }
+  // How many easy handles exist now (in use and idle): at most the most calls ever in flight.
+  AWSDIRECT_DECL std::size_t handleCount() const;
 
  private:
-  // The request's headers, then what keeps curl from adding its own.
-  static detail::CurlHeaderList headerList(const HttpRequest& request) {
-    detail::CurlHeaderList list;
-    for (const auto& header : request.headers) {
-      detail::checkHeaderIsSendable(header.first, header.second);
-      detail::appendHeaderLine(list, detail::curlHeaderLine(header.first, header.second));
-    }
-    // curl derives Host from the URL and drops a default port ("h:443" becomes "h"); the
-    // signature covers request.host, so that is what is sent.
-    if (!request.headers.has("Host")) {
-      detail::checkHeaderIsSendable("Host", request.host);
-      detail::appendHeaderLine(list, "Host: " + request.host);
-    }
-    // "Name:" tells curl not to send its default: Expect: 100-continue on larger bodies (an
-    // extra round trip, and a header that was not signed), Content-Type:
-    // application/x-www-form-urlencoded on every body, Accept: */* on every request.
-    for (const char* name : {"Expect", "Content-Type", "Accept"})
-      if (!request.headers.has(name)) detail::appendHeaderLine(list, std::string(name) + ":");
-    return list;
-  }
-
-  void configureConnection(CURL* curl) {
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText_);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for DNS timeouts: threads stay safe
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, detail::clampToCurlMilliseconds(options_.connectTimeout));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, detail::clampToCurlMilliseconds(options_.requestTimeout));
-    // HTTP/1.1, as botocore speaks it: the headers on the wire are the ones that were signed.
-    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
-    // Only HTTP(S): a request URL can never make curl read a file or speak another protocol.
-#if LIBCURL_VERSION_NUM >= 0x075500  // 7.85.0
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-    // Redirects are AWS's to explain (S3's region redirects); the layer above handles them.
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verifyTls ? 1L : 0L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verifyTls ? 2L : 0L);
-    if (!options_.caBundle.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.caBundle.c_str());
-    if (!options_.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, options_.proxy.c_str());
-    // A proxy's CONNECT response is not the service's: keep its headers out of the response.
-    curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-  }
-
-  static void configureRequest(CURL* curl, const HttpRequest& request, curl_slist* headers) {
-    const std::string url = request.url();
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());  // curl copies the string
-    // Send the path as written: curl would otherwise remove "/./" and "/../" segments, which
-    // S3 keys may contain and the signature covers.
-    curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-
-    const std::string& method = request.method;
-    if (method == "HEAD") {
-      curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);  // no response body will follow
-      return;                                       // a HEAD request carries no body
-    }
-    if (request.streamedBody) return;  // configureStreamedBody sets the method and the body
-    if (!request.body.empty() || detail::methodAlwaysHasBody(method)) {
-      // The body is sent from the request's own buffer, with an exact Content-Length (no
-      // chunked encoding); it outlives the transfer because send() holds the request.
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-      if (method != "POST") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-      return;
-    }
-    if (method == "GET") {
-      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-      return;
-    }
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-  }
-
-  // A body sent from request.streamedBody, with an exact Content-Length (no chunked encoding).
-  static void configureStreamedBody(CURL* curl, const HttpRequest& request, detail::CurlBodyReader& reader) {
-    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.streamedBody->size));
-    curl_easy_setopt(curl, CURLOPT_READFUNCTION, &detail::CurlBodyReader::onRead);
-    curl_easy_setopt(curl, CURLOPT_READDATA, static_cast<void*>(&reader));
-    curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, &detail::CurlBodyReader::onSeek);
-    curl_easy_setopt(curl, CURLOPT_SEEKDATA, static_cast<void*>(&reader));
-    curl_easy_setopt(curl, CURLOPT_UPLOAD_BUFFERSIZE, detail::kStreamingBufferSize);
-    // CURLOPT_UPLOAD means PUT; any other method is named as such.
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST,
-                     request.method == "PUT" ? static_cast<const char*>(nullptr) : request.method.c_str());
-  }
-
-  // What failed and where, with curl's own explanation. Never a header value or the body: the
-  // Authorization header holds a signature. Only the host and port of the URL, since a
-  // presigned URL carries its signature in the query.
-  Error failureError(const HttpRequest& request, CURLcode code) const {
-    TransportFailure failure = detail::classifyCurlError(code);
-    std::string message = request.method + " " + detail::hostAndPort(request) + ": " + detail::describeFailure(failure);
-    if (failure == TransportFailure::Timeout)
-      message += " (connect timeout " + std::to_string(options_.connectTimeout.count()) + " ms, request timeout " +
-                 std::to_string(options_.requestTimeout.count()) + " ms)";
-    message += ": ";
-    message += errorText_[0] ? errorText_ : curl_easy_strerror(code);
-    return transportError(failure, std::move(message));
-  }
+  struct Pool;  // the share handle and the easy handles
 
   TransportOptions options_;
-  std::mutex mutex_;                    // guards everything below
-  char errorText_[CURL_ERROR_SIZE] = {};  // curl's explanation of the last failure
-  std::unique_ptr<CURL, detail::CurlEasyDeleter> handle_;
+  std::unique_ptr<Pool> pool_;
 };
 
-// The transport a client uses when the user supplies none.
-inline std::shared_ptr<Transport> makeDefaultTransport(const TransportOptions& options) {
-  return std::make_shared<CurlTransport>(options);
-}
+// The curl transport, as the default transport factory makes it.
+AWSDIRECT_DECL std::shared_ptr<Transport> makeCurlTransport(const TransportOptions& options);
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/curl_transport.ipp"
+#endif
