@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "uri.hpp"
+#include "detail/build_mode.hpp"
 
 namespace awsdirect {
 
@@ -25,10 +25,7 @@ struct Tag {
 class QueryWriter {
  public:
   // A writer for the top level of a request.
-  QueryWriter(const std::string& action, const std::string& version) : params_(std::make_shared<Params>()) {
-    add("Action", action);
-    add("Version", version);
-  }
+  AWSDIRECT_DECL QueryWriter(const std::string& action, const std::string& version);
 
   void add(const std::string& name, const std::string& value) { params_->emplace_back(prefix_ + name, value); }
   void add(const std::string& name, const char* value) { add(name, std::string(value)); }
@@ -43,9 +40,7 @@ class QueryWriter {
   }
 
   // A list of scalars: prefix.1=a, prefix.2=b. Nothing is written for an empty list.
-  void list(const std::string& prefix, const std::vector<std::string>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) add(prefix + "." + std::to_string(i + 1), values[i]);
-  }
+  AWSDIRECT_DECL void list(const std::string& prefix, const std::vector<std::string>& values);
 
   // A list of structures: `writeItem(QueryWriter& item, const T&)` writes one member's fields,
   // which land under prefix.N.
@@ -58,34 +53,15 @@ class QueryWriter {
   }
 
   // Tags under `prefix` ("Tags.Tag" for Redshift and RDS, "Tags.member" for IAM).
-  void tags(const std::string& prefix, const std::vector<Tag>& tags) {
-    list(prefix, tags, [](QueryWriter& item, const Tag& tag) {
-      item.add("Key", tag.key);
-      item.add("Value", tag.value);
-    });
-  }
+  AWSDIRECT_DECL void tags(const std::string& prefix, const std::vector<Tag>& tags);
 
   // A writer whose names land under `prefix.` (a structure member).
-  QueryWriter nested(const std::string& prefix) const {
-    QueryWriter w(*this);
-    w.prefix_ = prefix_ + prefix + ".";
-    return w;
-  }
+  AWSDIRECT_DECL QueryWriter nested(const std::string& prefix) const;
 
   const std::vector<std::pair<std::string, std::string>>& params() const { return *params_; }
 
   // The form-encoded body, byte for byte as botocore writes it (a space is '+').
-  std::string body() const {
-    std::string out;
-    out.reserve(64 * params_->size());
-    for (const auto& [name, value] : *params_) {
-      if (!out.empty()) out += '&';
-      formEncodeAppend(out, name);
-      out += '=';
-      formEncodeAppend(out, value);
-    }
-    return out;
-  }
+  AWSDIRECT_DECL std::string body() const;
 
  private:
   using Params = std::vector<std::pair<std::string, std::string>>;
@@ -94,3 +70,7 @@ class QueryWriter {
 };
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/query.ipp"
+#endif

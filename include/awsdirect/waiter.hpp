@@ -2,10 +2,13 @@
 // Polling until a resource reaches a state, with botocore's waiter semantics: poll at once, then
 // every `delay`; each poll is judged success, failure or retry by the service's acceptors; an
 // error no acceptor expects ends the wait with that error. Bounded by a timeout, never endless.
+// A waiter returns what it waited for: the resource in its final state, or Gone for a deletion.
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "error.hpp"
 
@@ -18,9 +21,11 @@ struct WaitProgress {
 };
 
 struct WaitOptions {
-  std::chrono::milliseconds delay{std::chrono::seconds(60)};     // between polls
-  std::chrono::milliseconds timeout{std::chrono::minutes(30)};   // botocore: 30 polls 60 s apart
-  std::function<void(const WaitProgress&)> onProgress;           // called after every poll
+  // Between polls, and for the whole wait. Unset: the waiter's own pace, botocore's (Redshift's
+  // ClusterAvailable: every 60 s, 30 times; S3's BucketExists: every 5 s, 20 times).
+  std::optional<std::chrono::milliseconds> delay;
+  std::optional<std::chrono::milliseconds> timeout;
+  std::function<void(const WaitProgress&)> onProgress;  // called after every poll
   // Injectable clock and sleep, so tests run a 30-minute wait in microseconds.
   std::function<void(std::chrono::milliseconds)> sleep;
   std::function<std::chrono::steady_clock::time_point()> now;
@@ -28,6 +33,20 @@ struct WaitOptions {
   WaitOptions& withDelay(std::chrono::milliseconds d) { delay = d; return *this; }
   WaitOptions& withTimeout(std::chrono::milliseconds t) { timeout = t; return *this; }
   WaitOptions& withProgress(std::function<void(const WaitProgress&)> f) { onProgress = std::move(f); return *this; }
+};
+
+// A waiter's own pace, from botocore's waiters-2.json: a poll every `delay`, at most `maxAttempts`.
+struct WaiterPace {
+  std::chrono::seconds delay;
+  int maxAttempts;
+};
+
+// What a wait for deletion ends with: the resource is gone, and how that was seen.
+struct Gone {
+  std::string resource;  // "redshift-cluster"
+  std::string evidence;  // what the last poll saw: "ClusterNotFound", "404"
+  int polls = 0;
+  std::chrono::milliseconds elapsed{0};
 };
 
 enum class WaitVerdict { Success, Failure, Retry };
@@ -41,9 +60,11 @@ struct WaitStep {
 // Polls `poll` until `judge` says success (returns the last poll's value), failure or timeout
 // (a WaiterError), or the poll fails in a way `judge` does not expect (that error).
 template <class T, class Poll, class Judge>
-Outcome<T> waitUntil(const std::string& waiterName, const WaitOptions& options, Poll poll, Judge judge) {
+Outcome<T> waitUntil(const std::string& waiterName, const WaitOptions& options, WaiterPace pace, Poll poll, Judge judge) {
   auto now = options.now ? options.now : [] { return std::chrono::steady_clock::now(); };
   auto sleep = options.sleep ? options.sleep : [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  const std::chrono::milliseconds delay = options.delay.value_or(pace.delay);
+  const std::chrono::milliseconds timeout = options.timeout.value_or(pace.delay * pace.maxAttempts);
   const auto start = now();
   WaitProgress progress;
   for (;;) {
@@ -61,13 +82,34 @@ Outcome<T> waitUntil(const std::string& waiterName, const WaitOptions& options, 
                        waiterName + " failed: reached state '" + step.state + "' after " +
                            std::to_string(progress.attempt) + " polls");
     }
-    if (progress.elapsed + options.delay > options.timeout) {
+    if (progress.elapsed + delay > timeout) {
       return makeError(ErrorKind::Waiter, "WaiterTimeout",
                        waiterName + " timed out after " + std::to_string(progress.elapsed.count() / 1000) +
                            " s and " + std::to_string(progress.attempt) + " polls; last state '" + step.state + "'");
     }
-    sleep(options.delay);
+    sleep(delay);
   }
+}
+
+// Waits for a resource to go: the poll `judge` calls a success (typically one that failed with
+// the service's NotFound code) ends the wait with Gone.
+template <class T, class Poll, class Judge>
+Outcome<Gone> waitUntilGone(const std::string& waiterName, const std::string& resource, const WaitOptions& options,
+                            WaiterPace pace, Poll poll, Judge judge) {
+  WaitProgress last;
+  WaitOptions tracked = options;
+  tracked.onProgress = [&](const WaitProgress& progress) {
+    last = progress;
+    if (options.onProgress) options.onProgress(progress);
+  };
+  bool gone = false;
+  auto outcome = waitUntil<T>(waiterName, tracked, pace, poll, [&](const Outcome<T>& polled) {
+    WaitStep step = judge(polled);
+    gone = step.verdict == WaitVerdict::Success;
+    return step;
+  });
+  if (!gone) return outcome.error();
+  return Gone{resource, last.state, last.attempt, last.elapsed};
 }
 
 }  // namespace awsdirect
