@@ -1,0 +1,175 @@
+#pragma once
+// Credentials of an IAM role, got with STS AssumeRole as botocore's AssumeRoleProvider gets
+// them, and botocore's default credential chain with role profiles in it, which every client
+// uses. STS's AssumeRole operation is defined here, below the clients, because the default chain
+// of every client (STS's too) needs it; sts.hpp offers it with the rest of STS.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "credentials.hpp"
+#include "credentials/chain.hpp"
+#include "detail/build_mode.hpp"
+#include "pipeline.hpp"
+#include "policy.hpp"
+
+namespace awsdirect {
+namespace sts {
+
+struct AssumedRoleUser {
+  std::string assumedRoleId;  // "AROA...:SESSION"
+  std::string arn;            // "arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"
+};
+
+// Temporary credentials (their secret key and session token are Secrets, never printed) and
+// whom they act as.
+struct AssumeRoleResult {
+  Credentials credentials;  // with expiration
+  AssumedRoleUser assumedRoleUser;
+  std::optional<int> packedPolicySize;  // percent of the allowed size the session policies and tags use
+  std::string sourceIdentity;
+};
+// ---- Rules ----------------------------------------------------------------------------------
+
+namespace rules {
+
+// A role ARN: arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME.
+AWSDIRECT_DECL void roleArn(Validator& v, const std::string& field, const std::string& arn);
+
+// A role session name: 2 to 64 letters, digits and + = , . @ _ -.
+AWSDIRECT_DECL void roleSessionName(Validator& v, const std::string& field, const std::string& name);
+
+// An external id: 2 to 1224 letters, digits and + = , . @ : / _ -.
+AWSDIRECT_DECL void externalId(Validator& v, const std::string& field, const std::string& id);
+
+}  // namespace rules
+// AssumeRole: temporary credentials for a role whose trust policy allows the caller. Required:
+// the role ARN and a session name (which shows in CloudTrail and in the assumed-role ARN).
+class AssumeRoleRequest {
+ public:
+  using Result = AssumeRoleResult;
+  static constexpr const char* operation = "AssumeRole";
+
+  AssumeRoleRequest& roleArn(std::string v) { roleArn_ = std::move(v); return *this; }
+  AssumeRoleRequest& roleSessionName(std::string v) { roleSessionName_ = std::move(v); return *this; }
+  // How long the credentials last: 900 seconds to the role's MaxSessionDuration (AWS: 3600).
+  AssumeRoleRequest& durationSeconds(int seconds) { durationSeconds_ = seconds; return *this; }
+  AssumeRoleRequest& externalId(std::string v) { externalId_ = std::move(v); return *this; }
+  // Session tags, and the keys among them that pass on to roles this session assumes in turn.
+  AssumeRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+  AssumeRoleRequest& transitiveTagKey(std::string key) { transitiveTagKeys_.push_back(std::move(key)); return *this; }
+  // Session policies: the session may do only what both they and the role allow.
+  AssumeRoleRequest& policy(iam::PolicyDocument v) { policy_ = v.json(); return *this; }
+  AssumeRoleRequest& policy(std::string json) { policy_ = std::move(json); return *this; }
+  AssumeRoleRequest& policyArn(std::string arn) { policyArns_.push_back(std::move(arn)); return *this; }
+  // MFA: the device's serial number (or ARN) and the code it shows now.
+  AssumeRoleRequest& serialNumber(std::string v) { serialNumber_ = std::move(v); return *this; }
+  AssumeRoleRequest& tokenCode(std::string v) { tokenCode_ = std::move(v); return *this; }
+  AssumeRoleRequest& sourceIdentity(std::string v) { sourceIdentity_ = std::move(v); return *this; }
+
+  const std::optional<std::string>& roleArnValue() const { return roleArn_; }
+  const std::optional<std::string>& roleSessionNameValue() const { return roleSessionName_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+
+  AWSDIRECT_DECL static Result parse(const XmlNode& result);
+
+ private:
+  std::optional<std::string> roleArn_, roleSessionName_, externalId_, policy_, serialNumber_, tokenCode_,
+      sourceIdentity_;
+  std::optional<int> durationSeconds_;
+  std::vector<Tag> tags_;
+  std::vector<std::string> transitiveTagKeys_, policyArns_;
+};
+
+}  // namespace sts
+
+// ---- Assume-role credentials ------------------------------------------------------------------
+
+// Temporary credentials of a role, as botocore's AssumeRoleProvider gets them: AssumeRole is
+// called with the source credentials when credentials are first needed (creating the provider
+// makes no call), and again before they expire (botocore's windows: within 15 minutes one
+// caller refreshes while the others carry on, within 10 minutes everyone waits). Thread-safe.
+//
+//   auto provider = std::make_shared<AssumeRoleCredentialsProvider>(
+//       Sts::assumeRole().roleArn("arn:aws:iam::123456789012:role/myRedshiftRole"),
+//       std::make_shared<EnvironmentCredentialsProvider>());
+//   Redshift redshift(ClientConfig().withCredentialsProvider(provider));
+class AssumeRoleCredentialsProvider final : public CredentialsProvider {
+ public:
+  struct Options {
+    // Where and how STS is called: region, endpoint, transport, retries. Its credentials
+    // provider is replaced by the source.
+    ClientConfig stsConfig;
+    RefreshTiming refresh;
+    // For roles that require MFA: the code the device shows now, asked for at every AssumeRole
+    // (the request names the device with serialNumber).
+    std::function<std::string()> mfaTokenCode;
+  };
+
+  // `request` is the AssumeRole call (role ARN, duration, external id, session tags, ...).
+  // Without a session name, "awsdirect-session-<unix time>" is used, as botocore uses
+  // "botocore-session-<unix time>".
+  AssumeRoleCredentialsProvider(sts::AssumeRoleRequest request, std::shared_ptr<CredentialsProvider> source,
+                                Options options = {})
+      : state_(makeState(std::move(request), std::move(source), std::move(options))),
+        cache_(fetcher(state_), refreshOf(*state_)) {}
+
+
+  Credentials credentials() override { return cache_.credentials(); }
+
+  // Whom the credentials act as ("arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"); nullopt
+  // before the first AssumeRole.
+  AWSDIRECT_DECL std::optional<sts::AssumedRoleUser> assumedRoleUser() const;
+
+ private:
+  struct State;
+  AWSDIRECT_DECL static std::shared_ptr<State> makeState(sts::AssumeRoleRequest request,
+                                                         std::shared_ptr<CredentialsProvider> source, Options options);
+  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
+  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
+
+  std::shared_ptr<State> state_;
+  RefreshingCredentialsProvider cache_;
+};
+
+namespace detail {
+// STS as every client reaches it.
+AWSDIRECT_DECL ServiceInfo stsServiceInfo();
+// The provider for a profile with role_arn, resolved as botocore's AssumeRoleProvider does: the
+// source credentials come from source_profile (its keys; or, when it assumes a role itself, that
+// role; or its other sources) or from credential_source = Environment. `visited` holds the
+// profiles on the way here, to refuse a loop before any call. Every STS call of a chain of roles
+// uses the region and endpoint settings of the profile in use (`stsProfile`), as botocore's
+// session does.
+AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& environment,
+                                                                          const std::shared_ptr<const SharedConfig>& files,
+                                                                          const std::string& name,
+                                                                          std::vector<std::string> visited = {},
+                                                                          std::string stsProfile = {});
+}  // namespace detail
+
+// How the default chain of every client assumes roles: through assumeRoleFromProfile.
+AWSDIRECT_DECL AssumeRoleLink assumeRoleLink();
+
+// botocore's default chain, minus the network: the environment (AWS_ACCESS_KEY_ID...), then a
+// role the profile assumes (role_arn), then the profile's keys in the shared credentials file,
+// its credential_process, its keys in the config file; what every client uses when its config
+// names no provider. Nothing is read until the first credentials() call.
+// `profileName` is the profile chosen in code; when it is set, as in botocore, credentials in
+// the environment are not used. "" chooses AWS_DEFAULT_PROFILE, AWS_PROFILE, else "default".
+AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
+                                                                               const std::string& profileName = {});
+
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/assume_role.ipp"
+#endif

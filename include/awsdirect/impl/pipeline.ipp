@@ -1,0 +1,151 @@
+// Definitions of <awsdirect/pipeline.hpp>.
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <thread>
+
+#include "../default_transport.hpp"
+#include "../version.hpp"
+
+namespace awsdirect {
+
+ClientCore::ClientCore(ServiceInfo service, ResolvedConfig config, std::shared_ptr<Transport> transport)
+    : service_(std::move(service)),
+      config_(std::move(config)),
+      transport_(std::move(transport)),
+      endpoint_(detail::splitEndpoint(config_.endpoint)) {
+  retry_.mode = config_.retryMode;
+  retry_.maxAttempts = config_.maxAttempts;
+}
+
+std::shared_ptr<ClientCore> ClientCore::make(ServiceInfo service, const ClientConfig& config, AssumeRoleLink assumeRole) {
+  const ClientConfig effective = withDefaultTransport(config);
+  ResolvedConfig resolved = resolveConfig(effective, service, std::move(assumeRole));
+  std::shared_ptr<Transport> transport =
+      effective.transport ? effective.transport : effective.transportFactory(resolved.transportOptions);
+  if (!transport)
+    throw ConfigError(detail::configError("InvalidConfig", "the transport factory of the client configuration made no transport"));
+  return std::make_shared<ClientCore>(std::move(service), std::move(resolved), std::move(transport));
+}
+
+HttpRequest ClientCore::newRequest(std::string method, const std::string& path) const {
+  HttpRequest request;
+  request.method = std::move(method);
+  request.scheme = endpoint_.scheme;
+  request.host = endpoint_.authority;
+  request.path = endpoint_.basePath + path;
+  return request;
+}
+
+SigningParams ClientCore::signingParams() const {
+  SigningParams params;
+  params.region = config_.signingRegion;
+  params.service = service_.signingName;
+  params.time = std::chrono::system_clock::now();
+  return params;
+}
+
+Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std::string& operation,
+                                          const CallOptions& options) {
+  const std::string invocationId = detail::newInvocationId();
+  const int maxAttempts = retry_.maxAttempts < 1 ? 1 : retry_.maxAttempts;
+  for (int attempt = 1;; ++attempt) {
+    Error error;
+    try {
+      HttpRequest attemptRequest = request;
+      attemptRequest.headers.set("User-Agent", std::string("awsdirect/") + kVersion);
+      attemptRequest.headers.set("amz-sdk-invocation-id", invocationId);
+      attemptRequest.headers.set("amz-sdk-request",
+                                 "attempt=" + std::to_string(attempt) + "; max=" + std::to_string(maxAttempts));
+      SigningParams params = options.signing ? *options.signing : signingParams();
+      params.time = std::chrono::system_clock::now();
+      for (const auto& interceptor : options.interceptors) interceptor->beforeSigning(attemptRequest, params);
+      signer_.sign(attemptRequest, config_.credentials->credentials(), params);
+      HttpResponse response = transport_->send(attemptRequest);
+      if (response.status >= 200 && response.status < 300) {
+        std::optional<Error> disguised;
+        for (const auto& interceptor : options.interceptors)
+          if (!disguised) disguised = interceptor->afterResponse(response);
+        if (!disguised) return response;
+        error = std::move(*disguised);
+      } else {
+        error = parseErrorResponse(response);
+      }
+    } catch (const Exception& e) {
+      error = e.error();
+    }
+    error = detail::withContext(std::move(error), service_, operation);
+    if (attempt >= maxAttempts || !isRetryable(error)) return error;
+    const auto delay = retryDelay(retry_, attempt + 1);
+    if (retry_.sleep) retry_.sleep(delay);
+    else std::this_thread::sleep_for(delay);
+  }
+}
+
+namespace detail {
+
+std::string newInvocationId() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  std::uniform_int_distribution<unsigned> byte(0, 255);
+  unsigned char b[16];
+  for (auto& x : b) x = static_cast<unsigned char>(byte(engine));
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  char out[37];
+  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return out;
+}
+
+Error withContext(Error error, const ServiceInfo& service, const std::string& operation) {
+  if (error.service.empty()) error.service = service.endpointPrefix;
+  if (error.operation.empty()) error.operation = operation;
+  return error;
+}
+
+// The ParseError for a response that is not the answer to `operation`: what arrived instead.
+AWSDIRECT_DECL Error unexpectedDocument(const std::string& operation, const std::string& expected,
+                                        const std::string& found) {
+  return makeError(ErrorKind::Parse, "UnexpectedResponse",
+                   "the response to " + operation + " is not " + expected + ": it is " + found);
+}
+
+std::optional<Error> callQuery(ClientCore& core, const QueryOperation& operation, QueryDialect dialect) {
+  const std::string name = operation.name;
+  try {
+    Validator validator;
+    operation.validate(operation.request, validator);
+    if (!validator.ok()) return validator.error(core.service().endpointPrefix, name);
+
+    QueryWriter writer(name, core.service().apiVersion);
+    operation.serialize(operation.request, writer);
+    HttpRequest http = core.newRequest("POST");
+    http.headers.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+    http.body = writer.body();
+
+    Outcome<HttpResponse> response = core.execute(http, name);
+    if (!response) return response.error();
+    // Any well-formed document is not an answer: a proxy's page or another operation's response
+    // must not read as an empty result.
+    const XmlDocument document(response.value().body);
+    const XmlNode root = document.root();
+    if (root.name() != name + "Response")
+      return withContext(unexpectedDocument(name, "<" + name + "Response>", "<" + root.name() + ">"), core.service(),
+                         name);
+    XmlNode result = root;
+    if (dialect == QueryDialect::Query) {
+      result = root.child((name + "Result").c_str());
+      if (!result && operation.hasResult)
+        return withContext(unexpectedDocument(name, "a <" + name + "Response> with a <" + name + "Result>",
+                                              "a <" + name + "Response> without one"),
+                           core.service(), name);
+    }
+    operation.parse(result, operation.out);
+    return std::nullopt;
+  } catch (const Exception& e) {
+    return withContext(e.error(), core.service(), name);
+  }
+}
+
+}  // namespace detail
+}  // namespace awsdirect

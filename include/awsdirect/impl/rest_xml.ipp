@@ -1,0 +1,151 @@
+// Definitions of <awsdirect/rest_xml.hpp>.
+#include <cstdlib>
+#include <sstream>
+
+#include "../detail/text.hpp"
+#include "../time.hpp"
+#include "../uri.hpp"
+
+namespace awsdirect {
+
+XmlElementWriter& XmlElementWriter::text(const char* name, const std::string& value) {
+  node_.append_child(name).text().set(value.c_str());
+  return *this;
+}
+
+XmlElementWriter& XmlElementWriter::optionalBoolean(const char* name, const std::optional<bool>& value) {
+  if (value) boolean(name, *value);
+  return *this;
+}
+
+XmlBodyWriter::XmlBodyWriter(const char* rootName, const char* xmlNamespace) {
+  pugi::xml_node root = document_.append_child(rootName);
+  if (xmlNamespace) root.append_attribute("xmlns").set_value(xmlNamespace);
+  root_ = XmlElementWriter(root);
+}
+
+std::string XmlBodyWriter::str() const {
+  std::ostringstream out;
+  document_.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.str();
+}
+
+RestRequest& RestRequest::pathLiteral(std::string_view literal) {
+  path_ += literal;
+  return *this;
+}
+
+RestRequest& RestRequest::pathLabel(const std::string& name, const std::string& value, bool greedy) {
+  uriEncodeAppend(path_, value, greedy);
+  labels_[name] = value;
+  return *this;
+}
+
+std::string RestRequest::label(const std::string& name) const {
+  auto found = labels_.find(name);
+  return found == labels_.end() ? std::string() : found->second;
+}
+
+RestRequest& RestRequest::query(std::string name, std::string value) {
+  query_.push_back({std::move(name), std::move(value), true});
+  return *this;
+}
+
+RestRequest& RestRequest::queryFlag(std::string name) {
+  query_.push_back({std::move(name), {}, false});
+  return *this;
+}
+
+RestRequest& RestRequest::header(const std::string& name, std::string value) {
+  headers_.set(name, std::move(value));
+  return *this;
+}
+
+RestRequest& RestRequest::prefixedHeaders(const std::string& prefix, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) headers_.set(prefix + name, value);
+  return *this;
+}
+
+RestRequest& RestRequest::body(std::string value) {
+  body_ = std::move(value);
+  return *this;
+}
+
+RestRequest& RestRequest::streamedBody(StreamedBody value, std::optional<StreamedBody> forHashing) {
+  streamedBody_ = std::move(value);
+  bodyForHashing_ = std::move(forHashing);
+  return *this;
+}
+
+RestRequest& RestRequest::responseSink(ResponseBodySink sink) {
+  responseSink_ = std::move(sink);
+  return *this;
+}
+
+RestRequest& RestRequest::mayHideErrorIn200(bool value) {
+  mayHideErrorIn200_ = value;
+  return *this;
+}
+
+std::string RestRequest::encodedQuery() const {
+  std::string out;
+  for (const auto& param : query_) {
+    if (!out.empty()) out += '&';
+    uriEncodeAppend(out, param.name);
+    if (param.hasValue) {
+      out += '=';
+      uriEncodeAppend(out, param.value);
+    }
+  }
+  return out;
+}
+
+XmlNode RestResponse::xml() const {
+  if (response_.body.empty() || response_.bodyStreamed) return XmlNode();
+  if (!document_) document_ = std::make_shared<XmlDocument>(response_.body);
+  return document_->root();
+}
+
+std::string RestResponse::header(const std::string& name) const {
+  const std::string* value = response_.headers.get(name);
+  return value ? *value : std::string();
+}
+
+std::optional<std::string> RestResponse::optionalHeader(const std::string& name) const {
+  const std::string* value = response_.headers.get(name);
+  if (!value) return std::nullopt;
+  return *value;
+}
+
+std::int64_t RestResponse::integerHeader(const std::string& name, std::int64_t fallback) const {
+  const std::string* value = response_.headers.get(name);
+  if (!value || value->empty()) return fallback;
+  char* end = nullptr;
+  long long parsed = std::strtoll(value->c_str(), &end, 10);
+  return end && *end == '\0' ? static_cast<std::int64_t>(parsed) : fallback;
+}
+
+bool RestResponse::booleanHeader(const std::string& name) const {
+  const std::string* value = response_.headers.get(name);
+  return value && detail::equalsIgnoreCase(*value, "true");
+}
+
+std::optional<std::chrono::system_clock::time_point> RestResponse::timeHeader(const std::string& name) const {
+  const std::string* value = response_.headers.get(name);
+  if (!value) return std::nullopt;
+  return parseHttpDate(*value);
+}
+
+std::map<std::string, std::string> RestResponse::prefixedHeaders(const std::string& prefix) const {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : response_.headers) {
+    if (name.size() <= prefix.size() || !detail::equalsIgnoreCase(name.substr(0, prefix.size()), prefix)) continue;
+    std::string rest = name.substr(prefix.size());
+    for (char& c : rest)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    out[rest] = value;
+  }
+  return out;
+}
+
+}  // namespace awsdirect

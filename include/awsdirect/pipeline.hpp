@@ -1,0 +1,154 @@
+#pragma once
+// The one pipeline every operation runs through:
+//   validate -> serialize -> sign -> send (with retries) -> classify errors -> parse the result.
+// ClientCore holds what the calls of a client share and runs sign, send, retry and classify; a
+// protocol adds serialization and parsing: the Query protocol here (sendQuery), REST-XML in
+// client.hpp. A service declares its operations; it never writes this sequence itself.
+//
+// Thread safety: a ClientCore, and so every client, may be used by several threads at once once
+// it is made. Its signer's key cache is locked, credential providers are thread-safe, and the
+// default transport runs concurrent calls on a pool of connections. Change its retry policy
+// (tests do) before sharing it.
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "config.hpp"
+#include "credentials/chain.hpp"
+#include "detail/build_mode.hpp"
+#include "endpoints.hpp"
+#include "error.hpp"
+#include "http.hpp"
+#include "query.hpp"
+#include "retry.hpp"
+#include "sigv4.hpp"
+#include "transport.hpp"
+#include "validate.hpp"
+#include "xml.hpp"
+
+namespace awsdirect {
+
+// Takes part in every attempt of one call, in the order given (cpr's interceptors): it may change
+// the request and how it is signed before each attempt, and may judge a 2xx response an error.
+class Interceptor {
+ public:
+  virtual ~Interceptor() = default;
+  // Before each attempt is signed, on that attempt's copy of the request (S3: hash a streamed
+  // body afresh, so a retry never signs stale bytes).
+  virtual void beforeSigning(HttpRequest& attempt, SigningParams& signing) const {
+    (void)attempt;
+    (void)signing;
+  }
+  // After each 2xx response: an Error makes the attempt fail with it, classified and retried as
+  // any other (S3's CopyObject may answer 200 with an <Error> body).
+  virtual std::optional<Error> afterResponse(const HttpResponse& response) const {
+    (void)response;
+    return std::nullopt;
+  }
+};
+
+// How one call departs from the client's defaults.
+struct CallOptions {
+  // Signing for this call instead of the client's (S3: its path rules and the bucket's region);
+  // the time is set afresh at each attempt.
+  std::optional<SigningParams> signing;
+  std::vector<std::shared_ptr<const Interceptor>> interceptors;
+};
+
+// What every call of a client shares: the resolved configuration, the credentials, one signer,
+// one transport and the retry policy. Making one makes no network call.
+class ClientCore {
+ public:
+  AWSDIRECT_DECL ClientCore(ServiceInfo service, ResolvedConfig config, std::shared_ptr<Transport> transport);
+
+  // Made as every client makes it: its transport chosen (ClientConfig's, its factory's, or
+  // default_transport.hpp's), then its region, endpoint, retries and credentials resolved (the
+  // default chain, assuming roles through `assumeRole`, when the config names no provider).
+  AWSDIRECT_DECL static std::shared_ptr<ClientCore> make(ServiceInfo service, const ClientConfig& config,
+                                                         AssumeRoleLink assumeRole);
+
+  const ServiceInfo& service() const { return service_; }
+  const ResolvedConfig& config() const { return config_; }
+  RetryPolicy& retryPolicy() { return retry_; }
+  Transport& transport() { return *transport_; }
+  const std::shared_ptr<Transport>& sharedTransport() const { return transport_; }
+  const Signer& signer() const { return signer_; }
+
+  // An HttpRequest aimed at this client's endpoint; `path` is relative to its base path.
+  AWSDIRECT_DECL HttpRequest newRequest(std::string method, const std::string& path = "/") const;
+  // The client's signing: its signing region and name, now.
+  AWSDIRECT_DECL SigningParams signingParams() const;
+
+  // Signs and sends `request`, retrying what is worth retrying. Returns a 2xx response, or the
+  // typed error of the last attempt (with the failed response's headers).
+  AWSDIRECT_DECL Outcome<HttpResponse> execute(const HttpRequest& request, const std::string& operation,
+                                               const CallOptions& options = {});
+
+ private:
+  ServiceInfo service_;
+  ResolvedConfig config_;
+  std::shared_ptr<Transport> transport_;
+  detail::EndpointParts endpoint_;
+  Signer signer_;
+  RetryPolicy retry_;
+};
+
+// Which Query dialect a service speaks: the results of Query services are wrapped in
+// <OperationResult>; EC2's are the children of the response element itself.
+enum class QueryDialect { Query, Ec2 };
+
+namespace detail {
+
+// A Query request seen through its steps, whatever its type (sendQuery fills it in).
+struct QueryOperation {
+  const char* name;
+  const void* request;
+  void (*validate)(const void* request, Validator& validator);
+  void (*serialize)(const void* request, QueryWriter& writer);
+  void (*parse)(const XmlNode& result, void* out);  // into the std::optional<Result> at `out`
+  void* out;
+  bool hasResult;  // whether the operation answers with an <OperationResult> element
+};
+
+// Validates, serializes and sends one Query operation, checks that the response is the answer to
+// it (<OperationResponse>, with its <OperationResult> when it has one) and parses that. Returns
+// the error of the first step that fails, with the service and operation named.
+AWSDIRECT_DECL std::optional<Error> callQuery(ClientCore& core, const QueryOperation& operation, QueryDialect dialect);
+
+// A fresh id per logical call, sent as amz-sdk-invocation-id the way botocore does.
+AWSDIRECT_DECL std::string newInvocationId();
+// `error` with the service and operation filled in where it has none.
+AWSDIRECT_DECL Error withContext(Error error, const ServiceInfo& service, const std::string& operation);
+
+}  // namespace detail
+
+// Sends a Query request through `core`. A request type provides:
+//   using Result = ...;                       the typed result (Empty when the operation has none)
+//   static constexpr const char* operation;   "CreateCluster"
+//   void validate(Validator&) const;          the client-side rules
+//   void serialize(QueryWriter&) const;       its parameters
+//   static Result parse(const XmlNode&);      the result element into the typed result
+template <class Request>
+Outcome<typename Request::Result> sendQuery(ClientCore& core, const Request& request,
+                                            QueryDialect dialect = QueryDialect::Query) {
+  using Result = typename Request::Result;
+  std::optional<Result> result;
+  const detail::QueryOperation operation{
+      Request::operation,
+      &request,
+      [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
+      [](const void* r, QueryWriter& w) { static_cast<const Request*>(r)->serialize(w); },
+      [](const XmlNode& node, void* out) { static_cast<std::optional<Result>*>(out)->emplace(Request::parse(node)); },
+      &result,
+      !std::is_same_v<Result, Empty>};
+  if (std::optional<Error> error = detail::callQuery(core, operation, dialect)) return std::move(*error);
+  return std::move(*result);
+}
+
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/pipeline.ipp"
+#endif
