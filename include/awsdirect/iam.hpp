@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "client.hpp"
+#include "detail/build_mode.hpp"
 #include "policy.hpp"
 #include "secret.hpp"
 #include "uri.hpp"
@@ -29,11 +30,7 @@ namespace detail {
 // results hold them decoded, as botocore does.
 inline std::string decodePolicyDocument(const std::string& encoded) { return uriDecode(encoded); }
 
-inline std::vector<Tag> readTags(const XmlNode& node) {
-  std::vector<Tag> tags;
-  for (const XmlNode& t : node.list("Tags", "member")) tags.push_back({t.text("Key"), t.text("Value")});
-  return tags;
-}
+AWSDIRECT_DECL std::vector<Tag> readTags(const XmlNode& node);
 
 }  // namespace detail
 
@@ -51,22 +48,7 @@ struct Role {
   std::optional<std::chrono::system_clock::time_point> lastUsedDate;
   std::string lastUsedRegion;
 
-  static Role fromXml(const XmlNode& node) {
-    Role r;
-    r.path = node.text("Path");
-    r.roleName = node.text("RoleName");
-    r.roleId = node.text("RoleId");
-    r.arn = node.text("Arn");
-    r.createDate = node.timestamp("CreateDate");
-    r.assumeRolePolicyDocument = detail::decodePolicyDocument(node.text("AssumeRolePolicyDocument"));
-    r.description = node.text("Description");
-    if (node.child("MaxSessionDuration")) r.maxSessionDuration = static_cast<int>(node.integer("MaxSessionDuration"));
-    r.permissionsBoundaryArn = node.child("PermissionsBoundary").text("PermissionsBoundaryArn");
-    r.tags = detail::readTags(node);
-    r.lastUsedDate = node.child("RoleLastUsed").timestamp("LastUsedDate");
-    r.lastUsedRegion = node.child("RoleLastUsed").text("Region");
-    return r;
-  }
+  AWSDIRECT_DECL static Role fromXml(const XmlNode& node);
 };
 
 struct User {
@@ -79,18 +61,7 @@ struct User {
   std::string permissionsBoundaryArn;
   std::vector<Tag> tags;
 
-  static User fromXml(const XmlNode& node) {
-    User u;
-    u.path = node.text("Path");
-    u.userName = node.text("UserName");
-    u.userId = node.text("UserId");
-    u.arn = node.text("Arn");
-    u.createDate = node.timestamp("CreateDate");
-    u.passwordLastUsed = node.timestamp("PasswordLastUsed");
-    u.permissionsBoundaryArn = node.child("PermissionsBoundary").text("PermissionsBoundaryArn");
-    u.tags = detail::readTags(node);
-    return u;
-  }
+  AWSDIRECT_DECL static User fromXml(const XmlNode& node);
 };
 
 struct AttachedPolicy {
@@ -107,15 +78,7 @@ struct AccessKey {
   Secret secretAccessKey;
   std::optional<std::chrono::system_clock::time_point> createDate;
 
-  static AccessKey fromXml(const XmlNode& node) {
-    AccessKey k;
-    k.userName = node.text("UserName");
-    k.accessKeyId = node.text("AccessKeyId");
-    k.status = node.text("Status");
-    k.secretAccessKey = Secret(node.text("SecretAccessKey"));
-    k.createDate = node.timestamp("CreateDate");
-    return k;
-  }
+  AWSDIRECT_DECL static AccessKey fromXml(const XmlNode& node);
 };
 
 // What ListAccessKeys tells about a key: everything but the secret.
@@ -130,14 +93,7 @@ struct ListAttachedPoliciesResult {
   std::vector<AttachedPolicy> attachedPolicies;
   std::string marker;  // empty on the last page
 
-  static ListAttachedPoliciesResult fromXml(const XmlNode& result) {
-    ListAttachedPoliciesResult r;
-    for (const XmlNode& p : result.list("AttachedPolicies", "member"))
-      r.attachedPolicies.push_back({p.text("PolicyName"), p.text("PolicyArn")});
-    // IsTruncated says whether more pages follow; a Marker without it is not a next page.
-    if (result.boolean("IsTruncated")) r.marker = result.text("Marker");
-    return r;
-  }
+  AWSDIRECT_DECL static ListAttachedPoliciesResult fromXml(const XmlNode& result);
 };
 
 struct ListAccessKeysResult {
@@ -164,27 +120,9 @@ class CreateRoleRequest {
   CreateRoleRequest& permissionsBoundary(std::string policyArn) { permissionsBoundary_ = std::move(policyArn); return *this; }
   CreateRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, "RoleName", roleName_);
-    if (path_) rules::path(v, "Path", *path_);
-    if (description_) rules::description(v, "Description", *description_);
-    if (trustPolicy_) trustPolicy_->validate(v, "AssumeRolePolicyDocument");
-    else if (v.required(document_, "AssumeRolePolicyDocument")) rules::policyDocument(v, "AssumeRolePolicyDocument", *document_);
-    v.inRange(maxSessionDuration_, 3600, 43200, "MaxSessionDuration");
-    if (permissionsBoundary_) rules::managedPolicyArn(v, "PermissionsBoundary", *permissionsBoundary_);
-    rules::tags(v, "Tags", tags_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
 
-  void serialize(QueryWriter& w) const {
-    w.optional("RoleName", roleName_);
-    w.optional("Path", path_);
-    w.optional("Description", description_);
-    if (trustPolicy_) w.add("AssumeRolePolicyDocument", trustPolicy_->json());
-    w.optional("AssumeRolePolicyDocument", document_);
-    w.optional("MaxSessionDuration", maxSessionDuration_);
-    w.optional("PermissionsBoundary", permissionsBoundary_);
-    w.tags("Tags.member", tags_);
-  }
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return Role::fromXml(result.child("Role")); }
 
@@ -235,14 +173,8 @@ class PolicyAttachment {
  public:
   using Result = Empty;
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, principalField_, principal_);
-    if (v.required(policyArn_, "PolicyArn")) rules::managedPolicyArn(v, "PolicyArn", *policyArn_);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional(principalField_, principal_);
-    w.optional("PolicyArn", policyArn_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
 
  protected:
@@ -256,17 +188,8 @@ class AttachedPoliciesListing {
  public:
   using Result = ListAttachedPoliciesResult;
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, principalField_, principal_);
-    if (pathPrefix_) rules::pathPrefix(v, "PathPrefix", *pathPrefix_);
-    rules::paging(v, marker_, maxItems_);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional(principalField_, principal_);
-    w.optional("PathPrefix", pathPrefix_);
-    w.optional("MaxItems", maxItems_);
-    w.optional("Marker", marker_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode& result) { return ListAttachedPoliciesResult::fromXml(result); }
 
  protected:
@@ -320,19 +243,9 @@ class CreateUserRequest {
   CreateUserRequest& permissionsBoundary(std::string policyArn) { permissionsBoundary_ = std::move(policyArn); return *this; }
   CreateUserRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, "UserName", userName_);
-    if (path_) rules::path(v, "Path", *path_);
-    if (permissionsBoundary_) rules::managedPolicyArn(v, "PermissionsBoundary", *permissionsBoundary_);
-    rules::tags(v, "Tags", tags_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
 
-  void serialize(QueryWriter& w) const {
-    w.optional("Path", path_);
-    w.optional("UserName", userName_);
-    w.optional("PermissionsBoundary", permissionsBoundary_);
-    w.tags("Tags.member", tags_);
-  }
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return User::fromXml(result.child("User")); }
 
@@ -350,9 +263,7 @@ class GetUserRequest {
 
   GetUserRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const {
-    if (userName_) rules::name(v, "UserName", *userName_, 128);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
   void serialize(QueryWriter& w) const { w.optional("UserName", userName_); }
   static Result parse(const XmlNode& result) { return User::fromXml(result.child("User")); }
 
@@ -417,18 +328,8 @@ class PutUserPolicyRequest {
   PutUserPolicyRequest& policyDocument(PolicyDocument v) { policy_ = std::move(v); document_.reset(); return *this; }
   PutUserPolicyRequest& policyDocument(std::string json) { document_ = std::move(json); policy_.reset(); return *this; }
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, "UserName", userName_, 128);
-    rules::requiredName(v, "PolicyName", policyName_, 128);
-    if (policy_) policy_->validate(v, "PolicyDocument");
-    else if (v.required(document_, "PolicyDocument")) rules::policyDocument(v, "PolicyDocument", *document_);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional("UserName", userName_);
-    w.optional("PolicyName", policyName_);
-    if (policy_) w.add("PolicyDocument", policy_->json());
-    w.optional("PolicyDocument", document_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
 
  private:
@@ -445,14 +346,8 @@ class DeleteUserPolicyRequest {
   DeleteUserPolicyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
   DeleteUserPolicyRequest& policyName(std::string v) { policyName_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const {
-    rules::requiredName(v, "UserName", userName_, 128);
-    rules::requiredName(v, "PolicyName", policyName_, 128);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional("UserName", userName_);
-    w.optional("PolicyName", policyName_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
 
  private:
@@ -470,9 +365,7 @@ class CreateAccessKeyRequest {
 
   CreateAccessKeyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const {
-    if (userName_) rules::name(v, "UserName", *userName_, 128);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
   void serialize(QueryWriter& w) const { w.optional("UserName", userName_); }
   static Result parse(const XmlNode& result) { return AccessKey::fromXml(result.child("AccessKey")); }
 
@@ -490,22 +383,9 @@ class ListAccessKeysRequest {
   ListAccessKeysRequest& maxItems(int v) { maxItems_ = v; return *this; }
   ListAccessKeysRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const {
-    if (userName_) rules::name(v, "UserName", *userName_, 128);
-    rules::paging(v, marker_, maxItems_);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional("UserName", userName_);
-    w.optional("Marker", marker_);
-    w.optional("MaxItems", maxItems_);
-  }
-  static Result parse(const XmlNode& result) {
-    Result r;
-    for (const XmlNode& k : result.list("AccessKeyMetadata", "member"))
-      r.accessKeyMetadata.push_back({k.text("UserName"), k.text("AccessKeyId"), k.text("Status"), k.timestamp("CreateDate")});
-    if (result.boolean("IsTruncated")) r.marker = result.text("Marker");
-    return r;
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  AWSDIRECT_DECL static Result parse(const XmlNode& result);
 
  private:
   std::optional<std::string> userName_, marker_;
@@ -521,14 +401,8 @@ class DeleteAccessKeyRequest {
   DeleteAccessKeyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
   DeleteAccessKeyRequest& accessKeyId(std::string v) { accessKeyId_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const {
-    if (userName_) rules::name(v, "UserName", *userName_, 128);
-    rules::accessKeyId(v, "AccessKeyId", accessKeyId_);
-  }
-  void serialize(QueryWriter& w) const {
-    w.optional("UserName", userName_);
-    w.optional("AccessKeyId", accessKeyId_);
-  }
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
 
  private:
@@ -546,6 +420,7 @@ class Iam : public QueryClient {
 
   explicit Iam(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
 
+  // ---- Operations (build a request, send it with send()) ----
   static iam::CreateRoleRequest createRole() { return {}; }
   static iam::GetRoleRequest getRole() { return {}; }
   static iam::DeleteRoleRequest deleteRole() { return {}; }
@@ -566,61 +441,35 @@ class Iam : public QueryClient {
   static iam::ListAccessKeysRequest listAccessKeys() { return {}; }
   static iam::DeleteAccessKeyRequest deleteAccessKey() { return {}; }
 
+  // ---- Calls that send ----
+
   // Every managed policy attached to the role, following Marker from page to page.
-  Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request) {
-    return sendAllPages(std::move(request), &iam::ListAttachedRolePoliciesRequest::marker,
-                        &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
-  }
-  Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(const std::string& roleName) {
-    return listAllAttachedRolePolicies(listAttachedRolePolicies().roleName(roleName));
-  }
+  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request);
+  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(const std::string& roleName);
 
   // Every managed policy attached to the user, following Marker from page to page.
-  Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request) {
-    return sendAllPages(std::move(request), &iam::ListAttachedUserPoliciesRequest::marker,
-                        &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
-  }
-  Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(const std::string& userName) {
-    return listAllAttachedUserPolicies(listAttachedUserPolicies().userName(userName));
-  }
+  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request);
+  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(const std::string& userName);
 
   // Every access key of the user, following Marker from page to page.
-  Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(iam::ListAccessKeysRequest request) {
-    return sendAllPages(std::move(request), &iam::ListAccessKeysRequest::marker, &iam::ListAccessKeysResult::marker,
-                        &iam::ListAccessKeysResult::accessKeyMetadata);
-  }
-  Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(const std::string& userName) {
-    return listAllAccessKeys(listAccessKeys().userName(userName));
-  }
+  AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(iam::ListAccessKeysRequest request);
+  AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(const std::string& userName);
 
-  // botocore's role_exists: GetRole until it succeeds, NoSuchEntity meaning "not yet" (IAM is
-  // eventually consistent: a role just created may not be visible everywhere at once). By
-  // default 20 polls one second apart, as botocore.
-  Outcome<iam::Role> waitUntilRoleExists(const std::string& roleName, WaitOptions options = defaultWaitOptions()) {
-    return waitUntil<iam::Role>("RoleExists", options, [&] { return send(getRole().roleName(roleName)); },
-                                existsJudge<iam::Role>);
-  }
+  // botocore's RoleExists (every second, 20 times): GetRole until it succeeds and returns the
+  // role, NoSuchEntity meaning "not yet" (IAM is eventually consistent: a role just created may
+  // not be visible everywhere at once).
+  AWSDIRECT_DECL Outcome<iam::Role> waitUntilRoleExists(const std::string& roleName, WaitOptions options = {});
 
-  // botocore's user_exists: GetUser until it succeeds, NoSuchEntity meaning "not yet".
-  Outcome<iam::User> waitUntilUserExists(const std::string& userName, WaitOptions options = defaultWaitOptions()) {
-    return waitUntil<iam::User>("UserExists", options, [&] { return send(getUser().userName(userName)); },
-                                existsJudge<iam::User>);
-  }
+  // botocore's UserExists (every second, 20 times): GetUser until it succeeds, NoSuchEntity
+  // meaning "not yet".
+  AWSDIRECT_DECL Outcome<iam::User> waitUntilUserExists(const std::string& userName, WaitOptions options = {});
 
-  static WaitOptions defaultWaitOptions() {
-    WaitOptions options;
-    options.delay = std::chrono::seconds(1);
-    options.timeout = std::chrono::seconds(19);  // the 20th poll comes at 19 s
-    return options;
-  }
-
- private:
-  template <class T>
-  static WaitStep existsJudge(const Outcome<T>& polled) {
-    if (polled) return WaitStep{WaitVerdict::Success, "exists"};
-    if (polled.error().code == "NoSuchEntity") return WaitStep{WaitVerdict::Retry, "NoSuchEntity"};
-    return WaitStep{WaitVerdict::Failure, polled.error().code};
-  }
+  static constexpr WaiterPace kRoleExists{std::chrono::seconds(1), 20};
+  static constexpr WaiterPace kUserExists{std::chrono::seconds(1), 20};
 };
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/iam.ipp"
+#endif

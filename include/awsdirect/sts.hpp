@@ -1,30 +1,18 @@
 #pragma once
 // AWS Security Token Service (API version 2011-06-15, Query protocol): who am I
-// (GetCallerIdentity), temporary credentials for a role (AssumeRole), and the assume-role
-// credentials provider that profiles with role_arn use, as botocore does it.
+// (GetCallerIdentity) and temporary credentials for a role (AssumeRole, with the assume-role
+// credentials provider that profiles with role_arn use, in assume_role.hpp).
 //
 // STS is called at its regional endpoint (sts.REGION.amazonaws.com) and honours the endpoint
 // overrides of every other service (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's).
-#include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <functional>
-#include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <system_error>
-#include <utility>
-#include <vector>
 
+#include "assume_role.hpp"
 #include "client.hpp"
-#include "credentials.hpp"
-#include "policy.hpp"
+#include "detail/build_mode.hpp"
 
 namespace awsdirect {
 namespace sts {
-
-// ---- Results --------------------------------------------------------------------------------
 
 // Whose credentials signed the request.
 struct CallerIdentity {
@@ -32,62 +20,6 @@ struct CallerIdentity {
   std::string arn;      // "arn:aws:iam::123456789012:user/admin", "arn:aws:sts::...:assumed-role/ROLE/SESSION"
   std::string userId;   // "AIDA...", or "AROA...:SESSION" for an assumed role
 };
-
-struct AssumedRoleUser {
-  std::string assumedRoleId;  // "AROA...:SESSION"
-  std::string arn;            // "arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"
-};
-
-// Temporary credentials (their secret key and session token are Secrets, never printed) and
-// whom they act as.
-struct AssumeRoleResult {
-  Credentials credentials;  // with expiration
-  AssumedRoleUser assumedRoleUser;
-  std::optional<int> packedPolicySize;  // percent of the allowed size the session policies and tags use
-  std::string sourceIdentity;
-};
-
-// ---- Rules ----------------------------------------------------------------------------------
-
-namespace rules {
-
-// A role ARN: arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME.
-inline void roleArn(Validator& v, const std::string& field, const std::string& arn) {
-  if (!v.check(arn.size() >= 20 && arn.size() <= 2048, field, "must be 20 to 2048 characters long")) return;
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (int i = 0; i < 5; ++i) {
-    std::size_t colon = arn.find(':', start);
-    if (colon == std::string::npos) break;
-    parts.push_back(arn.substr(start, colon - start));
-    start = colon + 1;
-  }
-  const std::string resource = parts.size() == 5 ? arn.substr(start) : "";
-  bool shaped = parts.size() == 5 && parts[0] == "arn" && iam::rules::isPartition(parts[1]) && parts[2] == "iam" &&
-                parts[3].empty() && iam::rules::isAccountId(parts[4]) && resource.rfind("role/", 0) == 0 &&
-                resource.size() > 5 && resource.back() != '/';
-  v.check(shaped, field, "must be a role ARN such as arn:aws:iam::123456789012:role/NAME");
-}
-
-// A role session name: 2 to 64 letters, digits and + = , . @ _ -.
-inline void roleSessionName(Validator& v, const std::string& field, const std::string& name) {
-  if (!v.check(name.size() >= 2 && name.size() <= 64, field, "must be 2 to 64 characters long")) return;
-  bool allowed = true;
-  for (char c : name) allowed &= iam::rules::isNameCharacter(c);
-  v.check(allowed, field, "may contain only letters, digits and + = , . @ _ -");
-}
-
-// An external id: 2 to 1224 letters, digits and + = , . @ : / _ -.
-inline void externalId(Validator& v, const std::string& field, const std::string& id) {
-  if (!v.check(id.size() >= 2 && id.size() <= 1224, field, "must be 2 to 1224 characters long")) return;
-  bool allowed = true;
-  for (char c : id) allowed &= iam::rules::isNameCharacter(c) || c == ':' || c == '/';
-  v.check(allowed, field, "may contain only letters, digits and + = , . @ : / _ -");
-}
-
-}  // namespace rules
-
-// ---- Requests -------------------------------------------------------------------------------
 
 // GetCallerIdentity: the account, ARN and user id of the credentials that sign the request.
 // Needs no permission: it works for any valid credentials.
@@ -98,316 +30,31 @@ class GetCallerIdentityRequest {
 
   void validate(Validator&) const {}
   void serialize(QueryWriter&) const {}
-  static Result parse(const XmlNode& result) {
-    return {result.text("Account"), result.text("Arn"), result.text("UserId")};
-  }
+  AWSDIRECT_DECL static Result parse(const XmlNode& result);
 };
 
-// AssumeRole: temporary credentials for a role whose trust policy allows the caller. Required:
-// the role ARN and a session name (which shows in CloudTrail and in the assumed-role ARN).
-class AssumeRoleRequest {
- public:
-  using Result = AssumeRoleResult;
-  static constexpr const char* operation = "AssumeRole";
-
-  AssumeRoleRequest& roleArn(std::string v) { roleArn_ = std::move(v); return *this; }
-  AssumeRoleRequest& roleSessionName(std::string v) { roleSessionName_ = std::move(v); return *this; }
-  // How long the credentials last: 900 seconds to the role's MaxSessionDuration (AWS: 3600).
-  AssumeRoleRequest& durationSeconds(int seconds) { durationSeconds_ = seconds; return *this; }
-  AssumeRoleRequest& externalId(std::string v) { externalId_ = std::move(v); return *this; }
-  // Session tags, and the keys among them that pass on to roles this session assumes in turn.
-  AssumeRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-  AssumeRoleRequest& transitiveTagKey(std::string key) { transitiveTagKeys_.push_back(std::move(key)); return *this; }
-  // Session policies: the session may do only what both they and the role allow.
-  AssumeRoleRequest& policy(iam::PolicyDocument v) { policy_ = v.json(); return *this; }
-  AssumeRoleRequest& policy(std::string json) { policy_ = std::move(json); return *this; }
-  AssumeRoleRequest& policyArn(std::string arn) { policyArns_.push_back(std::move(arn)); return *this; }
-  // MFA: the device's serial number (or ARN) and the code it shows now.
-  AssumeRoleRequest& serialNumber(std::string v) { serialNumber_ = std::move(v); return *this; }
-  AssumeRoleRequest& tokenCode(std::string v) { tokenCode_ = std::move(v); return *this; }
-  AssumeRoleRequest& sourceIdentity(std::string v) { sourceIdentity_ = std::move(v); return *this; }
-
-  const std::optional<std::string>& roleArnValue() const { return roleArn_; }
-  const std::optional<std::string>& roleSessionNameValue() const { return roleSessionName_; }
-
-  void validate(Validator& v) const {
-    if (v.required(roleArn_, "RoleArn")) rules::roleArn(v, "RoleArn", *roleArn_);
-    if (v.required(roleSessionName_, "RoleSessionName")) rules::roleSessionName(v, "RoleSessionName", *roleSessionName_);
-    v.inRange(durationSeconds_, 900, 43200, "DurationSeconds");
-    if (externalId_) rules::externalId(v, "ExternalId", *externalId_);
-    iam::rules::tags(v, "Tags", tags_);
-    v.check(transitiveTagKeys_.size() <= 50, "TransitiveTagKeys", "must have at most 50 keys");
-    for (std::size_t i = 0; i < transitiveTagKeys_.size(); ++i) {
-      bool tagged = false;
-      for (const Tag& t : tags_) tagged |= t.key == transitiveTagKeys_[i];
-      v.check(tagged, "TransitiveTagKeys[" + std::to_string(i) + "]", "must be the key of one of the session tags");
-    }
-    if (policy_) iam::rules::policyDocument(v, "Policy", *policy_);
-    for (std::size_t i = 0; i < policyArns_.size(); ++i)
-      iam::rules::managedPolicyArn(v, "PolicyArns[" + std::to_string(i) + "]", policyArns_[i]);
-    if (serialNumber_)
-      v.check(serialNumber_->size() >= 9 && serialNumber_->size() <= 256, "SerialNumber",
-              "must be 9 to 256 characters long");
-    if (tokenCode_) {
-      bool digits = tokenCode_->size() == 6;
-      for (char c : *tokenCode_) digits &= awsdirect::rules::isDigit(c);
-      v.check(digits, "TokenCode", "must be 6 digits");
-      v.check(serialNumber_.has_value(), "SerialNumber", "is required with TokenCode");
-    }
-    if (sourceIdentity_) rules::roleSessionName(v, "SourceIdentity", *sourceIdentity_);
-  }
-
-  void serialize(QueryWriter& w) const {
-    w.optional("RoleArn", roleArn_);
-    w.optional("RoleSessionName", roleSessionName_);
-    w.list("PolicyArns.member", policyArns_, [](QueryWriter& item, const std::string& arn) { item.add("arn", arn); });
-    w.optional("Policy", policy_);
-    w.optional("DurationSeconds", durationSeconds_);
-    w.tags("Tags.member", tags_);
-    w.list("TransitiveTagKeys.member", transitiveTagKeys_);
-    w.optional("ExternalId", externalId_);
-    w.optional("SerialNumber", serialNumber_);
-    w.optional("TokenCode", tokenCode_);
-    w.optional("SourceIdentity", sourceIdentity_);
-  }
-
-  static Result parse(const XmlNode& result) {
-    Result r;
-    XmlNode c = result.child("Credentials");
-    r.credentials = Credentials(c.text("AccessKeyId"), c.text("SecretAccessKey"), c.text("SessionToken"));
-    r.credentials.expiration = c.timestamp("Expiration");
-    XmlNode user = result.child("AssumedRoleUser");
-    r.assumedRoleUser = {user.text("AssumedRoleId"), user.text("Arn")};
-    if (result.child("PackedPolicySize")) r.packedPolicySize = static_cast<int>(result.integer("PackedPolicySize"));
-    r.sourceIdentity = result.text("SourceIdentity");
-    if (r.credentials.accessKeyId.empty() || r.credentials.secretAccessKey.empty() || r.credentials.sessionToken.empty() ||
-        !r.credentials.expiration)
-      throwError(makeError(ErrorKind::Parse, "IncompleteCredentials",
-                           "AssumeRole returned credentials without an access key, secret, session token or expiration"));
-    return r;
-  }
-
- private:
-  std::optional<std::string> roleArn_, roleSessionName_, externalId_, policy_, serialNumber_, tokenCode_,
-      sourceIdentity_;
-  std::optional<int> durationSeconds_;
-  std::vector<Tag> tags_;
-  std::vector<std::string> transitiveTagKeys_, policyArns_;
-};
+// AssumeRoleRequest, AssumeRoleResult and the role rules are in assume_role.hpp.
 
 }  // namespace sts
 
-// ---- The client -------------------------------------------------------------------------------
-
 class Sts : public QueryClient {
  public:
-  static ServiceInfo serviceInfo() { return {"STS", "sts", "sts", "2011-06-15", false}; }
+  static ServiceInfo serviceInfo() { return detail::stsServiceInfo(); }
 
   explicit Sts(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
 
+  // ---- Operations (build a request, send it with send()) ----
   static sts::GetCallerIdentityRequest getCallerIdentity() { return {}; }
   static sts::AssumeRoleRequest assumeRole() { return {}; }
+
+  // ---- Calls that send ----
 
   // Whose credentials this client signs with.
   Outcome<sts::CallerIdentity> callerIdentity() { return send(getCallerIdentity()); }
 };
 
-// ---- Assume-role credentials ------------------------------------------------------------------
-
-// Temporary credentials of a role, as botocore's AssumeRoleProvider gets them: AssumeRole is
-// called with the source credentials when credentials are first needed (creating the provider
-// makes no call), and again before they expire (botocore's windows: within 15 minutes one
-// caller refreshes while the others carry on, within 10 minutes everyone waits). Thread-safe.
-//
-//   auto provider = std::make_shared<AssumeRoleCredentialsProvider>(
-//       Sts::assumeRole().roleArn("arn:aws:iam::123456789012:role/myRedshiftRole"),
-//       std::make_shared<EnvironmentCredentialsProvider>());
-//   Redshift redshift(ClientConfig().withCredentialsProvider(provider));
-class AssumeRoleCredentialsProvider final : public CredentialsProvider {
- public:
-  struct Options {
-    // Where and how STS is called: region, endpoint, transport, retries. Its credentials
-    // provider is replaced by the source.
-    ClientConfig stsConfig;
-    RefreshTiming refresh;
-    // For roles that require MFA: the code the device shows now, asked for at every AssumeRole
-    // (the request names the device with serialNumber).
-    std::function<std::string()> mfaTokenCode;
-  };
-
-  // `request` is the AssumeRole call (role ARN, duration, external id, session tags, ...).
-  // Without a session name, "awsdirect-session-<unix time>" is used, as botocore uses
-  // "botocore-session-<unix time>".
-  AssumeRoleCredentialsProvider(sts::AssumeRoleRequest request, std::shared_ptr<CredentialsProvider> source,
-                                Options options = {})
-      : state_(std::make_shared<State>(std::move(request), std::move(source), std::move(options))),
-        cache_(fetcher(state_), state_->options.refresh) {}
-
-  Credentials credentials() override { return cache_.credentials(); }
-
-  // Whom the credentials act as ("arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"); nullopt
-  // before the first AssumeRole.
-  std::optional<sts::AssumedRoleUser> assumedRoleUser() const {
-    std::lock_guard<std::mutex> lock(state_->mutex);
-    return state_->assumedRoleUser;
-  }
-
- private:
-  struct State {
-    State(sts::AssumeRoleRequest r, std::shared_ptr<CredentialsProvider> s, Options o)
-        : request(std::move(r)), source(std::move(s)), options(std::move(o)) {
-      if (!request.roleSessionNameValue()) {
-        auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
-        request.roleSessionName("awsdirect-session-" +
-                                std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()));
-      }
-    }
-    sts::AssumeRoleRequest request;
-    std::shared_ptr<CredentialsProvider> source;
-    Options options;
-    std::unique_ptr<Sts> sts;  // made at the first fetch, which runs under the cache's refresh lock
-    mutable std::mutex mutex;  // guards assumedRoleUser
-    std::optional<sts::AssumedRoleUser> assumedRoleUser;
-  };
-
-  static std::function<Credentials()> fetcher(std::shared_ptr<State> state) {
-    return [state] {
-      if (!state->source)
-        throw CredentialsError(detail::credentialsError("NoCredentials", "AssumeRole needs source credentials"));
-      if (!state->sts) {
-        ClientConfig config = state->options.stsConfig;
-        config.credentialsProvider = state->source;
-        state->sts = std::make_unique<Sts>(config);
-      }
-      sts::AssumeRoleRequest request = state->request;
-      if (state->options.mfaTokenCode) request.tokenCode(state->options.mfaTokenCode());
-      Outcome<sts::AssumeRoleResult> result = state->sts->send(request);
-      if (!result) {
-        // Keep the kind (a refused AssumeRole stays an AwsError with its code); say what for.
-        Error error = result.error();
-        error.message = "cannot assume role " + request.roleArnValue().value_or("") + ": " + error.message;
-        throwError(std::move(error));
-      }
-      std::lock_guard<std::mutex> lock(state->mutex);
-      state->assumedRoleUser = result.value().assumedRoleUser;
-      return result.value().credentials;
-    };
-  }
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
-};
-
-namespace detail {
-
-inline bool hasStaticKeys(const ProfileSettings& profile) {
-  return profile.count("aws_access_key_id") || profile.count("aws_secret_access_key");
-}
-inline bool assumesRole(const ProfileSettings& profile) {
-  return profile.count("role_arn") && !profile.count("web_identity_token_file");
-}
-
-// The provider for a profile with role_arn, resolved as botocore's AssumeRoleProvider does:
-// the source credentials come from source_profile (its keys; or, when it assumes a role itself,
-// that role; or its other sources) or from credential_source = Environment. `visited` holds the
-// profiles on the way here, to refuse a loop before any call. Every STS call of a chain of roles
-// uses the region and endpoint settings of the profile in use (`stsProfile`), as botocore's
-// session does.
-inline std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& environment,
-                                                                  const std::shared_ptr<const SharedConfig>& files,
-                                                                  const std::string& name,
-                                                                  std::vector<std::string> visited = {},
-                                                                  std::string stsProfile = {}) {
-  if (stsProfile.empty()) stsProfile = name;
-  const ProfileSettings profile = files->profile(name).value_or(ProfileSettings{});
-  auto setting = [&](const char* key) -> std::optional<std::string> {
-    auto found = profile.find(key);
-    if (found == profile.end()) return std::nullopt;
-    return found->second;
-  };
-  const std::string where = "profile " + detail::quoted(name);
-  auto invalid = [&](const std::string& message) { return ConfigError(configError("InvalidConfig", message)); };
-  visited.push_back(name);
-
-  sts::AssumeRoleRequest request;
-  request.roleArn(setting("role_arn").value_or(""));
-  if (auto session = setting("role_session_name")) request.roleSessionName(*session);
-  if (auto externalId = setting("external_id")) request.externalId(*externalId);
-  if (auto duration = setting("duration_seconds")) {
-    int seconds = 0;
-    auto parsed = std::from_chars(duration->data(), duration->data() + duration->size(), seconds);
-    if (duration->empty() || parsed.ec != std::errc() || parsed.ptr != duration->data() + duration->size())
-      throw invalid("duration_seconds of " + where + " is not a whole number of seconds");
-    request.durationSeconds(seconds);
-  }
-  if (setting("mfa_serial"))
-    throw CredentialsError(credentialsError(
-        "UnsupportedCredentialSource",
-        where + " assumes its role with MFA (mfa_serial), and awsdirect cannot prompt for the code; use "
-                "AssumeRoleCredentialsProvider with Options::mfaTokenCode, or a credential_process"));
-
-  auto sourceProfile = setting("source_profile");
-  auto credentialSource = setting("credential_source");
-  if (sourceProfile && credentialSource)
-    throw invalid(where + " has both source_profile and credential_source; it may have only one");
-  if (!sourceProfile && !credentialSource)
-    throw CredentialsError(credentialsError(
-        "PartialCredentials", where + " has role_arn but neither source_profile nor credential_source"));
-
-  std::shared_ptr<CredentialsProvider> source;
-  if (credentialSource) {
-    if (*credentialSource == "Environment") {
-      source = std::make_shared<EnvironmentCredentialsProvider>(environment);
-    } else if (*credentialSource == "Ec2InstanceMetadata" || *credentialSource == "EcsContainer") {
-      throw CredentialsError(credentialsError(
-          "UnsupportedCredentialSource", where + " takes its source credentials from " + *credentialSource +
-                                             " (credential_source), which awsdirect does not query"));
-    } else {
-      throw invalid("credential_source " + detail::quoted(*credentialSource) + " of " + where +
-                    " is not valid: use Environment, Ec2InstanceMetadata or EcsContainer");
-    }
-  } else {
-    const std::string& sourceName = *sourceProfile;
-    auto sourceSettings = files->profile(sourceName);
-    if (!sourceSettings)
-      throw invalid("source_profile " + detail::quoted(sourceName) + " of " + where + " does not exist in " +
-                    files->describeFiles());
-    const bool self = sourceName == name;
-    bool loop = std::find(visited.begin(), visited.end(), sourceName) != visited.end();
-    // A profile may name itself as its source to keep its keys and its role together.
-    if (loop && !(self && hasStaticKeys(*sourceSettings))) {
-      std::string path;
-      for (const auto& p : visited) path += p + " -> ";
-      throw invalid("source_profile loop: " + path + sourceName);
-    }
-    if (hasStaticKeys(*sourceSettings)) {
-      source = std::make_shared<ProfileCredentialsProvider>(files, sourceName);
-    } else if (assumesRole(*sourceSettings)) {
-      source = assumeRoleFromProfile(environment, files, sourceName, visited, stsProfile);
-    } else {
-      // Its credential_process or other sources, but not the environment (botocore's
-      // disable_env_vars for source profiles).
-      source = defaultCredentialsProvider(environment, ProfileChoice{sourceName, "source_profile of " + where, true},
-                                          files);
-    }
-  }
-
-  AssumeRoleCredentialsProvider::Options options;
-  options.stsConfig.environment = environment;
-  options.stsConfig.profile = stsProfile;
-  return std::make_shared<AssumeRoleCredentialsProvider>(std::move(request), std::move(source), std::move(options));
-}
-
-// Lets the default credential chain (credentials.hpp) assume roles: it cannot call STS itself,
-// since STS is a client and clients need the chain. Registered when this header is included,
-// which client.hpp does for every program that has a client.
-inline const bool kAssumeRoleRegistered = [] {
-  assumeRoleProviderFactory() = [](const Environment& environment, const std::shared_ptr<const SharedConfig>& files,
-                                   const std::string& profile) {
-    return assumeRoleFromProfile(environment, files, profile);
-  };
-  return true;
-}();
-
-}  // namespace detail
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/sts.ipp"
+#endif

@@ -64,7 +64,8 @@ Outcome<T> waitUntil(const std::string& waiterName, const WaitOptions& options, 
   auto now = options.now ? options.now : [] { return std::chrono::steady_clock::now(); };
   auto sleep = options.sleep ? options.sleep : [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
   const std::chrono::milliseconds delay = options.delay.value_or(pace.delay);
-  const std::chrono::milliseconds timeout = options.timeout.value_or(pace.delay * pace.maxAttempts);
+  // maxAttempts polls: the last comes (maxAttempts - 1) delays after the first.
+  const std::chrono::milliseconds timeout = options.timeout.value_or(pace.delay * (pace.maxAttempts - 1));
   const auto start = now();
   WaitProgress progress;
   for (;;) {
