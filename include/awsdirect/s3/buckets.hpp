@@ -1,0 +1,196 @@
+#pragma once
+// S3 buckets: create (in a region, with its LocationConstraint), head, delete, list, and their public
+// access block.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../error.hpp"
+#include "../http.hpp"
+#include "../rest_xml.hpp"
+#include "../validate.hpp"
+#include "common.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+struct Bucket {
+  std::string name;
+  std::optional<std::chrono::system_clock::time_point> creationDate;
+  std::string bucketRegion;
+};
+
+struct CreateBucketResult {
+  std::string location;  // "/bucket" or the bucket's URL
+};
+
+struct HeadBucketResult {
+  std::string bucketRegion;  // x-amz-bucket-region
+  std::string accessPointAlias;
+};
+
+struct ListBucketsResult {
+  std::vector<Bucket> buckets;
+  Owner owner;
+  std::string continuationToken;  // empty on the last page
+  std::string prefix;
+};
+
+// The four settings of a public access block; all four on makes a bucket private whatever its
+// ACLs and policies say.
+struct PublicAccessBlockConfiguration {
+  bool blockPublicAcls = false;
+  bool ignorePublicAcls = false;
+  bool blockPublicPolicy = false;
+  bool restrictPublicBuckets = false;
+
+  static PublicAccessBlockConfiguration allBlocked() { return {true, true, true, true}; }
+  bool allOn() const { return blockPublicAcls && ignorePublicAcls && blockPublicPolicy && restrictPublicBuckets; }
+  friend bool operator==(const PublicAccessBlockConfiguration& a, const PublicAccessBlockConfiguration& b) {
+    return a.blockPublicAcls == b.blockPublicAcls && a.ignorePublicAcls == b.ignorePublicAcls &&
+           a.blockPublicPolicy == b.blockPublicPolicy && a.restrictPublicBuckets == b.restrictPublicBuckets;
+  }
+};
+
+
+// CreateBucket: a bucket in a region. A bucket outside us-east-1 is created with a
+// LocationConstraint naming its region; one in us-east-1 without (S3 refuses it there). The
+// region defaults to the client's.
+class CreateBucketRequest {
+ public:
+  using Result = CreateBucketResult;
+  static constexpr const char* operation = "CreateBucket";
+
+  CreateBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  CreateBucketRequest& region(std::string v) { region_ = std::move(v); return *this; }
+  // "private", "public-read", ...: a canned ACL (most buckets should have none and own their objects).
+  CreateBucketRequest& acl(std::string v) { acl_ = std::move(v); return *this; }
+  // "BucketOwnerEnforced" (S3's default), "BucketOwnerPreferred", "ObjectWriter".
+  CreateBucketRequest& objectOwnership(std::string v) { objectOwnership_ = std::move(v); return *this; }
+  CreateBucketRequest& objectLockEnabled(bool v = true) { objectLockEnabled_ = v; return *this; }
+
+  const std::optional<std::string>& bucketName() const { return bucket_; }
+  const std::optional<std::string>& regionName() const { return region_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+
+  static Result parse(const RestResponse& response) { return {response.header("Location")}; }
+
+ private:
+  std::optional<std::string> bucket_, region_, acl_, objectOwnership_;
+  std::optional<bool> objectLockEnabled_;
+};
+
+// HeadBucket: whether the bucket exists and may be accessed; its region. A missing bucket is an
+// AwsError with code "404" (a HEAD answer has no body to name it), as in botocore.
+class HeadBucketRequest {
+ public:
+  using Result = HeadBucketResult;
+  static constexpr const char* operation = "HeadBucket";
+
+  HeadBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  HeadBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+};
+
+// DeleteBucket: deletes an empty bucket (BucketNotEmpty otherwise).
+class DeleteBucketRequest {
+ public:
+  using Result = Empty;
+  static constexpr const char* operation = "DeleteBucket";
+
+  DeleteBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  DeleteBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static Result parse(const RestResponse&) { return {}; }
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+};
+
+// ListBuckets: the account's buckets, page by page (ContinuationToken) when MaxBuckets is set.
+class ListBucketsRequest {
+ public:
+  using Result = ListBucketsResult;
+  static constexpr const char* operation = "ListBuckets";
+
+  ListBucketsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }
+  ListBucketsRequest& maxBuckets(int v) { maxBuckets_ = v; return *this; }
+  ListBucketsRequest& continuationToken(std::string v) { continuationToken_ = std::move(v); return *this; }
+  ListBucketsRequest& bucketRegion(std::string v) { bucketRegion_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { v.inRange(maxBuckets_, 1, 10000, "MaxBuckets"); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> prefix_, continuationToken_, bucketRegion_;
+  std::optional<int> maxBuckets_;
+};
+
+// PutPublicAccessBlock: the bucket's four public-access settings, sent with the Content-MD5
+// S3 requires.
+class PutPublicAccessBlockRequest {
+ public:
+  using Result = Empty;
+  static constexpr const char* operation = "PutPublicAccessBlock";
+
+  PutPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  PutPublicAccessBlockRequest& blockPublicAcls(bool v = true) { config_.blockPublicAcls = v; return *this; }
+  PutPublicAccessBlockRequest& ignorePublicAcls(bool v = true) { config_.ignorePublicAcls = v; return *this; }
+  PutPublicAccessBlockRequest& blockPublicPolicy(bool v = true) { config_.blockPublicPolicy = v; return *this; }
+  PutPublicAccessBlockRequest& restrictPublicBuckets(bool v = true) { config_.restrictPublicBuckets = v; return *this; }
+  PutPublicAccessBlockRequest& configuration(PublicAccessBlockConfiguration v) { config_ = v; return *this; }
+  // All four on: the bucket is private whatever the account's defaults.
+  PutPublicAccessBlockRequest& blockAll() { config_ = PublicAccessBlockConfiguration::allBlocked(); return *this; }
+  PutPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static Result parse(const RestResponse&) { return {}; }
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+  PublicAccessBlockConfiguration config_;
+};
+
+// GetPublicAccessBlock: the bucket's settings; NoSuchPublicAccessBlockConfiguration when it has none.
+class GetPublicAccessBlockRequest {
+ public:
+  using Result = PublicAccessBlockConfiguration;
+  static constexpr const char* operation = "GetPublicAccessBlock";
+
+  GetPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  GetPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+};
+
+// The headers PutObject, CreateMultipartUpload and CopyObject share: how the object is stored
+
+}  // namespace s3
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/buckets.ipp"
+#endif

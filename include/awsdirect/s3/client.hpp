@@ -1,0 +1,171 @@
+#pragma once
+// The S3 client: botocore's addressing (the bucket in the host or the path), signing for the
+// bucket's region with S3's rules, region redirects, paginated listings, batched deletes,
+// presigned URLs and waiters.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../client.hpp"
+#include "../detail/build_mode.hpp"
+#include "../waiter.hpp"
+#include "buckets.hpp"
+#include "common.hpp"
+#include "multipart.hpp"
+#include "objects.hpp"
+
+namespace awsdirect {
+
+// How S3 requests name their bucket: in the host ("bucket.s3.eu-west-1.amazonaws.com", virtual)
+// or in the path ("s3.eu-west-1.amazonaws.com/bucket", path).
+enum class S3AddressingStyle { Auto, Virtual, Path };
+
+AWSDIRECT_DECL const char* addressingStyleName(S3AddressingStyle style);
+
+// S3's own settings, beside the ClientConfig every client has.
+struct S3Options {
+  // Else the profile's `s3 = addressing_style = ...`, else auto: virtual hosts, except for IP
+  // and localhost endpoints and for bucket names that cannot be a host name.
+  std::optional<S3AddressingStyle> addressingStyle;
+  // Over HTTPS, sign bodies as UNSIGNED-PAYLOAD instead of hashing them first (TLS protects them
+  // in transit). Else the profile's `s3 = payload_signing_enabled = false`; plain HTTP always hashes.
+  std::optional<bool> unsignedPayload;
+
+  S3Options& withAddressingStyle(S3AddressingStyle v) { addressingStyle = v; return *this; }
+  S3Options& withUnsignedPayload(bool v = true) { unsignedPayload = v; return *this; }
+};
+
+// Where one request goes: the region it is signed for and its URL parts.
+struct S3Route {
+  std::string region;
+  std::string scheme;
+  std::string host;
+  std::string path;  // base path + the request's path, bucket removed for virtual hosting
+  bool virtualHosted = false;
+};
+
+class S3 : public RestXmlClient {
+ public:
+  static ServiceInfo serviceInfo() { return {"S3", "s3", "s3", "2006-03-01", false}; }
+
+  AWSDIRECT_DECL explicit S3(const ClientConfig& config = ClientConfig(), S3Options options = {});
+
+  // ---- Operations (build a request, send it with send()) ----
+  static s3::CreateBucketRequest createBucket() { return {}; }
+  static s3::HeadBucketRequest headBucket() { return {}; }
+  static s3::DeleteBucketRequest deleteBucket() { return {}; }
+  static s3::ListBucketsRequest listBuckets() { return {}; }
+  static s3::PutPublicAccessBlockRequest putPublicAccessBlock() { return {}; }
+  static s3::GetPublicAccessBlockRequest getPublicAccessBlock() { return {}; }
+  static s3::PutObjectRequest putObject() { return {}; }
+  static s3::GetObjectRequest getObject() { return {}; }
+  static s3::HeadObjectRequest headObject() { return {}; }
+  static s3::DeleteObjectRequest deleteObject() { return {}; }
+  static s3::DeleteObjectsRequest deleteObjects() { return {}; }
+  static s3::ListObjectsV2Request listObjectsV2() { return {}; }
+  static s3::CopyObjectRequest copyObject() { return {}; }
+  static s3::CreateMultipartUploadRequest createMultipartUpload() { return {}; }
+  static s3::UploadPartRequest uploadPart() { return {}; }
+  static s3::CompleteMultipartUploadRequest completeMultipartUpload() { return {}; }
+  static s3::AbortMultipartUploadRequest abortMultipartUpload() { return {}; }
+  static s3::ListPartsRequest listParts() { return {}; }
+  static s3::ListMultipartUploadsRequest listMultipartUploads() { return {}; }
+
+  using RestXmlClient::send;
+
+  // CreateBucket in the request's region, else the client's: signed for that region, with a
+  // LocationConstraint unless it is us-east-1.
+  AWSDIRECT_DECL Outcome<s3::CreateBucketResult> send(const s3::CreateBucketRequest& request);
+
+  // GetObject, streamed into the request's file when it names one: into a temporary file next
+  // to it, renamed into place once the whole object has arrived.
+  AWSDIRECT_DECL Outcome<s3::GetObjectResult> send(const s3::GetObjectRequest& request);
+
+  // ---- Calls that send ----
+
+  // Calls `onPage` with every page of the listing, following NextContinuationToken; stops early
+  // when `onPage` returns false.
+  AWSDIRECT_DECL Outcome<Empty> forEachPage(s3::ListObjectsV2Request request,
+                                            const std::function<bool(const s3::ListObjectsV2Result&)>& onPage);
+  // Every key of the listing (and every common prefix), gathered over all pages.
+  AWSDIRECT_DECL Outcome<s3::ListObjectsV2Result> listAllObjects(s3::ListObjectsV2Request request);
+  // Every bucket, following ContinuationToken.
+  AWSDIRECT_DECL Outcome<std::vector<s3::Bucket>> listAllBuckets(s3::ListBucketsRequest request = {});
+  // Every part of an upload, following NextPartNumberMarker.
+  AWSDIRECT_DECL Outcome<std::vector<s3::Part>> listAllParts(s3::ListPartsRequest request);
+  // Every open multipart upload, following NextKeyMarker and NextUploadIdMarker.
+  AWSDIRECT_DECL Outcome<std::vector<s3::MultipartUpload>> listAllMultipartUploads(s3::ListMultipartUploadsRequest request);
+
+  // DeleteObjects for any number of keys, 1,000 per request. The per-key errors of every batch
+  // are gathered; a failed request ends it with that error.
+  AWSDIRECT_DECL Outcome<s3::DeleteObjectsResult> deleteObjectsInBatches(const std::string& bucket,
+                                                                         const std::vector<std::string>& keys,
+                                                                         bool quiet = true);
+
+  // A URL that performs `request` (GetObject, PutObject, HeadObject, DeleteObject, ...) for
+  // whoever holds it, for `expiresIn` (1 second to 7 days). Signed with this client's
+  // credentials; the body of a PutObject is not part of it (it is sent with the URL). Headers
+  // the request sets (Content-Type, Range, metadata) are signed too, so whoever uses the URL
+  // must send them as they are.
+  template <class Request>
+  Outcome<std::string> presign(const Request& request, std::chrono::seconds expiresIn) {
+    std::optional<typename Request::Result> unused;
+    return presignOperation(detail::restOperation(request, unused), expiresIn);
+  }
+
+  // botocore's S3 waiters (HeadBucket / HeadObject every 5 s, 20 times). BucketExists succeeds
+  // on 200, 301 and 403 (the bucket exists, in another region or another account's).
+  AWSDIRECT_DECL Outcome<s3::HeadBucketResult> waitUntilBucketExists(const std::string& bucket, WaitOptions options = {});
+  AWSDIRECT_DECL Outcome<Gone> waitUntilBucketNotExists(const std::string& bucket, WaitOptions options = {});
+  AWSDIRECT_DECL Outcome<s3::ObjectMetadata> waitUntilObjectExists(const std::string& bucket, const std::string& key,
+                                                                   WaitOptions options = {});
+  AWSDIRECT_DECL Outcome<Gone> waitUntilObjectNotExists(const std::string& bucket, const std::string& key,
+                                                        WaitOptions options = {});
+  static constexpr WaiterPace kHeadWaiters{std::chrono::seconds(5), 20};
+
+  // ---- Addressing and regions ----
+
+  S3AddressingStyle addressingStyle() const { return addressingStyle_; }
+  bool unsignedPayload() const { return unsignedPayload_; }
+
+  // Where a request for `bucket` with `path` ("/bucket/key", URI-encoded) goes when signed for
+  // `region`: botocore's choice of endpoint and addressing.
+  AWSDIRECT_DECL S3Route route(const std::string& bucket, const std::string& region, const std::string& path) const;
+
+  // The region a request for `bucket` is signed for: the one found by an earlier redirect (or
+  // given at creation), else the client's.
+  AWSDIRECT_DECL std::string regionFor(const std::string& bucket) const;
+  AWSDIRECT_DECL std::optional<std::string> cachedBucketRegion(const std::string& bucket) const;
+  AWSDIRECT_DECL void rememberRegion(const std::string& bucket, const std::string& region);
+
+ protected:
+  // S3's routing: the bucket into the host or the path, signed for the bucket's region with S3's
+  // rules; a request that reached the wrong region is sent once more to the right one, which is
+  // remembered for the bucket (botocore's S3RegionRedirectorv2).
+  AWSDIRECT_DECL Outcome<HttpResponse> dispatch(const RestRequest& rest, const std::string& operation) override;
+
+ private:
+  AWSDIRECT_DECL Outcome<std::string> presignOperation(const detail::RestOperation& operation,
+                                                       std::chrono::seconds expiresIn);
+  AWSDIRECT_DECL bool useVirtualHost(const std::string& bucket, const detail::EndpointParts& endpoint) const;
+  AWSDIRECT_DECL Outcome<HttpResponse> dispatchTo(const RestRequest& rest, const std::string& operation,
+                                                  const std::string& bucket, const std::string& region);
+  // The bucket's real region when `error` says the request went to the wrong one, else nullopt.
+  AWSDIRECT_DECL std::optional<std::string> redirectRegion(const Error& error, const std::string& operation,
+                                                           const std::string& bucket);
+
+  S3AddressingStyle addressingStyle_ = S3AddressingStyle::Auto;
+  bool unsignedPayload_ = false;
+  mutable std::mutex regionsMutex_;
+  std::map<std::string, std::string> bucketRegions_;
+};
+
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/client.ipp"
+#endif

@@ -1,0 +1,113 @@
+#pragma once
+// What every part of the S3 client shares: S3's limits, its naming rules, and the path helpers
+// of its requests.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../detail/build_mode.hpp"
+#include "../rest_xml.hpp"
+#include "../validate.hpp"
+#include "../xml.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+inline constexpr std::uint64_t kMiB = 1024 * 1024;
+inline constexpr std::uint64_t kMinPartSize = 5 * kMiB;          // every part but the last
+inline constexpr std::uint64_t kMaxPartSize = 5 * 1024 * kMiB;   // 5 GiB, also PutObject's limit
+inline constexpr int kMaxParts = 10000;
+inline constexpr std::size_t kMaxKeysPerDelete = 1000;
+inline constexpr std::size_t kMaxKeyBytes = 1024;
+inline constexpr const char* kXmlNamespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+// Called as a transfer moves: bytes done so far and the total. Never called by two threads at
+// once for one transfer.
+using ProgressCallback = std::function<void(std::uint64_t bytesDone, std::uint64_t bytesTotal)>;
+
+// ---- Names and addresses ----
+
+namespace detail {
+
+// Whether `host` (no port) is an IP address or localhost: botocore addresses such endpoints by path.
+AWSDIRECT_DECL bool isIpOrLocalhost(std::string_view host);
+
+// Whether a bucket name can be a DNS label of a virtual host (botocore's
+// isVirtualHostableS3Bucket): 3-63 lowercase letters, digits and hyphens (and dots when
+// `allowDots`), alphanumeric at both ends, not an IP address.
+AWSDIRECT_DECL bool isVirtualHostableBucket(const std::string& bucket, bool allowDots);
+
+}  // namespace detail
+
+// ---- Rules -------------------------------------------------------------------------------------
+
+namespace rules {
+
+// The naming rules for a new general purpose bucket.
+AWSDIRECT_DECL void newBucketName(Validator& v, const std::optional<std::string>& bucket);
+
+// A bucket that already exists: besides today's names, the older us-east-1 names of up to 255
+// letters, digits, dots, hyphens and underscores still exist, so these are accepted as botocore
+// does; what could never name a bucket (empty, '/', spaces) is refused.
+AWSDIRECT_DECL void bucketName(Validator& v, const std::optional<std::string>& bucket);
+
+AWSDIRECT_DECL void objectKey(Validator& v, const std::optional<std::string>& key, const std::string& field = "Key");
+
+AWSDIRECT_DECL bool isStorageClass(const std::string& value);
+
+AWSDIRECT_DECL void storageClass(Validator& v, const std::optional<std::string>& value);
+
+AWSDIRECT_DECL void serverSideEncryption(Validator& v, const std::optional<std::string>& value,
+                                 const std::optional<std::string>& kmsKeyId);
+
+// User metadata travels as x-amz-meta-NAME headers: names must be header tokens, values single
+// lines, and S3 takes at most 2 KB of it in all.
+AWSDIRECT_DECL void metadata(Validator& v, const std::map<std::string, std::string>& values);
+
+AWSDIRECT_DECL void partNumber(Validator& v, const std::optional<int>& number);
+
+inline void uploadId(Validator& v, const std::optional<std::string>& id) { v.requiredText(id, "UploadId"); }
+
+// A local file to upload: it must exist, be a regular file and be readable, checked before any call.
+AWSDIRECT_DECL void readableFile(Validator& v, const std::string& field, const std::string& path);
+
+// A local file to download into: not a directory, in a directory that exists and is writable.
+AWSDIRECT_DECL void writableFile(Validator& v, const std::string& field, const std::string& path);
+
+}  // namespace rules
+
+struct Owner {
+  std::string id;
+  std::string displayName;
+  static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
+};
+
+// ---- What requests share ----
+
+namespace detail {
+
+// Writes "/{Bucket}" and, for object operations, "/{Key+}".
+AWSDIRECT_DECL void bucketPath(RestRequest& r, const std::optional<std::string>& bucket);
+AWSDIRECT_DECL void objectPath(RestRequest& r, const std::optional<std::string>& bucket, const std::optional<std::string>& key);
+
+// Content-MD5 of an XML body that S3 wants checked (requestChecksumRequired in the model).
+AWSDIRECT_DECL void xmlBodyWithChecksum(RestRequest& r, std::string body);
+
+struct ObjectAttributeValues {
+  std::optional<std::string> contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl,
+      storageClass, serverSideEncryption, sseKmsKeyId, acl, tagging, expectedBucketOwner;
+  std::map<std::string, std::string> metadata;
+};
+
+}  // namespace detail
+
+}  // namespace s3
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/common.ipp"
+#endif

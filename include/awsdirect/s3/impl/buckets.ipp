@@ -1,0 +1,101 @@
+// Definitions of <awsdirect/s3/buckets.hpp>.
+#include <sys/stat.h>
+
+#include "../../crypto.hpp"
+#include "../../detail/files.hpp"
+#include "../../detail/text.hpp"
+#include "../../endpoints.hpp"
+#include "../../time.hpp"
+#include "../../uri.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+void CreateBucketRequest::validate(Validator& v) const {
+  rules::newBucketName(v, bucket_);
+  if (region_)
+    v.check(awsdirect::detail::isValidRegion(*region_), "CreateBucketConfiguration.LocationConstraint",
+            "must be a region name such as eu-west-1");
+  if (objectOwnership_)
+    v.check(*objectOwnership_ == "BucketOwnerEnforced" || *objectOwnership_ == "BucketOwnerPreferred" ||
+                *objectOwnership_ == "ObjectWriter",
+            "ObjectOwnership", "must be one of BucketOwnerEnforced, BucketOwnerPreferred, ObjectWriter");
+}
+
+void CreateBucketRequest::serialize(RestRequest& r) const {
+  r.method("PUT");
+  detail::bucketPath(r, bucket_);
+  r.optionalHeader("x-amz-acl", acl_);
+  r.optionalHeader("x-amz-object-ownership", objectOwnership_);
+  r.optionalHeader("x-amz-bucket-object-lock-enabled", objectLockEnabled_);
+  if (region_ && *region_ != "us-east-1") {
+    XmlBodyWriter body("CreateBucketConfiguration", kXmlNamespace);
+    body.root().text("LocationConstraint", *region_);
+    r.body(body.str());
+  }
+}
+
+void HeadBucketRequest::serialize(RestRequest& r) const {
+  r.method("HEAD");
+  detail::bucketPath(r, bucket_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+HeadBucketResult HeadBucketRequest::parse(const RestResponse& response) {
+  return {response.header("x-amz-bucket-region"), response.header("x-amz-access-point-alias")};
+}
+
+void DeleteBucketRequest::serialize(RestRequest& r) const {
+  r.method("DELETE");
+  detail::bucketPath(r, bucket_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+void ListBucketsRequest::serialize(RestRequest& r) const {
+  r.method("GET").pathLiteral("/");
+  r.optionalQuery("max-buckets", maxBuckets_);
+  r.optionalQuery("continuation-token", continuationToken_);
+  r.optionalQuery("prefix", prefix_);
+  r.optionalQuery("bucket-region", bucketRegion_);
+}
+
+ListBucketsResult ListBucketsRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  Result result;
+  for (const XmlNode& b : root.list("Buckets", "Bucket"))
+    result.buckets.push_back({b.text("Name"), b.timestamp("CreationDate"), b.text("BucketRegion")});
+  result.owner = Owner::fromXml(root.child("Owner"));
+  result.continuationToken = root.text("ContinuationToken");
+  result.prefix = root.text("Prefix");
+  return result;
+}
+
+void PutPublicAccessBlockRequest::serialize(RestRequest& r) const {
+  r.method("PUT");
+  detail::bucketPath(r, bucket_);
+  r.queryFlag("publicAccessBlock");
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+  XmlBodyWriter body("PublicAccessBlockConfiguration", kXmlNamespace);
+  body.root()
+      .boolean("BlockPublicAcls", config_.blockPublicAcls)
+      .boolean("IgnorePublicAcls", config_.ignorePublicAcls)
+      .boolean("BlockPublicPolicy", config_.blockPublicPolicy)
+      .boolean("RestrictPublicBuckets", config_.restrictPublicBuckets);
+  detail::xmlBodyWithChecksum(r, body.str());
+}
+
+void GetPublicAccessBlockRequest::serialize(RestRequest& r) const {
+  r.method("GET");
+  detail::bucketPath(r, bucket_);
+  r.queryFlag("publicAccessBlock");
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+PublicAccessBlockConfiguration GetPublicAccessBlockRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  return {root.boolean("BlockPublicAcls"), root.boolean("IgnorePublicAcls"), root.boolean("BlockPublicPolicy"),
+          root.boolean("RestrictPublicBuckets")};
+}
+
+}  // namespace s3
+}  // namespace awsdirect

@@ -1,0 +1,382 @@
+// Definitions of <awsdirect/s3/client.hpp>.
+#include <algorithm>
+
+#include "../../crypto.hpp"
+#include "../../detail/files.hpp"
+#include "../../detail/ip.hpp"
+#include "../../detail/text.hpp"
+#include "../../endpoints.hpp"
+#include "../../uri.hpp"
+
+namespace awsdirect {
+
+const char* addressingStyleName(S3AddressingStyle style) {
+  switch (style) {
+    case S3AddressingStyle::Auto: return "auto";
+    case S3AddressingStyle::Virtual: return "virtual";
+    case S3AddressingStyle::Path: return "path";
+  }
+  return "unknown";
+}
+
+S3::S3(const ClientConfig& config, S3Options options)
+    : RestXmlClient(serviceInfo(), config) {
+  const auto& profile = core().config().profileSettings;
+  if (options.addressingStyle) {
+    addressingStyle_ = *options.addressingStyle;
+  } else if (auto style = profile.find("s3.addressing_style"); style != profile.end()) {
+    const std::string& value = style->second;
+    if (value == "path") addressingStyle_ = S3AddressingStyle::Path;
+    else if (value == "virtual") addressingStyle_ = S3AddressingStyle::Virtual;
+    else if (value == "auto") addressingStyle_ = S3AddressingStyle::Auto;
+    else
+      throwError(makeError(ErrorKind::Configuration, "InvalidSetting",
+                           "s3.addressing_style '" + value + "' of profile '" + core().config().profileName +
+                               "' is not valid: use auto, virtual or path"));
+  }
+  if (options.unsignedPayload) {
+    unsignedPayload_ = *options.unsignedPayload;
+  } else if (auto signing = profile.find("s3.payload_signing_enabled"); signing != profile.end()) {
+    unsignedPayload_ = detail::toLower(signing->second) == "false";
+  }
+}
+
+Outcome<s3::CreateBucketResult> S3::send(const s3::CreateBucketRequest& request) {
+  s3::CreateBucketRequest resolved = request;
+  const std::string region = request.regionName().value_or(core().config().region);
+  resolved.region(region);
+  if (!request.bucketName() || !awsdirect::detail::isValidRegion(region)) return RestXmlClient::send(resolved);
+  // Signed for the new bucket's region; remembered only if the bucket is made.
+  const std::string& bucket = *request.bucketName();
+  const std::optional<std::string> before = cachedBucketRegion(bucket);
+  rememberRegion(bucket, region);
+  auto created = RestXmlClient::send(resolved);
+  if (!created) {
+    std::lock_guard<std::mutex> lock(regionsMutex_);
+    if (before) bucketRegions_[bucket] = *before;
+    else bucketRegions_.erase(bucket);
+  }
+  return created;
+}
+
+Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
+  if (!request.file() && !request.progress()) return RestXmlClient::send(request);
+  Validator validator;
+  request.validate(validator);
+  if (!validator.ok()) return validator.error("s3", s3::GetObjectRequest::operation);
+  try {
+    std::optional<detail::DownloadTarget> target;
+    if (request.file()) target.emplace(*request.file());
+    std::uint64_t furthest = 0, end = 0;  // end: of the last piece (a retry starts again at 0)
+    s3::GetObjectRequest streaming = request;
+    if (target) {
+      streaming.toSink([&](std::uint64_t offset, const char* data, std::size_t size) {
+        target->writeAt(offset, data, size);
+        end = offset + size;
+        if (request.progress() && end > furthest) request.progress()(furthest = end, 0);
+      });
+    }
+    auto result = RestXmlClient::send(streaming);
+    if (!result) return result.error();
+    if (target) target->commit(end);
+    const std::uint64_t size = target ? end : result.value().contentLength;
+    if (request.progress()) request.progress()(size, size);
+    return result;
+  } catch (const Exception& e) {
+    return detail::withContext(e.error(), core().service(), s3::GetObjectRequest::operation);
+  }
+}
+
+Outcome<Empty> S3::forEachPage(s3::ListObjectsV2Request request, const std::function<bool(const s3::ListObjectsV2Result&)>& onPage) {
+  std::string previous;
+  for (;;) {
+    auto page = send(request);
+    if (!page) return page.error();
+    if (!onPage(page.value())) return Empty{};
+    const std::string& token = page.value().nextContinuationToken;
+    if (!page.value().isTruncated || token.empty() || token == previous) return Empty{};
+    previous = token;
+    request.continuationToken(token);
+  }
+}
+
+Outcome<s3::ListObjectsV2Result> S3::listAllObjects(s3::ListObjectsV2Request request) {
+  s3::ListObjectsV2Result all;
+  auto done = forEachPage(std::move(request), [&](const s3::ListObjectsV2Result& page) {
+    all.contents.insert(all.contents.end(), page.contents.begin(), page.contents.end());
+    all.commonPrefixes.insert(all.commonPrefixes.end(), page.commonPrefixes.begin(), page.commonPrefixes.end());
+    if (all.name.empty()) {  // the first page's; later pages need not repeat them
+      all.name = page.name;
+      all.prefix = page.prefix;
+      all.delimiter = page.delimiter;
+      all.startAfter = page.startAfter;
+    }
+    all.keyCount += page.keyCount;
+    return true;
+  });
+  if (!done) return done.error();
+  return all;
+}
+
+Outcome<std::vector<s3::Bucket>> S3::listAllBuckets(s3::ListBucketsRequest request) {
+  std::vector<s3::Bucket> all;
+  std::string previous;
+  for (;;) {
+    auto page = send(request);
+    if (!page) return page.error();
+    for (auto& bucket : page.value().buckets) all.push_back(std::move(bucket));
+    const std::string& token = page.value().continuationToken;
+    if (token.empty() || token == previous) return all;
+    previous = token;
+    request.continuationToken(token);
+  }
+}
+
+Outcome<std::vector<s3::Part>> S3::listAllParts(s3::ListPartsRequest request) {
+  std::vector<s3::Part> all;
+  int previous = -1;
+  for (;;) {
+    auto page = send(request);
+    if (!page) return page.error();
+    for (auto& part : page.value().parts) all.push_back(std::move(part));
+    const int marker = page.value().nextPartNumberMarker;
+    if (!page.value().isTruncated || marker == previous) return all;
+    previous = marker;
+    request.partNumberMarker(marker);
+  }
+}
+
+Outcome<std::vector<s3::MultipartUpload>> S3::listAllMultipartUploads(s3::ListMultipartUploadsRequest request) {
+  std::vector<s3::MultipartUpload> all;
+  std::string previous;
+  for (;;) {
+    auto page = send(request);
+    if (!page) return page.error();
+    for (auto& upload : page.value().uploads) all.push_back(std::move(upload));
+    const auto& result = page.value();
+    const std::string marker = result.nextKeyMarker + "\n" + result.nextUploadIdMarker;
+    if (!result.isTruncated || marker == previous) return all;
+    previous = marker;
+    request.keyMarker(result.nextKeyMarker).uploadIdMarker(result.nextUploadIdMarker);
+  }
+}
+
+Outcome<s3::DeleteObjectsResult> S3::deleteObjectsInBatches(const std::string& bucket, const std::vector<std::string>& keys, bool quiet) {
+  s3::DeleteObjectsResult all;
+  for (std::size_t start = 0; start < keys.size(); start += s3::kMaxKeysPerDelete) {
+    s3::DeleteObjectsRequest batch = deleteObjects().bucket(bucket).quiet(quiet);
+    const std::size_t end = std::min(keys.size(), start + s3::kMaxKeysPerDelete);
+    for (std::size_t i = start; i < end; ++i) batch.key(keys[i]);
+    auto result = send(batch);
+    if (!result) return result.error();
+    for (auto& d : result.value().deleted) all.deleted.push_back(std::move(d));
+    for (auto& e : result.value().errors) all.errors.push_back(std::move(e));
+  }
+  return all;
+}
+
+
+
+
+
+S3Route S3::route(const std::string& bucket, const std::string& region, const std::string& path) const {
+  const ResolvedConfig& config = core_->config();
+  std::string endpoint = config.endpoint;
+  if (!config.endpointOverridden && region != config.region)
+    endpoint = standardEndpoint(serviceInfo(), region, {}).url;
+  detail::EndpointParts parts = detail::splitEndpoint(endpoint);
+  S3Route r;
+  r.region = region;
+  r.scheme = parts.scheme;
+  r.host = parts.authority;
+  r.path = parts.basePath + (path.empty() ? "/" : path);
+  if (bucket.empty() || !useVirtualHost(bucket, parts)) return r;
+  const std::string bucketPrefix = "/" + uriEncode(bucket);
+  std::string rest = path.compare(0, bucketPrefix.size(), bucketPrefix) == 0 ? path.substr(bucketPrefix.size()) : path;
+  r.host = bucket + "." + parts.authority;
+  r.path = parts.basePath + (rest.empty() ? "/" : rest);
+  r.virtualHosted = true;
+  return r;
+}
+
+std::string S3::regionFor(const std::string& bucket) const {
+  if (!bucket.empty()) {
+    std::lock_guard<std::mutex> lock(regionsMutex_);
+    auto found = bucketRegions_.find(bucket);
+    if (found != bucketRegions_.end()) return found->second;
+  }
+  const ResolvedConfig& config = core_->config();
+  return config.endpointOverridden ? config.region : config.signingRegion;
+}
+
+std::optional<std::string> S3::cachedBucketRegion(const std::string& bucket) const {
+  std::lock_guard<std::mutex> lock(regionsMutex_);
+  auto found = bucketRegions_.find(bucket);
+  if (found == bucketRegions_.end()) return std::nullopt;
+  return found->second;
+}
+
+void S3::rememberRegion(const std::string& bucket, const std::string& region) {
+  std::lock_guard<std::mutex> lock(regionsMutex_);
+  bucketRegions_[bucket] = region;
+}
+
+
+bool S3::useVirtualHost(const std::string& bucket, const detail::EndpointParts& endpoint) const {
+  if (addressingStyle_ == S3AddressingStyle::Path) return false;
+  std::string host = endpoint.authority;
+  if (host.empty() || host.front() != '[') host = host.substr(0, host.find(':'));
+  if (s3::detail::isIpOrLocalhost(host)) return false;
+  // Dots in a bucket name break the TLS certificate of a virtual host (*.s3.amazonaws.com
+  // covers one label), so over HTTPS such buckets go in the path.
+  return s3::detail::isVirtualHostableBucket(bucket, /*allowDots=*/endpoint.scheme == "http");
+}
+
+Outcome<std::string> S3::presignOperation(const detail::RestOperation& operation, std::chrono::seconds expiresIn) {
+  try {
+    Validator expiry;
+    expiry.check(expiresIn.count() >= 1 && expiresIn.count() <= 604800, "ExpiresIn",
+                 "must be between 1 second and 7 days (604800 seconds)");
+    RestRequest rest;
+    if (std::optional<Error> invalid = prepare(operation, rest, expiry)) return *invalid;
+    rest.body({});
+    const std::string bucket = rest.label("Bucket");
+    const S3Route r = route(bucket, regionFor(bucket), rest.path());
+    HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
+    http.headers.remove("x-amz-checksum-sha256");  // of a body the URL does not carry
+    core().signer().presign(http, core().config().credentials->credentials(),
+                            SigningParams::forS3Presign(r.region, std::chrono::system_clock::now()), expiresIn);
+    return http.url();
+  } catch (const Exception& e) {
+    return detail::withContext(e.error(), core().service(), operation.name);
+  }
+}
+
+Outcome<HttpResponse> S3::dispatch(const RestRequest& rest, const std::string& operation) {
+  const std::string bucket = rest.label("Bucket");
+  const std::string region = regionFor(bucket);
+  Outcome<HttpResponse> outcome = dispatchTo(rest, operation, bucket, region);
+  if (outcome.ok() || bucket.empty()) return outcome;
+  std::optional<std::string> redirected = redirectRegion(outcome.error(), operation, bucket);
+  if (!redirected || *redirected == region) return outcome;
+  rememberRegion(bucket, *redirected);
+  return dispatchTo(rest, operation, bucket, *redirected);
+}
+
+namespace s3 {
+namespace detail {
+
+// Hashes the body at each attempt, from the bytes as they are now, so a retry never signs stale
+// data: the payload hash (unless the payload is unsigned) and x-amz-checksum-sha256 when asked.
+class HashBodyAtEachAttempt final : public Interceptor {
+ public:
+  HashBodyAtEachAttempt(std::optional<StreamedBody> hashed, bool unsignedBody)
+      : hashed_(std::move(hashed)), unsignedBody_(unsignedBody) {}
+
+  void beforeSigning(HttpRequest& attempt, SigningParams& signing) const override {
+    const Sha256Digest digest = hashed_ ? sha256(*hashed_) : sha256(attempt.body);
+    if (!unsignedBody_) signing.payloadHash = toHex(digest);
+    if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", base64Encode(digest));
+  }
+
+ private:
+  std::optional<StreamedBody> hashed_;
+  bool unsignedBody_;
+};
+
+}  // namespace detail
+}  // namespace s3
+
+Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string& operation, const std::string& bucket,
+                                     const std::string& region) {
+  const S3Route r = route(bucket, region, rest.path());
+  const HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
+  CallOptions options = callOptions(rest);
+  options.signing = SigningParams::forS3(region, std::chrono::system_clock::now());
+  const bool unsignedBody = unsignedPayload_ && r.scheme == "https";
+  if (unsignedBody) options.signing->payloadHash = std::string(kUnsignedPayload);
+  if ((http.streamedBody && !unsignedBody) || http.headers.has("x-amz-checksum-sha256"))
+    options.interceptors.push_back(std::make_shared<s3::detail::HashBodyAtEachAttempt>(rest.bodyForHashing(), unsignedBody));
+  return deliverToSink(http, core().execute(http, operation, options));
+}
+
+std::optional<std::string> S3::redirectRegion(const Error& error, const std::string& operation, const std::string& bucket) {
+  if (error.kind != ErrorKind::Service) return std::nullopt;
+  const bool headOperation = operation == "HeadObject" || operation == "HeadBucket";
+  const std::string* headerRegion = error.responseHeaders.get("x-amz-bucket-region");
+  const bool redirect = error.code == "PermanentRedirect" || error.httpStatus == 301 ||
+                        error.code == "AuthorizationHeaderMalformed" ||
+                        (error.code == "IllegalLocationConstraintException" && operation != "CreateBucket") ||
+                        (headOperation && error.httpStatus == 400 && headerRegion);
+  if (!redirect) return std::nullopt;
+  if (headerRegion && awsdirect::detail::isValidRegion(*headerRegion)) return *headerRegion;
+  const std::string bodyRegion = error.detail("Region");
+  if (awsdirect::detail::isValidRegion(bodyRegion)) return bodyRegion;
+  if (operation == "HeadBucket") return std::nullopt;
+  // Neither header nor body says: ask with a HEAD on the bucket, as botocore does.
+  RestRequest head;
+  s3::HeadBucketRequest().bucket(bucket).serialize(head);
+  auto answer = dispatchTo(head, "HeadBucket", bucket, regionFor(bucket));
+  const HttpHeaders& headers = answer.ok() ? answer.value().headers : answer.error().responseHeaders;
+  if (const std::string* region = headers.get("x-amz-bucket-region"))
+    if (awsdirect::detail::isValidRegion(*region)) return *region;
+  return std::nullopt;
+}
+
+namespace s3 {
+namespace detail {
+// botocore's four S3 waiters: a HEAD succeeds (or, for BucketExists, 301 and 403 count as the
+// bucket existing) when waiting for existence, 404 when waiting for absence; a 404 while waiting
+// for existence retries, anything else fails.
+template <class Result>
+WaitStep judgeHead(const Outcome<Result>& polled, bool waitForExistence, bool bucketExists) {
+  const int status = polled.ok() ? 200 : polled.error().httpStatus;
+  const bool exists = status == 200 || (bucketExists && (status == 301 || status == 403));
+  if (waitForExistence) {
+    if (exists) return WaitStep{WaitVerdict::Success, "exists"};
+    if (status == 404) return WaitStep{WaitVerdict::Retry, "404"};
+    return WaitStep{WaitVerdict::Failure, std::to_string(status)};
+  }
+  if (status == 404) return WaitStep{WaitVerdict::Success, "404"};
+  if (polled.ok()) return WaitStep{WaitVerdict::Retry, "exists"};
+  return WaitStep{WaitVerdict::Failure, std::to_string(status)};
+}
+}  // namespace detail
+}  // namespace s3
+
+Outcome<s3::HeadBucketResult> S3::waitUntilBucketExists(const std::string& bucket, WaitOptions options) {
+  auto outcome = waitUntil<s3::HeadBucketResult>(
+      "BucketExists", options, kHeadWaiters, [&] { return send(headBucket().bucket(bucket)); },
+      [](const Outcome<s3::HeadBucketResult>& polled) { return s3::detail::judgeHead(polled, true, true); });
+  if (outcome.ok()) return outcome;
+  // 301 and 403 mean the bucket exists, in another region or another account's.
+  const Error& error = outcome.error();
+  if (error.kind == ErrorKind::Service && (error.httpStatus == 301 || error.httpStatus == 403)) {
+    s3::HeadBucketResult elsewhere;
+    if (const std::string* region = error.responseHeaders.get("x-amz-bucket-region")) elsewhere.bucketRegion = *region;
+    return elsewhere;
+  }
+  return outcome;
+}
+
+Outcome<Gone> S3::waitUntilBucketNotExists(const std::string& bucket, WaitOptions options) {
+  return waitUntilGone<s3::HeadBucketResult>(
+      "BucketNotExists", bucket, options, kHeadWaiters, [&] { return send(headBucket().bucket(bucket)); },
+      [](const Outcome<s3::HeadBucketResult>& polled) { return s3::detail::judgeHead(polled, false, true); });
+}
+
+Outcome<s3::ObjectMetadata> S3::waitUntilObjectExists(const std::string& bucket, const std::string& key,
+                                                      WaitOptions options) {
+  return waitUntil<s3::ObjectMetadata>(
+      "ObjectExists", options, kHeadWaiters, [&] { return send(headObject().bucket(bucket).key(key)); },
+      [](const Outcome<s3::ObjectMetadata>& polled) { return s3::detail::judgeHead(polled, true, false); });
+}
+
+Outcome<Gone> S3::waitUntilObjectNotExists(const std::string& bucket, const std::string& key, WaitOptions options) {
+  return waitUntilGone<s3::ObjectMetadata>(
+      "ObjectNotExists", bucket + "/" + key, options, kHeadWaiters,
+      [&] { return send(headObject().bucket(bucket).key(key)); },
+      [](const Outcome<s3::ObjectMetadata>& polled) { return s3::detail::judgeHead(polled, false, false); });
+}
+
+}  // namespace awsdirect

@@ -1,0 +1,177 @@
+// Definitions of <awsdirect/s3/multipart.hpp>.
+#include <sys/stat.h>
+
+#include "../../crypto.hpp"
+#include "../../detail/files.hpp"
+#include "../../detail/text.hpp"
+#include "../../endpoints.hpp"
+#include "../../time.hpp"
+#include "../../uri.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+void CreateMultipartUploadRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  validateAttributes(v);
+}
+
+void CreateMultipartUploadRequest::serialize(RestRequest& r) const {
+  r.method("POST");
+  detail::objectPath(r, bucket_, key_);
+  r.queryFlag("uploads");
+  serializeAttributes(r);
+  if (checksumSha256_) r.header("x-amz-checksum-algorithm", "SHA256");
+}
+
+CreateMultipartUploadResult CreateMultipartUploadRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  return {root.text("Bucket"), root.text("Key"), root.text("UploadId")};
+}
+
+UploadPartRequest& UploadPartRequest::bodyFromFile(std::string path, std::uint64_t offset, std::uint64_t length) {
+  body_.setFile(std::move(path), offset, length);
+  return *this;
+}
+
+void UploadPartRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::uploadId(v, uploadId_);
+  rules::partNumber(v, partNumber_);
+  body_.validate(v, "Body");
+  v.check(body_.bytes().size() <= kMaxPartSize, "Body", "must be at most 5 GiB");
+}
+
+void UploadPartRequest::serialize(RestRequest& r) const {
+  r.method("PUT");
+  detail::objectPath(r, bucket_, key_);
+  r.optionalQuery("partNumber", partNumber_);
+  r.optionalQuery("uploadId", uploadId_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+  body_.serialize(r);
+  if (checksumSha256_) r.header("x-amz-checksum-sha256", "");  // filled in from the payload hash when signed
+}
+
+UploadPartResult UploadPartRequest::parse(const RestResponse& response) {
+  return {response.header("ETag"), response.header("x-amz-checksum-sha256")};
+}
+
+CompleteMultipartUploadRequest& CompleteMultipartUploadRequest::part(int number, std::string eTag, std::string checksumSha256) {
+  parts_.push_back({number, std::move(eTag), std::move(checksumSha256)});
+  return *this;
+}
+
+void CompleteMultipartUploadRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::uploadId(v, uploadId_);
+  v.check(!parts_.empty() && parts_.size() <= static_cast<std::size_t>(kMaxParts), "MultipartUpload.Parts",
+          "must list 1 to 10000 parts");
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    const std::string field = "MultipartUpload.Parts[" + std::to_string(i) + "]";
+    v.check(parts_[i].partNumber >= 1 && parts_[i].partNumber <= kMaxParts, field + ".PartNumber",
+            "must be between 1 and 10000");
+    v.check(i == 0 || parts_[i].partNumber > parts_[i - 1].partNumber, field + ".PartNumber",
+            "must be greater than the previous part's (parts go in ascending order)");
+    v.check(!parts_[i].eTag.empty(), field + ".ETag", "is required");
+  }
+}
+
+void CompleteMultipartUploadRequest::serialize(RestRequest& r) const {
+  r.method("POST");
+  detail::objectPath(r, bucket_, key_);
+  r.optionalQuery("uploadId", uploadId_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+  XmlBodyWriter body("CompleteMultipartUpload", kXmlNamespace);
+  for (const auto& part : parts_) {
+    XmlElementWriter element = body.root().element("Part");
+    element.text("ETag", part.eTag);
+    if (!part.checksumSha256.empty()) element.text("ChecksumSHA256", part.checksumSha256);
+    element.integer("PartNumber", part.partNumber);
+  }
+  r.body(body.str());
+  r.mayHideErrorIn200();
+}
+
+CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  return {root.text("Location"), root.text("Bucket"), root.text("Key"), root.text("ETag"),
+          response.header("x-amz-version-id"), root.text("ChecksumSHA256")};
+}
+
+void AbortMultipartUploadRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::uploadId(v, uploadId_);
+}
+
+void AbortMultipartUploadRequest::serialize(RestRequest& r) const {
+  r.method("DELETE");
+  detail::objectPath(r, bucket_, key_);
+  r.optionalQuery("uploadId", uploadId_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+void ListPartsRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::uploadId(v, uploadId_);
+  v.inRange(maxParts_, 1, 1000, "MaxParts");
+  v.inRange(partNumberMarker_, 0, kMaxParts, "PartNumberMarker");
+}
+
+void ListPartsRequest::serialize(RestRequest& r) const {
+  r.method("GET");
+  detail::objectPath(r, bucket_, key_);
+  r.optionalQuery("max-parts", maxParts_);
+  r.optionalQuery("part-number-marker", partNumberMarker_);
+  r.optionalQuery("uploadId", uploadId_);
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  Result result;
+  for (const XmlNode& p : root.children("Part"))
+    result.parts.push_back({static_cast<int>(p.integer("PartNumber")), p.text("ETag"),
+                            static_cast<std::uint64_t>(p.integer("Size")), p.timestamp("LastModified"),
+                            p.text("ChecksumSHA256")});
+  result.isTruncated = root.boolean("IsTruncated");
+  result.nextPartNumberMarker = static_cast<int>(root.integer("NextPartNumberMarker"));
+  result.storageClass = root.text("StorageClass");
+  return result;
+}
+
+void ListMultipartUploadsRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  v.inRange(maxUploads_, 1, 1000, "MaxUploads");
+}
+
+void ListMultipartUploadsRequest::serialize(RestRequest& r) const {
+  r.method("GET");
+  detail::bucketPath(r, bucket_);
+  r.queryFlag("uploads");
+  r.query("encoding-type", "url");
+  r.optionalQuery("key-marker", keyMarker_);
+  r.optionalQuery("max-uploads", maxUploads_);
+  r.optionalQuery("prefix", prefix_);
+  r.optionalQuery("upload-id-marker", uploadIdMarker_);
+}
+
+ListMultipartUploadsResult ListMultipartUploadsRequest::parse(const RestResponse& response) {
+  XmlNode root = response.xml();
+  const bool urlEncoded = root.text("EncodingType") == "url";
+  auto decoded = [&](std::string text) { return urlEncoded ? formDecode(text) : text; };
+  Result result;
+  for (const XmlNode& u : root.children("Upload"))
+    result.uploads.push_back({decoded(u.text("Key")), u.text("UploadId"), u.text("StorageClass"), u.timestamp("Initiated")});
+  result.isTruncated = root.boolean("IsTruncated");
+  result.nextKeyMarker = decoded(root.text("NextKeyMarker"));
+  result.nextUploadIdMarker = root.text("NextUploadIdMarker");
+  return result;
+}
+
+}  // namespace s3
+}  // namespace awsdirect

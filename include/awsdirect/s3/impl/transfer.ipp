@@ -1,0 +1,255 @@
+// Definitions of <awsdirect/s3/transfer.hpp>.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "../../detail/files.hpp"
+
+namespace awsdirect {
+
+namespace detail {
+
+// Adds up the progress of parts that travel at once, and reports it from one thread at a time.
+// Each part reports how far it got; a part that starts over does not count its bytes twice.
+class TransferProgress {
+ public:
+  TransferProgress(s3::ProgressCallback callback, std::uint64_t total, std::size_t parts)
+      : callback_(std::move(callback)), total_(total), partDone_(parts, 0) {}
+
+  AWSDIRECT_DECL void report(std::size_t part, std::uint64_t done);
+  AWSDIRECT_DECL void finish();
+
+ private:
+  s3::ProgressCallback callback_;
+  std::uint64_t total_;
+  std::vector<std::uint64_t> partDone_;
+  std::uint64_t done_ = 0;
+  std::mutex mutex_;
+};
+
+// Runs `work(part)` for parts 0..count-1 on up to `threads` threads; stops handing out parts
+// after the first failure and returns it.
+template <class Work>
+std::optional<Error> runParts(std::size_t count, std::size_t threads, Work work) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::optional<Error> firstError;
+  std::mutex errorMutex;
+  auto worker = [&] {
+    for (;;) {
+      if (failed.load()) return;
+      const std::size_t part = next.fetch_add(1);
+      if (part >= count) return;
+      std::optional<Error> error;
+      try {
+        error = work(part);
+      } catch (const Exception& e) {
+        error = e.error();
+      } catch (const std::exception& e) {
+        error = makeError(ErrorKind::Transport, "TransferFailed", e.what());
+      }
+      if (error) {
+        std::lock_guard<std::mutex> lock(errorMutex);
+        if (!firstError) firstError = std::move(error);
+        failed.store(true);
+        return;
+      }
+    }
+  };
+  threads = std::max<std::size_t>(1, std::min(threads, count));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+  return firstError;
+}
+
+}  // namespace detail
+
+
+namespace s3 {
+
+void TransferConfig::validate(Validator& v) const {
+  v.check(multipartThreshold >= 1, "TransferConfig.multipartThreshold", "must be at least 1 byte");
+  v.check(multipartChunkSize >= kMinPartSize && multipartChunkSize <= kMaxPartSize,
+          "TransferConfig.multipartChunkSize", "must be between 5 MiB and 5 GiB (S3's part size limits)");
+  v.check(maxConcurrency >= 1 && maxConcurrency <= 64, "TransferConfig.maxConcurrency", "must be between 1 and 64");
+}
+
+std::optional<std::uint64_t> partSizeFor(std::uint64_t size, std::uint64_t chunkSize) {
+  std::uint64_t partSize = std::clamp(chunkSize, kMinPartSize, kMaxPartSize);
+  while ((size + partSize - 1) / partSize > static_cast<std::uint64_t>(kMaxParts) && partSize < kMaxPartSize)
+    partSize = std::min(partSize * 2, kMaxPartSize);
+  if ((size + partSize - 1) / partSize > static_cast<std::uint64_t>(kMaxParts)) return std::nullopt;
+  return partSize;
+}
+
+void UploadFileRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::readableFile(v, "File", file_);
+  validateAttributes(v);
+}
+
+void DownloadFileRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  rules::objectKey(v, key_);
+  rules::writableFile(v, "File", file_);
+}
+
+}  // namespace s3
+
+namespace detail {
+
+void TransferProgress::report(std::size_t part, std::uint64_t done) {
+  if (!callback_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (done <= partDone_[part]) return;
+  done_ += done - partDone_[part];
+  partDone_[part] = done;
+  callback_(done_, total_);
+}
+
+void TransferProgress::finish() {
+  if (!callback_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (done_ != total_ || total_ == 0) callback_(total_, total_);
+  done_ = total_;
+}
+
+}  // namespace detail
+
+Outcome<s3::UploadFileResult> S3Transfer::uploadFile(const s3::UploadFileRequest& request) {
+  const std::string operation = s3::UploadFileRequest::operation;
+  Validator validator;
+  request.validate(validator);
+  config_.validate(validator);
+  struct stat info{};
+  std::uint64_t size = 0;
+  if (::stat(request.file_.c_str(), &info) == 0) size = static_cast<std::uint64_t>(info.st_size);
+  std::optional<std::uint64_t> partSize = s3::partSizeFor(size, config_.multipartChunkSize);
+  validator.check(partSize.has_value(), "File", "is larger than 10,000 parts of 5 GiB, S3's largest object");
+  if (!validator.ok()) return validator.error("s3", operation);
+
+  if (size < config_.multipartThreshold) return uploadInOneRequest(request, size);
+  return uploadInParts(request, size, *partSize);
+}
+
+Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileRequest& request) {
+  const std::string operation = s3::DownloadFileRequest::operation;
+  Validator validator;
+  request.validate(validator);
+  config_.validate(validator);
+  if (!validator.ok()) return validator.error("s3", operation);
+
+  s3::HeadObjectRequest head = S3::headObject().bucket(*request.bucket_).key(*request.key_);
+  if (request.versionId_) head.versionId(*request.versionId_);
+  auto object = s3_.send(head);
+  if (!object) return object.error();
+  const std::uint64_t size = object.value().contentLength;
+  const std::string eTag = object.value().eTag;
+
+  try {
+    detail::DownloadTarget target(request.file_);
+    const bool inParts = size >= config_.multipartThreshold;
+    const std::uint64_t partSize =
+        inParts ? s3::partSizeFor(size, config_.multipartChunkSize).value_or(s3::kMaxPartSize) : std::max<std::uint64_t>(size, 1);
+    const std::size_t parts = inParts ? static_cast<std::size_t>((size + partSize - 1) / partSize) : 1;
+    detail::TransferProgress progress(request.progress_, size, parts);
+    auto error = detail::runParts(parts, static_cast<std::size_t>(config_.maxConcurrency),
+                                  [&](std::size_t part) -> std::optional<Error> {
+      const std::uint64_t first = part * partSize;
+      const std::uint64_t length = std::min(partSize, size - first);
+      s3::GetObjectRequest get = S3::getObject().bucket(*request.bucket_).key(*request.key_);
+      if (request.versionId_) get.versionId(*request.versionId_);
+      // The same object from the first part to the last: a part of another version fails
+      // (412) instead of splicing two objects together.
+      if (!eTag.empty()) get.ifMatch(eTag);
+      if (inParts) get.range(first, first + length - 1);
+      get.toSink([&, part, first](std::uint64_t offset, const char* data, std::size_t n) {
+        target.writeAt(first + offset, data, n);
+        progress.report(part, offset + n);
+      });
+      auto got = s3_.send(get);
+      if (!got) return got.error();
+      return std::nullopt;
+    });
+    if (error) return *error;
+    target.commit(size);
+    progress.finish();
+    return s3::DownloadFileResult{size, eTag, inParts ? static_cast<int>(parts) : 0};
+  } catch (const Exception& e) {
+    return detail::withContext(e.error(), s3_.core().service(), "GetObject");
+  }
+}
+
+Outcome<s3::UploadFileResult> S3Transfer::uploadInOneRequest(const s3::UploadFileRequest& request, std::uint64_t size) {
+  s3::PutObjectRequest put = S3::putObject().bucket(request.bucket_).key(request.key_).bodyFromFile(request.file_);
+  request.copyAttributesTo(put);
+  if (request.checksumSha256_) put.checksumSha256();
+  detail::TransferProgress progress(request.progress_, size, 1);
+  put.onProgress([&](std::uint64_t done, std::uint64_t) { progress.report(0, done); });
+  auto result = s3_.send(put);
+  if (!result) return result.error();
+  progress.finish();
+  return s3::UploadFileResult{result.value().eTag, result.value().versionId, size, 0, 0};
+}
+
+Outcome<s3::UploadFileResult> S3Transfer::uploadInParts(const s3::UploadFileRequest& request, std::uint64_t size, std::uint64_t partSize) {
+  s3::CreateMultipartUploadRequest create = S3::createMultipartUpload().bucket(request.bucket_).key(request.key_);
+  request.copyAttributesTo(create);
+  if (request.checksumSha256_) create.checksumSha256();
+  auto created = s3_.send(create);
+  if (!created) return created.error();
+  const std::string uploadId = created.value().uploadId;
+
+  const std::size_t parts = static_cast<std::size_t>((size + partSize - 1) / partSize);
+  std::vector<s3::CompletedPart> completed(parts);
+  detail::TransferProgress progress(request.progress_, size, parts);
+  auto error = detail::runParts(parts, static_cast<std::size_t>(config_.maxConcurrency),
+                                [&](std::size_t part) -> std::optional<Error> {
+    const std::uint64_t offset = part * partSize;
+    const std::uint64_t length = std::min(partSize, size - offset);
+    s3::UploadPartRequest upload = S3::uploadPart()
+                                       .bucket(request.bucket_)
+                                       .key(request.key_)
+                                       .uploadId(uploadId)
+                                       .partNumber(static_cast<int>(part + 1))
+                                       .bodyFromFile(request.file_, offset, length)
+                                       .onProgress([&, part](std::uint64_t done, std::uint64_t) { progress.report(part, done); });
+    if (request.checksumSha256_) upload.checksumSha256();
+    // The client retries a failed part itself (hashing it afresh at every attempt).
+    auto uploaded = s3_.send(upload);
+    if (!uploaded) return uploaded.error();
+    completed[part] = {static_cast<int>(part + 1), uploaded.value().eTag, uploaded.value().checksumSha256};
+    return std::nullopt;
+  });
+  if (error) return abandon(request, uploadId, *error);
+
+  auto done = s3_.send(S3::completeMultipartUpload()
+                           .bucket(request.bucket_)
+                           .key(request.key_)
+                           .uploadId(uploadId)
+                           .parts(std::move(completed)));
+  if (!done) return abandon(request, uploadId, done.error());
+  progress.finish();
+  return s3::UploadFileResult{done.value().eTag, done.value().versionId, size, static_cast<int>(parts), partSize};
+}
+
+Error S3Transfer::abandon(const s3::UploadFileRequest& request, const std::string& uploadId, Error error) {
+  auto aborted = s3_.send(S3::abortMultipartUpload().bucket(request.bucket_).key(request.key_).uploadId(uploadId));
+  if (aborted) {
+    error.message += " (multipart upload " + uploadId + " aborted)";
+  } else {
+    error.message += " (aborting multipart upload " + uploadId + " failed too: " + aborted.error().describe() +
+                     "; abort it with AbortMultipartUpload, or a lifecycle rule, to stop paying for its parts)";
+  }
+  return error;
+}
+
+}  // namespace awsdirect

@@ -1,0 +1,204 @@
+#pragma once
+// S3 multipart uploads: create, upload a part, complete, abort, and list parts and uploads.
+// s3/transfer.hpp runs them for whole files.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../error.hpp"
+#include "../http.hpp"
+#include "../rest_xml.hpp"
+#include "../validate.hpp"
+#include "common.hpp"
+#include "objects.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+struct CreateMultipartUploadResult {
+  std::string bucket, key, uploadId;
+};
+
+struct UploadPartResult {
+  std::string eTag;
+  std::string checksumSha256;
+};
+
+// A part as CompleteMultipartUpload names it.
+struct CompletedPart {
+  int partNumber = 0;
+  std::string eTag;
+  std::string checksumSha256;  // when the upload was created with ChecksumAlgorithm SHA256
+};
+
+struct CompleteMultipartUploadResult {
+  std::string location, bucket, key, eTag, versionId, checksumSha256;
+};
+
+struct Part {
+  int partNumber = 0;
+  std::string eTag;
+  std::uint64_t size = 0;
+  std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string checksumSha256;
+};
+
+struct ListPartsResult {
+  std::vector<Part> parts;
+  bool isTruncated = false;
+  int nextPartNumberMarker = 0;
+  std::string storageClass;
+};
+
+struct MultipartUpload {
+  std::string key, uploadId, storageClass;
+  std::optional<std::chrono::system_clock::time_point> initiated;
+};
+
+struct ListMultipartUploadsResult {
+  std::vector<MultipartUpload> uploads;
+  bool isTruncated = false;
+  std::string nextKeyMarker, nextUploadIdMarker;
+};
+
+class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUploadRequest> {
+ public:
+  using Result = CreateMultipartUploadResult;
+  static constexpr const char* operation = "CreateMultipartUpload";
+
+  CreateMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  CreateMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  // Parts then carry x-amz-checksum-sha256, and the completion lists each part's.
+  CreateMultipartUploadRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_;
+  bool checksumSha256_ = false;
+};
+
+// UploadPart: one part (1-10,000) of a multipart upload; 5 MiB to 5 GiB, the last may be smaller.
+class UploadPartRequest {
+ public:
+  using Result = UploadPartResult;
+  static constexpr const char* operation = "UploadPart";
+
+  UploadPartRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  UploadPartRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  UploadPartRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
+  UploadPartRequest& partNumber(int v) { partNumber_ = v; return *this; }
+  UploadPartRequest& body(std::string bytes) { body_.setBytes(std::move(bytes)); return *this; }
+  AWSDIRECT_DECL UploadPartRequest& bodyFromFile(std::string path, std::uint64_t offset, std::uint64_t length);
+  UploadPartRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
+  UploadPartRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  UploadPartRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
+  std::optional<int> partNumber_;
+  RequestBody body_;
+  bool checksumSha256_ = false;
+};
+
+// CompleteMultipartUpload: assembles the parts, in ascending part number, into the object.
+class CompleteMultipartUploadRequest {
+ public:
+  using Result = CompleteMultipartUploadResult;
+  static constexpr const char* operation = "CompleteMultipartUpload";
+
+  CompleteMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  CompleteMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  CompleteMultipartUploadRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
+  AWSDIRECT_DECL CompleteMultipartUploadRequest& part(int number, std::string eTag, std::string checksumSha256 = {});
+  CompleteMultipartUploadRequest& parts(std::vector<CompletedPart> v) { parts_ = std::move(v); return *this; }
+  CompleteMultipartUploadRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
+  std::vector<CompletedPart> parts_;
+};
+
+// AbortMultipartUpload: discards the upload and its parts (NoSuchUpload when it is gone).
+class AbortMultipartUploadRequest {
+ public:
+  using Result = Empty;
+  static constexpr const char* operation = "AbortMultipartUpload";
+
+  AbortMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  AbortMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  AbortMultipartUploadRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
+  AbortMultipartUploadRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static Result parse(const RestResponse&) { return {}; }
+
+ private:
+  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
+};
+
+// ListParts: the parts uploaded so far, page by page (PartNumberMarker).
+class ListPartsRequest {
+ public:
+  using Result = ListPartsResult;
+  static constexpr const char* operation = "ListParts";
+
+  ListPartsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  ListPartsRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  ListPartsRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
+  ListPartsRequest& maxParts(int v) { maxParts_ = v; return *this; }
+  ListPartsRequest& partNumberMarker(int v) { partNumberMarker_ = v; return *this; }
+  ListPartsRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
+  std::optional<int> maxParts_, partNumberMarker_;
+};
+
+// ListMultipartUploads: the uploads started and neither completed nor aborted, page by page.
+class ListMultipartUploadsRequest {
+ public:
+  using Result = ListMultipartUploadsResult;
+  static constexpr const char* operation = "ListMultipartUploads";
+
+  ListMultipartUploadsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  ListMultipartUploadsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }
+  ListMultipartUploadsRequest& keyMarker(std::string v) { keyMarker_ = std::move(v); return *this; }
+  ListMultipartUploadsRequest& uploadIdMarker(std::string v) { uploadIdMarker_ = std::move(v); return *this; }
+  ListMultipartUploadsRequest& maxUploads(int v) { maxUploads_ = v; return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, prefix_, keyMarker_, uploadIdMarker_;
+  std::optional<int> maxUploads_;
+};
+
+}  // namespace s3
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/multipart.ipp"
+#endif

@@ -1,0 +1,427 @@
+#pragma once
+// S3 objects: put (from memory or streamed from a file), get (to memory, a file or a sink),
+// head, delete one or a thousand at once, list, copy.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../error.hpp"
+#include "../http.hpp"
+#include "../rest_xml.hpp"
+#include "../time.hpp"
+#include "../validate.hpp"
+#include "common.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+struct ObjectMetadata {
+  std::uint64_t contentLength = 0;
+  std::string contentType;
+  std::string eTag;  // with its quotes, as S3 sends it
+  std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string versionId;
+  std::string storageClass;  // empty for STANDARD: S3 omits it then
+  std::string serverSideEncryption;
+  std::string sseKmsKeyId;
+  std::string cacheControl, contentEncoding, contentDisposition, contentLanguage;
+  std::string contentRange;  // "bytes 0-99/1234" for a ranged GET
+  std::string checksumSha256;
+  std::string expiration;
+  std::map<std::string, std::string> metadata;  // x-amz-meta-*, names in lower case
+  bool deleteMarker = false;
+  int partsCount = 0;
+
+  AWSDIRECT_DECL static ObjectMetadata fromHeaders(const RestResponse& r);
+};
+
+struct GetObjectResult : ObjectMetadata {
+  std::string body;  // empty when the object went to a file or a sink
+};
+
+struct PutObjectResult {
+  std::string eTag;
+  std::string versionId;
+  std::string serverSideEncryption;
+  std::string checksumSha256;
+  std::string expiration;
+};
+
+struct DeleteObjectResult {
+  bool deleteMarker = false;
+  std::string versionId;
+};
+
+struct DeletedObject {
+  std::string key;
+  std::string versionId;
+  bool deleteMarker = false;
+  std::string deleteMarkerVersionId;
+};
+
+// One key that DeleteObjects could not delete, and why.
+struct DeleteError {
+  std::string key;
+  std::string versionId;
+  std::string code;     // "AccessDenied"
+  std::string message;
+};
+
+struct DeleteObjectsResult {
+  std::vector<DeletedObject> deleted;  // empty in quiet mode
+  std::vector<DeleteError> errors;     // per key; the call itself succeeded
+};
+
+struct Object {
+  std::string key;
+  std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string eTag;
+  std::uint64_t size = 0;
+  std::string storageClass;
+  std::optional<Owner> owner;
+};
+
+struct ListObjectsV2Result {
+  std::vector<Object> contents;
+  std::vector<std::string> commonPrefixes;  // with a delimiter: the "directories" at this level
+  bool isTruncated = false;
+  std::string nextContinuationToken;  // empty on the last page
+  int keyCount = 0;
+  std::string name, prefix, delimiter, startAfter;
+};
+
+struct CopyObjectResult {
+  std::string eTag;
+  std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string versionId;
+  std::string copySourceVersionId;
+};
+
+template <class Self>
+class ObjectAttributes {
+ public:
+  Self& contentType(std::string v) { a_.contentType = std::move(v); return self(); }
+  Self& contentEncoding(std::string v) { a_.contentEncoding = std::move(v); return self(); }
+  Self& contentDisposition(std::string v) { a_.contentDisposition = std::move(v); return self(); }
+  Self& contentLanguage(std::string v) { a_.contentLanguage = std::move(v); return self(); }
+  Self& cacheControl(std::string v) { a_.cacheControl = std::move(v); return self(); }
+  // STANDARD, STANDARD_IA, INTELLIGENT_TIERING, GLACIER_IR, ... (S3's storage classes).
+  Self& storageClass(std::string v) { a_.storageClass = std::move(v); return self(); }
+  // x-amz-meta-NAME: VALUE.
+  Self& metadata(std::string name, std::string value) { a_.metadata[std::move(name)] = std::move(value); return self(); }
+  // AES256, aws:kms or aws:kms:dsse; the KMS key for the last two.
+  Self& serverSideEncryption(std::string v) { a_.serverSideEncryption = std::move(v); return self(); }
+  Self& sseKmsKeyId(std::string v) { a_.sseKmsKeyId = std::move(v); return self(); }
+  Self& acl(std::string v) { a_.acl = std::move(v); return self(); }
+  // "key1=value1&key2=value2", URL-encoded as S3 expects.
+  Self& tagging(std::string v) { a_.tagging = std::move(v); return self(); }
+  Self& expectedBucketOwner(std::string v) { a_.expectedBucketOwner = std::move(v); return self(); }
+
+  // Gives `other` (another request for the same object) these attributes.
+  template <class Other>
+  void copyAttributesTo(ObjectAttributes<Other>& other) const {
+    other.a_ = a_;
+  }
+
+ protected:
+  void validateAttributes(Validator& v) const {
+    rules::storageClass(v, a_.storageClass);
+    rules::serverSideEncryption(v, a_.serverSideEncryption, a_.sseKmsKeyId);
+    rules::metadata(v, a_.metadata);
+  }
+  void serializeAttributes(RestRequest& r) const {
+    r.optionalHeader("Content-Type", a_.contentType);
+    r.optionalHeader("Content-Encoding", a_.contentEncoding);
+    r.optionalHeader("Content-Disposition", a_.contentDisposition);
+    r.optionalHeader("Content-Language", a_.contentLanguage);
+    r.optionalHeader("Cache-Control", a_.cacheControl);
+    r.optionalHeader("x-amz-storage-class", a_.storageClass);
+    r.optionalHeader("x-amz-server-side-encryption", a_.serverSideEncryption);
+    r.optionalHeader("x-amz-server-side-encryption-aws-kms-key-id", a_.sseKmsKeyId);
+    r.optionalHeader("x-amz-acl", a_.acl);
+    r.optionalHeader("x-amz-tagging", a_.tagging);
+    r.optionalHeader("x-amz-expected-bucket-owner", a_.expectedBucketOwner);
+    r.prefixedHeaders("x-amz-meta-", a_.metadata);
+  }
+
+ private:
+  template <class>
+  friend class ObjectAttributes;
+  detail::ObjectAttributeValues a_;
+  Self& self() { return static_cast<Self&>(*this); }
+};
+
+// A request body: bytes in memory, or a local file (or part of one) streamed as it is sent.
+class RequestBody {
+ public:
+  AWSDIRECT_DECL void setBytes(std::string bytes);
+  AWSDIRECT_DECL void setFile(std::string path, std::uint64_t offset, std::optional<std::uint64_t> length);
+  void setProgress(ProgressCallback progress) { progress_ = std::move(progress); }
+  bool isFile() const { return file_.has_value(); }
+
+  AWSDIRECT_DECL void validate(Validator& v, const std::string& field) const;
+
+  // Puts the body into `r`; a file is opened here and streamed when the request is sent.
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  struct FileRegion {
+    std::string path;
+    std::uint64_t offset;
+    std::optional<std::uint64_t> length;
+  };
+  std::string bytes_;
+  std::optional<FileRegion> file_;
+  ProgressCallback progress_;
+};
+
+// PutObject: stores an object of up to 5 GiB in one request, from memory or streamed from a
+// file. Bigger files go through multipart upload (s3_transfer.hpp does it for you).
+class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
+ public:
+  using Result = PutObjectResult;
+  static constexpr const char* operation = "PutObject";
+
+  PutObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  PutObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  PutObjectRequest& body(std::string bytes) { body_.setBytes(std::move(bytes)); return *this; }
+  // Streams the file (or `length` bytes of it from `offset`); it is never held in memory.
+  AWSDIRECT_DECL PutObjectRequest& bodyFromFile(std::string path, std::uint64_t offset = 0, std::optional<std::uint64_t> length = {});
+  // How much of a file body has been sent (a body in memory goes in one piece).
+  PutObjectRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
+  // Sends x-amz-checksum-sha256, which S3 checks and keeps with the object.
+  PutObjectRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  // Sends Content-MD5, which S3 checks (memory bodies).
+  PutObjectRequest& contentMd5(bool v = true) { contentMd5_ = v; return *this; }
+  // "*": only if no object has the key yet; an ETag: only if the object still has it.
+  PutObjectRequest& ifNoneMatch(std::string v) { ifNoneMatch_ = std::move(v); return *this; }
+  PutObjectRequest& ifMatch(std::string v) { ifMatch_ = std::move(v); return *this; }
+
+  const std::optional<std::string>& bucketName() const { return bucket_; }
+  const std::optional<std::string>& keyName() const { return key_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, ifNoneMatch_, ifMatch_;
+  RequestBody body_;
+  bool checksumSha256_ = false, contentMd5_ = false;
+};
+
+// The conditions and selection GetObject and HeadObject share.
+template <class Self>
+class ObjectSelection {
+ public:
+  Self& bucket(std::string v) { bucket_ = std::move(v); return self(); }
+  Self& key(std::string v) { key_ = std::move(v); return self(); }
+  Self& versionId(std::string v) { versionId_ = std::move(v); return self(); }
+  // Bytes first..last, both included.
+  Self& range(std::uint64_t first, std::uint64_t last) {
+    range_ = "bytes=" + std::to_string(first) + "-" + std::to_string(last);
+    rangeOk_ = first <= last;
+    return self();
+  }
+  // A Range header as HTTP writes it ("bytes=100-", "bytes=-500").
+  Self& range(std::string header) { range_ = std::move(header); rangeOk_ = range_->rfind("bytes=", 0) == 0; return self(); }
+  Self& partNumber(int v) { partNumber_ = v; return self(); }
+  // Only if the object's ETag is (If-Match) or is not (If-None-Match: 304 when it is) this one.
+  Self& ifMatch(std::string v) { ifMatch_ = std::move(v); return self(); }
+  Self& ifNoneMatch(std::string v) { ifNoneMatch_ = std::move(v); return self(); }
+  Self& ifModifiedSince(std::chrono::system_clock::time_point v) { ifModifiedSince_ = v; return self(); }
+  Self& ifUnmodifiedSince(std::chrono::system_clock::time_point v) { ifUnmodifiedSince_ = v; return self(); }
+  Self& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return self(); }
+
+  const std::optional<std::string>& bucketName() const { return bucket_; }
+  const std::optional<std::string>& keyName() const { return key_; }
+
+ protected:
+  void validateSelection(Validator& v) const {
+    rules::bucketName(v, bucket_);
+    rules::objectKey(v, key_);
+    v.check(rangeOk_, "Range", "must be 'bytes=FIRST-LAST' with FIRST <= LAST");
+    v.inRange(partNumber_, 1, kMaxParts, "PartNumber");
+    v.check(!(range_ && partNumber_), "Range", "must not be combined with PartNumber");
+  }
+  void serializeSelection(RestRequest& r, const char* method) const {
+    r.method(method);
+    detail::objectPath(r, bucket_, key_);
+    r.optionalQuery("versionId", versionId_);
+    r.optionalQuery("partNumber", partNumber_);
+    r.optionalHeader("Range", range_);
+    r.optionalHeader("If-Match", ifMatch_);
+    r.optionalHeader("If-None-Match", ifNoneMatch_);
+    if (ifModifiedSince_) r.header("If-Modified-Since", formatHttpDate(*ifModifiedSince_));
+    if (ifUnmodifiedSince_) r.header("If-Unmodified-Since", formatHttpDate(*ifUnmodifiedSince_));
+    r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+  }
+
+  std::optional<std::string> bucket_, key_, versionId_, range_, ifMatch_, ifNoneMatch_, expectedBucketOwner_;
+  std::optional<int> partNumber_;
+  std::optional<std::chrono::system_clock::time_point> ifModifiedSince_, ifUnmodifiedSince_;
+  bool rangeOk_ = true;
+
+ private:
+  Self& self() { return static_cast<Self&>(*this); }
+};
+
+// GetObject: an object (or a range of it) into memory, into a file (streamed to disk, renamed
+// into place when complete) or into a sink of yours.
+class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
+ public:
+  using Result = GetObjectResult;
+  static constexpr const char* operation = "GetObject";
+
+  // Streams the object into `path` (via a temporary file next to it) instead of memory; it
+  // takes the place of a sink.
+  GetObjectRequest& toFile(std::string path) { file_ = std::move(path); return *this; }
+  // Hands the object to `sink` piece by piece instead of memory.
+  GetObjectRequest& toSink(ResponseBodySink sink) { sink_ = std::move(sink); return *this; }
+  // Bytes received and the object's size (0 until the size is known: at the end).
+  GetObjectRequest& onProgress(ProgressCallback progress) { progress_ = std::move(progress); return *this; }
+  GetObjectRequest& responseContentType(std::string v) { responseContentType_ = std::move(v); return *this; }
+  GetObjectRequest& responseContentDisposition(std::string v) { responseContentDisposition_ = std::move(v); return *this; }
+
+  const std::optional<std::string>& file() const { return file_; }
+  const ProgressCallback& progress() const { return progress_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> file_, responseContentType_, responseContentDisposition_;
+  ResponseBodySink sink_;
+  ProgressCallback progress_;
+};
+
+// HeadObject: an object's metadata without its body; code "404" when there is no such key.
+class HeadObjectRequest : public ObjectSelection<HeadObjectRequest> {
+ public:
+  using Result = ObjectMetadata;
+  static constexpr const char* operation = "HeadObject";
+
+  void validate(Validator& v) const { validateSelection(v); }
+  void serialize(RestRequest& r) const { serializeSelection(r, "HEAD"); }
+  static Result parse(const RestResponse& response) { return ObjectMetadata::fromHeaders(response); }
+};
+
+// DeleteObject: removes a key (or one version of it). Deleting a key that does not exist succeeds.
+class DeleteObjectRequest {
+ public:
+  using Result = DeleteObjectResult;
+  static constexpr const char* operation = "DeleteObject";
+
+  DeleteObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  DeleteObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  DeleteObjectRequest& versionId(std::string v) { versionId_ = std::move(v); return *this; }
+  DeleteObjectRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, versionId_, expectedBucketOwner_;
+};
+
+// An object to delete: its key, and a version for versioned buckets.
+struct ObjectIdentifier {
+  std::string key;
+  std::string versionId;
+};
+
+// DeleteObjects: up to 1,000 keys in one request. Keys S3 could not delete come back in
+// `errors`, each with its code; the call itself succeeds. S3::deleteObjectsInBatches takes any
+// number of keys.
+class DeleteObjectsRequest {
+ public:
+  using Result = DeleteObjectsResult;
+  static constexpr const char* operation = "DeleteObjects";
+
+  DeleteObjectsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  DeleteObjectsRequest& key(std::string key) { objects_.push_back({std::move(key), {}}); return *this; }
+  AWSDIRECT_DECL DeleteObjectsRequest& object(std::string key, std::string versionId);
+  AWSDIRECT_DECL DeleteObjectsRequest& keys(const std::vector<std::string>& keys);
+  // Quiet: only the failures are reported.
+  DeleteObjectsRequest& quiet(bool v = true) { quiet_ = v; return *this; }
+  DeleteObjectsRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  const std::vector<ObjectIdentifier>& objects() const { return objects_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+  std::vector<ObjectIdentifier> objects_;
+  bool quiet_ = false;
+};
+
+// ListObjectsV2: a page of up to 1,000 keys in key order. With a delimiter, keys that share a
+// prefix up to it are rolled up into commonPrefixes. Keys travel URL-encoded (encoding-type=url,
+// as botocore asks) so that any key survives XML, and are decoded here.
+class ListObjectsV2Request {
+ public:
+  using Result = ListObjectsV2Result;
+  static constexpr const char* operation = "ListObjectsV2";
+
+  ListObjectsV2Request& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  ListObjectsV2Request& prefix(std::string v) { prefix_ = std::move(v); return *this; }
+  ListObjectsV2Request& delimiter(std::string v) { delimiter_ = std::move(v); return *this; }
+  ListObjectsV2Request& startAfter(std::string v) { startAfter_ = std::move(v); return *this; }
+  ListObjectsV2Request& continuationToken(std::string v) { continuationToken_ = std::move(v); return *this; }
+  ListObjectsV2Request& maxKeys(int v) { maxKeys_ = v; return *this; }
+  ListObjectsV2Request& fetchOwner(bool v = true) { fetchOwner_ = v; return *this; }
+  ListObjectsV2Request& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, prefix_, delimiter_, startAfter_, continuationToken_, expectedBucketOwner_;
+  std::optional<int> maxKeys_;
+  std::optional<bool> fetchOwner_;
+};
+
+// CopyObject: copies an object of up to 5 GiB inside S3, keeping its metadata (COPY) or
+// replacing it with this request's (REPLACE).
+class CopyObjectRequest : public ObjectAttributes<CopyObjectRequest> {
+ public:
+  using Result = CopyObjectResult;
+  static constexpr const char* operation = "CopyObject";
+
+  CopyObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  CopyObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
+  AWSDIRECT_DECL CopyObjectRequest& copySource(std::string bucket, std::string key, std::string versionId = {});
+  // COPY (the default) or REPLACE.
+  CopyObjectRequest& metadataDirective(std::string v) { metadataDirective_ = std::move(v); return *this; }
+  CopyObjectRequest& copySourceIfMatch(std::string v) { copySourceIfMatch_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, key_, sourceBucket_, sourceKey_, sourceVersionId_, metadataDirective_,
+      copySourceIfMatch_;
+};
+
+// CreateMultipartUpload: starts an upload in parts and returns its UploadId. Every started
+
+}  // namespace s3
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/objects.ipp"
+#endif
