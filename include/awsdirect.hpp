@@ -1,17 +1,23 @@
 #pragma once
-// awsdirect: AWS's REST and Query APIs from C++17, header-only, on libcurl, OpenSSL and pugixml.
-// Include this for everything, or the focused headers under awsdirect/ for less.
+// awsdirect: AWS's REST and Query APIs from C++17 on libcurl, OpenSSL and pugixml. Include this
+// for everything, or the focused headers under awsdirect/ for less. Header-only by default; see
+// <awsdirect/src.hpp> to compile the definitions once instead.
 #include "awsdirect/client.hpp"
 #include "awsdirect/config.hpp"
 #include "awsdirect/credentials.hpp"
+#include "awsdirect/credentials/chain.hpp"
+#include "awsdirect/credentials/process.hpp"
 #include "awsdirect/crypto.hpp"
 #include "awsdirect/curl_transport.hpp"
+#include "awsdirect/default_transport.hpp"
 #include "awsdirect/ec2.hpp"
+#include "awsdirect/endpoints.hpp"
+#include "awsdirect/environment.hpp"
 #include "awsdirect/error.hpp"
 #include "awsdirect/fixtures.hpp"
 #include "awsdirect/http.hpp"
 #include "awsdirect/iam.hpp"
-#include "awsdirect/json.hpp"
+#include "awsdirect/pipeline.hpp"
 #include "awsdirect/policy.hpp"
 #include "awsdirect/query.hpp"
 #include "awsdirect/rds.hpp"
@@ -19,13 +25,14 @@
 #include "awsdirect/rest_xml.hpp"
 #include "awsdirect/retry.hpp"
 #include "awsdirect/s3.hpp"
-#include "awsdirect/s3_transfer.hpp"
 #include "awsdirect/secret.hpp"
+#include "awsdirect/shared_config.hpp"
 #include "awsdirect/sigv4.hpp"
 #include "awsdirect/sts.hpp"
 #include "awsdirect/time.hpp"
 #include "awsdirect/transport.hpp"
 #include "awsdirect/uri.hpp"
 #include "awsdirect/validate.hpp"
+#include "awsdirect/version.hpp"
 #include "awsdirect/waiter.hpp"
 #include "awsdirect/xml.hpp"
