@@ -1,4 +1,5 @@
 // Definitions of <awsdirect/credentials.hpp>.
+#include "../detail/text.hpp"
 #include "../error.hpp"
 #include "../time.hpp"
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every public header of awsdirect compiles on its own, in both modes, syntax only and several at
+# a time; prints the ones that do not.
+#   tests/check_headers.sh CXX INCLUDE_DIR
+# A header with definitions is compiled with its own .ipp right after it (as header-only mode
+# includes it) but without the .ipp files of the headers it includes: so each .ipp must include
+# what it uses itself, which is stricter than header-only mode and costs a fraction of it.
+set -uo pipefail
+cxx=$1
+include=$2
+cd "$include"
+check() {
+  local header=$1 source
+  local ipp="$(dirname "$header")/impl/$(basename "${header%.hpp}").ipp"
+  source="#include <$header>"
+  [ -f "$ipp" ] && source+=$'\n'"#include \"$ipp\""
+  local log="${TMPDIR:-/tmp}/check_headers.$$.$RANDOM"
+  if ! printf '%s\n' "$source" |
+      "$cxx" -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Werror -DAWSDIRECT_SEPARATE_COMPILATION -I. -x c++ - \
+        >"$log" 2>&1; then
+    echo "FAILED: $header"
+    head -20 "$log"
+  fi
+  rm -f "$log"
+}
+export -f check
+export cxx
+headers=$(find awsdirect.hpp awsdirect -name '*.hpp' ! -name src.hpp ! -path '*/impl/*' | sort)
+failed=$(echo "$headers" | xargs -P "$(nproc)" -I{} bash -c 'check "{}"')
+if [ -n "$failed" ]; then
+  echo "$failed"
+  exit 1
+fi
+echo "$(echo "$headers" | wc -l) headers compile on their own, each with its own definitions"
