@@ -5,7 +5,8 @@
 //   bench_s3_transfer [--size-mib 256] [--endpoint-url URL]
 // Without --endpoint-url it starts moto_server on a free loopback port (and stops it after).
 // Check the peak independently with: /usr/bin/time -v bench_s3_transfer
-#include <awsdirect/s3_transfer.hpp>
+#include <awsdirect/detail/files.hpp>
+#include <awsdirect/s3.hpp>
 
 #include <sys/resource.h>
 

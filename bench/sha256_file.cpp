@@ -4,6 +4,7 @@
 // reports both CPU-time and wall-clock rates, and `openssl speed -elapsed` for the latter.
 //
 //   bench_sha256_file [FILE]   (default: a 512 MiB file it writes in /tmp and removes after)
+#include <awsdirect/detail/files.hpp>
 #include <awsdirect/s3.hpp>
 
 #include <time.h>

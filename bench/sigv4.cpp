@@ -11,6 +11,7 @@
 #include <string>
 
 #include <awsdirect/sigv4.hpp>
+#include <awsdirect/time.hpp>
 
 namespace {
 

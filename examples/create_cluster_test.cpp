@@ -13,6 +13,7 @@
 
 #include <awsdirect/fixtures.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/error.hpp>
 
 #include <chrono>
 #include <string>

@@ -12,6 +12,8 @@
 // Credentials, region and endpoint resolve as for the AWS CLI (IAM is global: iam.amazonaws.com),
 // so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
 #include <awsdirect/iam.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include <iostream>
 #include <map>
@@ -54,27 +56,10 @@ const std::vector<std::string>& list(const Args& args, const std::string& flag) 
   return it == args.lists.end() ? none : it->second;
 }
 
-// The principals a trust policy names ("redshift.amazonaws.com", an account's root ARN), read
-// from the decoded document; the document itself when it is not the usual shape.
+// The principals a trust policy names ("redshift.amazonaws.com", an account's root ARN); the
+// document itself when it is not the usual shape.
 std::vector<std::string> trustedPrincipals(const std::string& document) {
-  std::vector<std::string> out;
-  try {
-    awsdirect::JsonValue policy = awsdirect::JsonValue::parse(document);
-    for (const auto& statement : policy.at("Statement").asArray()) {
-      const awsdirect::JsonValue* principal = statement.find("Principal");
-      if (!principal || !principal->isObject()) continue;
-      for (const auto& member : principal->asObject()) {  // "Service", "AWS", ...
-        const awsdirect::JsonValue& who = member.second;
-        if (who.isString()) out.push_back(who.asString());
-        else if (who.isArray())
-          for (const auto& one : who.asArray())
-            if (one.isString()) out.push_back(one.asString());
-      }
-    }
-  } catch (const awsdirect::Exception&) {
-    return {document};
-  }
-  return out;
+  return awsdirect::iam::trustedPrincipals(document).value_or(std::vector<std::string>{document});
 }
 
 void printRole(const awsdirect::iam::Role& role) {
@@ -108,9 +93,13 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
     if (!attached) {
       // AWS refused a policy (one that does not exist, say): remove what was made (as far as it
       // can), then report the refusal.
+      auto step = [](const auto& outcome) {
+        if (!outcome) std::cerr << "iam_role: could not undo: " << outcome.error().describe() << "\n";
+      };
       if (auto done = iam.listAllAttachedRolePolicies(name))
-        for (const auto& policy : done.value()) iam.send(Iam::detachRolePolicy().roleName(name).policyArn(policy.policyArn));
-      iam.send(Iam::deleteRole().roleName(name));
+        for (const auto& policy : done.value())
+          step(iam.send(Iam::detachRolePolicy().roleName(name).policyArn(policy.policyArn)));
+      step(iam.send(Iam::deleteRole().roleName(name)));
       awsdirect::throwError(attached.error());
     }
   }

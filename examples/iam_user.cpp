@@ -14,6 +14,8 @@
 // (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials), as `aws configure` writes it: the file
 // is created with mode 0600, other profiles and comments are kept. The secret is never printed.
 #include <awsdirect/iam.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -221,11 +223,14 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
             << "arn:      " << user.arn << "\n";
   // From here on a failure removes what was made (as far as it can), then reports the failure.
   auto undo = [&](const awsdirect::Error& error) {
+    auto step = [](const auto& outcome) {
+      if (!outcome) std::cerr << "iam_user: could not undo: " << outcome.error().describe() << "\n";
+    };
     if (auto keys = iam.listAllAccessKeys(name))
-      for (const auto& key : keys.value()) iam.send(Iam::deleteAccessKey().userName(name).accessKeyId(key.accessKeyId));
+      for (const auto& key : keys.value()) step(iam.send(Iam::deleteAccessKey().userName(name).accessKeyId(key.accessKeyId)));
     if (auto attached = iam.listAllAttachedUserPolicies(name))
-      for (const auto& done : attached.value()) iam.send(Iam::detachUserPolicy().userName(name).policyArn(done.policyArn));
-    iam.send(Iam::deleteUser().userName(name));
+      for (const auto& done : attached.value()) step(iam.send(Iam::detachUserPolicy().userName(name).policyArn(done.policyArn)));
+    step(iam.send(Iam::deleteUser().userName(name)));
     awsdirect::throwError(error);
   };
   for (const auto& attachment : attachments) {

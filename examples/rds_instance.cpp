@@ -91,7 +91,7 @@ void printInstance(const awsdirect::rds::DBInstance& d) {
 }
 
 awsdirect::WaitOptions waitOptions() {
-  awsdirect::WaitOptions options = Rds::defaultWaitOptions();
+  awsdirect::WaitOptions options;  // botocore's pace: a poll every 30 s
   options.timeout = std::chrono::minutes(60);  // a large instance can take longer than botocore's 30 minutes
   options.onProgress = [](const awsdirect::WaitProgress& p) {
     std::cerr << "  waiting: " << p.state << " (" << p.elapsed.count() / 1000 << " s)\n";
@@ -121,7 +121,7 @@ int run(const Args& args) {
     return 0;
   }
   if (args.command == "status") {
-    printInstance(rds.describeDBInstance(id).value());
+    printInstance(rds.findDBInstance(id).value());
     return 0;
   }
   auto deleted = rds.send(Rds::deleteDBInstance().identifier(id).skipFinalSnapshot()).value();

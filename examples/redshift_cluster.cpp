@@ -106,7 +106,7 @@ int run(const Args& args) {
     return 0;
   }
   if (args.command == "status") {
-    printCluster(redshift.describeCluster(id).value());
+    printCluster(redshift.findCluster(id).value());
     return 0;
   }
   if (args.command == "delete") {

@@ -11,7 +11,7 @@
 // Every command also takes --region, --endpoint-url and --profile. Credentials, region and
 // endpoint otherwise resolve as for the AWS CLI, so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims
 // it at a local emulator. Any failure prints one line on stderr and exits 1.
-#include <awsdirect/s3_transfer.hpp>
+#include <awsdirect/s3.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>

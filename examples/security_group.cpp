@@ -10,6 +10,8 @@
 // region's default VPC. Credentials, region and endpoint resolve as for the AWS CLI, so
 // AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
 #include <awsdirect/ec2.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -117,7 +119,8 @@ int create(Ec2& client, const Args& args) {
   auto authorized = client.send(Ec2::authorizeSecurityGroupIngress().groupId(groupId).ipPermission(ingress));
   if (!authorized) {
     // A group without its rule is not what was asked for: remove it, then report why.
-    client.send(Ec2::deleteSecurityGroup().groupId(groupId));
+    if (auto removed = client.send(Ec2::deleteSecurityGroup().groupId(groupId)); !removed)
+      std::cerr << "security_group: could not remove the group again: " << removed.error().describe() << "\n";
     authorized.value();
   }
   std::cout << groupId << "\n";

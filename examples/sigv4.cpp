@@ -14,7 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include <awsdirect/error.hpp>
 #include <awsdirect/sigv4.hpp>
+#include <awsdirect/time.hpp>
 
 // The suite's request format: one reader shared with the suite tests, so both read it alike.
 #include "../tests/support/raw_request.hpp"

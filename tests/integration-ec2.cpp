@@ -6,7 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/ec2.hpp>
-#include <awsdirect/json.hpp>
+#include <awsdirect/detail/json.hpp>
+#include <awsdirect/error.hpp>
 
 #include <array>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "support/moto.hpp"
 
 using namespace awsdirect;
+using awsdirect::detail::JsonValue;
 using awsdirect_test::MotoServer;
 
 namespace {
@@ -41,7 +43,7 @@ TEST_CASE("the seed's security group against moto checking every signature") {
   awsdirect_test::ran();
   Ec2 ec2(moto->clientConfig());
 
-  ec2::Vpc vpc = ec2.defaultVpc().value();
+  ec2::Vpc vpc = ec2.findDefaultVpc().value();
   CHECK(vpc.isDefault);
   CHECK(vpc.vpcId.rfind("vpc-", 0) == 0);
 

@@ -6,6 +6,7 @@
 #include <awsdirect/fixtures.hpp>
 #include <awsdirect/iam.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/time.hpp>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -122,7 +123,7 @@ std::string runScenario(const ClientConfig& config, std::string& iamSecret) {
   seen << "duplicate " << duplicate.error().describe() << "\n";
   redshift.send(Redshift::deleteCluster().identifier("fixtures-cluster").skipFinalSnapshot()).value();
   seen << "deleted " << redshift.waitUntilDeleted("fixtures-cluster", polls()).ok() << "\n";
-  seen << "gone " << redshift.describeCluster("fixtures-cluster").error().describe() << "\n";
+  seen << "gone " << redshift.findCluster("fixtures-cluster").error().describe() << "\n";
 
   // An IAM access key: its secret comes back in the response body.
   Iam iam(config);

@@ -7,6 +7,8 @@
 #include <awsdirect/iam.hpp>
 #include <awsdirect/redshift.hpp>
 #include <awsdirect/sts.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/detail/json.hpp>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -22,6 +24,7 @@
 #include "support/moto.hpp"
 
 using namespace awsdirect;
+using awsdirect::detail::JsonValue;
 using awsdirect_test::MotoServer;
 
 namespace {

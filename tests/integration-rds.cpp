@@ -6,8 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/ec2.hpp>
-#include <awsdirect/json.hpp>
+#include <awsdirect/detail/json.hpp>
 #include <awsdirect/rds.hpp>
+#include <awsdirect/error.hpp>
 
 #include <array>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include "support/moto.hpp"
 
 using namespace awsdirect;
+using awsdirect::detail::JsonValue;
 using awsdirect_test::MotoServer;
 
 namespace {
@@ -129,7 +131,7 @@ TEST_CASE("the seed's PostgreSQL instance against moto checking every signature"
   rds::DBInstance deleting = rds.send(Rds::deleteDBInstance().identifier("postgres-db").skipFinalSnapshot()).value();
   CHECK(deleting.dbInstanceIdentifier == "postgres-db");
   CHECK(rds.waitUntilDeleted("postgres-db", quickPolls()).ok());
-  auto gone = rds.describeDBInstance("postgres-db");
+  auto gone = rds.findDBInstance("postgres-db");
   REQUIRE_FALSE(gone.ok());
   CHECK(gone.error().code == "DBInstanceNotFound");
   CHECK(gone.error().httpStatus == 404);

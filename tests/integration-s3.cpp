@@ -4,7 +4,8 @@
 // presigned GET and PUT; and the s3 example driven as a user would, checked with the AWS CLI.
 #include <doctest/doctest.h>
 
-#include <awsdirect/s3_transfer.hpp>
+#include <awsdirect/s3.hpp>
+#include <awsdirect/curl_transport.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -6,6 +6,7 @@
 
 #include <awsdirect/iam.hpp>
 #include <awsdirect/sts.hpp>
+#include <awsdirect/error.hpp>
 
 #include <unistd.h>
 

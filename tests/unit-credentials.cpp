@@ -1,4 +1,8 @@
 #include "awsdirect/credentials.hpp"
+#include "awsdirect/credentials/chain.hpp"
+#include "awsdirect/credentials/process.hpp"
+#include "awsdirect/detail/ini.hpp"
+#include "awsdirect/time.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -619,7 +623,7 @@ TEST_CASE("the default chain follows botocore's order") {
     return Environment::fromMap(extra);
   };
   auto keyOf = [](const Environment& environment, const std::string& profile = {}) {
-    return defaultCredentialsProvider(environment, profile)->credentials().accessKeyId;
+    return defaultCredentialsChain(environment, profile, nullptr)->credentials().accessKeyId;
   };
   std::map<std::string, std::string> envKeys{{"AWS_ACCESS_KEY_ID", "ENV"}, {"AWS_SECRET_ACCESS_KEY", "e"}};
 
@@ -638,12 +642,13 @@ TEST_CASE("the default chain follows botocore's order") {
       Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", noCredentialsFile}});
   CHECK(keyOf(processFirst) == "PROCESS");
 
-  // Sources awsdirect cannot use here are reported where botocore would use them. (This program
-  // does not include sts.hpp, which plugs in the assume-role provider.)
+  // Sources awsdirect cannot use here are reported where botocore would use them. (This chain is
+  // made without a way to call STS; a client's chain has one, see unit-sts.)
   std::string role = credentialsFailure([&] { keyOf(with({}), "role"); });
   CHECK(role ==
         "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin "
-        "(role_arn), which needs awsdirect/sts.hpp: include it (every client header does)");
+        "(role_arn), and this chain was made without a way to call STS: use a client's default chain or "
+        "defaultCredentialsProvider (awsdirect/assume_role.hpp)");
   std::string sso = credentialsFailure([&] { keyOf(with({}), "sso"); });
   CHECK(contains(sso, "does not support yet"));
   CHECK(contains(sso, "aws configure export-credentials --profile sso --format process"));
@@ -659,7 +664,7 @@ TEST_CASE("the default chain follows botocore's order") {
   CHECK(keyOf(with({}), "login-with-keys") == "LOGINKEYS");  // its keys come before login_session
 }
 
-TEST_CASE("an assume-role provider plugs into the default chain at botocore's place") {
+TEST_CASE("the default chain assumes roles through the link it is given, at botocore's place") {
   TempDir dir;
   std::string config = dir.write("config",
                                  "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/admin\n"
@@ -669,18 +674,15 @@ TEST_CASE("an assume-role provider plugs into the default chain at botocore's pl
       dir.write("credentials", "[role]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n");
   auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", credentials}});
   std::string askedFor;
-  struct Unplug {
-    ~Unplug() { detail::assumeRoleProviderFactory() = nullptr; }
-  } unplug;
-  detail::assumeRoleProviderFactory() = [&](const Environment&, const std::shared_ptr<const SharedConfig>& files,
-                                            const std::string& profile) -> std::shared_ptr<CredentialsProvider> {
+  AssumeRoleLink assumeRole = [&](const Environment&, const std::shared_ptr<const SharedConfig>& files,
+                                  const std::string& profile) -> std::shared_ptr<CredentialsProvider> {
     askedFor = profile + " via " + files->profile(profile)->at("source_profile");
     return std::make_shared<StaticCredentialsProvider>("ASSUMED", "s");
   };
   // Before the profile's own keys, as botocore's AssumeRoleProvider.
-  CHECK(defaultCredentialsProvider(environment, "role")->credentials().accessKeyId == "ASSUMED");
+  CHECK(defaultCredentialsChain(environment, "role", assumeRole)->credentials().accessKeyId == "ASSUMED");
   CHECK(askedFor == "role via base");
-  CHECK(defaultCredentialsProvider(environment, "base")->credentials().accessKeyId == "BASE");
+  CHECK(defaultCredentialsChain(environment, "base", assumeRole)->credentials().accessKeyId == "BASE");
 }
 
 TEST_CASE("the default chain says where it looked when it finds nothing") {
@@ -691,7 +693,7 @@ TEST_CASE("the default chain says where it looked when it finds nothing") {
                                            {"AWS_SHARED_CREDENTIALS_FILE", credentials},
                                            {"AWS_PROFILE", "dev"},
                                            {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials"}});
-  std::string message = credentialsFailure([&] { defaultCredentialsProvider(environment)->credentials(); });
+  std::string message = credentialsFailure([&] { defaultCredentialsChain(environment, "", nullptr)->credentials(); });
   CHECK(message ==
         "no AWS credentials found; looked at environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; "
         "role_arn, web_identity_token_file and sso_* settings of profile 'dev'; "
@@ -716,13 +718,13 @@ TEST_CASE("the default chain reads nothing and runs nothing until credentials ar
   std::string config = dir.write("config", "[default]\ncredential_process = " + process + "\n");
   auto environment =
       Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", dir.path + "/none"}});
-  auto provider = defaultCredentialsProvider(environment);
+  auto provider = defaultCredentialsChain(environment, "", nullptr);
   CHECK(runsOf(dir, "lazy.sh") == 0);
   CHECK(provider->credentials().accessKeyId == "LAZY");
   CHECK(provider->credentials().accessKeyId == "LAZY");
   CHECK(runsOf(dir, "lazy.sh") == 1);
 
   std::string broken = dir.write("broken", "not ini\n");
-  auto brokenProvider = defaultCredentialsProvider(Environment::fromMap({{"AWS_CONFIG_FILE", broken}}));
+  auto brokenProvider = defaultCredentialsChain(Environment::fromMap({{"AWS_CONFIG_FILE", broken}}), "", nullptr);
   CHECK_THROWS_AS(brokenProvider->credentials(), ConfigError);
 }

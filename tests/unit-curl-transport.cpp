@@ -8,6 +8,9 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/curl_transport.hpp>
+#include <awsdirect/default_transport.hpp>
+#include <awsdirect/detail/text.hpp>
+#include <awsdirect/error.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -461,12 +464,15 @@ TEST_CASE("one transport keeps one connection alive across calls") {
   CHECK(fromOther.connectionsAccepted == 2);
 }
 
-TEST_CASE("a transport shared by threads serializes their calls on one connection") {
+TEST_CASE("a transport shared by threads runs their calls at once, each on a pooled connection") {
   auto server = TestServer::startOrSkip();
   if (!server) return;
   awsdirect_test::ran();
-  auto transport = makeDefaultTransport(quickOptions());
-  REQUIRE(dynamic_cast<CurlTransport*>(transport.get()));
+  // Curl is what a client gets when its config names no transport.
+  ClientConfig defaults = withDefaultTransport(ClientConfig().withEnvironment(Environment::fromMap({})));
+  REQUIRE(defaults.transportFactory);
+  auto transport = std::dynamic_pointer_cast<CurlTransport>(defaults.transportFactory(quickOptions()));
+  REQUIRE(transport);
 
   constexpr int kThreads = 4, kCallsEach = 10;
   std::vector<int> succeeded(kThreads, 0);
@@ -487,7 +493,15 @@ TEST_CASE("a transport shared by threads serializes their calls on one connectio
     });
   for (auto& thread : threads) thread.join();
   for (int t = 0; t < kThreads; ++t) CHECK(succeeded[t] == kCallsEach);
-  CHECK(parseEcho(transport->send(requestTo(*server, "GET", "/")).body).connectionsAccepted == 1);
+  // At most one handle, and one connection, per call in flight; all of them kept for later calls.
+  CHECK(transport->handleCount() >= 1);
+  CHECK(transport->handleCount() <= static_cast<std::size_t>(kThreads));
+  const int opened = parseEcho(transport->send(requestTo(*server, "GET", "/")).body).connectionsAccepted;
+  CHECK(opened >= 1);
+  CHECK(opened <= kThreads);
+  // Calls in sequence take the most recently used handle and its live connection.
+  for (int i = 0; i < 5; ++i)
+    CHECK(parseEcho(transport->send(requestTo(*server, "GET", "/again")).body).connectionsAccepted == opened);
 }
 
 TEST_CASE("a refused connection is a Connect failure naming host and port, not the secrets") {

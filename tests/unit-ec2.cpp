@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/ec2.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include "support/scripted_transport.hpp"
 
@@ -471,7 +473,7 @@ TEST_CASE("defaultVpc reads the VPC marked isDefault, or says there is none") {
                                      "<cidrBlock>172.31.0.0/16</cidrBlock><ownerId>123456789012</ownerId>"
                                      "<dhcpOptionsId>dopt-1</dhcpOptionsId><instanceTenancy>default</instanceTenancy>"
                                      "<isDefault>true</isDefault><tagSet/></item></vpcSet>"));
-  ec2::Vpc vpc = f.ec2.defaultVpc().value();
+  ec2::Vpc vpc = f.ec2.findDefaultVpc().value();
   CHECK(vpc.vpcId == "vpc-1a2b3c4d");
   CHECK(vpc.isDefault);
   CHECK(vpc.state == "available");
@@ -483,7 +485,7 @@ TEST_CASE("defaultVpc reads the VPC marked isDefault, or says there is none") {
 
   Fixture none;
   none.transport->respond(200, response("DescribeVpcs", "<vpcSet/>"));
-  CHECK(none.ec2.defaultVpc().error().code == "DefaultVpcNotFound");
+  CHECK(none.ec2.findDefaultVpc().error().code == "DefaultVpcNotFound");
 
   Fixture ids;
   ids.transport->respond(200, response("DescribeVpcs", "<vpcSet/>"));

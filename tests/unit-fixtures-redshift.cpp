@@ -8,6 +8,7 @@
 
 #include <awsdirect/fixtures.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/error.hpp>
 
 #include <cstdlib>
 #include <fstream>

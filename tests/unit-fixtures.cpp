@@ -5,6 +5,7 @@
 
 #include <awsdirect/fixtures.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/error.hpp>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -82,6 +83,12 @@ std::string createResponse(const std::string& id) {
   return "<CreateClusterResponse xmlns=\"http://redshift.amazonaws.com/doc/2012-12-01/\"><CreateClusterResult>" +
          clusterXml(id, "creating") + "</CreateClusterResult><ResponseMetadata><RequestId>req-create</RequestId>"
          "</ResponseMetadata></CreateClusterResponse>";
+}
+
+std::string deleteResponse(const std::string& id) {
+  return "<DeleteClusterResponse><DeleteClusterResult>" + clusterXml(id, "deleting") +
+         "</DeleteClusterResult><ResponseMetadata><RequestId>req-delete</RequestId></ResponseMetadata>"
+         "</DeleteClusterResponse>";
 }
 
 std::string describeResponse(const std::string& id, const std::string& status) {
@@ -440,7 +447,7 @@ TEST_CASE("requests made concurrently match in any order") {
   std::vector<std::thread> threads;
   for (int i = count - 1; i >= 0; --i)  // started in the reverse of the recorded order
     threads.emplace_back([&, i] {
-      auto cluster = redshift.describeCluster("cluster-" + std::to_string(i));
+      auto cluster = redshift.findCluster("cluster-" + std::to_string(i));
       got[static_cast<std::size_t>(i)] = cluster ? cluster.value().clusterIdentifier : cluster.error().describe();
     });
   for (auto& t : threads) t.join();
@@ -469,7 +476,7 @@ TEST_CASE("a redacted value in the fixture matches any value sent") {
   file.exchanges.push_back(exchange(formRequest("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=AWSDIRECT_REDACTED"),
                                     xmlResponse(200, describeResponse("whatever", "available"))));
   auto wildcard = replayOf(file);
-  CHECK(Redshift(configWithSecrets(wildcard)).describeCluster("whatever").ok());
+  CHECK(Redshift(configWithSecrets(wildcard)).findCluster("whatever").ok());
 }
 
 TEST_CASE("a request that matches nothing is a FixtureMismatchError: the request, the closest recorded one, and what differs") {
@@ -483,7 +490,7 @@ TEST_CASE("a request that matches nothing is a FixtureMismatchError: the request
   auto replay = replayOf(file);
   Redshift redshift(configWithSecrets(replay));
 
-  auto outcome = redshift.describeCluster("other-cluster");
+  auto outcome = redshift.findCluster("other-cluster");
   REQUIRE_FALSE(outcome.ok());
   const Error& e = outcome.error();
   CHECK(e.kind == ErrorKind::Fixture);
@@ -520,8 +527,8 @@ TEST_CASE("one call more than recorded says that the matching exchange was alrea
                                     xmlResponse(200, describeResponse("c1", "available"))));
   auto replay = replayOf(file);
   Redshift redshift(configWithSecrets(replay));
-  CHECK(redshift.describeCluster("c1").ok());
-  auto again = redshift.describeCluster("c1");
+  CHECK(redshift.findCluster("c1").ok());
+  auto again = redshift.findCluster("c1");
   REQUIRE_FALSE(again.ok());
   CHECK(contains(again.error().message, "closest: #1"));
   CHECK(contains(again.error().message, "it was already replayed: the fixture has 1 such request and this is one more"));
@@ -532,12 +539,12 @@ TEST_CASE("a test can ask whether every recorded exchange was used") {
   file.exchanges.push_back(exchange(formRequest("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=c1"),
                                     xmlResponse(200, describeResponse("c1", "available"))));
   file.exchanges.push_back(exchange(formRequest("Action=DeleteCluster&Version=2012-12-01&ClusterIdentifier=c1&SkipFinalClusterSnapshot=true"),
-                                    xmlResponse(200, createResponse("c1"))));
+                                    xmlResponse(200, deleteResponse("c1"))));
   auto replay = replayOf(file);
   Redshift redshift(configWithSecrets(replay));
   CHECK_FALSE(replay->allUsed());
   CHECK(replay->unusedExchanges() == std::vector<std::size_t>{1, 2});
-  CHECK(redshift.describeCluster("c1").ok());
+  CHECK(redshift.findCluster("c1").ok());
   CHECK(replay->unusedExchanges() == std::vector<std::size_t>{2});
   CHECK(replay->describeUnused() ==
         "1 of 2 recorded exchanges of test.http were not replayed:\n"
@@ -556,8 +563,8 @@ TEST_CASE("error responses and transport failures are recorded and replayed as t
         .fail(TransportFailure::Timeout, "Operation timed out after 30000 milliseconds")
         .respond(200, describeResponse("c1", "available"))
         .respond(404, errorResponse("ClusterNotFound", "Cluster gone not found."));
-    CHECK(r.redshift().describeCluster("c1").ok());  // a throttle, a timeout, then the answer
-    auto gone = r.redshift().describeCluster("gone");
+    CHECK(r.redshift().findCluster("c1").ok());  // a throttle, a timeout, then the answer
+    auto gone = r.redshift().findCluster("gone");
     REQUIRE_FALSE(gone.ok());
     CHECK(gone.error().code == "ClusterNotFound");
   }
@@ -569,9 +576,9 @@ TEST_CASE("error responses and transport failures are recorded and replayed as t
   QuickRedshift replay(fixture.clientConfig());
   std::vector<std::chrono::milliseconds> sleeps;
   replay.redshift.core().retryPolicy().sleep = [&](std::chrono::milliseconds d) { sleeps.push_back(d); };
-  CHECK(replay.redshift.describeCluster("c1").value().clusterStatus == "available");
+  CHECK(replay.redshift.findCluster("c1").value().clusterStatus == "available");
   CHECK(sleeps.size() == 2);  // the same two retries as when recorded
-  auto gone = replay.redshift.describeCluster("gone");
+  auto gone = replay.redshift.findCluster("gone");
   REQUIRE_FALSE(gone.ok());
   CHECK(gone.error().kind == ErrorKind::Service);
   CHECK(gone.error().code == "ClusterNotFound");
@@ -730,11 +737,11 @@ TEST_CASE("AWSDIRECT_FIXTURES=replay needs no credentials, no profile, no shared
                                              {"AWS_ENDPOINT_URL", network.url()}});
   Redshift redshift(config);
   CHECK(redshift.core().config().region == "us-east-1");
-  auto cluster = redshift.describeCluster("redshift-cluster");
+  auto cluster = redshift.findCluster("redshift-cluster");
   REQUIRE(cluster.ok());
   CHECK(cluster.value().clusterStatus == "available");
 
-  auto other = redshift.describeCluster("other-cluster");
+  auto other = redshift.findCluster("other-cluster");
   REQUIRE_FALSE(other.ok());
   CHECK(other.error().kind == ErrorKind::Fixture);
   CHECK(contains(other.error().message, dir.file("status.http")));
@@ -744,7 +751,7 @@ TEST_CASE("AWSDIRECT_FIXTURES=replay needs no credentials, no profile, no shared
 
   // Every client of the run shares the scenario: a second client continues where the first stopped.
   Redshift second(config);
-  auto again = second.describeCluster("redshift-cluster");
+  auto again = second.findCluster("redshift-cluster");
   REQUIRE_FALSE(again.ok());
   CHECK(contains(again.error().message, "already replayed"));
 }
@@ -763,7 +770,7 @@ TEST_CASE("the switch: its settings, the scenario's file, and their errors") {
                   {"AWSDIRECT_FIXTURES_SCENARIO", "create.http"}}).path == "fx/create.http");
   // Without a scenario, the program's name.
   CHECK(settings({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/tmp/fx"}}).path ==
-        "/tmp/fx/test-unit-fixtures.http");
+        "/tmp/fx/awsdirect_unit_tests.http");
 
   auto configError = [&](std::map<std::string, std::string> env) {
     try {
@@ -794,5 +801,5 @@ TEST_CASE("the switch: its settings, the scenario's file, and their errors") {
   scripted->respond(200, describeResponse("c1", "available"));
   ClientConfig own = configWithSecrets(scripted);
   own.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/nonexistent/awsdirect"}});
-  CHECK(Redshift(own).describeCluster("c1").ok());
+  CHECK(Redshift(own).findCluster("c1").ok());
 }

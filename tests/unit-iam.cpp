@@ -4,6 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/iam.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
+#include <awsdirect/detail/json.hpp>
 
 #include <sstream>
 #include <type_traits>
@@ -11,6 +15,7 @@
 #include "support/scripted_transport.hpp"
 
 using namespace awsdirect;
+using awsdirect::detail::JsonValue;
 using awsdirect_test::formParams;
 using awsdirect_test::ScriptedTransport;
 
@@ -510,7 +515,9 @@ TEST_CASE("IAM's errors arrive typed, with code, message, status and request id"
 TEST_CASE("waitUntilRoleExists and waitUntilUserExists poll through NoSuchEntity") {
   Fixture f;
   std::vector<std::chrono::milliseconds> sleeps;
-  WaitOptions options = Iam::defaultWaitOptions();
+  WaitOptions options;  // botocore's pace: every second, 20 polls
+  CHECK(Iam::kRoleExists.delay == std::chrono::seconds(1));
+  CHECK(Iam::kUserExists.maxAttempts == 20);
   options.sleep = [&](std::chrono::milliseconds d) { sleeps.push_back(d); };
   auto start = std::chrono::steady_clock::now();
   options.now = [&] { return start + std::chrono::seconds(sleeps.size()); };

@@ -1,10 +1,10 @@
-#include "awsdirect/json.hpp"
+#include "awsdirect/detail/json.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-using awsdirect::JsonValue;
+using awsdirect::detail::JsonValue;
 
 namespace {
 

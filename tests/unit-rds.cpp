@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/rds.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include "support/scripted_transport.hpp"
 
@@ -124,7 +127,7 @@ TEST_CASE("createDBInstance sends the seed's PostgreSQL instance as one signed Q
 TEST_CASE("the typed DBInstance holds what DescribeDBInstances returned") {
   Fixture f;
   f.transport->respond(200, describeResponse(instance("available")));
-  rds::DBInstance d = f.rds.describeDBInstance("postgres-db").value();
+  rds::DBInstance d = f.rds.findDBInstance("postgres-db").value();
   CHECK(d.dbInstanceStatus == "available");
   CHECK(d.engine == "postgres");
   CHECK(d.engineVersion == "16.3");
@@ -157,7 +160,7 @@ TEST_CASE("the typed DBInstance holds what DescribeDBInstances returned") {
   Fixture creating;  // no endpoint yet while the instance is created
   creating.transport->respond(200, describeResponse("<DBInstance><DBInstanceIdentifier>postgres-db</DBInstanceIdentifier>"
                                                     "<DBInstanceStatus>creating</DBInstanceStatus></DBInstance>"));
-  CHECK_FALSE(creating.rds.describeDBInstance("postgres-db").value().endpoint.has_value());
+  CHECK_FALSE(creating.rds.findDBInstance("postgres-db").value().endpoint.has_value());
 }
 
 TEST_CASE("bad input is a ValidationError naming every broken rule; the password never appears") {
@@ -354,7 +357,7 @@ TEST_CASE("AWS errors arrive typed, with code, message, status and request id") 
   CHECK_THROWS_AS(outcome.value(), AwsError);
 
   f.transport->respond(404, errorResponse("DBInstanceNotFound", "DBInstance nope not found."));
-  CHECK(f.rds.describeDBInstance("nope").error().code == "DBInstanceNotFound");
+  CHECK(f.rds.findDBInstance("nope").error().code == "DBInstanceNotFound");
 }
 
 TEST_CASE("describeAllDBInstances sends filters and follows Marker to the last page") {
@@ -385,9 +388,9 @@ TEST_CASE("waitUntilAvailable polls every 30 s by default and reports progress")
       .respond(200, describeResponse(instance("backing-up")))
       .respond(200, describeResponse(instance("available")));
   std::vector<std::string> seen;
-  WaitOptions options = Rds::defaultWaitOptions();
-  CHECK(options.delay == std::chrono::seconds(30));
-  CHECK(options.timeout == std::chrono::minutes(30));
+  WaitOptions options;  // botocore's pace: every 30 s, 60 polls
+  CHECK(Rds::kDBInstanceAvailable.delay == std::chrono::seconds(30));
+  CHECK(Rds::kDBInstanceAvailable.maxAttempts == 60);
   options.now = [&] { return clock.now; };
   options.sleep = [&](std::chrono::milliseconds d) { clock.now += d; };
   options.onProgress = [&](const WaitProgress& p) { seen.push_back(std::to_string(p.attempt) + ":" + p.state); };
@@ -440,8 +443,11 @@ TEST_CASE("waitUntilDeleted succeeds on DBInstanceNotFound or an empty answer, f
   options.onProgress = [&](const WaitProgress& p) { seen.push_back(p.state); };
   f.transport->respond(200, describeResponse(instance("deleting")))
       .respond(404, errorResponse("DBInstanceNotFound", "gone"));
-  CHECK(f.rds.waitUntilDeleted("postgres-db", options).ok());
-  CHECK(seen == std::vector<std::string>{"deleting", "deleted"});
+  Gone gone = f.rds.waitUntilDeleted("postgres-db", options).value();
+  CHECK(seen == std::vector<std::string>{"deleting", "DBInstanceNotFound"});
+  CHECK(gone.resource == "postgres-db");
+  CHECK(gone.evidence == "DBInstanceNotFound");
+  CHECK(gone.polls == 2);
 
   Fixture empty;
   empty.transport->respond(200, describeResponse(""));

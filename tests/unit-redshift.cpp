@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
 
 #include "support/scripted_transport.hpp"
 
@@ -112,7 +115,7 @@ TEST_CASE("a multi-node cluster names its type and node count") {
 TEST_CASE("the typed Cluster holds what DescribeClusters returned") {
   Fixture f;
   f.transport->respond(200, describeResponse(cluster("available")));
-  redshift::Cluster c = f.redshift.describeCluster("redshift-cluster").value();
+  redshift::Cluster c = f.redshift.findCluster("redshift-cluster").value();
   CHECK(c.clusterStatus == "available");
   CHECK(c.nodeType == "dc2.large");
   CHECK(c.numberOfNodes == 1);
@@ -249,7 +252,7 @@ TEST_CASE("throttling, 5xx and lost connections are retried with backoff, each a
   f.transport->respond(400, errorResponse("Throttling", "Rate exceeded"))
       .respond(503, "")
       .respond(200, describeResponse(cluster("available")));
-  CHECK(f.redshift.describeCluster("redshift-cluster").ok());
+  CHECK(f.redshift.findCluster("redshift-cluster").ok());
   REQUIRE(f.transport->requests.size() == 3);
   CHECK(*f.transport->requests[0].headers.get("amz-sdk-request") == "attempt=1; max=3");
   CHECK(*f.transport->requests[2].headers.get("amz-sdk-request") == "attempt=3; max=3");
@@ -261,7 +264,7 @@ TEST_CASE("throttling, 5xx and lost connections are retried with backoff, each a
   g.transport->fail(TransportFailure::Connect, "connection refused")
       .fail(TransportFailure::Timeout, "timed out")
       .fail(TransportFailure::Timeout, "timed out");
-  auto outcome = g.redshift.describeCluster("redshift-cluster");
+  auto outcome = g.redshift.findCluster("redshift-cluster");
   REQUIRE_FALSE(outcome.ok());
   CHECK(outcome.error().kind == ErrorKind::Transport);
   CHECK(outcome.error().transport == TransportFailure::Timeout);

@@ -3,6 +3,7 @@
 
 #include <awsdirect/retry.hpp>
 #include <awsdirect/transport.hpp>
+#include <awsdirect/error.hpp>
 
 using namespace awsdirect;
 

@@ -4,6 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/rest_xml.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
+#include <awsdirect/sigv4.hpp>
+#include <awsdirect/client.hpp>
 
 #include <string>
 

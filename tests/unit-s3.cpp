@@ -5,7 +5,11 @@
 // (presign_check.py), since moto's own check is wrong for them.
 #include <doctest/doctest.h>
 
-#include <awsdirect/s3_transfer.hpp>
+#include <awsdirect/s3.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
+#include <awsdirect/validate.hpp>
+#include <awsdirect/sigv4.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -403,8 +407,8 @@ TEST_CASE("CreateBucket: no location constraint in us-east-1, the region's elsew
 
 TEST_CASE("PutPublicAccessBlock sends the four settings with Content-MD5; GetPublicAccessBlock reads them") {
   awsdirect_test::ran();
-  CHECK(detail::contentMd5("") == "1B2M2Y8AsgTpgAmY7PhCfg==");
-  CHECK(detail::contentMd5("hello") == "XUFAKrxLKna5cZ2REBfFkg==");
+  CHECK(contentMd5("") == "1B2M2Y8AsgTpgAmY7PhCfg==");
+  CHECK(contentMd5("hello") == "XUFAKrxLKna5cZ2REBfFkg==");
 
   auto transport = std::make_shared<ScriptedTransport>();
   S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
@@ -422,7 +426,7 @@ TEST_CASE("PutPublicAccessBlock sends the four settings with Content-MD5; GetPub
         "<PublicAccessBlockConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><BlockPublicAcls>true"
         "</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>"
         "<RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>");
-  CHECK(header(put, "Content-MD5") == detail::contentMd5(put.body));
+  CHECK(header(put, "Content-MD5") == contentMd5(put.body));
 
   auto got = s3.send(S3::getPublicAccessBlock().bucket("seed-bucket"));
   REQUIRE(got.ok());
@@ -449,7 +453,7 @@ TEST_CASE("DeleteObjects: an escaped XML batch with Content-MD5; per-key errors 
   CHECK(sent.body ==
         "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Object><Key>a&lt;b&amp;c</Key></Object><Object>"
         "<Key>v</Key><VersionId>3</VersionId></Object><Object><Key>locked.txt</Key></Object></Delete>");
-  CHECK(header(sent, "Content-MD5") == detail::contentMd5(sent.body));
+  CHECK(header(sent, "Content-MD5") == contentMd5(sent.body));
 
   REQUIRE(result.value().deleted.size() == 2);
   CHECK(result.value().deleted[0].key == "a<b&c");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <awsdirect/crypto.hpp>
+#include <awsdirect/error.hpp>
 
 using namespace awsdirect;
 

@@ -17,6 +17,7 @@
 
 #include <awsdirect/sigv4.hpp>
 #include <awsdirect/uri.hpp>
+#include <awsdirect/time.hpp>
 
 #include "support/raw_request.hpp"
 #include "support/skip.hpp"

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <awsdirect/sigv4.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
 
 using namespace awsdirect;
 

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/sts.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
 
 #include <unistd.h>
 

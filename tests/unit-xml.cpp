@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/xml.hpp>
+#include <awsdirect/time.hpp>
+#include <awsdirect/error.hpp>
 
 using namespace awsdirect;
 

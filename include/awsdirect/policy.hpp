@@ -78,6 +78,11 @@ class PolicyDocument {
   std::vector<Statement> statements_;
 };
 
+// The principals a trust policy document allows (services, account roots, user and role ARNs),
+// in order: what GetRole's AssumeRolePolicyDocument says about who may assume the role. nullopt
+// when the document is not JSON of a policy's shape.
+AWSDIRECT_DECL std::optional<std::vector<std::string>> trustedPrincipals(const std::string& document);
+
 // ---- Rules ----------------------------------------------------------------------------------
 
 namespace rules {

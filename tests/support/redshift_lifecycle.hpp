@@ -7,6 +7,7 @@
 #include <string>
 
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/error.hpp>
 
 namespace awsdirect_test {
 
@@ -70,7 +71,7 @@ inline void runRedshiftLifecycle(awsdirect::Redshift& redshift, const awsdirect:
   CHECK(deleting.clusterIdentifier == "redshift-cluster");
   CHECK(redshift.waitUntilDeleted("redshift-cluster", polls).ok());
 
-  auto gone = redshift.describeCluster("redshift-cluster");
+  auto gone = redshift.findCluster("redshift-cluster");
   REQUIRE_FALSE(gone.ok());
   CHECK(gone.error().code == "ClusterNotFound");
   CHECK(gone.error().httpStatus == 404);

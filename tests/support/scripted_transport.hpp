@@ -13,6 +13,7 @@
 #include <awsdirect/transport.hpp>
 #include <awsdirect/waiter.hpp>
 #include <awsdirect/uri.hpp>
+#include <awsdirect/error.hpp>
 
 namespace awsdirect_test {
 

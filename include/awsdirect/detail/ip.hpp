@@ -8,8 +8,8 @@
 namespace awsdirect {
 namespace detail {
 
-// Dotted decimal: four numbers of 1 to 3 digits, each at most 255 ("10.0.0.1"; "010.0.0.1" is
-// 10.0.0.1, as the octets are read in decimal).
+// Dotted decimal as inet_pton reads it: four numbers from 0 to 255 without leading zeros
+// ("10.0.0.1"; "010.0.0.1" is no address, since some readers take 010 as octal).
 AWSDIRECT_DECL bool isIpv4Address(std::string_view text);
 // RFC 4291 section 2.2 text forms: eight groups of 1-4 hex digits, one "::" standing for one or
 // more zero groups, and optionally an IPv4 address in place of the last two groups.

@@ -5,12 +5,14 @@
 // Internal: awsdirect's own readers and writers use it; its interface may change.
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "../error.hpp"
 #include "build_mode.hpp"
 
 namespace awsdirect {

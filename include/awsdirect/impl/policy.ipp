@@ -14,6 +14,28 @@ AWSDIRECT_DECL awsdirect::detail::JsonValue jsonOneOrMany(const std::vector<std:
 }
 
 
+std::optional<std::vector<std::string>> trustedPrincipals(const std::string& document) {
+  std::vector<std::string> out;
+  try {
+    const awsdirect::detail::JsonValue policy = awsdirect::detail::JsonValue::parse(document);
+    const awsdirect::detail::JsonValue& statements = policy.at("Statement");
+    for (const auto& statement : statements.isArray() ? statements.asArray() : awsdirect::detail::JsonValue::Array{statements}) {
+      const awsdirect::detail::JsonValue* principal = statement.find("Principal");
+      if (!principal || !principal->isObject()) continue;
+      for (const auto& member : principal->asObject()) {  // "Service", "AWS", "Federated"
+        const awsdirect::detail::JsonValue& who = member.second;
+        if (who.isString()) out.push_back(who.asString());
+        else if (who.isArray())
+          for (const auto& one : who.asArray())
+            if (one.isString()) out.push_back(one.asString());
+      }
+    }
+  } catch (const Exception&) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 TrustPolicy TrustPolicy::service(std::string servicePrincipal) {
   return TrustPolicy().allowService(std::move(servicePrincipal));
 }

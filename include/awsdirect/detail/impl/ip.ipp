@@ -34,7 +34,7 @@ bool isIpv4Address(std::string_view text) {
   for (;;) {
     const std::size_t dot = text.find('.');
     int octet = 0;
-    if (!parseIpDecimal(text.substr(0, dot), 3, true, octet) || octet > 255) return false;
+    if (!parseIpDecimal(text.substr(0, dot), 3, false, octet) || octet > 255) return false;
     ++parts;
     if (dot == std::string_view::npos) break;
     text.remove_prefix(dot + 1);
