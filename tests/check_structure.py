@@ -45,19 +45,22 @@ def namespace_scope_statements(text):
     for c in text:
         in_namespace = all(kind == 'namespace' for kind in stack)
         if c == '{':
-            stack.append('namespace' if in_namespace and re.search(r'namespace\s*\w*\s*$', current) else 'other')
-            if in_namespace and stack[-1] == 'other':
-                current += c
-            else:
+            if in_namespace and re.search(r'namespace\s*\w*\s*$', current):
+                stack.append('namespace')
                 current = ''
+            else:
+                # A body (function, class) or a braced initializer: only an initializer follows '='.
+                stack.append('initializer' if in_namespace and '=' in current else 'other' if in_namespace else 'inner')
+                if in_namespace:
+                    current += c
             continue
         if c == '}':
-            if stack:
-                kind = stack.pop()
-                if kind == 'namespace':
-                    current = ''
-                    continue
-            if all(kind == 'namespace' for kind in stack):
+            kind = stack.pop() if stack else 'namespace'
+            if kind == 'namespace':
+                current = ''
+            elif kind == 'other':
+                current = ''  # a function or class body ends its declaration
+            elif kind == 'initializer':
                 current += c
             continue
         if in_namespace:
@@ -114,12 +117,12 @@ for path in files:
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only impl/curl_transport.ipp may')
         if system.startswith('openssl/') and not path.endswith(('impl/crypto.ipp', 'impl/sigv4.ipp')):
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only the crypto definitions may')
-    if path.endswith('.hpp'):
-        for statement in namespace_scope_statements(text):
-            if '=' in statement and not re.match(r'(template\b.*)?(using|typedef|static_assert)\b', statement) \
-                    and 'constexpr' not in statement and '(' not in statement.split('=')[0]:
-                problems.append(f'{os.path.relpath(path, root)}: a namespace-scope variable with an initializer that is '
-                                f'not constexpr: {statement[:80]}')
+    # In header-only mode an .ipp is part of its header.
+    for statement in namespace_scope_statements(text):
+        if '=' in statement and not re.match(r'(template\b.*)?(using|typedef|static_assert)\b', statement) \
+                and 'constexpr' not in statement and '(' not in statement.split('=')[0]:
+            problems.append(f'{os.path.relpath(path, root)}: a namespace-scope variable with an initializer that is '
+                            f'not constexpr: {statement[:80]}')
     for target in re.findall(r'^#include "([^"]+)"', text, re.M):
         target = os.path.normpath(os.path.join(os.path.dirname(path), target))
         target_node = header_of(target)

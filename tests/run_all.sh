@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, builds everything with -Werror (awsdirect
-# compiled once, in separate-compilation mode; the README example and every header also
-# header-only), runs every test (unit and integration, the latter against moto_server on
-# loopback), then builds and runs the tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole test suite, in two builds, both with -Werror and awsdirect compiled once
+# (separate-compilation mode):
+#   1. optimized (Release): the library, the unit tests, the benchmarks, the README example built
+#      header-only, every header on its own; runs the unit tests;
+#   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug): the library, the examples, the unit
+#      and integration tests; runs every test, the integration tests against moto_server and the
+#      AWS CLI on loopback.
+# It installs what is missing first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
@@ -10,7 +14,8 @@ jobs=$(nproc)
 "$root/cmake/install_dependencies.sh"
 export AWSDIRECT_REQUIRE_MOTO=1  # here a missing emulator is a failure, not a skip
 
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=OFF \
+  -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF
 cmake --build "$root/build" -j"$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
 

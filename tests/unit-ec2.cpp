@@ -496,3 +496,15 @@ TEST_CASE("defaultVpc reads the VPC marked isDefault, or says there is none") {
   CHECK(ids.ec2.send(Ec2::describeVpcs().vpcId("default")).error().kind == ErrorKind::Validation);
   CHECK(ids.ec2.send(Ec2::describeVpcs().maxResults(4)).error().kind == ErrorKind::Validation);
 }
+
+TEST_CASE("EC2's answer must be the operation's response element, whatever else arrives with 200") {
+  Fixture f;
+  f.transport->respond(200, response("DescribeVpcs", "<vpcSet/>"));
+  auto wrong = f.ec2.send(Ec2::describeSecurityGroups().groupName("redshift_security_group"));
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().kind == ErrorKind::Parse);
+  CHECK(wrong.error().message ==
+        "the response to DescribeSecurityGroups is not <DescribeSecurityGroupsResponse>: it is <DescribeVpcsResponse>");
+  f.transport->respond(200, response("DescribeSecurityGroups", "<securityGroupInfo/>"));
+  CHECK(f.ec2.send(Ec2::describeSecurityGroups().groupName("redshift_security_group")).value().securityGroups.empty());
+}

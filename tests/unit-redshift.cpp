@@ -345,3 +345,52 @@ TEST_CASE("waitUntilDeleted succeeds on ClusterNotFound and fails on 'creating'"
   REQUIRE_FALSE(outcome.ok());
   CHECK(outcome.error().code == "WaiterFailed");
 }
+
+TEST_CASE("a 200 that is not the answer to the operation is a ParseError, never an empty result") {
+  auto parseFailure = [](const std::string& body) {
+    Fixture f;
+    f.transport->respond(200, body);
+    auto outcome = f.redshift.send(Redshift::describeClusters().identifier("redshift-cluster"));
+    REQUIRE_FALSE(outcome.ok());
+    CHECK(outcome.error().kind == ErrorKind::Parse);
+    CHECK(f.transport->requests.size() == 1);  // not retried: the Query protocol is not
+    return outcome.error().message;
+  };
+  // Another operation's answer, a captive portal's page, and the right answer without its result.
+  CHECK(parseFailure("<CreateClusterResponse><CreateClusterResult>" + cluster("creating") +
+                     "</CreateClusterResult></CreateClusterResponse>") ==
+        "the response to DescribeClusters is not <DescribeClustersResponse>: it is <CreateClusterResponse>");
+  CHECK(parseFailure("<html><body><form>Sign in to the guest network</form></body></html>") ==
+        "the response to DescribeClusters is not <DescribeClustersResponse>: it is <html>");
+  CHECK(parseFailure("<DescribeClustersResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
+                     "</DescribeClustersResponse>") ==
+        "the response to DescribeClusters is not a <DescribeClustersResponse> with a <DescribeClustersResult>: "
+        "it is a <DescribeClustersResponse> without one");
+  CHECK(parseFailure("Service temporarily moved").rfind("response is not well-formed XML", 0) == 0);
+
+  // So a waiter never takes a page for a deleted cluster.
+  Fixture g;
+  g.transport->respond(200, "<html><body>Sign in</body></html>");
+  auto gone = g.redshift.waitUntilDeleted("redshift-cluster");
+  REQUIRE_FALSE(gone.ok());
+  CHECK(gone.error().kind == ErrorKind::Parse);
+}
+
+TEST_CASE("waitUntilDeleted returns Gone, and Outcome::value_or gives a fallback for an error") {
+  Fixture f;
+  f.transport->respond(200, describeResponse(cluster("deleting")))
+      .respond(400, errorResponse("ClusterNotFound", "Cluster redshift-cluster not found."));
+  WaitOptions instant;
+  instant.sleep = [](std::chrono::milliseconds) {};
+  Gone gone = f.redshift.waitUntilDeleted("redshift-cluster", instant).value();
+  CHECK(gone.resource == "redshift-cluster");
+  CHECK(gone.evidence == "ClusterNotFound");
+  CHECK(gone.polls == 2);
+
+  f.transport->respond(400, errorResponse("ClusterNotFound", "Cluster other not found."));
+  redshift::Cluster fallback;
+  fallback.clusterStatus = "none";
+  CHECK(f.redshift.findCluster("other").value_or(fallback).clusterStatus == "none");
+  f.transport->respond(200, describeResponse(cluster("available")));
+  CHECK(f.redshift.findCluster("redshift-cluster").value_or(fallback).clusterStatus == "available");
+}

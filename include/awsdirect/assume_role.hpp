@@ -76,9 +76,7 @@ class AssumeRoleRequest {
   const std::optional<std::string>& roleSessionNameValue() const { return roleSessionName_; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
 
  private:

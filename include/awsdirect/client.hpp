@@ -61,28 +61,7 @@ class QueryClient {
 };
 
 namespace detail {
-// A REST-XML request seen through its steps, whatever its type (RestXmlClient::send fills it in).
-struct RestOperation {
-  const char* name;
-  const void* request;
-  void (*validate)(const void* request, Validator& validator);
-  void (*serialize)(const void* request, RestRequest& rest);
-  void (*parse)(const RestResponse& response, void* out);  // into the std::optional<Result> at `out`
-  void* out;
-};
-
-template <class Request>
-RestOperation restOperation(const Request& request, std::optional<typename Request::Result>& out) {
-  using Result = typename Request::Result;
-  return {Request::operation,
-          &request,
-          [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
-          [](const void* r, RestRequest& rest) { static_cast<const Request*>(r)->serialize(rest); },
-          [](const RestResponse& response, void* result) {
-            static_cast<std::optional<Result>*>(result)->emplace(Request::parse(response));
-          },
-          &out};
-}
+using RestOperation = Operation<RestRequest, RestResponse>;
 }  // namespace detail
 
 // A client of a REST-XML service. A request type `R` provides:
@@ -103,7 +82,8 @@ class RestXmlClient {
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
     std::optional<typename Request::Result> result;
-    if (std::optional<Error> error = call(detail::restOperation(request, result))) return std::move(*error);
+    if (std::optional<Error> error = call(detail::operationOf<RestRequest, RestResponse>(request, result)))
+      return std::move(*error);
     return std::move(*result);
   }
 

@@ -250,9 +250,7 @@ class CreateSecurityGroupRequest {
   CreateSecurityGroupRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:
@@ -271,9 +269,7 @@ class AuthorizeSecurityGroupIngressRequest {
   AuthorizeSecurityGroupIngressRequest& ipPermission(IpPermission p) { ipPermissions_.push_back(std::move(p)); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:
@@ -294,9 +290,7 @@ class RevokeSecurityGroupIngressRequest {
   RevokeSecurityGroupIngressRequest& securityGroupRuleId(std::string id) { ruleIds_.push_back(std::move(id)); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:
@@ -319,9 +313,7 @@ class DescribeSecurityGroupsRequest {
   DescribeSecurityGroupsRequest& nextToken(std::string v) { nextToken_ = std::move(v); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:
@@ -344,7 +336,6 @@ class DeleteSecurityGroupRequest {
   void validate(Validator& v) const { rules::groupReference(v, groupId_, groupName_); }
 
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:
@@ -363,9 +354,7 @@ class DescribeVpcsRequest {
   DescribeVpcsRequest& nextToken(std::string v) { nextToken_ = std::move(v); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
 
  private:

@@ -121,7 +121,6 @@ class CreateRoleRequest {
   CreateRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return Role::fromXml(result.child("Role")); }
@@ -244,7 +243,6 @@ class CreateUserRequest {
   CreateUserRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return User::fromXml(result.child("User")); }

@@ -101,16 +101,34 @@ enum class QueryDialect { Query, Ec2 };
 
 namespace detail {
 
-// A Query request seen through its steps, whatever its type (sendQuery fills it in).
-struct QueryOperation {
+// A request of any type seen through the steps of the pipeline, so that the steps are compiled
+// once and not for every request type: sendQuery and RestXmlClient::send fill it in.
+template <class Writer, class Reader>
+struct Operation {
   const char* name;
   const void* request;
   void (*validate)(const void* request, Validator& validator);
-  void (*serialize)(const void* request, QueryWriter& writer);
-  void (*parse)(const XmlNode& result, void* out);  // into the std::optional<Result> at `out`
+  void (*serialize)(const void* request, Writer& writer);
+  void (*parse)(const Reader& response, void* out);  // into the std::optional<Result> at `out`
   void* out;
-  bool hasResult;  // whether the operation answers with an <OperationResult> element
+  bool hasResult;  // whether the operation answers with a result (Query: an <OperationResult>)
 };
+
+template <class Writer, class Reader, class Request>
+Operation<Writer, Reader> operationOf(const Request& request, std::optional<typename Request::Result>& out) {
+  using Result = typename Request::Result;
+  return {Request::operation,
+          &request,
+          [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
+          [](const void* r, Writer& w) { static_cast<const Request*>(r)->serialize(w); },
+          [](const Reader& response, void* result) {
+            static_cast<std::optional<Result>*>(result)->emplace(Request::parse(response));
+          },
+          &out,
+          !std::is_same_v<Result, Empty>};
+}
+
+using QueryOperation = Operation<QueryWriter, XmlNode>;
 
 // Validates, serializes and sends one Query operation, checks that the response is the answer to
 // it (<OperationResponse>, with its <OperationResult> when it has one) and parses that. Returns
@@ -133,16 +151,8 @@ AWSDIRECT_DECL Error withContext(Error error, const ServiceInfo& service, const 
 template <class Request>
 Outcome<typename Request::Result> sendQuery(ClientCore& core, const Request& request,
                                             QueryDialect dialect = QueryDialect::Query) {
-  using Result = typename Request::Result;
-  std::optional<Result> result;
-  const detail::QueryOperation operation{
-      Request::operation,
-      &request,
-      [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
-      [](const void* r, QueryWriter& w) { static_cast<const Request*>(r)->serialize(w); },
-      [](const XmlNode& node, void* out) { static_cast<std::optional<Result>*>(out)->emplace(Request::parse(node)); },
-      &result,
-      !std::is_same_v<Result, Empty>};
+  std::optional<typename Request::Result> result;
+  const auto operation = detail::operationOf<QueryWriter, XmlNode>(request, result);
   if (std::optional<Error> error = detail::callQuery(core, operation, dialect)) return std::move(*error);
   return std::move(*result);
 }

@@ -149,7 +149,6 @@ class CreateDBInstanceRequest {
   CreateDBInstanceRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
@@ -178,9 +177,7 @@ class DescribeDBInstancesRequest {
   DescribeDBInstancesRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
 
  private:
@@ -203,7 +200,6 @@ class DeleteDBInstanceRequest {
   DeleteDBInstanceRequest& deleteAutomatedBackups(bool v = true) { deleteAutomatedBackups_ = v; return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }

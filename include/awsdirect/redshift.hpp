@@ -105,7 +105,6 @@ class CreateClusterRequest {
   CreateClusterRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
@@ -131,9 +130,7 @@ class DescribeClustersRequest {
   DescribeClustersRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
 
  private:
@@ -154,7 +151,6 @@ class DeleteClusterRequest {
   DeleteClusterRequest& finalSnapshotRetentionPeriod(int days) { finalClusterSnapshotRetentionPeriod_ = days; return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(QueryWriter& w) const;
 
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }

@@ -122,8 +122,8 @@ class Signer {
   struct KeyCache;
   struct Scratch;
 
-  AWSDIRECT_DECL std::shared_ptr<const CachedKey> signingKey(const Secret& secret, std::string_view date,
-                                                             const SigningParams& params) const;
+  AWSDIRECT_DECL const CachedKey& signingKey(const Secret& secret, std::string_view date,
+                                             const SigningParams& params) const;
   AWSDIRECT_DECL std::string computeSignature(const HttpRequest& request, std::string_view wireQuery,
                                               const Credentials& credentials, const SigningParams& params,
                                               const std::string& amzDate, std::string_view payloadHash,

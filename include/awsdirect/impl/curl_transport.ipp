@@ -11,6 +11,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -358,15 +359,23 @@ struct CurlShareDeleter {
 
 }  // namespace detail
 
-// The share handle (its DNS cache, locked for threads) and the easy handles: idle ones wait in
-// `idle`, most recently used last.
+// The share handle (its DNS cache, locked for threads) and the easy handles. An idle handle
+// remembers the thread that used it last: a thread takes its own back when it can (its memory is
+// in that thread's cache, and calls in sequence keep one connection), else the one idle longest
+// the least.
 struct CurlTransport::Pool {
   static constexpr std::size_t kMaxIdle = 16;  // more idle handles than this are closed
+
+  using Handle = std::unique_ptr<CURL, detail::CurlEasyDeleter>;
+  struct Idle {
+    Handle handle;
+    std::thread::id lastUser;
+  };
 
   std::mutex dnsMutex;  // guards the shared DNS cache
   std::unique_ptr<CURLSH, detail::CurlShareDeleter> share;
   mutable std::mutex mutex;  // guards the two below
-  std::vector<std::unique_ptr<CURL, detail::CurlEasyDeleter>> idle;
+  std::vector<Idle> idle;    // most recently used last
   std::size_t inUse = 0;
 
   static void lock(CURL*, curl_lock_data, curl_lock_access, void* pool) {
@@ -374,27 +383,30 @@ struct CurlTransport::Pool {
   }
   static void unlock(CURL*, curl_lock_data, void* pool) { static_cast<Pool*>(pool)->dnsMutex.unlock(); }
 
-  std::unique_ptr<CURL, detail::CurlEasyDeleter> take() {
+  Handle take() {
     {
       std::lock_guard<std::mutex> guard(mutex);
       ++inUse;
       if (!idle.empty()) {
-        auto handle = std::move(idle.back());
-        idle.pop_back();
+        auto mine = std::find_if(idle.rbegin(), idle.rend(),
+                                 [](const Idle& i) { return i.lastUser == std::this_thread::get_id(); });
+        auto chosen = mine != idle.rend() ? std::prev(mine.base()) : std::prev(idle.end());
+        Handle handle = std::move(chosen->handle);
+        idle.erase(chosen);
         return handle;
       }
     }
-    std::unique_ptr<CURL, detail::CurlEasyDeleter> handle(curl_easy_init());
+    Handle handle(curl_easy_init());
     if (!handle) {
       giveBack(nullptr);
       throw TransportError(transportError(TransportFailure::Other, "libcurl could not create an easy handle"));
     }
     return handle;
   }
-  void giveBack(std::unique_ptr<CURL, detail::CurlEasyDeleter> handle) {
+  void giveBack(Handle handle) {
     std::lock_guard<std::mutex> guard(mutex);
     --inUse;
-    if (handle && idle.size() < kMaxIdle) idle.push_back(std::move(handle));
+    if (handle && idle.size() < kMaxIdle) idle.push_back({std::move(handle), std::this_thread::get_id()});
   }
 };
 
@@ -428,7 +440,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   // pointer into this call's locals; a reset keeps the live connection.
   struct Borrowed {
     Pool& pool;
-    std::unique_ptr<CURL, detail::CurlEasyDeleter> handle;
+    Pool::Handle handle;
     ~Borrowed() {
       if (handle) curl_easy_reset(handle.get());
       pool.giveBack(std::move(handle));

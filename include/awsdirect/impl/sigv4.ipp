@@ -369,6 +369,7 @@ Sha256Digest deriveSigningKey(const Secret& secret, std::string_view date, std::
 }
 
 struct Signer::CachedKey {
+  const KeyCache* owner;  // the cache (so the signer) that derived it
   Secret secret;
   std::string date, region, service;
   HmacSha256 key;  // the signing key with its HMAC pads absorbed
@@ -488,26 +489,40 @@ void Signer::presign(HttpRequest& request, const Credentials& credentials, const
   request.query = std::move(query);
 }
 
-std::shared_ptr<const Signer::CachedKey> Signer::signingKey(const Secret& secret, std::string_view date, const SigningParams& params) const {
+const Signer::CachedKey& Signer::signingKey(const Secret& secret, std::string_view date,
+                                            const SigningParams& params) const {
   auto matches = [&](const CachedKey& k) {
-    return k.date == date && k.region == params.region && k.service == params.service && k.secret == secret;
+    return k.owner == cache_.get() && k.date == date && k.region == params.region && k.service == params.service &&
+           k.secret == secret;
+  };
+  // The keys this thread used last, in front of the shared cache: threads that share a client
+  // find their key without taking its lock or touching a reference count the others touch.
+  thread_local std::array<std::shared_ptr<const CachedKey>, 4> recent;  // most recent first
+  for (const auto& entry : recent)
+    if (entry && matches(*entry)) return *entry;
+  auto remember = [&](std::shared_ptr<const CachedKey> entry) -> const CachedKey& {
+    std::rotate(recent.begin(), recent.end() - 1, recent.end());
+    recent.front() = std::move(entry);
+    return *recent.front();
   };
   {
     std::lock_guard<std::mutex> lock(cache_->mutex);
     for (const auto& entry : cache_->entries)
-      if (matches(*entry)) return entry;
+      if (matches(*entry)) return remember(entry);
   }
   // Derived outside the lock so other threads keep signing meanwhile.
   Sha256Digest key = deriveSigningKey(secret, date, params.region, params.service);
   auto entry = std::make_shared<const CachedKey>(
-      CachedKey{secret, std::string(date), params.region, params.service, HmacSha256(key)});
+      CachedKey{cache_.get(), secret, std::string(date), params.region, params.service, HmacSha256(key)});
   OPENSSL_cleanse(key.data(), key.size());
   cache_->derivedKeys.fetch_add(1, std::memory_order_relaxed);
-  std::lock_guard<std::mutex> lock(cache_->mutex);
-  auto& entries = cache_->entries;
-  if (entries.size() >= KeyCache::kCapacity) entries.pop_back();
-  entries.insert(entries.begin(), entry);
-  return entry;
+  {
+    std::lock_guard<std::mutex> lock(cache_->mutex);
+    auto& entries = cache_->entries;
+    if (entries.size() >= KeyCache::kCapacity) entries.pop_back();
+    entries.insert(entries.begin(), entry);
+  }
+  return remember(std::move(entry));
 }
 
 std::string Signer::computeSignature(const HttpRequest& request, std::string_view wireQuery, const Credentials& credentials, const SigningParams& params, const std::string& amzDate, std::string_view payloadHash, Scratch& scratch, SignatureDetails* details) const {
@@ -517,7 +532,7 @@ std::string Signer::computeSignature(const HttpRequest& request, std::string_vie
   detail::buildCanonicalRequest(scratch.canonicalRequest, request, wireQuery, params.normalizePath,
                                 params.encodePathAgain, scratch.headers, payloadHash);
   detail::buildStringToSign(scratch.stringToSign, amzDate, scratch.scope, scratch.canonicalRequest);
-  const Sha256Digest mac = signingKey(credentials.secretAccessKey, date, params)->key.mac(scratch.stringToSign);
+  const Sha256Digest mac = signingKey(credentials.secretAccessKey, date, params).key.mac(scratch.stringToSign);
   std::string signature = toHex(mac);
   if (details) {
     details->canonicalRequest = scratch.canonicalRequest;

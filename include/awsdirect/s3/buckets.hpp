@@ -78,7 +78,6 @@ class CreateBucketRequest {
   const std::optional<std::string>& regionName() const { return region_; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
-
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
 
   static Result parse(const RestResponse& response) { return {response.header("Location")}; }

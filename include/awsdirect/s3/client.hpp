@@ -114,7 +114,7 @@ class S3 : public RestXmlClient {
   template <class Request>
   Outcome<std::string> presign(const Request& request, std::chrono::seconds expiresIn) {
     std::optional<typename Request::Result> unused;
-    return presignOperation(detail::restOperation(request, unused), expiresIn);
+    return presignOperation(detail::operationOf<RestRequest, RestResponse>(request, unused), expiresIn);
   }
 
   // botocore's S3 waiters (HeadBucket / HeadObject every 5 s, 20 times). BucketExists succeeds
