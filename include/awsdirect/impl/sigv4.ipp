@@ -369,7 +369,7 @@ Sha256Digest deriveSigningKey(const Secret& secret, std::string_view date, std::
 }
 
 struct Signer::CachedKey {
-  const KeyCache* owner;  // the cache (so the signer) that derived it
+  std::uint64_t owner;  // the id of the cache (so of the signer) that derived it
   Secret secret;
   std::string date, region, service;
   HmacSha256 key;  // the signing key with its HMAC pads absorbed
@@ -377,6 +377,11 @@ struct Signer::CachedKey {
 
 struct Signer::KeyCache {
   static constexpr std::size_t kCapacity = 16;
+  // Unique for the life of the process (an address could be reused by a later cache).
+  const std::uint64_t id = [] {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }();
   std::mutex mutex;
   std::vector<std::shared_ptr<const CachedKey>> entries;  // most recent first
   std::atomic<std::size_t> derivedKeys{0};
@@ -492,7 +497,7 @@ void Signer::presign(HttpRequest& request, const Credentials& credentials, const
 const Signer::CachedKey& Signer::signingKey(const Secret& secret, std::string_view date,
                                             const SigningParams& params) const {
   auto matches = [&](const CachedKey& k) {
-    return k.owner == cache_.get() && k.date == date && k.region == params.region && k.service == params.service &&
+    return k.owner == cache_->id && k.date == date && k.region == params.region && k.service == params.service &&
            k.secret == secret;
   };
   // The keys this thread used last, in front of the shared cache: threads that share a client
@@ -513,7 +518,7 @@ const Signer::CachedKey& Signer::signingKey(const Secret& secret, std::string_vi
   // Derived outside the lock so other threads keep signing meanwhile.
   Sha256Digest key = deriveSigningKey(secret, date, params.region, params.service);
   auto entry = std::make_shared<const CachedKey>(
-      CachedKey{cache_.get(), secret, std::string(date), params.region, params.service, HmacSha256(key)});
+      CachedKey{cache_->id, secret, std::string(date), params.region, params.service, HmacSha256(key)});
   OPENSSL_cleanse(key.data(), key.size());
   cache_->derivedKeys.fetch_add(1, std::memory_order_relaxed);
   {
