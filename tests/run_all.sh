@@ -14,11 +14,14 @@ jobs=$(nproc)
 "$root/cmake/install_dependencies.sh"
 export AWSDIRECT_REQUIRE_MOTO=1  # here a missing emulator is a failure, not a skip
 
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=OFF \
+# Ninja compiles the tests while the library compiles (make waits for the library first).
+generator() { [ -f "$1/CMakeCache.txt" ] || echo "-G Ninja"; }
+
+cmake $(generator "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=OFF \
   -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF
 cmake --build "$root/build" -j"$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
 
-cmake -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF
+cmake $(generator "$root/build-sanitize") -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF
 cmake --build "$root/build-sanitize" -j"$jobs"
 ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$jobs"

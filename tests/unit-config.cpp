@@ -13,12 +13,12 @@ using namespace awsdirect;
 
 namespace {
 
-const ServiceInfo redshift{"Redshift", "redshift", "redshift", "2012-12-01", false};
-const ServiceInfo iam{"IAM", "iam", "iam", "2010-05-08", true};
-const ServiceInfo ec2{"EC2", "ec2", "ec2", "2016-11-15", false};
-const ServiceInfo sts{"STS", "sts", "sts", "2011-06-15", false};
-const ServiceInfo rds{"RDS", "rds", "rds", "2014-10-31", false};
-const ServiceInfo s3{"S3", "s3", "s3", "2006-03-01", false};
+const ServiceInfo redshiftService{"Redshift", "redshift", "redshift", "2012-12-01", false};
+const ServiceInfo iamService{"IAM", "iam", "iam", "2010-05-08", true};
+const ServiceInfo ec2Service{"EC2", "ec2", "ec2", "2016-11-15", false};
+const ServiceInfo stsService{"STS", "sts", "sts", "2011-06-15", false};
+const ServiceInfo rdsService{"RDS", "rds", "rds", "2014-10-31", false};
+const ServiceInfo s3Service{"S3", "s3", "s3", "2006-03-01", false};
 
 // A HOME under /tmp with its own ~/.aws, and an environment that points at nothing else.
 struct Home {
@@ -49,8 +49,8 @@ struct Home {
     return *this;
   }
   ClientConfig client() const { return ClientConfig().withEnvironment(Environment::fromMap(variables)); }
-  ResolvedConfig resolve(const ServiceInfo& service = redshift) const { return resolveConfig(client(), service); }
-  ResolvedConfig resolve(const ClientConfig& config, const ServiceInfo& service = redshift) const {
+  ResolvedConfig resolve(const ServiceInfo& service = redshiftService) const { return resolveConfig(client(), service); }
+  ResolvedConfig resolve(const ClientConfig& config, const ServiceInfo& service = redshiftService) const {
     return resolveConfig(config, service);
   }
 };
@@ -100,35 +100,35 @@ TEST_CASE("standard endpoints match what botocore resolves") {
     const char* signingRegion;
   };
   const Case cases[] = {
-      {&redshift, "us-east-1", "https://redshift.us-east-1.amazonaws.com", "us-east-1"},
-      {&redshift, "cn-north-1", "https://redshift.cn-north-1.amazonaws.com.cn", "cn-north-1"},
-      {&redshift, "us-gov-west-1", "https://redshift.us-gov-west-1.amazonaws.com", "us-gov-west-1"},
-      {&redshift, "us-iso-east-1", "https://redshift.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"},
-      {&redshift, "eusc-de-east-1", "https://redshift.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1"},
-      {&ec2, "eu-west-1", "https://ec2.eu-west-1.amazonaws.com", "eu-west-1"},
-      {&ec2, "cn-northwest-1", "https://ec2.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"},
-      {&rds, "us-isob-east-1", "https://rds.us-isob-east-1.sc2s.sgov.gov", "us-isob-east-1"},
-      {&rds, "ap-southeast-7", "https://rds.ap-southeast-7.amazonaws.com", "ap-southeast-7"},
+      {&redshiftService, "us-east-1", "https://redshift.us-east-1.amazonaws.com", "us-east-1"},
+      {&redshiftService, "cn-north-1", "https://redshift.cn-north-1.amazonaws.com.cn", "cn-north-1"},
+      {&redshiftService, "us-gov-west-1", "https://redshift.us-gov-west-1.amazonaws.com", "us-gov-west-1"},
+      {&redshiftService, "us-iso-east-1", "https://redshift.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"},
+      {&redshiftService, "eusc-de-east-1", "https://redshift.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1"},
+      {&ec2Service, "eu-west-1", "https://ec2.eu-west-1.amazonaws.com", "eu-west-1"},
+      {&ec2Service, "cn-northwest-1", "https://ec2.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"},
+      {&rdsService, "us-isob-east-1", "https://rds.us-isob-east-1.sc2s.sgov.gov", "us-isob-east-1"},
+      {&rdsService, "ap-southeast-7", "https://rds.ap-southeast-7.amazonaws.com", "ap-southeast-7"},
       // IAM: one endpoint per partition.
-      {&iam, "us-east-1", "https://iam.amazonaws.com", "us-east-1"},
-      {&iam, "eu-west-1", "https://iam.amazonaws.com", "us-east-1"},
-      {&iam, "aws-global", "https://iam.amazonaws.com", "us-east-1"},
-      {&iam, "cn-north-1", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"},
-      {&iam, "cn-northwest-1", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"},
-      {&iam, "us-gov-west-1", "https://iam.us-gov.amazonaws.com", "us-gov-west-1"},
-      {&iam, "us-gov-east-1", "https://iam.us-gov.amazonaws.com", "us-gov-west-1"},
-      {&iam, "us-iso-west-1", "https://iam.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"},
-      {&iam, "eu-isoe-west-1", "https://iam.eu-isoe-west-1.cloud.adc-e.uk", "eu-isoe-west-1"},
+      {&iamService, "us-east-1", "https://iam.amazonaws.com", "us-east-1"},
+      {&iamService, "eu-west-1", "https://iam.amazonaws.com", "us-east-1"},
+      {&iamService, "aws-global", "https://iam.amazonaws.com", "us-east-1"},
+      {&iamService, "cn-north-1", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"},
+      {&iamService, "cn-northwest-1", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"},
+      {&iamService, "us-gov-west-1", "https://iam.us-gov.amazonaws.com", "us-gov-west-1"},
+      {&iamService, "us-gov-east-1", "https://iam.us-gov.amazonaws.com", "us-gov-west-1"},
+      {&iamService, "us-iso-west-1", "https://iam.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"},
+      {&iamService, "eu-isoe-west-1", "https://iam.eu-isoe-west-1.cloud.adc-e.uk", "eu-isoe-west-1"},
       // STS: regional by default (sts_regional_endpoints = regional).
-      {&sts, "us-east-1", "https://sts.us-east-1.amazonaws.com", "us-east-1"},
-      {&sts, "eu-west-1", "https://sts.eu-west-1.amazonaws.com", "eu-west-1"},
-      {&sts, "cn-north-1", "https://sts.cn-north-1.amazonaws.com.cn", "cn-north-1"},
-      {&sts, "aws-global", "https://sts.amazonaws.com", "us-east-1"},
+      {&stsService, "us-east-1", "https://sts.us-east-1.amazonaws.com", "us-east-1"},
+      {&stsService, "eu-west-1", "https://sts.eu-west-1.amazonaws.com", "eu-west-1"},
+      {&stsService, "cn-north-1", "https://sts.cn-north-1.amazonaws.com.cn", "cn-north-1"},
+      {&stsService, "aws-global", "https://sts.amazonaws.com", "us-east-1"},
       // S3: us-east-1 keeps the legacy global endpoint by default.
-      {&s3, "us-east-1", "https://s3.amazonaws.com", "us-east-1"},
-      {&s3, "us-west-2", "https://s3.us-west-2.amazonaws.com", "us-west-2"},
-      {&s3, "cn-north-1", "https://s3.cn-north-1.amazonaws.com.cn", "cn-north-1"},
-      {&s3, "aws-global", "https://s3.amazonaws.com", "us-east-1"},
+      {&s3Service, "us-east-1", "https://s3.amazonaws.com", "us-east-1"},
+      {&s3Service, "us-west-2", "https://s3.us-west-2.amazonaws.com", "us-west-2"},
+      {&s3Service, "cn-north-1", "https://s3.cn-north-1.amazonaws.com.cn", "cn-north-1"},
+      {&s3Service, "aws-global", "https://s3.amazonaws.com", "us-east-1"},
   };
   Home home;
   for (const auto& c : cases) {
@@ -152,25 +152,25 @@ TEST_CASE("standard endpoints match what botocore resolves") {
 TEST_CASE("sts_regional_endpoints and the S3 us-east-1 setting are honoured") {
   Home home;
   home.set("AWS_STS_REGIONAL_ENDPOINTS", "legacy");
-  auto legacySts = home.resolve(home.client().withRegion("eu-west-1"), sts);
+  auto legacySts = home.resolve(home.client().withRegion("eu-west-1"), stsService);
   CHECK(legacySts.endpoint == "https://sts.amazonaws.com");
   CHECK(legacySts.signingRegion == "us-east-1");
   // Regions newer than the legacy list stay regional.
-  CHECK(home.resolve(home.client().withRegion("ap-east-1"), sts).endpoint == "https://sts.ap-east-1.amazonaws.com");
+  CHECK(home.resolve(home.client().withRegion("ap-east-1"), stsService).endpoint == "https://sts.ap-east-1.amazonaws.com");
   home.set("AWS_STS_REGIONAL_ENDPOINTS", "sometimes");
-  CHECK(configFailure([&] { home.resolve(home.client().withRegion("eu-west-1"), sts); }) ==
+  CHECK(configFailure([&] { home.resolve(home.client().withRegion("eu-west-1"), stsService); }) ==
         "'sometimes' from AWS_STS_REGIONAL_ENDPOINTS is not valid: use legacy or regional");
-  CHECK(home.resolve(home.client().withRegion("eu-west-1"), redshift).endpoint ==
+  CHECK(home.resolve(home.client().withRegion("eu-west-1"), redshiftService).endpoint ==
         "https://redshift.eu-west-1.amazonaws.com");  // read only for STS
 
   Home nested;
   nested.config("[default]\ns3 =\n  us_east_1_regional_endpoint = regional\n");
-  CHECK(nested.resolve(nested.client().withRegion("us-east-1"), s3).endpoint == "https://s3.us-east-1.amazonaws.com");
+  CHECK(nested.resolve(nested.client().withRegion("us-east-1"), s3Service).endpoint == "https://s3.us-east-1.amazonaws.com");
   Home flat;
   flat.config("[default]\ns3_us_east_1_regional_endpoint = regional\n");
-  CHECK(flat.resolve(flat.client().withRegion("us-east-1"), s3).endpoint == "https://s3.us-east-1.amazonaws.com");
+  CHECK(flat.resolve(flat.client().withRegion("us-east-1"), s3Service).endpoint == "https://s3.us-east-1.amazonaws.com");
   flat.set("AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "legacy");
-  CHECK(flat.resolve(flat.client().withRegion("us-east-1"), s3).endpoint == "https://s3.amazonaws.com");
+  CHECK(flat.resolve(flat.client().withRegion("us-east-1"), s3Service).endpoint == "https://s3.amazonaws.com");
 }
 
 TEST_CASE("region: code, then AWS_REGION, then AWS_DEFAULT_REGION, then the profile") {
@@ -209,16 +209,16 @@ TEST_CASE("no region is a ConfigError that says where it looked") {
   CHECK(contains(message, "region of profile 'dev' in the config file " + home.configPath() + " and the credentials"));
 
   // As botocore, IAM and STS reach their global endpoints and S3 us-east-1 without a region.
-  auto global = home.resolve(iam);
+  auto global = home.resolve(iamService);
   CHECK(global.region == "aws-global");
   CHECK(global.endpoint == "https://iam.amazonaws.com");
   CHECK(global.signingRegion == "us-east-1");
-  CHECK(home.resolve(sts).endpoint == "https://sts.amazonaws.com");
-  auto s3Default = home.resolve(s3);
+  CHECK(home.resolve(stsService).endpoint == "https://sts.amazonaws.com");
+  auto s3Default = home.resolve(s3Service);
   CHECK(s3Default.region == "us-east-1");
   CHECK(s3Default.endpoint == "https://s3.amazonaws.com");
   // With an endpoint of its own, a global service needs a region to sign with.
-  CHECK(contains(configFailure([&] { home.resolve(home.client().withEndpointUrl("http://localhost:5000"), iam); }),
+  CHECK(contains(configFailure([&] { home.resolve(home.client().withEndpointUrl("http://localhost:5000"), iamService); }),
                  "no AWS region configured for IAM"));
 }
 
@@ -269,14 +269,14 @@ TEST_CASE("a profile named in code or the environment must exist") {
 }
 
 TEST_CASE("the endpoint's environment variable and services key derive from the serviceId") {
-  CHECK(detail::serviceEndpointVariable(redshift) == "AWS_ENDPOINT_URL_REDSHIFT");
-  CHECK(detail::serviceEndpointVariable(iam) == "AWS_ENDPOINT_URL_IAM");
+  CHECK(detail::serviceEndpointVariable(redshiftService) == "AWS_ENDPOINT_URL_REDSHIFT");
+  CHECK(detail::serviceEndpointVariable(iamService) == "AWS_ENDPOINT_URL_IAM");
   CHECK(detail::serviceEndpointVariable({"Elastic Beanstalk", "elasticbeanstalk", "", "", false}) ==
         "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK");
   CHECK(detail::serviceEndpointVariable({"Redshift-Serverless", "redshift-serverless", "", "", false}) ==
         "AWS_ENDPOINT_URL_REDSHIFT_SERVERLESS");
   CHECK(detail::servicesSectionKey({"Elastic Beanstalk", "elasticbeanstalk", "", "", false}) == "elastic_beanstalk");
-  CHECK(detail::servicesSectionKey(redshift) == "redshift");
+  CHECK(detail::servicesSectionKey(redshiftService) == "redshift");
 }
 
 TEST_CASE("endpoint: code, the service's variable, AWS_ENDPOINT_URL, the services section, endpoint_url") {
@@ -285,25 +285,25 @@ TEST_CASE("endpoint: code, the service's variable, AWS_ENDPOINT_URL, the service
       "[default]\nregion = us-east-1\nservices = local\nendpoint_url = http://profile:1\n"
       "[services local]\nredshift =\n  endpoint_url = http://services-section:2\n"
       "iam =\n  endpoint_url = http://iam-section:3\n");
-  auto endpoint = [&](const ClientConfig& config, const ServiceInfo& service = redshift) {
+  auto endpoint = [&](const ClientConfig& config, const ServiceInfo& service = redshiftService) {
     auto resolved = home.resolve(config, service);
     CHECK(resolved.endpointOverridden);
     return resolved.endpoint + " from " + resolved.endpointSource;
   };
   CHECK(endpoint(home.client()) ==
         "http://services-section:2 from redshift.endpoint_url of [services local] in " + home.configPath());
-  CHECK(endpoint(home.client(), ec2) ==
+  CHECK(endpoint(home.client(), ec2Service) ==
         "http://profile:1 from endpoint_url of profile 'default' in " + home.configPath());
   home.set("AWS_ENDPOINT_URL", "http://global-variable:4");
   CHECK(endpoint(home.client()) == "http://global-variable:4 from AWS_ENDPOINT_URL");
   home.set("AWS_ENDPOINT_URL_REDSHIFT", "http://service-variable:5/");
   CHECK(endpoint(home.client()) == "http://service-variable:5 from AWS_ENDPOINT_URL_REDSHIFT");
-  CHECK(endpoint(home.client(), iam) == "http://global-variable:4 from AWS_ENDPOINT_URL");
+  CHECK(endpoint(home.client(), iamService) == "http://global-variable:4 from AWS_ENDPOINT_URL");
   CHECK(endpoint(home.client().withEndpointUrl("http://127.0.0.1:5000")) ==
         "http://127.0.0.1:5000 from ClientConfig::endpointUrl");
 
   // With an override, requests are signed for the client's region, IAM's included.
-  auto iamOverride = home.resolve(home.client().withRegion("us-west-2").withEndpointUrl("http://127.0.0.1:5000"), iam);
+  auto iamOverride = home.resolve(home.client().withRegion("us-west-2").withEndpointUrl("http://127.0.0.1:5000"), iamService);
   CHECK(iamOverride.signingRegion == "us-west-2");
 }
 
