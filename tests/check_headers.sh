@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every public header of awsdirect compiles on its own, in both modes, syntax only and several at
-# a time; prints the ones that do not.
+# a time; prints the ones that do not. Then checks that header-only mode defines nothing twice.
 #   tests/check_headers.sh CXX INCLUDE_DIR
 # A header with definitions is compiled with its own .ipp right after it (as header-only mode
 # includes it) but without the .ipp files of the headers it includes: so each .ipp must include
@@ -25,10 +25,32 @@ check() {
 }
 export -f check
 export cxx
+# Header-only mode: every definition reached from <awsdirect.hpp> must be inline, or two files of
+# a program that include it would define it twice. A non-inline one is emitted even when unused,
+# so one unit that includes everything shows it as a strong symbol.
+one_definition() {
+  local object="${TMPDIR:-/tmp}/check_headers.$$.o"
+  printf '#include <awsdirect.hpp>\n' |
+    "$cxx" -std=c++17 -O0 -Wall -Wextra -Wpedantic -Werror -I. -x c++ - -c -o "$object" || return 1
+  local strong
+  strong=$(nm -C "$object" | grep -E ' [TDBR] ' || true)
+  rm -f "$object"
+  if [ -n "$strong" ]; then
+    echo "FAILED: not inline in header-only mode (declare it with AWSDIRECT_DECL):"
+    echo "$strong"
+  fi
+}
+one_definition >"${TMPDIR:-/tmp}/check_headers.$$.odr" 2>&1 &
+odr=$!
+
 headers=$(find awsdirect.hpp awsdirect -name '*.hpp' ! -name src.hpp ! -path '*/impl/*' | sort)
 failed=$(echo "$headers" | xargs -P "$(nproc)" -I{} bash -c 'check "{}"')
+wait $odr || failed+=$'\nFAILED: <awsdirect.hpp> in header-only mode'
+failed+=$(cat "${TMPDIR:-/tmp}/check_headers.$$.odr")
+rm -f "${TMPDIR:-/tmp}/check_headers.$$.odr"
 if [ -n "$failed" ]; then
   echo "$failed"
   exit 1
 fi
-echo "$(echo "$headers" | wc -l) headers compile on their own, each with its own definitions"
+echo "$(echo "$headers" | wc -l) headers compile on their own, each with its own definitions;" \
+  "<awsdirect.hpp> defines nothing twice in header-only mode"

@@ -29,7 +29,7 @@ AWSDIRECT_DECL std::string toLower(std::string_view text);
 AWSDIRECT_DECL std::string_view trim(std::string_view text);
 
 // 'text', for messages that name a value of the user's.
-AWSDIRECT_DECL std::string quoted(std::string_view text);
+AWSDIRECT_DECL std::string quote(std::string_view text);
 // 'text' with control characters shown as '?', for values that may hold anything.
 AWSDIRECT_DECL std::string printable(std::string_view text);
 

@@ -188,7 +188,7 @@ std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& en
     if (found == profile.end()) return std::nullopt;
     return found->second;
   };
-  const std::string where = "profile " + detail::quoted(name);
+  const std::string where = "profile " + detail::quote(name);
   auto invalid = [&](const std::string& message) { return ConfigError(configError("InvalidConfig", message)); };
   visited.push_back(name);
 
@@ -226,14 +226,14 @@ std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& en
           "UnsupportedCredentialSource", where + " takes its source credentials from " + *credentialSource +
                                              " (credential_source), which awsdirect does not query"));
     } else {
-      throw invalid("credential_source " + detail::quoted(*credentialSource) + " of " + where +
+      throw invalid("credential_source " + detail::quote(*credentialSource) + " of " + where +
                     " is not valid: use Environment, Ec2InstanceMetadata or EcsContainer");
     }
   } else {
     const std::string& sourceName = *sourceProfile;
     auto sourceSettings = files->profile(sourceName);
     if (!sourceSettings)
-      throw invalid("source_profile " + detail::quoted(sourceName) + " of " + where + " does not exist in " +
+      throw invalid("source_profile " + detail::quote(sourceName) + " of " + where + " does not exist in " +
                     files->describeFiles());
     const bool self = sourceName == name;
     bool loop = std::find(visited.begin(), visited.end(), sourceName) != visited.end();

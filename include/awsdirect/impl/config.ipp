@@ -41,7 +41,7 @@ class SettingResolver {
     // The credentials file's setting wins where both files have one.
     const ProfileSettings* inCredentials = files_.credentialsProfile(profileName_);
     bool fromCredentials = inCredentials && inCredentials->count(key);
-    return Found{found->second, key + " of profile " + quoted(profileName_) + " in " +
+    return Found{found->second, key + " of profile " + quote(profileName_) + " in " +
                                     (fromCredentials ? files_.credentialsPath() : files_.configPath())};
   }
   // The first of: the variable, then each profile key.
@@ -107,7 +107,7 @@ ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& serv
   ProfileChoice profile = chooseProfile(config.profile, environment);
   auto files = std::make_shared<const SharedConfig>(SharedConfig::load(environment));
   if (profile.named() && !files->hasProfile(profile.name))
-    throw ConfigError(detail::configError("ProfileNotFound", "profile " + detail::quoted(profile.name) + " (from " +
+    throw ConfigError(detail::configError("ProfileNotFound", "profile " + detail::quote(profile.name) + " (from " +
                                                                  profile.source + ") was not found in " +
                                                                  files->describeFiles()));
   const ProfileSettings settings = files->profile(profile.name).value_or(ProfileSettings{});
@@ -144,9 +144,9 @@ ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& serv
       if (auto sectionName = resolver.fromProfile("services")) {
         const ProfileSettings* section = files->servicesSection(sectionName->value);
         if (!section)
-          throw ConfigError(detail::configError("InvalidConfig", "profile " + detail::quoted(profile.name) +
+          throw ConfigError(detail::configError("InvalidConfig", "profile " + detail::quote(profile.name) +
                                                                      " uses services section " +
-                                                                     detail::quoted(sectionName->value) + ", which " +
+                                                                     detail::quote(sectionName->value) + ", which " +
                                                                      files->configPath() + " does not have"));
         auto url = section->find(detail::servicesSectionKey(service) + ".endpoint_url");
         if (url != section->end() && !url->second.empty())
@@ -170,7 +170,7 @@ ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& serv
     throw ConfigError(detail::configError(
         "NoRegion", "no AWS region configured for " + service.serviceId +
                         ": looked at ClientConfig::region, AWS_REGION, AWS_DEFAULT_REGION and region of profile " +
-                        detail::quoted(profile.name) + " in " + files->describeFiles()));
+                        detail::quote(profile.name) + " in " + files->describeFiles()));
   }
   resolved.partition = partitionOf(resolved.region).id;
 

@@ -64,7 +64,7 @@ std::optional<Credentials> profileKeys(const ProfileSettings* settings, const st
 }
 
 std::string describeProfileIn(const std::string& profile, const std::string& file, bool found) {
-  return "profile " + quoted(profile) + " in " + file + (found ? "" : " (not found)");
+  return "profile " + quote(profile) + " in " + file + (found ? "" : " (not found)");
 }
 
 }  // namespace detail
@@ -81,7 +81,7 @@ Credentials ProfileCredentialsProvider::credentials() {
     return *keys;
   throw CredentialsError(detail::credentialsError(
       "NoCredentials",
-      "no aws_access_key_id for profile " + detail::quoted(profile_) + " in " + files.describeFiles()));
+      "no aws_access_key_id for profile " + detail::quote(profile_) + " in " + files.describeFiles()));
 }
 
 Credentials RefreshingCredentialsProvider::credentials() {

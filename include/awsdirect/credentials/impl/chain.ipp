@@ -32,7 +32,7 @@ namespace detail {
 CredentialsError unsupportedSource(const std::string& profile, const std::string& how) {
   return CredentialsError(credentialsError(
       "UnsupportedCredentialSource",
-      "profile " + quoted(profile) + " gets its credentials " + how +
+      "profile " + quote(profile) + " gets its credentials " + how +
           ", which awsdirect does not support yet; a credential_process can supply them instead (AWS CLI v2: "
           "credential_process = aws configure export-credentials --profile " +
           profile + " --format process)"));
@@ -74,13 +74,13 @@ class DefaultCredentialsChain final : public CredentialsProvider {
     // Where botocore would assume a role, use web identity or IAM Identity Center: the role's
     // provider when sts.hpp has plugged one in; otherwise say so rather than quietly using other
     // keys of the same profile.
-    links.push_back({"role_arn, web_identity_token_file and sso_* settings of profile " + quoted(name),
+    links.push_back({"role_arn, web_identity_token_file and sso_* settings of profile " + quote(name),
                      [=]() -> std::shared_ptr<CredentialsProvider> {
                        if (has("role_arn") && !has("web_identity_token_file")) {
                          if (assumeRole) return assumeRole(environment, files, name);
                          throw CredentialsError(credentialsError(
                              "UnsupportedCredentialSource",
-                             "profile " + quoted(name) + " gets its credentials by assuming role " +
+                             "profile " + quote(name) + " gets its credentials by assuming role " +
                                  profile->at("role_arn") +
                                  " (role_arn), and this chain was made without a way to call STS: use a client's "
                                  "default chain or defaultCredentialsProvider (awsdirect/assume_role.hpp)"));
@@ -101,7 +101,7 @@ class DefaultCredentialsChain final : public CredentialsProvider {
                profileKeys(files->credentialsProfile(name), describeProfileIn(name, files->credentialsPath(), true));
            return keys ? std::make_shared<StaticCredentialsProvider>(*keys) : nullptr;
          }});
-    links.push_back({"login_session of profile " + quoted(name), [=]() -> std::shared_ptr<CredentialsProvider> {
+    links.push_back({"login_session of profile " + quote(name), [=]() -> std::shared_ptr<CredentialsProvider> {
                        if (has("login_session"))
                          throw unsupportedSource(name, "from an AWS sign-in session (login_session)");
                        return nullptr;
@@ -111,7 +111,7 @@ class DefaultCredentialsChain final : public CredentialsProvider {
                        auto command = profile->find("credential_process");
                        if (command == profile->end()) return nullptr;
                        ProcessCredentialsOptions options;
-                       options.source = "profile " + quoted(name) + " in " +
+                       options.source = "profile " + quote(name) + " in " +
                                         (files->credentialsProfile(name) &&
                                                  files->credentialsProfile(name)->count("credential_process")
                                              ? files->credentialsPath()
@@ -127,7 +127,7 @@ class DefaultCredentialsChain final : public CredentialsProvider {
 
     std::vector<std::string> notes;
     if (profile_.named() && !files->hasProfile(name))
-      notes.push_back("profile " + quoted(name) + " (from " + profile_.source + ") exists in neither file");
+      notes.push_back("profile " + quote(name) + " (from " + profile_.source + ") exists in neither file");
     if (profile_.chosenInCode)
       notes.push_back(
           "environment variables were not consulted because the profile was chosen in code, as botocore does");

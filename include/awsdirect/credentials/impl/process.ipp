@@ -62,7 +62,7 @@ std::function<Credentials()> ProcessCredentialsProvider::fetcher(std::string com
       throw CredentialsError(
           detail::credentialsError("CredentialProcessFailed", "credential_process" + where + " is empty"));
     // Only the program is named in messages: its arguments might hold something private.
-    std::string what = "credential_process " + detail::quoted(words->front()) + where;
+    std::string what = "credential_process " + detail::quote(words->front()) + where;
     detail::CommandResult result = detail::runCommand(*words, options.timeout, options.maxOutputBytes, what);
     if (result.signal != 0 || result.exitStatus != 0) {
       std::string stderrText(detail::trim(result.err));
