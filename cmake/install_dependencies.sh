@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs what awsdirect needs to build and test on Debian/Ubuntu: a C++17 compiler, CMake, Ninja,
+# Installs what awsdirect needs to build and test on Debian/Ubuntu: GCC and Clang, CMake, Ninja,
 # the dev packages of libcurl, OpenSSL, pugixml and doctest, and (for the local emulator) moto.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(g++ cmake make ninja-build pkg-config libcurl4-openssl-dev libssl-dev libpugixml-dev doctest-dev python3)
+packages=(g++ clang cmake make ninja-build pkg-config libcurl4-openssl-dev libssl-dev libpugixml-dev doctest-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -192,7 +192,8 @@ struct Shell {
   // The AWS CLI's JSON answer, parsed.
   JsonValue cli(const std::string& arguments, bool withAdminKeys = true, const std::string& extra = "") const {
     auto [status, output] = run(environment(withAdminKeys, extra) + "aws --output json " + arguments);
-    INFO("aws " << arguments << ": " << output);
+    const std::string& outputText = output;  // INFO cannot capture a binding
+    INFO("aws " << arguments << ": " << outputText);
     REQUIRE(status == 0);
     return JsonValue::parse(output);
   }
@@ -224,7 +225,8 @@ TEST_CASE("the iam_role, iam_user and whoami examples make the seed's role and u
   auto [roleCreated, roleOutput] =
       shell.example("iam_role", "create --name myRedshiftRole --trust-service redshift.amazonaws.com --policy-arn " +
                                     std::string(kS3ReadOnly));
-  INFO(roleOutput);
+  const std::string& roleOutputText = roleOutput;  // INFO cannot capture a binding
+  INFO(roleOutputText);
   CHECK(roleCreated == 0);
   CHECK(roleOutput.find("arn:      arn:aws:iam::123456789012:role/myRedshiftRole\n") != std::string::npos);
   CHECK(roleOutput.find("trust:    redshift.amazonaws.com\n") != std::string::npos);
@@ -270,7 +272,8 @@ TEST_CASE("the iam_role, iam_user and whoami examples make the seed's role and u
   auto [userCreated, userOutput] =
       shell.example("iam_user", "create --name airflow_redshift_user --policy-arn " + std::string(kRedshiftFull) +
                                     " --policy-arn " + kS3ReadOnly + " --access-key --save-profile airflow");
-  INFO(userOutput);
+  const std::string& userOutputText = userOutput;  // INFO cannot capture a binding
+  INFO(userOutputText);
   CHECK(userCreated == 0);
   CHECK(userOutput.find("arn:      arn:aws:iam::123456789012:user/airflow_redshift_user\n") != std::string::npos);
   CHECK(userOutput.find(" saved as profile airflow in " + home.path("credentials")) != std::string::npos);
@@ -316,7 +319,8 @@ TEST_CASE("the iam_role, iam_user and whoami examples make the seed's role and u
               "aws_session_token = stale-token\nregion = eu-west-1\n";
   }
   auto [second, secondOutput] = shell.example("iam_user", "create --name seed_second_user --access-key --save-profile other");
-  INFO(secondOutput);
+  const std::string& secondOutputText = secondOutput;  // INFO cannot capture a binding
+  INFO(secondOutputText);
   CHECK(second == 0);
   const std::string updated = readFile(home.path("credentials"));
   CHECK(updated.rfind(savedFile + "\n# kept by hand\n[other]\naws_access_key_id = AKIA", 0) == 0);
@@ -386,7 +390,8 @@ TEST_CASE("AWS_PROFILE=assumed whoami shows the assumed role, as the AWS CLI doe
                                         "source_profile = admin\nrole_session_name = seed-session\n";
 
   auto [status, output] = shell.example("whoami", "", false, "AWS_PROFILE=assumed");
-  INFO(output);
+  const std::string& outputText = output;  // INFO cannot capture a binding
+  INFO(outputText);
   CHECK(status == 0);
   CHECK(output.find("arn:      arn:aws:sts::123456789012:assumed-role/seed-operator/seed-session\n") != std::string::npos);
   JsonValue cli = shell.cli("sts get-caller-identity", false, "AWS_PROFILE=assumed");

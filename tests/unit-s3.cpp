@@ -291,7 +291,9 @@ TEST_CASE("keys of any UTF-8 content are encoded once, '/' kept, and signed as s
       {"~tilde_-.", "/b-1/~tilde_-."},
       {"a/./b/../c//d", "/b-1/a/./b/../c//d"},
   };
-  for (const auto& [key, wirePath] : cases) {
+  for (const auto& testCase : cases) {
+    const std::string& key = testCase.first;  // not a structured binding: CAPTURE's lambda takes it
+    const std::string& wirePath = testCase.second;
     CAPTURE(key);
     transport->respond(200, "", headers({{"ETag", "\"e\""}}));
     REQUIRE(s3.send(S3::putObject().bucket("b-1").key(key).body("x")).ok());
