@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, in two builds, both with -Werror:
-#   1. optimized (Release): the library compiled once (separate-compilation mode), the benchmarks,
-#      the README example built header-only, every header compiled on its own, the layer rules;
+#   1. optimized (Release): the library compiled once (separate-compilation mode), the examples
+#      and benchmarks, the README example built header-only, every header compiled on its own, the
+#      layer rules, and packaging: installed, then used by find_package, pkg-config,
+#      add_subdirectory and FetchContent projects, and as a Debian package installed with apt-get
+#      (removed after) when this runs as root or with sudo that needs no password;
 #   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library
 #      instrumented, the examples, the unit and integration tests; runs every test, the
 #      integration tests against moto_server and the AWS CLI on loopback.
@@ -26,7 +29,9 @@ fresh() {
   fi
 }
 
-cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=OFF \
+if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then export AWSDIRECT_TEST_DEB_INSTALL=1; fi
+
+cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=ON \
   -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF
 cmake --build "$root/build" -j"$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
