@@ -558,24 +558,29 @@ TEST_CASE("credential_process output is checked field by field, never echoed") {
   CHECK(credentials.sessionToken.empty());
 }
 
-TEST_CASE("a chain uses the first configured source from then on") {
+TEST_CASE("a chain uses the first configured source from then on, and traces what each said") {
+  using Found = std::shared_ptr<CredentialsProvider>;
   int firstLooks = 0, secondLooks = 0;
   ChainCredentialsProvider chain({
       {"first",
-       [&]() -> std::shared_ptr<CredentialsProvider> {
+       [&](std::string& whyNot) -> Found {
          ++firstLooks;
+         whyNot = "FIRST_VARIABLE is not set";
          return nullptr;
-       }},
+       },
+       ""},
       {"second",
-       [&]() -> std::shared_ptr<CredentialsProvider> {
+       [&](std::string&) -> Found {
          ++secondLooks;
          return std::make_shared<StaticCredentialsProvider>("SECOND", "s");
-       }},
+       },
+       "the second place"},
       {"third",
-       []() -> std::shared_ptr<CredentialsProvider> {
+       [](std::string&) -> Found {
          FAIL("not reached");
          return nullptr;
-       }},
+       },
+       ""},
   });
   CHECK(chain.chosenSource().empty());
   CHECK(chain.credentials().accessKeyId == "SECOND");
@@ -583,19 +588,38 @@ TEST_CASE("a chain uses the first configured source from then on") {
   CHECK(chain.chosenSource() == "second");
   CHECK(firstLooks == 1);
   CHECK(secondLooks == 1);
+  const auto trace = chain.trace();
+  REQUIRE(trace.size() == 2);
+  CHECK(trace[0].source == "first");
+  CHECK(trace[0].detail == "FIRST_VARIABLE is not set");
+  CHECK_FALSE(trace[0].answered);
+  CHECK(trace[1].source == "second");
+  CHECK(trace[1].answered);
+  CHECK(trace[1].detail == "the second place");
 
-  ChainCredentialsProvider empty({{"one place", nullptr}, {"another place", [] { return nullptr; }}}, {"a note"});
+  ChainCredentialsProvider empty({{"one place", nullptr, ""},
+                                  {"another place",
+                                   [](std::string& whyNot) -> Found {
+                                     whyNot = "nothing there";
+                                     return nullptr;
+                                   },
+                                   ""}},
+                                 {"a note"});
   CHECK(credentialsFailure([&] { empty.credentials(); }) ==
-        "no AWS credentials found; looked at one place; another place. a note");
+        "no AWS credentials found; tried one place: does not apply; another place: nothing there. a note");
 
   ChainCredentialsProvider broken({
       {"broken",
-       []() -> std::shared_ptr<CredentialsProvider> {
+       [](std::string&) -> Found {
          throw CredentialsError(makeError(ErrorKind::Credentials, "PartialCredentials", "half configured"));
-       }},
-      {"fallback", [] { return std::make_shared<StaticCredentialsProvider>("FALLBACK", "s"); }},
+       },
+       ""},
+      {"fallback", [](std::string&) -> Found { return std::make_shared<StaticCredentialsProvider>("FALLBACK", "s"); },
+       ""},
   });
   CHECK(credentialsFailure([&] { broken.credentials(); }) == "half configured");
+  REQUIRE(broken.trace().size() == 1);
+  CHECK(broken.trace()[0].failed);
 }
 
 TEST_CASE("the default chain follows botocore's order") {
@@ -623,7 +647,7 @@ TEST_CASE("the default chain follows botocore's order") {
     return Environment::fromMap(extra);
   };
   auto keyOf = [](const Environment& environment, const std::string& profile = {}) {
-    return defaultCredentialsChain(environment, profile, nullptr)->credentials().accessKeyId;
+    return defaultCredentialsChain(environment, profile, {})->credentials().accessKeyId;
   };
   std::map<std::string, std::string> envKeys{{"AWS_ACCESS_KEY_ID", "ENV"}, {"AWS_SECRET_ACCESS_KEY", "e"}};
 
@@ -648,9 +672,9 @@ TEST_CASE("the default chain follows botocore's order") {
   CHECK(role ==
         "profile 'role' gets its credentials by assuming role arn:aws:iam::123456789012:role/admin "
         "(role_arn), and this chain was made without a way to call STS: use a client's default chain or "
-        "defaultCredentialsProvider (awsdirect/assume_role.hpp)");
+        "defaultCredentialsProvider (awsdirect/credentials/default_chain.hpp)");
   std::string sso = credentialsFailure([&] { keyOf(with({}), "sso"); });
-  CHECK(contains(sso, "does not support yet"));
+  CHECK(contains(sso, "in a chain made without network sources"));
   CHECK(contains(sso, "aws configure export-credentials --profile sso --format process"));
   CHECK(contains(credentialsFailure([&] { keyOf(with({}), "role-with-keys"); }), "assuming role"));
   // Chosen in code, the environment is skipped, so the role is reported.
@@ -674,9 +698,9 @@ TEST_CASE("the default chain assumes roles through the link it is given, at boto
       dir.write("credentials", "[role]\naws_access_key_id = ROLEKEYS\naws_secret_access_key = s\n");
   auto environment = Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", credentials}});
   std::string askedFor;
-  AssumeRoleLink assumeRole = [&](const Environment&, const std::shared_ptr<const SharedConfig>& files,
-                                  const std::string& profile) -> std::shared_ptr<CredentialsProvider> {
-    askedFor = profile + " via " + files->profile(profile)->at("source_profile");
+  NetworkCredentialSources assumeRole;
+  assumeRole.assumeRole = [&](const ChainContext& context, std::string&) -> std::shared_ptr<CredentialsProvider> {
+    askedFor = context.profile + " via " + context.files->profile(context.profile)->at("source_profile");
     return std::make_shared<StaticCredentialsProvider>("ASSUMED", "s");
   };
   // Before the profile's own keys, as botocore's AssumeRoleProvider.
@@ -693,23 +717,15 @@ TEST_CASE("the default chain says where it looked when it finds nothing") {
                                            {"AWS_SHARED_CREDENTIALS_FILE", credentials},
                                            {"AWS_PROFILE", "dev"},
                                            {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials"}});
-  std::string message = credentialsFailure([&] { defaultCredentialsChain(environment, "", nullptr)->credentials(); });
-  CHECK(message ==
-        "no AWS credentials found; looked at environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; "
-        "role_arn, web_identity_token_file and sso_* settings of profile 'dev'; "
-        "aws_access_key_id of profile 'dev' in " +
-            credentials +
-            " (not found); "
-            "login_session of profile 'dev'; "
-            "credential_process of profile 'dev' in " +
-            config +
-            " (not found); "
-            "aws_access_key_id of profile 'dev' in " +
-            config +
-            " (not found). "
-            "profile 'dev' (from AWS_PROFILE) exists in neither file. "
-            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set, but awsdirect does not fetch container credentials. "
-            "awsdirect does not query the EC2 instance metadata service");
+  std::string message = credentialsFailure([&] { defaultCredentialsChain(environment, "", {})->credentials(); });
+  const std::string notAsked = "not asked: this chain was made without network sources";
+  CHECK(message == "no AWS credentials found; tried environment: AWS_ACCESS_KEY_ID is not set; "
+                   "assume role: no role_arn in profile 'dev'; web identity: " + notAsked +
+                       "; IAM Identity Center (SSO): " + notAsked + "; shared credentials file: " + credentials +
+                       " not found; sign-in session: no login_session in profile 'dev'; "
+                       "credential_process: no credential_process in profile 'dev'; config file: " + config +
+                       " not found; container: " + notAsked + "; instance metadata: " + notAsked +
+                       ". profile 'dev' (from AWS_PROFILE) exists in neither file");
 }
 
 TEST_CASE("the default chain reads nothing and runs nothing until credentials are asked for") {
@@ -718,13 +734,13 @@ TEST_CASE("the default chain reads nothing and runs nothing until credentials ar
   std::string config = dir.write("config", "[default]\ncredential_process = " + process + "\n");
   auto environment =
       Environment::fromMap({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", dir.path + "/none"}});
-  auto provider = defaultCredentialsChain(environment, "", nullptr);
+  auto provider = defaultCredentialsChain(environment, "", {});
   CHECK(runsOf(dir, "lazy.sh") == 0);
   CHECK(provider->credentials().accessKeyId == "LAZY");
   CHECK(provider->credentials().accessKeyId == "LAZY");
   CHECK(runsOf(dir, "lazy.sh") == 1);
 
   std::string broken = dir.write("broken", "not ini\n");
-  auto brokenProvider = defaultCredentialsChain(Environment::fromMap({{"AWS_CONFIG_FILE", broken}}), "", nullptr);
+  auto brokenProvider = defaultCredentialsChain(Environment::fromMap({{"AWS_CONFIG_FILE", broken}}), "", {});
   CHECK_THROWS_AS(brokenProvider->credentials(), ConfigError);
 }

@@ -794,3 +794,28 @@ TEST_CASE("a body that cannot be read, or a sink that cannot write, fails with i
   // The handle is fine afterwards.
   CHECK(transport.send(requestTo(*server, "GET", "/after")).status == 200);
 }
+
+TEST_CASE("a loopback-only transport refuses any other address, after name resolution") {
+  // doctest_main.cpp sets AWSDIRECT_LOOPBACK_ONLY=1 for every test, so this transport is one.
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  CurlTransport transport;
+  CHECK(transport.options().loopbackOnly);
+  HttpRequest request;
+  request.scheme = "http";
+  request.host = server->authority();
+  request.path = "/echo";
+  CHECK(transport.send(request).status == 200);
+  request.host = "localhost:" + std::to_string(server->port());  // a name that resolves to loopback
+  CHECK(transport.send(request).status == 200);
+  // 0.0.0.0 reaches this machine's own server on Linux, yet is not a loopback address: refused,
+  // and no packet leaves the machine either way.
+  request.host = "0.0.0.0:" + std::to_string(server->port());
+  try {
+    transport.send(request);
+    FAIL("expected a refusal");
+  } catch (const TransportError& e) {
+    CHECK(e.error().transport == TransportFailure::Connect);
+    CHECK(e.error().message.find("loopback addresses only: AWSDIRECT_LOOPBACK_ONLY") != std::string::npos);
+  }
+}

@@ -431,7 +431,10 @@ TEST_CASE("profiles with role_arn: the default chain assumes the role through ST
   CHECK(loop.kind == ErrorKind::Configuration);
   CHECK(loop.message == "source_profile loop: loop-a -> loop-b -> loop-a");
   CHECK(chainError(files, "missing-source").message.find("source_profile 'nowhere' of profile 'missing-source' does not exist") == 0);
-  CHECK(chainError(files, "imds").code == "UnsupportedCredentialSource");
+  Error imds = chainError(files, "imds", {{"AWS_EC2_METADATA_DISABLED", "true"}});
+  CHECK(imds.code == "NoCredentials");
+  CHECK(imds.message.find("Ec2InstanceMetadata (credential_source), which gave none: disabled by "
+                          "AWS_EC2_METADATA_DISABLED") != std::string::npos);
   CHECK(chainError(files, "bogus-source").message ==
         "credential_source 'Keychain' of profile 'bogus-source' is not valid: use Environment, Ec2InstanceMetadata or "
         "EcsContainer");

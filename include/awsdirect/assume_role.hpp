@@ -1,7 +1,6 @@
 #pragma once
 // Credentials of an IAM role, got with STS AssumeRole as botocore's AssumeRoleProvider gets
-// them, and botocore's default credential chain with role profiles in it, which every client
-// uses. STS's AssumeRole operation is defined here, below the clients, because the default chain
+// them, and the provider for profiles that assume roles (role_arn). STS's AssumeRole operation is defined here, below the clients, because the default chain
 // of every client (STS's too) needs it; sts.hpp offers it with the rest of STS.
 #include <chrono>
 #include <functional>
@@ -143,28 +142,15 @@ namespace detail {
 AWSDIRECT_DECL ServiceInfo stsServiceInfo();
 // The provider for a profile with role_arn, resolved as botocore's AssumeRoleProvider does: the
 // source credentials come from source_profile (its keys; or, when it assumes a role itself, that
-// role; or its other sources) or from credential_source = Environment. `visited` holds the
-// profiles on the way here, to refuse a loop before any call. Every STS call of a chain of roles
-// uses the region and endpoint settings of the profile in use (`stsProfile`), as botocore's
-// session does.
-AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& environment,
-                                                                          const std::shared_ptr<const SharedConfig>& files,
+// role; or its other sources, through the context's network sources) or from credential_source
+// (Environment, Ec2InstanceMetadata or EcsContainer). `visited` holds the profiles on the way
+// here, to refuse a loop before any call. Every STS call of a chain of roles uses the region and
+// endpoint settings of the profile in use (`stsProfile`), as botocore's session does.
+AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const ChainContext& context,
                                                                           const std::string& name,
                                                                           std::vector<std::string> visited = {},
                                                                           std::string stsProfile = {});
 }  // namespace detail
-
-// How the default chain of every client assumes roles: through assumeRoleFromProfile.
-AWSDIRECT_DECL AssumeRoleLink assumeRoleLink();
-
-// botocore's default chain, minus the network: the environment (AWS_ACCESS_KEY_ID...), then a
-// role the profile assumes (role_arn), then the profile's keys in the shared credentials file,
-// its credential_process, its keys in the config file; what every client uses when its config
-// names no provider. Nothing is read until the first credentials() call.
-// `profileName` is the profile chosen in code; when it is set, as in botocore, credentials in
-// the environment are not used. "" chooses AWS_DEFAULT_PROFILE, AWS_PROFILE, else "default".
-AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
-                                                                               const std::string& profileName = {});
 
 }  // namespace awsdirect
 

@@ -12,6 +12,7 @@
 
 #include "assume_role.hpp"
 #include "config.hpp"
+#include "credentials/default_chain.hpp"
 #include "detail/build_mode.hpp"
 #include "endpoints.hpp"
 #include "error.hpp"

@@ -2,6 +2,7 @@
 // Client configuration: region, endpoint, credentials, CA bundle, transport and retries,
 // resolved from code, the environment and the shared files with botocore's names, precedence and
 // defaults.
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "detail/build_mode.hpp"
 #include "endpoints.hpp"
 #include "environment.hpp"
+#include "log.hpp"
 #include "transport.hpp"
 
 namespace awsdirect {
@@ -44,6 +46,11 @@ struct ClientConfig {
   // True ignores the endpoint URLs of the environment and the shared files, never endpointUrl.
   std::optional<bool> ignoreConfiguredEndpointUrls;
   Environment environment = Environment::process();
+  // What the client and its credential chain report (log.hpp); off unless a sink is set.
+  Logger logger;
+  // How long the default chain may take to find credentials, all sources together (a stalled
+  // metadata endpoint costs no more than this).
+  std::chrono::milliseconds credentialsTimeout{std::chrono::seconds(5)};
 
   ClientConfig& withRegion(std::string value) & {
     region = std::move(value);
@@ -116,6 +123,18 @@ struct ClientConfig {
   ClientConfig&& withIgnoreConfiguredEndpointUrls(bool value) && {
     return std::move(withIgnoreConfiguredEndpointUrls(value));
   }
+  ClientConfig& withLogger(Logger value) & {
+    logger = std::move(value);
+    return *this;
+  }
+  ClientConfig&& withLogger(Logger value) && { return std::move(withLogger(std::move(value))); }
+  ClientConfig& withCredentialsTimeout(std::chrono::milliseconds value) & {
+    credentialsTimeout = value;
+    return *this;
+  }
+  ClientConfig&& withCredentialsTimeout(std::chrono::milliseconds value) && {
+    return std::move(withCredentialsTimeout(value));
+  }
   ClientConfig& withEnvironment(Environment value) & {
     environment = std::move(value);
     return *this;
@@ -139,17 +158,18 @@ struct ResolvedConfig {
   std::string partition;       // "aws", "aws-cn", "aws-us-gov", ...
   std::string regionSource;    // where the region came from: "AWS_REGION", "ClientConfig::region", ...
   std::string endpointSource;  // where the endpoint came from; "" for the standard endpoint
+  Logger logger;
 };
 
 // Resolves what `config` leaves open for a client of `service`. Reads the environment and the
 // shared files; makes no network call and runs no credential_process (credentials are resolved
 // at their first use). Without a credentials provider in `config`, the default chain is used,
-// assuming roles through `assumeRole` (clients pass assume_role.hpp's). Throws ConfigError when
+// with the network sources given (clients pass credentials/default_chain.hpp's). Throws ConfigError when
 // the profile named in code, AWS_DEFAULT_PROFILE or AWS_PROFILE exists in neither file, when a
 // shared file is malformed, when no region is configured (saying where it looked), or when a
 // region, endpoint URL, retry mode or max attempts is invalid (naming where it came from).
 AWSDIRECT_DECL ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& service,
-                                            AssumeRoleLink assumeRole = {});
+                                            NetworkCredentialSources network = {});
 
 }  // namespace awsdirect
 

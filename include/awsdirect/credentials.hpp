@@ -40,6 +40,17 @@ class StaticCredentialsProvider final : public CredentialsProvider {
   Credentials credentials_;
 };
 
+// No credentials: requests are sent unsigned. For the few calls AWS accepts so (STS
+// AssumeRoleWithWebIdentity, which the web identity provider makes).
+class AnonymousCredentialsProvider final : public CredentialsProvider {
+ public:
+  Credentials credentials() override {
+    Credentials none;
+    none.anonymous = true;
+    return none;
+  }
+};
+
 // AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and, as botocore, AWS_SECURITY_TOKEN before
 // AWS_SESSION_TOKEN, with AWS_CREDENTIAL_EXPIRATION. Read at every call, so a changed
 // environment is picked up as botocore's refresh would.

@@ -58,6 +58,8 @@ AWSDIRECT_DECL Sha256Digest sha256(std::string_view data);
 // The SHA-256 of a streamed body (a file on its way to S3), read through in pieces of 1 MiB.
 AWSDIRECT_DECL Sha256Digest sha256(const StreamedBody& body);
 AWSDIRECT_DECL std::string sha256Hex(std::string_view data);
+// SHA-1, in hex: only where AWS names a file by it (the SSO token cache), never for security.
+AWSDIRECT_DECL std::string sha1Hex(std::string_view data);
 
 AWSDIRECT_DECL std::string toHex(const void* data, std::size_t size);
 inline std::string toHex(std::string_view bytes) { return toHex(bytes.data(), bytes.size()); }

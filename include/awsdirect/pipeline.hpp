@@ -65,9 +65,9 @@ class ClientCore {
 
   // Made as every client makes it: its transport chosen (ClientConfig's, its factory's, or
   // default_transport.hpp's), then its region, endpoint, retries and credentials resolved (the
-  // default chain, assuming roles through `assumeRole`, when the config names no provider).
+  // default chain, with the network sources given, when the config names no provider).
   AWSDIRECT_DECL static std::shared_ptr<ClientCore> make(ServiceInfo service, const ClientConfig& config,
-                                                         AssumeRoleLink assumeRole);
+                                                         NetworkCredentialSources network);
 
   const ServiceInfo& service() const { return service_; }
   const ResolvedConfig& config() const { return config_; }

@@ -33,6 +33,9 @@ struct Credentials {
   Secret secretAccessKey;
   Secret sessionToken;  // empty for long-term keys
   std::optional<std::chrono::system_clock::time_point> expiration;
+  // Send requests unsigned (botocore's UNSIGNED): only AnonymousCredentialsProvider sets it, for
+  // the calls AWS takes without a signature (STS AssumeRoleWithWebIdentity).
+  bool anonymous = false;
 
   Credentials() = default;
   Credentials(std::string accessKey, std::string secretKey, std::string token = {})

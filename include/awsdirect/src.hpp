@@ -16,7 +16,11 @@
 #include "config.hpp"
 #include "credentials.hpp"
 #include "credentials/chain.hpp"
+#include "credentials/default_chain.hpp"
+#include "credentials/metadata.hpp"
 #include "credentials/process.hpp"
+#include "credentials/sso.hpp"
+#include "credentials/web_identity.hpp"
 #include "crypto.hpp"
 #include "curl_transport.hpp"
 #include "default_transport.hpp"
@@ -39,6 +43,7 @@
 #include "fixtures/transports.hpp"
 #include "http.hpp"
 #include "iam.hpp"
+#include "log.hpp"
 #include "pipeline.hpp"
 #include "policy.hpp"
 #include "query.hpp"
@@ -74,6 +79,7 @@
 #include "impl/uri.ipp"
 #include "impl/time.ipp"
 #include "impl/validate.ipp"
+#include "impl/log.ipp"
 #include "detail/impl/json.ipp"
 
 // crypto and signing
@@ -104,6 +110,10 @@
 #include "fixtures/impl/switch.ipp"
 #include "impl/default_transport.ipp"
 
+// credentials from the network
+#include "credentials/impl/metadata.ipp"
+#include "credentials/impl/sso.ipp"
+
 // protocols and the pipeline
 #include "impl/xml.ipp"
 #include "impl/query.ipp"
@@ -112,6 +122,8 @@
 #include "impl/policy.ipp"
 #include "impl/pipeline.ipp"
 #include "impl/assume_role.ipp"
+#include "credentials/impl/web_identity.ipp"
+#include "credentials/impl/default_chain.ipp"
 #include "impl/client.ipp"
 
 // services

@@ -34,6 +34,13 @@ AWSDIRECT_DECL std::string formatHttpDate(std::chrono::system_clock::time_point 
 //   "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994".
 AWSDIRECT_DECL std::optional<std::chrono::system_clock::time_point> parseHttpDate(const std::string& text);
 
+namespace detail {
+// Whole milliseconds from `start` to now, for logs and traces.
+inline long long millisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace detail
+
 }  // namespace awsdirect
 
 #if defined(AWSDIRECT_HEADER_ONLY)

@@ -7,6 +7,7 @@
 set -euo pipefail
 way=$1 source=$2 prefix=$3 work=$4 suite_case=$5 version=$6 cxx=$7
 here=$(cd "$(dirname "$0")" && pwd)
+warnings="-Wall -Wextra -Wpedantic -Werror"  # awsdirect's headers must not warn in a user's build
 
 if [ ! -f "$suite_case/request.txt" ]; then
   echo "the SigV4 suite case $suite_case is missing: skipped"
@@ -24,7 +25,7 @@ config_dir() {
   dirname "$config"
 }
 configure() {  # configure SOURCE_FOLDER ARGS...
-  cmake -S "$1" -B "$work" -DCMAKE_CXX_COMPILER="$cxx" "${@:2}" >"$work/configure.log" ||
+  cmake -S "$1" -B "$work" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$warnings" "${@:2}" >"$work/configure.log" ||
     { cat "$work/configure.log"; exit 1; }
   grep -i "awsdirect" "$work/configure.log" || true
   cmake --build "$work" -j"$(nproc)"
@@ -50,7 +51,7 @@ case "$way" in
     esac
     pkg-config --exact-version="$version" "$package" ||
       { echo "$package.pc is version $(pkg-config --modversion "$package"), not $version" >&2; exit 1; }
-    make -C "$work" -f "$here/pkg_config/Makefile" PACKAGE="$package" CXX="$cxx" ;;
+    make -C "$work" -f "$here/pkg_config/Makefile" PACKAGE="$package" CXX="$cxx" CXXFLAGS="-std=c++17 $warnings" ;;
   add_subdirectory)
     configure "$here/add_subdirectory" -DAWSDIRECT_SOURCE="$source" ;;
   fetchcontent)

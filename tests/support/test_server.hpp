@@ -133,6 +133,7 @@ struct TestServerOptions {
 #else
   std::string script = "tests/support/http_test_server.py";
 #endif
+  std::vector<std::string> arguments;  // passed to the script
   std::chrono::milliseconds startupTimeout{std::chrono::seconds(15)};
 };
 
@@ -151,6 +152,7 @@ class TestServer {
   explicit TestServer(const Options& options = Options()) : tls_(!options.certFile.empty()) {
     std::vector<std::string> argv{"python3", options.script};
     if (tls_) argv.insert(argv.end(), {"--cert", options.certFile, "--key", options.keyFile});
+    argv.insert(argv.end(), options.arguments.begin(), options.arguments.end());
 
     detail::SpawnFileActions files;
     posix_spawn_file_actions_adddup2(&files.actions, stdin_.readEnd, 0);

@@ -176,11 +176,10 @@ AWSDIRECT_DECL bool assumesRole(const ProfileSettings& profile) {
 // profiles on the way here, to refuse a loop before any call. Every STS call of a chain of roles
 // uses the region and endpoint settings of the profile in use (`stsProfile`), as botocore's
 // session does.
-std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& environment,
-                                                                  const std::shared_ptr<const SharedConfig>& files,
-                                                                  const std::string& name,
-                                                                  std::vector<std::string> visited,
-                                                                  std::string stsProfile) {
+std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const ChainContext& context, const std::string& name,
+                                                           std::vector<std::string> visited, std::string stsProfile) {
+  const Environment& environment = context.environment;
+  const std::shared_ptr<const SharedConfig>& files = context.files;
   if (stsProfile.empty()) stsProfile = name;
   const ProfileSettings profile = files->profile(name).value_or(ProfileSettings{});
   auto setting = [&](const char* key) -> std::optional<std::string> {
@@ -222,9 +221,15 @@ std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& en
     if (*credentialSource == "Environment") {
       source = std::make_shared<EnvironmentCredentialsProvider>(environment);
     } else if (*credentialSource == "Ec2InstanceMetadata" || *credentialSource == "EcsContainer") {
-      throw CredentialsError(credentialsError(
-          "UnsupportedCredentialSource", where + " takes its source credentials from " + *credentialSource +
-                                             " (credential_source), which awsdirect does not query"));
+      const bool metadata = *credentialSource == "Ec2InstanceMetadata";
+      const NetworkCredentialSources::Find& find =
+          metadata ? context.network.instanceMetadata : context.network.container;
+      std::string whyNot = "this chain has no network sources";
+      if (find) source = find(context, whyNot);
+      if (!source)
+        throw CredentialsError(credentialsError(
+            "NoCredentials", where + " takes its source credentials from " + *credentialSource +
+                                 " (credential_source), which gave none: " + whyNot));
     } else {
       throw invalid("credential_source " + detail::quote(*credentialSource) + " of " + where +
                     " is not valid: use Environment, Ec2InstanceMetadata or EcsContainer");
@@ -246,31 +251,25 @@ std::shared_ptr<CredentialsProvider> assumeRoleFromProfile(const Environment& en
     if (hasStaticKeys(*sourceSettings)) {
       source = std::make_shared<ProfileCredentialsProvider>(files, sourceName);
     } else if (assumesRole(*sourceSettings)) {
-      source = assumeRoleFromProfile(environment, files, sourceName, visited, stsProfile);
+      source = assumeRoleFromProfile(context, sourceName, visited, stsProfile);
     } else {
       // Its credential_process or other sources, but not the environment (botocore's
       // disable_env_vars for source profiles).
+      ChainOptions options;
+      options.logger = context.logger;
+      options.timeout = std::max(context.remaining(), std::chrono::milliseconds(1));
       source = defaultCredentialsChain(environment, ProfileChoice{sourceName, "source_profile of " + where, true}, files,
-                                       assumeRoleLink());
+                                       context.network, options);
     }
   }
 
   AssumeRoleCredentialsProvider::Options options;
   options.stsConfig.environment = environment;
   options.stsConfig.profile = stsProfile;
+  options.stsConfig.logger = context.logger;
   return std::make_shared<AssumeRoleCredentialsProvider>(std::move(request), std::move(source), std::move(options));
 }
 
 }  // namespace detail
-
-AssumeRoleLink assumeRoleLink() {
-  return [](const Environment& environment, const std::shared_ptr<const SharedConfig>& files,
-            const std::string& profile) { return detail::assumeRoleFromProfile(environment, files, profile); };
-}
-
-std::shared_ptr<CredentialsProvider> defaultCredentialsProvider(const Environment& environment,
-                                                                const std::string& profileName) {
-  return defaultCredentialsChain(environment, profileName, assumeRoleLink());
-}
 
 }  // namespace awsdirect

@@ -3,7 +3,7 @@
 namespace awsdirect {
 
 QueryClient::QueryClient(ServiceInfo service, const ClientConfig& config, QueryDialect dialect)
-    : core_(ClientCore::make(std::move(service), config, assumeRoleLink())), dialect_(dialect) {}
+    : core_(ClientCore::make(std::move(service), config, networkCredentialSources())), dialect_(dialect) {}
 
 namespace detail {
 
@@ -24,7 +24,7 @@ class ErrorDocumentIn2xx final : public Interceptor {
 }  // namespace detail
 
 RestXmlClient::RestXmlClient(ServiceInfo service, const ClientConfig& config)
-    : core_(ClientCore::make(std::move(service), config, assumeRoleLink())) {}
+    : core_(ClientCore::make(std::move(service), config, networkCredentialSources())) {}
 
 std::optional<Error> RestXmlClient::prepare(const detail::RestOperation& operation, RestRequest& rest,
                                             Validator validator) const {

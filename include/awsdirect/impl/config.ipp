@@ -100,7 +100,7 @@ AWSDIRECT_DECL bool isTrue(const std::string& value) { return toLower(value) == 
 // AWS_DEFAULT_PROFILE or AWS_PROFILE exists in neither file, when a shared file is malformed,
 // when no region is configured (saying where it looked), or when a region, endpoint URL,
 // retry mode or max attempts is invalid (naming where it came from).
-ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& service, AssumeRoleLink assumeRole) {
+ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& service, NetworkCredentialSources network) {
   const Environment& environment = config.environment;
   ResolvedConfig resolved;
 
@@ -194,8 +194,13 @@ ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& serv
     resolved.signingRegion = standard.signingRegion;
   }
 
+  ChainOptions chainOptions;
+  chainOptions.logger = config.logger;
+  chainOptions.timeout = config.credentialsTimeout;
   resolved.credentials = config.credentialsProvider ? config.credentialsProvider
-                                                    : detail::defaultCredentialsChain(environment, profile, files, std::move(assumeRole));
+                                                    : detail::defaultCredentialsChain(environment, profile, files,
+                                                                                      std::move(network), chainOptions);
+  resolved.logger = config.logger;
 
   resolved.transportOptions = config.transportOptions;
   if (resolved.transportOptions.caBundle.empty())

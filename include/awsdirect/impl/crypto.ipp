@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "../error.hpp"
@@ -120,6 +121,14 @@ Sha256Digest sha256(std::string_view data) {
   Sha256& hasher = detail::threadScratchSha256();
   hasher.reset();
   return hasher.update(data).finish();
+}
+
+std::string sha1Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha1(), nullptr) != 1)
+    throw std::runtime_error("awsdirect: OpenSSL could not compute SHA-1");
+  return toHex(digest, size);
 }
 
 Sha256Digest sha256(const StreamedBody& body) {

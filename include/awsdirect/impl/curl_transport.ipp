@@ -1,5 +1,8 @@
 // Definitions of <awsdirect/curl_transport.hpp>: the one file of awsdirect that includes curl.
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -272,6 +275,24 @@ AWSDIRECT_DECL CurlHeaderList headerList(const HttpRequest& request) {
   return list;
 }
 
+// TransportOptions::loopbackOnly: any address but loopback fails as a connection failure, after
+// name resolution, so a name that resolves elsewhere is refused too.
+AWSDIRECT_DECL curl_socket_t openLoopbackSocket(void* refused, curlsocktype, curl_sockaddr* address) {
+  bool loopback = false;
+  if (address->family == AF_INET) {
+    const auto* in = reinterpret_cast<const sockaddr_in*>(&address->addr);
+    loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+  } else if (address->family == AF_INET6) {
+    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&address->addr);
+    loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+  }
+  if (!loopback) {
+    *static_cast<bool*>(refused) = true;
+    return CURL_SOCKET_BAD;
+  }
+  return ::socket(address->family, address->socktype, address->protocol);
+}
+
 AWSDIRECT_DECL void configureConnection(CURL* curl, const TransportOptions& options, char* errorText) {
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for DNS timeouts: threads stay safe
@@ -341,15 +362,24 @@ AWSDIRECT_DECL void configureStreamedBody(CURL* curl, const HttpRequest& request
 // What failed and where, with curl's own explanation. Never a header value or the body: the
 // Authorization header holds a signature. Only the host and port of the URL, since a
 // presigned URL carries its signature in the query.
-AWSDIRECT_DECL Error failureError(const HttpRequest& request, CURLcode code, const TransportOptions& options,
-                                const char* errorText) {
+AWSDIRECT_DECL Error failureError(CURL* curl, const HttpRequest& request, CURLcode code,
+                                  const TransportOptions& options, const char* errorText, bool refusedNonLoopback) {
   TransportFailure failure = classifyCurlError(code);
+  // A timeout before the connection was made is a failure to connect: nothing was sent, and a
+  // caller may tell an absent peer from a slow one (the instance metadata service's IMDSv1
+  // fallback does).
+  curl_off_t connectMicroseconds = 0;
+  if (failure == TransportFailure::Timeout &&
+      curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connectMicroseconds) == CURLE_OK && connectMicroseconds == 0)
+    failure = TransportFailure::Connect;
   std::string message = request.method + " " + hostAndPort(request) + ": " + describeFailure(failure);
-  if (failure == TransportFailure::Timeout)
+  if (code == CURLE_OPERATION_TIMEDOUT)
     message += " (connect timeout " + std::to_string(options.connectTimeout.count()) + " ms, request timeout " +
                std::to_string(options.requestTimeout.count()) + " ms)";
   message += ": ";
   message += errorText[0] ? errorText : curl_easy_strerror(code);
+  if (refusedNonLoopback)
+    message += " (this transport connects to loopback addresses only: AWSDIRECT_LOOPBACK_ONLY)";
   return transportError(failure, std::move(message));
 }
 
@@ -411,6 +441,8 @@ struct CurlTransport::Pool {
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
+  const char* loopbackOnly = std::getenv("AWSDIRECT_LOOPBACK_ONLY");
+  if (loopbackOnly && std::string(loopbackOnly) == "1") options_.loopbackOnly = true;
   detail::ensureCurlInitialized();
   pool_->share.reset(curl_share_init());
   if (!pool_->share)
@@ -449,6 +481,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   CURL* curl = borrowed.handle.get();
   char errorText[CURL_ERROR_SIZE] = {};
   detail::configureConnection(curl, options_, errorText);
+  bool refusedNonLoopback = false;
+  if (options_.loopbackOnly) {
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, &detail::openLoopbackSocket);
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, static_cast<void*>(&refusedNonLoopback));
+  }
   curl_easy_setopt(curl, CURLOPT_SHARE, pool_->share.get());
   detail::configureRequest(curl, request, headers.get());
   if (request.streamedBody) detail::configureStreamedBody(curl, request, bodyReader);
@@ -463,7 +500,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   // A local failure (a file that cannot be read or written) says more than curl's abort code.
   if (bodyReader.failure) std::rethrow_exception(bodyReader.failure);
   if (sink.sinkFailure) std::rethrow_exception(sink.sinkFailure);
-  if (result != CURLE_OK) throw TransportError(detail::failureError(request, result, options_, errorText));
+  if (result != CURLE_OK)
+    throw TransportError(detail::failureError(curl, request, result, options_, errorText, refusedNonLoopback));
 
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

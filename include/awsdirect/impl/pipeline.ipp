@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "../default_transport.hpp"
+#include "../log.hpp"
+#include "../time.hpp"
 #include "../version.hpp"
 
 namespace awsdirect {
@@ -18,9 +20,10 @@ ClientCore::ClientCore(ServiceInfo service, ResolvedConfig config, std::shared_p
   retry_.maxAttempts = config_.maxAttempts;
 }
 
-std::shared_ptr<ClientCore> ClientCore::make(ServiceInfo service, const ClientConfig& config, AssumeRoleLink assumeRole) {
+std::shared_ptr<ClientCore> ClientCore::make(ServiceInfo service, const ClientConfig& config,
+                                             NetworkCredentialSources network) {
   const ClientConfig effective = withDefaultTransport(config);
-  ResolvedConfig resolved = resolveConfig(effective, service, std::move(assumeRole));
+  ResolvedConfig resolved = resolveConfig(effective, service, std::move(network));
   std::shared_ptr<Transport> transport =
       effective.transport ? effective.transport : effective.transportFactory(resolved.transportOptions);
   if (!transport)
@@ -60,8 +63,15 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
       SigningParams params = options.signing ? *options.signing : signingParams();
       params.time = std::chrono::system_clock::now();
       for (const auto& interceptor : options.interceptors) interceptor->beforeSigning(attemptRequest, params);
-      signer_.sign(attemptRequest, config_.credentials->credentials(), params);
+      const Credentials credentials = config_.credentials->credentials();
+      if (!credentials.anonymous) signer_.sign(attemptRequest, credentials, params);
+      const auto sent = std::chrono::steady_clock::now();
       HttpResponse response = transport_->send(attemptRequest);
+      if (config_.logger.enabled(LogLevel::Debug))
+        config_.logger(LogLevel::Debug, service_.serviceId + " " + operation + " attempt " + std::to_string(attempt) +
+                                            ": " + attemptRequest.method + " " + attemptRequest.host + " -> HTTP " +
+                                            std::to_string(response.status) + " in " +
+                                            std::to_string(detail::millisecondsSince(sent)) + " ms");
       if (response.status >= 200 && response.status < 300) {
         std::optional<Error> disguised;
         for (const auto& interceptor : options.interceptors)
@@ -75,8 +85,17 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
       error = e.error();
     }
     error = detail::withContext(std::move(error), service_, operation);
-    if (attempt >= maxAttempts || !isRetryable(error)) return error;
+    if (attempt >= maxAttempts || !isRetryable(error)) {
+      if (config_.logger.enabled(LogLevel::Info))
+        config_.logger(LogLevel::Info, service_.serviceId + " " + operation + " failed after " +
+                                           std::to_string(attempt) + " attempt(s): " + error.describe());
+      return error;
+    }
     const auto delay = retryDelay(retry_, attempt + 1);
+    if (config_.logger.enabled(LogLevel::Info))
+      config_.logger(LogLevel::Info, service_.serviceId + " " + operation + " attempt " + std::to_string(attempt) +
+                                         " failed (" + error.code + "); retrying in " +
+                                         std::to_string(delay.count()) + " ms");
     if (retry_.sleep) retry_.sleep(delay);
     else std::this_thread::sleep_for(delay);
   }

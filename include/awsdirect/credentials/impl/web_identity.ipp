@@ -1,0 +1,108 @@
+// Definitions of <awsdirect/credentials/web_identity.hpp>.
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "../../detail/text.hpp"
+#include "../../error.hpp"
+
+namespace awsdirect {
+namespace sts {
+
+void AssumeRoleWithWebIdentityRequest::validate(Validator& v) const {
+  if (v.required(roleArn_, "RoleArn")) rules::roleArn(v, "RoleArn", *roleArn_);
+  if (v.required(roleSessionName_, "RoleSessionName")) rules::roleSessionName(v, "RoleSessionName", *roleSessionName_);
+  v.check(token_.reveal().size() >= 4 && token_.reveal().size() <= 20000, "WebIdentityToken",
+          "must be 4 to 20000 characters long");
+  v.inRange(durationSeconds_, 900, 43200, "DurationSeconds");
+}
+
+void AssumeRoleWithWebIdentityRequest::serialize(QueryWriter& w) const {
+  w.optional("RoleArn", roleArn_);
+  w.optional("RoleSessionName", roleSessionName_);
+  w.add("WebIdentityToken", token_.reveal());
+  w.optional("DurationSeconds", durationSeconds_);
+}
+
+AssumeRoleWithWebIdentityResult AssumeRoleWithWebIdentityRequest::parse(const XmlNode& result) {
+  Result r;
+  XmlNode c = result.child("Credentials");
+  r.credentials = Credentials(c.text("AccessKeyId"), c.text("SecretAccessKey"), c.text("SessionToken"));
+  r.credentials.expiration = c.timestamp("Expiration");
+  XmlNode user = result.child("AssumedRoleUser");
+  r.assumedRoleUser = {user.text("AssumedRoleId"), user.text("Arn")};
+  r.subjectFromWebIdentityToken = result.text("SubjectFromWebIdentityToken");
+  r.provider = result.text("Provider");
+  r.audience = result.text("Audience");
+  if (r.credentials.accessKeyId.empty() || r.credentials.secretAccessKey.empty() || r.credentials.sessionToken.empty() ||
+      !r.credentials.expiration)
+    throwError(makeError(ErrorKind::Parse, "IncompleteCredentials",
+                         "AssumeRoleWithWebIdentity returned credentials without an access key, secret, session "
+                         "token or expiration"));
+  return r;
+}
+
+}  // namespace sts
+
+struct WebIdentityCredentialsProvider::State {
+  Options options;
+  std::shared_ptr<ClientCore> sts;  // made at the first fetch, under the cache's refresh lock
+  mutable std::mutex mutex;         // guards assumedRoleUser
+  std::optional<sts::AssumedRoleUser> assumedRoleUser;
+};
+
+std::shared_ptr<WebIdentityCredentialsProvider::State> WebIdentityCredentialsProvider::makeState(Options options) {
+  auto state = std::make_shared<State>();
+  if (options.roleSessionName.empty()) {
+    auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
+    options.roleSessionName =
+        "awsdirect-session-" +
+        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+  }
+  state->options = std::move(options);
+  return state;
+}
+
+RefreshTiming WebIdentityCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+
+std::optional<sts::AssumedRoleUser> WebIdentityCredentialsProvider::assumedRoleUser() const {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  return state_->assumedRoleUser;
+}
+
+std::function<Credentials()> WebIdentityCredentialsProvider::fetcher(std::shared_ptr<State> state) {
+  return [state] {
+    const Options& options = state->options;
+    // Read at each refresh: the token is rotated in place (EKS projects a new one hourly).
+    std::ifstream in(options.tokenFile, std::ios::binary);
+    if (!in)
+      throw CredentialsError(detail::credentialsError(
+          "NoCredentials", "cannot read the web identity token file " + options.tokenFile));
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string token(detail::trim(text.str()));
+    if (token.empty())
+      throw CredentialsError(
+          detail::credentialsError("NoCredentials", "the web identity token file " + options.tokenFile + " is empty"));
+    if (!state->sts) {
+      ClientConfig config = options.stsConfig;
+      config.credentialsProvider = std::make_shared<AnonymousCredentialsProvider>();
+      state->sts = ClientCore::make(detail::stsServiceInfo(), config, {});
+    }
+    auto result = sendQuery(*state->sts, sts::AssumeRoleWithWebIdentityRequest()
+                                             .roleArn(options.roleArn)
+                                             .roleSessionName(options.roleSessionName)
+                                             .webIdentityToken(token));
+    if (!result) {
+      Error error = result.error();
+      error.message = "cannot assume role " + options.roleArn + " with the web identity token in " +
+                      options.tokenFile + ": " + error.message;
+      throwError(std::move(error));
+    }
+    std::lock_guard<std::mutex> lock(state->mutex);
+    state->assumedRoleUser = result.value().assumedRoleUser;
+    return result.value().credentials;
+  };
+}
+
+}  // namespace awsdirect

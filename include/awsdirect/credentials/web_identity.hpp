@@ -1,0 +1,89 @@
+#pragma once
+// Credentials of a role assumed with a web identity token (EKS IRSA, GitHub Actions OIDC), as
+// botocore's AssumeRoleWithWebIdentityProvider gets them: STS AssumeRoleWithWebIdentity, sent
+// unsigned, with the token file read afresh at each refresh.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "../assume_role.hpp"
+#include "../config.hpp"
+#include "../credentials.hpp"
+#include "../detail/build_mode.hpp"
+#include "../pipeline.hpp"
+#include "../secret.hpp"
+
+namespace awsdirect {
+namespace sts {
+
+struct AssumeRoleWithWebIdentityResult {
+  Credentials credentials;  // with expiration
+  AssumedRoleUser assumedRoleUser;
+  std::string subjectFromWebIdentityToken;
+  std::string provider;
+  std::string audience;
+};
+
+// AssumeRoleWithWebIdentity: temporary credentials for a role that trusts the token's identity
+// provider. Needs no AWS credentials: it is sent unsigned.
+class AssumeRoleWithWebIdentityRequest {
+ public:
+  using Result = AssumeRoleWithWebIdentityResult;
+  static constexpr const char* operation = "AssumeRoleWithWebIdentity";
+
+  AssumeRoleWithWebIdentityRequest& roleArn(std::string v) { roleArn_ = std::move(v); return *this; }
+  AssumeRoleWithWebIdentityRequest& roleSessionName(std::string v) { roleSessionName_ = std::move(v); return *this; }
+  // The OIDC token (a JWT): a Secret, never printed.
+  AssumeRoleWithWebIdentityRequest& webIdentityToken(std::string v) { token_ = Secret(std::move(v)); return *this; }
+  AssumeRoleWithWebIdentityRequest& durationSeconds(int seconds) { durationSeconds_ = seconds; return *this; }
+
+  const std::optional<std::string>& roleArnValue() const { return roleArn_; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  AWSDIRECT_DECL static Result parse(const XmlNode& result);
+
+ private:
+  std::optional<std::string> roleArn_, roleSessionName_;
+  Secret token_;
+  std::optional<int> durationSeconds_;
+};
+
+}  // namespace sts
+
+// A role's credentials for the token in a file (AWS_WEB_IDENTITY_TOKEN_FILE). Thread-safe; STS
+// is called when credentials are first needed and again before they expire.
+class WebIdentityCredentialsProvider final : public CredentialsProvider {
+ public:
+  struct Options {
+    std::string roleArn;
+    std::string tokenFile;
+    std::string roleSessionName;  // else "awsdirect-session-<unix time>", as botocore's
+    // Where STS is called (region, endpoint settings, transport); its credentials are replaced:
+    // the call is unsigned.
+    ClientConfig stsConfig;
+    RefreshTiming refresh;
+  };
+
+  explicit WebIdentityCredentialsProvider(Options options)
+      : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
+
+  Credentials credentials() override { return cache_.credentials(); }
+  // Whom the credentials act as; nullopt before the first call.
+  AWSDIRECT_DECL std::optional<sts::AssumedRoleUser> assumedRoleUser() const;
+
+ private:
+  struct State;
+  AWSDIRECT_DECL static std::shared_ptr<State> makeState(Options options);
+  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
+  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
+
+  std::shared_ptr<State> state_;
+  RefreshingCredentialsProvider cache_;
+};
+
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/web_identity.ipp"
+#endif
