@@ -2,20 +2,75 @@
 // `aws sts get-caller-identity` shows them. With a profile that assumes a role
 // (AWS_PROFILE=assumed whoami), it shows the assumed role.
 //
+//   whoami             who the credentials are
+//   whoami --explain   first, each source of the credential chain in order: what it said, how
+//                      long it took, and which one answered (no secret is printed)
+//   whoami --log debug what the chain and the STS call do, on stderr (error, warn, info, debug)
+//
 // Credentials, region and endpoint resolve as for the AWS CLI; STS is called at its regional
 // endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL aim it elsewhere).
+#include <awsdirect/credentials/default_chain.hpp>
 #include <awsdirect/sts.hpp>
 
+#include <cstdio>
 #include <iostream>
 #include <string>
 
-int main(int argc, char**) {
-  if (argc > 1) {
-    std::cerr << "usage: whoami   (takes no arguments; set AWS_PROFILE, AWS_REGION, ... as for the AWS CLI)\n";
-    return 2;
+namespace {
+
+constexpr const char* kUsage =
+    "usage: whoami [--explain] [--log error|warn|info|debug]\n"
+    "  (set AWS_PROFILE, AWS_REGION, ... as for the AWS CLI)\n";
+
+void printExplanation(const awsdirect::CredentialsExplanation& explanation) {
+  std::cout << "credential chain (profile " << explanation.profile << "):\n";
+  int number = 0;
+  for (const auto& step : explanation.sources) {
+    const char* verdict = step.answered ? "ANSWERED" : step.failed ? "FAILED" : "-";
+    char line[96];
+    std::snprintf(line, sizeof line, "%3d. %-26s %-9s %6lld ms  ", ++number, step.source.c_str(), verdict,
+                  static_cast<long long>(step.took.count()));
+    std::cout << line << step.detail << "\n";
+  }
+  std::cout << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool explain = false;
+  awsdirect::ClientConfig config;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--explain") {
+      explain = true;
+    } else if (arg == "--log" && i + 1 < argc) {
+      const std::string level = argv[++i];
+      awsdirect::LogLevel chosen = awsdirect::LogLevel::Off;
+      for (auto candidate : {awsdirect::LogLevel::Error, awsdirect::LogLevel::Warn, awsdirect::LogLevel::Info,
+                             awsdirect::LogLevel::Debug})
+        if (level == awsdirect::logLevelName(candidate)) chosen = candidate;
+      if (chosen == awsdirect::LogLevel::Off) {
+        std::cerr << "whoami: unknown log level '" << level << "'\n" << kUsage;
+        return 2;
+      }
+      config.logger = awsdirect::Logger::toStderr(chosen);
+    } else {
+      std::cerr << kUsage;
+      return arg == "--help" || arg == "-h" ? 0 : 2;
+    }
   }
   try {
-    awsdirect::Sts sts;
+    if (explain) {
+      const awsdirect::CredentialsExplanation explanation = awsdirect::explainCredentials(config);
+      printExplanation(explanation);
+      if (explanation.error) {
+        std::cerr << "whoami: " << explanation.error->describe() << "\n";
+        return 1;
+      }
+      config.credentialsProvider = explanation.provider;  // resolved once
+    }
+    awsdirect::Sts sts(config);
     awsdirect::sts::CallerIdentity me = sts.callerIdentity().value();
     std::cout << "account:  " << me.account << "\n"
               << "arn:      " << me.arn << "\n"

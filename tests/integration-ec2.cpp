@@ -149,7 +149,7 @@ using awsdirect_test::runCommand;
 
 // The example with a clean environment aimed at moto, as a user would run it.
 Run runExample(const MotoServer& moto, const std::string& arguments) {
-  return runCommand("env -i PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
+  return runCommand("env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
                     moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" +
                     moto.credentials().secretAccessKey.reveal() + " AWS_ENDPOINT_URL=" + moto.endpoint() +
                     " " AWSDIRECT_BINARY_DIR "/examples/security_group " + arguments);

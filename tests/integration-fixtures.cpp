@@ -190,7 +190,7 @@ struct Run {
 
 // Runs build/examples/redshift_cluster with exactly `environment` (env -i): stdout and stderr apart.
 Run runExample(const std::string& environment, const std::string& arguments) {
-  auto result = awsdirect_test::runCommand("env -i PATH=/usr/bin:/bin HOME=/nonexistent " + environment +
+  auto result = awsdirect_test::runCommand("env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin HOME=/nonexistent " + environment +
                                            " " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " + arguments);
   return {result.status, std::move(result.out), std::move(result.err)};
 }

@@ -176,7 +176,7 @@ struct Shell {
   const TempHome& home;
 
   std::string environment(bool withAdminKeys, const std::string& extra = "") const {
-    std::string env = "env -i PATH=/usr/bin:/bin:" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "") +
+    std::string env = "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin:" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "") +
                       " HOME=" + home.dir + " AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=" + moto.endpoint() +
                       " AWS_CONFIG_FILE=" + home.path("config") + " AWS_SHARED_CREDENTIALS_FILE=" +
                       home.path("credentials") + " AWS_PAGER= ";

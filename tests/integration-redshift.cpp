@@ -56,7 +56,7 @@ namespace {
 // Runs the example with a clean environment aimed at moto; returns exit status and stdout+stderr.
 std::pair<int, std::string> runExample(const MotoServer& moto, const std::string& arguments) {
   auto result = awsdirect_test::runCommandMerged(
-      "env -i PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
+      "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
       moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() +
       " AWS_ENDPOINT_URL=" + moto.endpoint() +
       " REDSHIFT_MASTER_PASSWORD=Passw0rd1 " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster " + arguments);

@@ -350,7 +350,7 @@ std::pair<int, std::string> runCommand(const std::string& command) {
 }
 
 std::string environmentFor(const MotoServer& moto) {
-  return "env -i PATH=" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin") +
+  return "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin") +
          " HOME=/nonexistent AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=" +
          moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() +
          " AWS_ENDPOINT_URL=" + moto.endpoint() + " ";

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "support/command.hpp"
 #include "support/moto.hpp"
 
 using namespace awsdirect;
@@ -183,4 +184,66 @@ TEST_CASE("profiles with role_arn: source_profile and credential_source = Enviro
   // A role assumed with the credentials of another assumed role.
   CHECK(whoami(environment({{"AWS_PROFILE", "chained"}})).value().arn ==
         "arn:aws:sts::123456789012:assumed-role/seed-auditor/second-hop");
+}
+
+namespace {
+
+// The whoami example run as a user would: a clean environment aimed at `moto`, plus `extra`.
+awsdirect_test::CommandResult runWhoami(const MotoServer& moto, const SharedFiles& files, const std::string& extra,
+                                        const std::string& arguments = "") {
+  return awsdirect_test::runCommand(
+      "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin HOME=" + files.dir +
+      " AWS_CONFIG_FILE=" + files.dir + "/config AWS_SHARED_CREDENTIALS_FILE=" + files.dir +
+      "/credentials AWS_REGION=us-east-1 AWS_ENDPOINT_URL=" + moto.endpoint() + " " + extra + " " +
+      AWSDIRECT_BINARY_DIR "/examples/whoami " + arguments);
+}
+
+}  // namespace
+
+TEST_CASE("web identity: whoami assumes the role with the token file through moto's STS, unsigned") {
+  // moto answers AssumeRoleWithWebIdentity only with signature checking off (it cannot check an
+  // unsigned request); what is sent unsigned is checked by the unit tests.
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  SharedFiles files("", "");
+  std::ofstream(files.dir + "/token") << "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.c2lnbmF0dXJl\n";
+  const std::string irsa = "AWS_WEB_IDENTITY_TOKEN_FILE=" + files.dir +
+                           "/token AWS_ROLE_ARN=arn:aws:iam::123456789012:role/airflow-irsa AWS_ROLE_SESSION_NAME=pod-1";
+  auto result = runWhoami(*moto, files, irsa, "--explain");
+  INFO(result.out << result.err);
+  CHECK(result.status == 0);
+  CHECK(result.out.find("arn:      arn:aws:sts::123456789012:assumed-role/airflow-irsa/pod-1") != std::string::npos);
+  CHECK(result.out.find("web identity               ANSWERED") != std::string::npos);
+  CHECK(result.out.find("eyJhbGci") == std::string::npos);  // the token is never printed
+  std::remove((files.dir + "/token").c_str());
+}
+
+TEST_CASE("instance metadata: whoami gets credentials from moto's metadata endpoint, and fails fast without one") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  SharedFiles files("", "");
+  auto fromImds =
+      runWhoami(*moto, files, "AWS_EC2_METADATA_DISABLED=false AWS_EC2_METADATA_SERVICE_ENDPOINT=" + moto->endpoint(),
+                "--explain");
+  INFO(fromImds.out << fromImds.err);
+  CHECK(fromImds.status == 0);
+  CHECK(fromImds.out.find("instance metadata          ANSWERED") != std::string::npos);
+  CHECK(fromImds.out.find("account:  123456789012") != std::string::npos);
+  CHECK(fromImds.out.find("test-secret-key") == std::string::npos);
+
+  // Nothing configured, and the metadata endpoint a closed loopback port: one error listing
+  // every source, in about the metadata timeout.
+  const auto start = std::chrono::steady_clock::now();
+  auto nothing = runWhoami(*moto, files, "AWS_EC2_METADATA_DISABLED=false AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:9",
+                           "--explain");
+  const auto took = std::chrono::steady_clock::now() - start;
+  INFO(nothing.out << nothing.err);
+  CHECK(nothing.status == 1);
+  CHECK(took < std::chrono::seconds(3));
+  CHECK(nothing.err.find("no AWS credentials found; tried environment: AWS_ACCESS_KEY_ID is not set;") !=
+        std::string::npos);
+  CHECK(nothing.err.find("instance metadata: no answer from http://127.0.0.1:9") != std::string::npos);
+  CHECK(nothing.out.find("instance metadata          -") != std::string::npos);
 }

@@ -28,6 +28,12 @@ inline std::string readFile(const std::string& path) {
 
 namespace detail {
 inline CommandResult runShell(const std::string& command) {
+  // A command that clears the environment drops what doctest_main.cpp set for every test; it
+  // must set the loopback-only and no-instance-metadata defaults again itself.
+  if (command.find("env -i") != std::string::npos &&
+      command.find("env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true") == std::string::npos)
+    throw std::logic_error("a test runs 'env -i' without AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true: " +
+                           command);
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run: " + command);

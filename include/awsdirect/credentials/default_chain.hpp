@@ -36,6 +36,9 @@ struct CredentialsExplanation {
   std::vector<CredentialsSourceTrace> sources;  // in the order tried
   std::string accessKeyId;                      // of the credentials found; "" when none were
   std::optional<Error> error;                   // why none were found
+  // The chain that answered, resolved: give it to a client (ClientConfig::withCredentialsProvider)
+  // to call with these credentials without searching again.
+  std::shared_ptr<CredentialsProvider> provider;
 };
 
 // Runs the chain `config` would use (or asks its credentials provider) and says what happened.

@@ -1,5 +1,6 @@
 // Definitions of <awsdirect/credentials/default_chain.hpp>.
 #include "../../assume_role.hpp"
+#include "../../detail/ini.hpp"
 #include "../../detail/text.hpp"
 #include "../../time.hpp"
 #include "../metadata.hpp"
@@ -37,7 +38,9 @@ AWSDIRECT_DECL std::shared_ptr<CredentialsProvider> findWebIdentity(const ChainC
                                                        ") but no role: set AWS_ROLE_ARN or role_arn"));
   options.roleSessionName = setting("AWS_ROLE_SESSION_NAME", "role_session_name");
   options.stsConfig.environment = context.environment;
-  options.stsConfig.profile = context.profile;
+  // STS's region and endpoint settings from the profile in use, when it exists (the fallback
+  // "default" need not).
+  if (context.files->hasProfile(context.profile)) options.stsConfig.profile = context.profile;
   options.stsConfig.logger = context.logger;
   return std::make_shared<WebIdentityCredentialsProvider>(std::move(options));
 }
@@ -117,6 +120,7 @@ CredentialsExplanation explainCredentials(const ClientConfig& config) {
     }
     const auto start = std::chrono::steady_clock::now();
     explanation.accessKeyId = provider->credentials().accessKeyId;
+    explanation.provider = provider;
     if (!config.credentialsProvider) {
       explanation.sources = detail::chainTrace(*provider);
     } else {
