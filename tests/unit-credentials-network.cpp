@@ -6,9 +6,12 @@
 #include <awsdirect/credentials/default_chain.hpp>
 #include <awsdirect/credentials/metadata.hpp>
 #include <awsdirect/credentials/sso.hpp>
+#include <awsdirect/credentials/web_identity.hpp>
+#include <awsdirect/redshift.hpp>
 #include <awsdirect/crypto.hpp>
 #include <awsdirect/curl_transport.hpp>
 #include <awsdirect/error.hpp>
+#include <awsdirect/time.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -22,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/scripted_transport.hpp"
 #include "support/test_server.hpp"
 
 using namespace awsdirect;
@@ -509,4 +513,93 @@ TEST_CASE("explainCredentials says which source answered; logs at every level ca
     answered |= contains(line, "info credentials: instance metadata answered");
   }
   CHECK(answered);
+}
+
+// ---- Web identity (the request itself; end to end against moto in integration-sts) -------------
+
+namespace {
+
+std::string webIdentityAnswer(const std::string& key) {
+  return "<AssumeRoleWithWebIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+         "<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>" +
+         key +
+         "</AccessKeyId><SecretAccessKey>web-secret</SecretAccessKey><SessionToken>web-session</SessionToken>"
+         "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>"
+         "<AssumedRoleId>AROAEXAMPLE:pod-1</AssumedRoleId><Arn>arn:aws:sts::123456789012:assumed-role/irsa/pod-1</Arn>"
+         "</AssumedRoleUser><SubjectFromWebIdentityToken>system:serviceaccount:default:airflow"
+         "</SubjectFromWebIdentityToken></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>";
+}
+
+}  // namespace
+
+TEST_CASE("web identity: AssumeRoleWithWebIdentity is sent unsigned, with the token file read at each refresh") {
+  TempDir dir;
+  const std::string tokenFile = dir.write("token", "first.jwt.token\n");
+  auto sts = std::make_shared<awsdirect_test::ScriptedTransport>();
+  sts->respond(200, webIdentityAnswer("ASIAWEB1")).respond(200, webIdentityAnswer("ASIAWEB2"));
+  auto now = std::make_shared<std::chrono::system_clock::time_point>(std::chrono::system_clock::now());
+  WebIdentityCredentialsProvider::Options options;
+  options.roleArn = "arn:aws:iam::123456789012:role/irsa";
+  options.tokenFile = tokenFile;
+  options.roleSessionName = "pod-1";
+  options.stsConfig = awsdirect_test::scriptedConfig(sts);
+  options.refresh.now = [now] { return *now; };
+  WebIdentityCredentialsProvider provider(options);
+  CHECK(sts->requests.empty());  // nothing before credentials are needed
+
+  CHECK(provider.credentials().accessKeyId == "ASIAWEB1");
+  REQUIRE(sts->requests.size() == 1);
+  const HttpRequest& first = sts->requests[0];
+  CHECK_FALSE(first.headers.has("Authorization"));
+  CHECK_FALSE(first.headers.has("X-Amz-Security-Token"));
+  auto params = awsdirect_test::formParams(first.body);
+  CHECK(params["Action"] == "AssumeRoleWithWebIdentity");
+  CHECK(params["RoleArn"] == "arn:aws:iam::123456789012:role/irsa");
+  CHECK(params["RoleSessionName"] == "pod-1");
+  CHECK(params["WebIdentityToken"] == "first.jwt.token");
+  CHECK(provider.assumedRoleUser()->arn == "arn:aws:sts::123456789012:assumed-role/irsa/pod-1");
+
+  dir.write("token", "second.jwt.token");
+  *now = *parseIso8601("2098-12-31T23:55:00Z");  // five minutes before they expire
+  CHECK(provider.credentials().accessKeyId == "ASIAWEB2");
+  REQUIRE(sts->requests.size() == 2);
+  CHECK(awsdirect_test::formParams(sts->requests[1].body)["WebIdentityToken"] == "second.jwt.token");
+
+  // A refusal keeps its AWS code and says which role and file, never the token.
+  auto refusing = std::make_shared<awsdirect_test::ScriptedTransport>();
+  refusing->respond(400,
+                    "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code>"
+                    "<Message>Couldn't retrieve verification key from your identity provider</Message></Error>"
+                    "<RequestId>r-1</RequestId></ErrorResponse>");
+  options.stsConfig = awsdirect_test::scriptedConfig(refusing);
+  const std::string error = errorOf([&] { WebIdentityCredentialsProvider(options).credentials(); });
+  CHECK(contains(error, "InvalidIdentityToken: cannot assume role arn:aws:iam::123456789012:role/irsa with the web "
+                        "identity token in " + tokenFile));
+  CHECK_FALSE(contains(error, "jwt"));
+}
+
+TEST_CASE("a client's log: each attempt and each retry, never a secret") {
+  auto transport = std::make_shared<awsdirect_test::ScriptedTransport>();
+  transport->respond(503, "<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>busy</Message></Error></ErrorResponse>")
+      .respond(200,
+               "<DescribeClustersResponse><DescribeClustersResult><Clusters/></DescribeClustersResult>"
+               "</DescribeClustersResponse>");
+  std::vector<std::string> logged;
+  ClientConfig config = awsdirect_test::scriptedConfig(transport);
+  config.logger.level = LogLevel::Debug;
+  config.logger.sink = [&](LogLevel level, const std::string& message) {
+    logged.push_back(std::string(logLevelName(level)) + " " + message);
+  };
+  Redshift redshift(config);
+  awsdirect_test::instantRetries(redshift);
+  CHECK(redshift.send(Redshift::describeClusters()).ok());
+  REQUIRE(logged.size() == 3);
+  CHECK(contains(logged[0], "debug Redshift DescribeClusters attempt 1: POST redshift.us-east-1.amazonaws.com -> HTTP 503"));
+  CHECK(contains(logged[1], "info Redshift DescribeClusters attempt 1 failed (ServiceUnavailable); retrying in"));
+  CHECK(contains(logged[2], "debug Redshift DescribeClusters attempt 2: POST redshift.us-east-1.amazonaws.com -> HTTP 200"));
+  const std::string signature = *transport->requests[1].headers.get("Authorization");
+  for (const auto& line : logged) {
+    CHECK_FALSE(contains(line, "wJalrXUtnFEMI"));
+    CHECK_FALSE(contains(line, signature.substr(signature.size() - 64)));
+  }
 }

@@ -121,6 +121,7 @@ class AssumeRoleCredentialsProvider final : public CredentialsProvider {
 
 
   Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL std::string describe() const override;
 
   // Whom the credentials act as ("arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"); nullopt
   // before the first AssumeRole.

@@ -25,6 +25,8 @@ class CredentialsProvider {
   // Throws CredentialsError when no usable credentials are available (ConfigError when a shared
   // file cannot be parsed).
   virtual Credentials credentials() = 0;
+  // Where the credentials come from, for traces ("role R from instance metadata at URL"); no secret.
+  virtual std::string describe() const { return {}; }
 };
 
 // Credentials given in code.

@@ -56,6 +56,7 @@ class InstanceMetadataCredentialsProvider final : public CredentialsProvider {
   Credentials credentials() override { return cache_.credentials(); }
   // The role the credentials are of; "" before the first fetch.
   AWSDIRECT_DECL std::string roleName() const;
+  AWSDIRECT_DECL std::string describe() const override;
   // The time left before a deadline bounds the next fetch (the chain sets it).
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
 
@@ -98,6 +99,7 @@ class ContainerCredentialsProvider final : public CredentialsProvider {
       : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
 
   Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL std::string describe() const override;
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
 
  private:

@@ -52,6 +52,7 @@ class SsoCredentialsProvider final : public CredentialsProvider {
       : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
 
   Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL std::string describe() const override;
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
 
  private:

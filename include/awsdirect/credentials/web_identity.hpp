@@ -69,6 +69,7 @@ class WebIdentityCredentialsProvider final : public CredentialsProvider {
       : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
 
   Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL std::string describe() const override;
   // Whom the credentials act as; nullopt before the first call.
   AWSDIRECT_DECL std::optional<sts::AssumedRoleUser> assumedRoleUser() const;
 

@@ -128,6 +128,10 @@ std::shared_ptr<AssumeRoleCredentialsProvider::State> AssumeRoleCredentialsProvi
 
 RefreshTiming AssumeRoleCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
 
+std::string AssumeRoleCredentialsProvider::describe() const {
+  return "role " + state_->request.roleArnValue().value_or("") + ", assumed with AssumeRole";
+}
+
 std::optional<sts::AssumedRoleUser> AssumeRoleCredentialsProvider::assumedRoleUser() const {
   std::lock_guard<std::mutex> lock(state_->mutex);
   return state_->assumedRoleUser;

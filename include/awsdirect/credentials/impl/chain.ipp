@@ -38,7 +38,9 @@ Credentials ChainCredentialsProvider::credentials() {
         continue;
       }
       Credentials credentials = provider->credentials();
-      finish(true, false, link.where.empty() ? link.source : link.where);
+      std::string where = provider->describe();
+      if (where.empty()) where = link.where.empty() ? link.source : link.where;
+      finish(true, false, std::move(where));
       chosen_ = std::move(provider);
       chosenSource_ = link.source;
       return credentials;

@@ -192,6 +192,11 @@ std::string InstanceMetadataCredentialsProvider::roleName() const {
   return state_->role;
 }
 
+std::string InstanceMetadataCredentialsProvider::describe() const {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  return "role " + state_->role + " from instance metadata at " + state_->options.endpoint;
+}
+
 void InstanceMetadataCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard<std::mutex> lock(state_->mutex);
   state_->deadline = deadline;
@@ -342,6 +347,11 @@ std::shared_ptr<ContainerCredentialsProvider::State> ContainerCredentialsProvide
 }
 
 RefreshTiming ContainerCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+
+std::string ContainerCredentialsProvider::describe() const {
+  const detail::EndpointParts parts = detail::splitEndpoint(state_->options.url.substr(0, state_->options.url.find('?')));
+  return "the container endpoint " + parts.scheme + "://" + parts.authority;
+}
 
 void ContainerCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard<std::mutex> lock(state_->mutex);

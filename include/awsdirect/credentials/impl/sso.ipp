@@ -74,6 +74,12 @@ std::shared_ptr<SsoCredentialsProvider::State> SsoCredentialsProvider::makeState
 
 RefreshTiming SsoCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
 
+std::string SsoCredentialsProvider::describe() const {
+  const SsoSettings& sso = state_->options.settings;
+  return "role " + sso.roleName + " of account " + sso.accountId + " through IAM Identity Center (" +
+         (sso.sessionName.empty() ? sso.startUrl : "sso-session " + sso.sessionName) + ")";
+}
+
 void SsoCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard<std::mutex> lock(state_->mutex);
   state_->deadline = deadline;

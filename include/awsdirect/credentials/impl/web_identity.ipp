@@ -65,6 +65,10 @@ std::shared_ptr<WebIdentityCredentialsProvider::State> WebIdentityCredentialsPro
 
 RefreshTiming WebIdentityCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
 
+std::string WebIdentityCredentialsProvider::describe() const {
+  return "role " + state_->options.roleArn + " with the web identity token in " + state_->options.tokenFile;
+}
+
 std::optional<sts::AssumedRoleUser> WebIdentityCredentialsProvider::assumedRoleUser() const {
   std::lock_guard<std::mutex> lock(state_->mutex);
   return state_->assumedRoleUser;
