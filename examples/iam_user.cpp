@@ -12,24 +12,14 @@
 //
 // With --access-key the new key is written as PROFILE into the shared credentials file
 // (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials), as `aws configure` writes it: the file
-// is created with mode 0600, other profiles and comments are kept. The secret is never printed.
+// is left with mode 0600, other profiles and comments are kept. The secret is never printed.
+#include <awsdirect/credentials_file.hpp>
 #include <awsdirect/iam.hpp>
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cctype>
-#include <cerrno>
-#include <climits>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,136 +58,9 @@ bool parse(int argc, char** argv, Args& args) {
 
 // A profile name that can stand in a [section] header of the credentials file.
 void checkProfileName(const std::string& profile) {
-  bool ok = !profile.empty() && profile.size() <= 128;
-  for (char c : profile) ok &= c > ' ' && c != '[' && c != ']' && c != '#' && c != ';' && c != 0x7f;
-  if (!ok) fail("--save-profile must be 1 to 128 printable characters without spaces, [ ] # or ;");
+  if (!awsdirect::isValidProfileName(profile)) fail("--save-profile must be 1 to 128 printable characters without spaces, [ ] # or ;");
 }
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r");
-  std::size_t e = s.find_last_not_of(" \t\r");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// The setting name of a `name = value` line, lowercased; "" for anything else.
-std::string settingName(const std::string& line) {
-  if (line.empty() || line[0] == ' ' || line[0] == '\t') return "";
-  std::size_t eq = line.find_first_of("=:");
-  if (eq == std::string::npos) return "";
-  std::string name = trim(line.substr(0, eq));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
-}
-
-bool isSectionHeader(const std::string& line, std::string* name = nullptr) {
-  std::string t = trim(line);
-  if (t.size() < 2 || t.front() != '[' || t.back() != ']') return false;
-  if (name) *name = trim(t.substr(1, t.size() - 2));
-  return true;
-}
-
-// The credentials file with profile `profile` set to the key: its key lines replaced in place
-// (a session token of an earlier key removed, since it would not match), or a new section
-// appended; every other line is kept as it was, as `aws configure set` does.
-std::string withProfile(const std::string& text, const std::string& profile, const std::string& keyId,
-                        const std::string& secret) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-
-  const std::map<std::string, std::string> wanted = {{"aws_access_key_id", keyId}, {"aws_secret_access_key", secret}};
-  std::size_t start = lines.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string name;
-    if (isSectionHeader(lines[i], &name) && name == profile) { start = i; break; }
-  }
-  std::vector<std::string> out;
-  if (start == lines.size()) {
-    out = lines;
-    while (!out.empty() && trim(out.back()).empty()) out.pop_back();
-    if (!out.empty()) out.emplace_back();
-    out.push_back("[" + profile + "]");
-    for (const auto& [name, value] : wanted) out.push_back(name + " = " + value);
-  } else {
-    std::size_t end = start + 1;
-    while (end < lines.size() && !isSectionHeader(lines[end])) ++end;
-    out.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(start) + 1);
-    std::map<std::string, bool> written;
-    std::size_t lastSetting = out.size();
-    for (std::size_t i = start + 1; i < end; ++i) {
-      std::string name = settingName(lines[i]);
-      if (name == "aws_session_token" || name == "aws_security_token") continue;
-      if (wanted.count(name)) {
-        if (written[name]) continue;
-        out.push_back(name + " = " + wanted.at(name));
-        written[name] = true;
-      } else {
-        out.push_back(lines[i]);
-      }
-      if (!trim(lines[i]).empty()) lastSetting = out.size();
-    }
-    std::vector<std::string> missing;
-    for (const auto& [name, value] : wanted)
-      if (!written[name]) missing.push_back(name + " = " + value);
-    out.insert(out.begin() + static_cast<std::ptrdiff_t>(lastSetting), missing.begin(), missing.end());
-    out.insert(out.end(), lines.begin() + static_cast<std::ptrdiff_t>(end), lines.end());
-  }
-  std::string result;
-  for (const auto& line : out) result += line + "\n";
-  return result;
-}
-
-// Writes the key as `profile` into the shared credentials file. The file is replaced
-// atomically (a crash never leaves half a file); a new file gets mode 0600, an existing one
-// keeps its mode.
-std::string saveProfile(const std::string& profile, const std::string& keyId, const awsdirect::Secret& secret) {
-  std::string path = awsdirect::SharedConfig::locateCredentialsFile(awsdirect::Environment::process());
-  if (path.empty() || path[0] == '~') fail("cannot locate the credentials file: set HOME or AWS_SHARED_CREDENTIALS_FILE");
-  char resolved[PATH_MAX];
-  if (realpath(path.c_str(), resolved)) path = resolved;  // write through a symbolic link, not over it
-
-  // Its directory, as `aws configure` makes ~/.aws (only the last level; mode 0700).
-  std::size_t slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail("cannot create " + dir + ": " + std::strerror(errno));
-
-  std::string text;
-  mode_t mode = 0600;
-  struct stat info {};
-  if (stat(path.c_str(), &info) == 0) {
-    mode = info.st_mode & 07777;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail("cannot read " + path + ": " + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
-  } else if (errno != ENOENT) {
-    fail("cannot read " + path + ": " + std::strerror(errno));
-  }
-  const std::string updated = withProfile(text, profile, keyId, secret.reveal());
-
-  std::string temporary = path + ".awsdirect-XXXXXX";
-  int fd = mkstemp(&temporary[0]);
-  if (fd < 0) fail("cannot write next to " + path + ": " + std::strerror(errno));
-  auto writeAll = [&] {
-    for (std::size_t done = 0; done < updated.size();) {
-      ssize_t n = write(fd, updated.data() + done, updated.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      done += static_cast<std::size_t>(n);
-    }
-    return true;
-  };
-  bool ok = fchmod(fd, mode) == 0 && writeAll() && fsync(fd) == 0;
-  int error = ok ? 0 : errno;
-  if (close(fd) != 0 && ok) ok = false, error = errno;
-  if (ok && rename(temporary.c_str(), path.c_str()) != 0) ok = false, error = errno;
-  if (!ok) {
-    unlink(temporary.c_str());
-    fail("cannot write " + path + ": " + std::strerror(error));
-  }
-  return path;
-}
 
 int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
   using awsdirect::Iam;
@@ -244,7 +107,8 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
     if (!key) undo(key.error());
     std::string path;
     try {
-      path = saveProfile(profile->second, key.value().accessKeyId, key.value().secretAccessKey);
+      path = awsdirect::saveCredentialsProfile(awsdirect::Environment::process(), profile->second,
+                                            key.value().accessKeyId, key.value().secretAccessKey);
     } catch (const std::exception& e) {
       undo(awsdirect::makeError(awsdirect::ErrorKind::Configuration, "CannotSaveProfile", e.what()));
     }

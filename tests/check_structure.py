@@ -21,7 +21,8 @@ LAYERS = [
     ('basics', ['detail/text.hpp', 'detail/ip.hpp', 'http.hpp', 'error.hpp', 'transport.hpp', 'uri.hpp', 'time.hpp',
                 'secret.hpp', 'validate.hpp', 'detail/json.hpp', 'detail/files.hpp', 'log.hpp']),
     ('crypto and signing', ['crypto.hpp', 'sigv4.hpp']),
-    ('environment and shared config files', ['environment.hpp', 'detail/ini.hpp', 'shared_config.hpp']),
+    ('environment and shared config files', ['environment.hpp', 'detail/ini.hpp', 'shared_config.hpp',
+                                             'credentials_file.hpp']),
     ('credentials', ['credentials.hpp', 'detail/process.hpp', 'credentials/process.hpp', 'credentials/chain.hpp']),
     ('client configuration and endpoints', ['endpoints.hpp', 'config.hpp']),
     ('transport', ['curl_transport.hpp', 'fixtures/redaction.hpp', 'fixtures/file.hpp', 'fixtures/matching.hpp',
@@ -32,7 +33,8 @@ LAYERS = [
                                     'credentials/default_chain.hpp', 'client.hpp']),
     ('services', ['redshift.hpp', 'iam.hpp', 'sts.hpp', 'ec2.hpp', 'rds.hpp', 's3/common.hpp', 's3/buckets.hpp',
                   's3/objects.hpp', 's3/multipart.hpp', 's3/client.hpp']),
-    ('tooling and aggregates', ['fixtures.hpp', 's3/transfer.hpp', 's3.hpp', '../awsdirect.hpp']),
+    ('tooling and aggregates', ['fixtures.hpp', 's3/transfer.hpp', 's3.hpp', 'iac/resources.hpp', 'iac/stack.hpp',
+                                '../awsdirect.hpp']),
 ]
 MAX_LINES = 600
 

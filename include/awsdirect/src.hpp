@@ -15,6 +15,7 @@
 #include "client.hpp"
 #include "config.hpp"
 #include "credentials.hpp"
+#include "credentials_file.hpp"
 #include "credentials/chain.hpp"
 #include "credentials/default_chain.hpp"
 #include "credentials/metadata.hpp"
@@ -42,6 +43,8 @@
 #include "fixtures/switch.hpp"
 #include "fixtures/transports.hpp"
 #include "http.hpp"
+#include "iac/resources.hpp"
+#include "iac/stack.hpp"
 #include "iam.hpp"
 #include "log.hpp"
 #include "pipeline.hpp"
@@ -90,6 +93,7 @@
 #include "impl/environment.ipp"
 #include "detail/impl/ini.ipp"
 #include "impl/shared_config.ipp"
+#include "impl/credentials_file.ipp"
 
 // credentials
 #include "impl/credentials.ipp"
@@ -142,3 +146,5 @@
 // tooling
 #include "impl/fixtures.ipp"
 #include "s3/impl/transfer.ipp"
+#include "iac/impl/resources.ipp"
+#include "iac/impl/stack.ipp"

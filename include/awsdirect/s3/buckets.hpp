@@ -12,6 +12,7 @@
 #include "../detail/build_mode.hpp"
 #include "../error.hpp"
 #include "../http.hpp"
+#include "../query.hpp"
 #include "../rest_xml.hpp"
 #include "../validate.hpp"
 #include "common.hpp"
@@ -176,6 +177,42 @@ class GetPublicAccessBlockRequest {
 
   GetPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   GetPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+};
+
+// PutBucketTagging: replaces the bucket's tags (up to 50) with these.
+class PutBucketTaggingRequest {
+ public:
+  using Result = Empty;
+  static constexpr const char* operation = "PutBucketTagging";
+
+  PutBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  PutBucketTaggingRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+  PutBucketTaggingRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
+
+  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static Result parse(const RestResponse&) { return {}; }
+
+ private:
+  std::optional<std::string> bucket_, expectedBucketOwner_;
+  std::vector<Tag> tags_;
+};
+
+// GetBucketTagging: the bucket's tags; NoSuchTagSet when it has none.
+class GetBucketTaggingRequest {
+ public:
+  using Result = std::vector<Tag>;
+  static constexpr const char* operation = "GetBucketTagging";
+
+  GetBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
+  GetBucketTaggingRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
   void validate(Validator& v) const { rules::bucketName(v, bucket_); }
   AWSDIRECT_DECL void serialize(RestRequest& r) const;

@@ -61,6 +61,8 @@ class S3 : public RestXmlClient {
   static s3::ListBucketsRequest listBuckets() { return {}; }
   static s3::PutPublicAccessBlockRequest putPublicAccessBlock() { return {}; }
   static s3::GetPublicAccessBlockRequest getPublicAccessBlock() { return {}; }
+  static s3::PutBucketTaggingRequest putBucketTagging() { return {}; }
+  static s3::GetBucketTaggingRequest getBucketTagging() { return {}; }
   static s3::PutObjectRequest putObject() { return {}; }
   static s3::GetObjectRequest getObject() { return {}; }
   static s3::HeadObjectRequest headObject() { return {}; }

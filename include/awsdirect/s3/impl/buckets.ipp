@@ -97,5 +97,39 @@ PublicAccessBlockConfiguration GetPublicAccessBlockRequest::parse(const RestResp
           root.boolean("RestrictPublicBuckets")};
 }
 
+void PutBucketTaggingRequest::validate(Validator& v) const {
+  rules::bucketName(v, bucket_);
+  v.check(tags_.size() <= 50, "Tagging.TagSet", "must have at most 50 tags");
+  for (std::size_t i = 0; i < tags_.size(); ++i) {
+    const std::string field = "Tagging.TagSet[" + std::to_string(i) + "]";
+    v.check(!tags_[i].key.empty() && tags_[i].key.size() <= 128, field + ".Key", "must be 1 to 128 characters long");
+    v.check(tags_[i].value.size() <= 256, field + ".Value", "must be at most 256 characters long");
+  }
+}
+
+void PutBucketTaggingRequest::serialize(RestRequest& r) const {
+  r.method("PUT");
+  detail::bucketPath(r, bucket_);
+  r.queryFlag("tagging");
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+  XmlBodyWriter body("Tagging", kXmlNamespace);
+  XmlElementWriter set = body.root().element("TagSet");
+  for (const Tag& tag : tags_) set.element("Tag").text("Key", tag.key).text("Value", tag.value);
+  detail::xmlBodyWithChecksum(r, body.str());
+}
+
+void GetBucketTaggingRequest::serialize(RestRequest& r) const {
+  r.method("GET");
+  detail::bucketPath(r, bucket_);
+  r.queryFlag("tagging");
+  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+}
+
+std::vector<Tag> GetBucketTaggingRequest::parse(const RestResponse& response) {
+  std::vector<Tag> tags;
+  for (const XmlNode& tag : response.xml().list("TagSet", "Tag")) tags.push_back({tag.text("Key"), tag.text("Value")});
+  return tags;
+}
+
 }  // namespace s3
 }  // namespace awsdirect

@@ -1,0 +1,293 @@
+// hands_on_aws: the whole data-warehouse environment as one thing, in one command each.
+//
+//   hands_on_aws plan   --name NAME --cidr CIDR [--region R] [--open-to-internet]
+//   hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION] [--upload FILE]...
+//   hands_on_aws status --name NAME [--region R] [--cidr CIDR]
+//   hands_on_aws down   --name NAME [--region R]
+//   hands_on_aws list   [--region R]
+//   hands_on_aws reap   [--region R] [--older-than DURATION]
+//
+// The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
+// IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
+// as profile NAME-airflow in the shared credentials file, mode 0600), the security group
+// NAME-redshift-sg (TCP 5439 from --cidr), the private bucket NAME-ACCOUNT-data with the uploaded
+// files, the Redshift cluster NAME-redshift (dev, 5439, awsuser) and the PostgreSQL database
+// NAME-postgres (db.t2.small, 1-day backups). Every resource is tagged awsdirect:environment=NAME;
+// there is no state file: running up again creates only what is missing, and down deletes
+// what is there, whatever an earlier run left. Clusters and databases are deleted without a final
+// snapshot: the environment is disposable.
+//
+// Passwords come from REDSHIFT_MASTER_PASSWORD and RDS_MASTER_PASSWORD, else they are generated
+// and written (never printed) to $XDG_CONFIG_HOME/awsdirect/NAME.passwords (~/.config/...),
+// mode 0600. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
+#include <awsdirect/credentials_file.hpp>
+#include <awsdirect/iac/stack.hpp>
+#include <awsdirect/sts.hpp>
+#include <awsdirect/time.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using awsdirect::iac::ResourceReport;
+using awsdirect::iac::ResourceState;
+
+struct Args {
+  std::string command;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> uploads;
+  bool openToInternet = false;
+};
+
+int usage() {
+  std::cerr << "usage: hands_on_aws plan   --name NAME --cidr CIDR [--region R] [--open-to-internet]\n"
+               "       hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION]"
+               " [--upload FILE]...\n"
+               "       hands_on_aws status --name NAME [--region R] [--cidr CIDR]\n"
+               "       hands_on_aws down   --name NAME [--region R]\n"
+               "       hands_on_aws list   [--region R]\n"
+               "       hands_on_aws reap   [--region R] [--older-than DURATION]\n"
+               "  DURATION: 90s, 30m, 8h, 7d. --open-to-internet is needed for --cidr 0.0.0.0/0.\n";
+  return 2;
+}
+
+std::optional<Args> parse(int argc, char** argv) {
+  if (argc < 2) return std::nullopt;
+  Args args;
+  args.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--open-to-internet") {
+      args.openToInternet = true;
+      continue;
+    }
+    if (i + 1 >= argc) return std::nullopt;
+    const std::string value = argv[++i];
+    if (flag == "--upload") args.uploads.push_back(value);
+    else if (flag == "--name" || flag == "--region" || flag == "--cidr" || flag == "--ttl" || flag == "--older-than")
+      args.options[flag] = value;
+    else return std::nullopt;
+  }
+  static const std::map<std::string, std::vector<std::string>> required = {
+      {"plan", {"--name", "--cidr"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
+      {"down", {"--name"}},           {"list", {}},                 {"reap", {}}};
+  auto command = required.find(args.command);
+  if (command == required.end()) return std::nullopt;
+  for (const auto& flag : command->second)
+    if (!args.options.count(flag)) return std::nullopt;
+  return args;
+}
+
+std::string option(const Args& args, const std::string& flag) {
+  auto it = args.options.find(flag);
+  return it == args.options.end() ? "" : it->second;
+}
+
+// "90s", "30m", "8h", "7d".
+std::optional<std::chrono::seconds> duration(const std::string& text) {
+  if (text.size() < 2 || text.size() > 12) return std::nullopt;
+  const std::string digits = text.substr(0, text.size() - 1);
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const long long n = std::stoll(digits);
+  switch (text.back()) {
+    case 's': return std::chrono::seconds(n);
+    case 'm': return std::chrono::seconds(n * 60);
+    case 'h': return std::chrono::seconds(n * 3600);
+    case 'd': return std::chrono::seconds(n * 86400);
+  }
+  return std::nullopt;
+}
+
+std::string seconds(std::chrono::milliseconds elapsed) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%7.1fs", static_cast<double>(elapsed.count()) / 1000.0);
+  return text;
+}
+
+void printReport(const ResourceReport& report) {
+  char line[160];
+  std::snprintf(line, sizeof line, "  %-17s %-32s %-9s ", report.kind.c_str(), report.name.c_str(),
+                awsdirect::iac::stateName(report.state));
+  std::cout << line << report.detail << "\n";
+  for (const auto& drift : report.drift) std::cout << "      drift: " << drift << "\n";
+}
+
+// A password both Redshift and RDS accept: 24 letters and digits, with each kind present.
+awsdirect::Secret generatedPassword() {
+  static const char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  std::random_device random;
+  std::string password = "Aa1";
+  std::uniform_int_distribution<std::size_t> pick(0, sizeof kAlphabet - 2);
+  while (password.size() < 24) password += kAlphabet[pick(random)];
+  std::shuffle(password.begin(), password.end(), std::mt19937(random()));
+  return awsdirect::Secret(password);
+}
+
+std::string passwordFile(const std::string& name) {
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::string folder = config && *config ? config : std::string(home ? home : ".") + "/.config";
+  mkdir(folder.c_str(), 0700);
+  folder += "/awsdirect";
+  mkdir(folder.c_str(), 0700);
+  return folder + "/" + name + ".passwords";
+}
+
+// Passwords from the environment, else generated and written to a 0600 file (never printed).
+void choosePasswords(awsdirect::iac::Context& context, const std::string& name) {
+  const char* redshift = std::getenv("REDSHIFT_MASTER_PASSWORD");
+  const char* rds = std::getenv("RDS_MASTER_PASSWORD");
+  context.redshiftPassword = redshift && *redshift ? awsdirect::Secret(redshift) : generatedPassword();
+  context.databasePassword = rds && *rds ? awsdirect::Secret(rds) : generatedPassword();
+  if (redshift && *redshift && rds && *rds) return;
+  const std::string path = passwordFile(name);
+  if (std::ifstream in{path}) {  // an earlier up's passwords are those of what it created: keep them
+    for (std::string service, user, password; in >> service >> user >> password;) {
+      if (service == "redshift" && !(redshift && *redshift)) context.redshiftPassword = awsdirect::Secret(password);
+      if (service == "postgres" && !(rds && *rds)) context.databasePassword = awsdirect::Secret(password);
+    }
+    return;
+  }
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  const std::string text = "redshift awsuser " + context.redshiftPassword.reveal() + "\npostgres postgres " +
+                           context.databasePassword.reveal() + "\n";
+  const bool ok = fchmod(fd, 0600) == 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  close(fd);
+  if (!ok) throw std::runtime_error("cannot write " + path);
+  std::cout << "passwords: written to " << path << " (mode 0600)\n";
+}
+
+int finish(const awsdirect::iac::StackResult& result, const char* what) {
+  for (const auto& failure : result.failures)
+    std::cout << "FAILED " << failure.kind << " " << failure.name << ": " << failure.error.describe() << "\n";
+  if (!result.ok()) {
+    std::cout << what << " failed; what exists now:\n";
+    for (const auto& report : result.resources)
+      if (report.state != ResourceState::Missing) printReport(report);
+    return 1;
+  }
+  return 0;
+}
+
+int run(const Args& args) {
+  awsdirect::ClientConfig config;
+  if (!option(args, "--region").empty()) config.region = option(args, "--region");
+  const std::string region = awsdirect::resolveConfig(config, awsdirect::Redshift::serviceInfo()).region;
+  const std::string account = awsdirect::Sts(config).callerIdentity().value().account;
+
+  if (args.command == "list" || args.command == "reap") {
+    const auto now = std::chrono::system_clock::now();
+    const auto olderThan = duration(option(args, "--older-than"));
+    if (!option(args, "--older-than").empty() && !olderThan) return usage();
+    int status = 0;
+    const auto listings = awsdirect::iac::listEnvironments(config, region, account);
+    if (listings.empty()) std::cout << "no environments in " << region << "\n";
+    for (const auto& listing : listings) {
+      const auto age = listing.created ? std::chrono::duration_cast<std::chrono::seconds>(now - *listing.created)
+                                       : std::chrono::seconds(0);
+      std::cout << listing.name << "  created " << (listing.created ? awsdirect::formatIso8601(*listing.created) : "?")
+                << "  age " << age.count() << "s  ttl "
+                << (listing.ttl ? std::to_string(listing.ttl->count()) + "s" : std::string("none")) << "  "
+                << listing.resources.size() << " resource(s)\n";
+      const bool due = listing.expired(now) || (olderThan && listing.created && age >= *olderThan);
+      if (args.command != "reap" || !due) continue;
+      std::cout << "reaping " << listing.name << "\n";
+      awsdirect::iac::Blueprint blueprint{listing.name, region, account, "", {}, {}, std::chrono::system_clock::now()};
+      awsdirect::iac::Stack stack(config, blueprint);
+      status |= finish(stack.down(), "reap");
+    }
+    return status;
+  }
+
+  awsdirect::iac::Blueprint blueprint;
+  blueprint.name = option(args, "--name");
+  blueprint.region = region;
+  blueprint.accountId = account;
+  blueprint.cidr = option(args, "--cidr");
+  blueprint.uploads = args.uploads;
+  if (!option(args, "--ttl").empty()) {
+    blueprint.ttl = duration(option(args, "--ttl"));
+    if (!blueprint.ttl) return usage();
+  }
+  if (args.command == "plan" || args.command == "up") awsdirect::iac::validateBlueprint(blueprint, args.openToInternet);
+  awsdirect::iac::Stack stack(config, blueprint);
+
+  if (args.command == "plan" || args.command == "status") {
+    std::cout << "environment " << blueprint.name << " in " << region << (args.command == "plan" ? " (plan)" : "")
+              << ":\n";
+    bool unknown = false;
+    for (const auto& report : stack.inspect()) {
+      printReport(report);
+      unknown |= report.state == ResourceState::Unknown;
+      if (args.command == "plan")
+        std::cout << "      up would "
+                  << (report.state == ResourceState::Missing    ? "create it"
+                      : report.state == ResourceState::Conflict ? "stop: not this environment's"
+                      : report.state == ResourceState::Drifted  ? "repair it"
+                      : report.state == ResourceState::Unknown  ? "find out (its service did not answer)"
+                                                                : "leave it")
+                  << "\n";
+    }
+    if (args.command == "plan")
+      std::cout << "  (down deletes the cluster and the database without a final snapshot)\n";
+    return unknown ? 1 : 0;
+  }
+
+  auto progress = [](const ResourceReport& report, const std::string& step, std::chrono::milliseconds elapsed) {
+    std::cout << "[" << seconds(elapsed) << "] " << report.kind << " " << report.name << ": " << step << "\n"
+              << std::flush;
+  };
+  if (args.command == "up") {
+    if (blueprint.cidr == "0.0.0.0/0")
+      std::cout << "note: the Redshift port is open to the whole internet (--open-to-internet)\n";
+    choosePasswords(stack.context(), blueprint.name);
+    const auto result = stack.up(progress);
+    if (result.ok() && !result.changed) std::cout << "nothing to do: environment " << blueprint.name << " is up\n";
+    if (const int failed = finish(result, "up")) return failed;
+    std::cout << "environment " << blueprint.name << " is up:\n";
+    for (const auto& report : result.resources) printReport(report);
+    return 0;
+  }
+  // down
+  const auto result = stack.down(progress);
+  if (result.ok() && !result.changed)
+    std::cout << "environment " << blueprint.name << " does not exist in " << region << ": nothing to do\n";
+  for (const auto& report : result.resources)
+    if (report.state == ResourceState::Conflict) std::cout << "left alone: " << report.kind << " " << report.name << " (not this environment's)\n";
+  if (const int failed = finish(result, "down")) return failed;
+  std::remove(passwordFile(blueprint.name).c_str());  // they were the passwords of what is gone
+  if (result.changed) std::cout << "environment " << blueprint.name << " is down; nothing of it is left\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto args = parse(argc, argv);
+  if (!args) return usage();
+  try {
+    return run(*args);
+  } catch (const awsdirect::ValidationError& e) {
+    std::cerr << "hands_on_aws: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "hands_on_aws: " << e.what() << "\n";
+  }
+  return 1;
+}

@@ -1,0 +1,122 @@
+#pragma once
+// The resources of a data-warehouse environment, each of which finds itself in AWS (by name,
+// and by the tag awsdirect:environment=NAME), creates itself and waits until it is ready, and
+// deletes itself and waits until it is gone. No state file: the truth is what AWS reports.
+// stack.hpp puts them together; a resource never adopts or deletes what is not tagged as its
+// environment's.
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../ec2.hpp"
+#include "../iam.hpp"
+#include "../rds.hpp"
+#include "../redshift.hpp"
+#include "../s3/client.hpp"
+#include "../waiter.hpp"
+
+namespace awsdirect {
+namespace iac {
+
+inline constexpr const char* kEnvironmentTag = "awsdirect:environment";
+inline constexpr const char* kCreatedTag = "awsdirect:created";  // RFC 3339
+inline constexpr const char* kTtlTag = "awsdirect:ttl";          // seconds; absent: no TTL
+
+// What an environment is made of, derived from its name.
+struct Blueprint {
+  std::string name;       // lowercase letters, digits and hyphens, starting with a letter
+  std::string region;     // where the bucket, the group, the cluster and the database are
+  std::string accountId;  // makes the bucket's name globally unique
+  std::string cidr;       // who may reach the Redshift port
+  std::optional<std::chrono::seconds> ttl;
+  std::vector<std::string> uploads;  // local files put in the bucket (STANDARD)
+  std::chrono::system_clock::time_point created = std::chrono::system_clock::now();
+
+  std::string roleName() const { return name + "-redshift-role"; }
+  std::string userName() const { return name + "-airflow"; }
+  std::string userProfile() const { return name + "-airflow"; }  // where the user's access key is saved
+  std::string groupName() const { return name + "-redshift-sg"; }
+  std::string bucketName() const { return name + "-" + accountId + "-data"; }
+  std::string clusterIdentifier() const { return name + "-redshift"; }
+  std::string databaseIdentifier() const { return name + "-postgres"; }
+  // The tags every resource that takes tags carries.
+  AWSDIRECT_DECL std::vector<Tag> tags() const;
+};
+
+// Checks an environment name (and the CIDR and TTL) before any call: a ValidationError that
+// names the field and the rule.
+AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet);
+
+enum class ResourceState {
+  Missing,   // not there
+  Ready,     // there, tagged as this environment's, as the blueprint says
+  Busy,      // there and ours, but being created or deleted
+  Drifted,   // there and ours, but not as the blueprint says (see drift)
+  Conflict,  // a resource of that name that is not this environment's: never adopted or deleted
+  Unknown,   // AWS could not be asked (detail says why)
+};
+AWSDIRECT_DECL const char* stateName(ResourceState state);
+
+struct ResourceReport {
+  std::string kind;  // "IAM role", "Redshift cluster", ...
+  std::string name;
+  ResourceState state = ResourceState::Missing;
+  std::string detail;               // an ARN, an endpoint, a status
+  std::vector<std::string> drift;   // what differs from the blueprint
+};
+
+// The clients of one environment, and what resources pass on to those that depend on them.
+struct Context {
+  AWSDIRECT_DECL Context(const ClientConfig& config, Blueprint blueprint);
+  Blueprint blueprint;
+  ClientConfig config;
+  Iam iam;
+  Ec2 ec2;
+  Redshift redshift;
+  Rds rds;
+  S3 s3;
+  WaitOptions waits;  // paces for the cluster and the database (AWS's by default)
+  // The master passwords the cluster and the database are created with.
+  Secret redshiftPassword;
+  Secret databasePassword;
+
+  // Set by the role and the group once they exist; read by the cluster and the database.
+  AWSDIRECT_DECL void setOutput(const std::string& key, const std::string& value);
+  AWSDIRECT_DECL std::string output(const std::string& key) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::pair<std::string, std::string>> outputs_;
+};
+
+class Resource {
+ public:
+  virtual ~Resource() = default;
+  virtual const char* kind() const = 0;
+  virtual std::string name() const = 0;
+  // What is there, with no mutating call.
+  virtual ResourceReport inspect() = 0;
+  // Creates what is missing (or repairs a drift of ours) and waits until ready. Throws the
+  // typed Exception of the call that failed.
+  virtual ResourceReport create() = 0;
+  // Deletes it and waits until it is gone; nothing when missing; never touches a conflict.
+  virtual void destroy() = 0;
+};
+
+// The six resources of the environment, in the order they are listed.
+AWSDIRECT_DECL std::vector<std::unique_ptr<Resource>> makeResources(Context& context);
+
+// Whether `tags` mark a resource as environment `name`'s.
+AWSDIRECT_DECL bool taggedAs(const std::vector<Tag>& tags, const std::string& name);
+AWSDIRECT_DECL std::string tagValue(const std::vector<Tag>& tags, const std::string& key);
+
+}  // namespace iac
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/resources.ipp"
+#endif

@@ -1,0 +1,230 @@
+// The whole environment as code (iac/stack.hpp, through the hands_on_aws example) against a
+// local AWS (moto_server), each result checked with the AWS CLI: up creates every resource as
+// the seed describes it, up again changes nothing (its recording holds no mutating call), two
+// environments coexist, a failure part-way is reported and down then leaves nothing, conflicts
+// are left alone, reap takes down what outlived its TTL, and no secret is ever printed.
+#include <doctest/doctest.h>
+
+#include <awsdirect/detail/json.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "support/command.hpp"
+#include "support/moto.hpp"
+
+using namespace awsdirect;
+using awsdirect::detail::JsonValue;
+using awsdirect_test::MotoServer;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// hands_on_aws and the AWS CLI, run as a user would: a clean environment aimed at moto, with
+// its own HOME (so its ~/.aws and ~/.config).
+struct Shell {
+  const MotoServer& moto;
+  std::string home;
+
+  explicit Shell(const MotoServer& server) : moto(server) {
+    char pattern[] = "/tmp/awsdirect-integration-iac-XXXXXX";
+    home = mkdtemp(pattern);
+    std::ofstream(home + "/sample.csv") << "id,name\n1,alpha\n2,beta\n";
+  }
+  ~Shell() { awsdirect_test::runCommand("rm -rf '" + home + "'"); }
+
+  std::string environment(const std::string& extra) const {
+    return "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=" +
+           std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin") + " HOME=" + home +
+           " AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=" + moto.endpoint() +
+           " AWS_ACCESS_KEY_ID=" + moto.credentials().accessKeyId +
+           " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() + " AWS_PAGER= " + extra + " ";
+  }
+  awsdirect_test::CommandResult tool(const std::string& arguments, const std::string& extra = "") const {
+    auto result = awsdirect_test::runCommand(environment(extra) + AWSDIRECT_BINARY_DIR "/examples/hands_on_aws " +
+                                             arguments);
+    for (const std::string& secret : secrets()) {
+      CHECK_FALSE(contains(result.out, secret));
+      CHECK_FALSE(contains(result.err, secret));
+    }
+    return result;
+  }
+  JsonValue cli(const std::string& arguments) const {
+    auto result = awsdirect_test::runCommand(environment("") + "aws --output json " + arguments);
+    const std::string& err = result.err;
+    INFO("aws " << arguments << ": " << err);
+    REQUIRE(result.status == 0);
+    return JsonValue::parse(result.out.empty() ? "{}" : result.out);
+  }
+  int cliStatus(const std::string& arguments) const {
+    return awsdirect_test::runCommand(environment("") + "aws --output json " + arguments).status;
+  }
+  // The secrets the runs wrote: the user's secret key, the generated passwords.
+  std::vector<std::string> secrets() const {
+    std::vector<std::string> found;
+    std::ifstream credentials(home + "/.aws/credentials");
+    for (std::string line; std::getline(credentials, line);)
+      if (line.rfind("aws_secret_access_key = ", 0) == 0) found.push_back(line.substr(24));
+    for (const char* name : {"demo", "other", "half", "short", "long"}) {
+      std::ifstream passwords(home + "/.config/awsdirect/" + name + ".passwords");
+      for (std::string service, user, password; passwords >> service >> user >> password;) found.push_back(password);
+    }
+    return found;
+  }
+};
+
+int modeOf(const std::string& path) {
+  struct stat info {};
+  return stat(path.c_str(), &info) == 0 ? static_cast<int>(info.st_mode & 0777) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as the AWS CLI sees them") {
+  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Shell shell(*moto);
+  const std::string bucket = "demo-123456789012-data";
+
+  // plan on an empty account: every resource, and nothing created.
+  auto plan = shell.tool("plan --name demo --cidr 203.0.113.7/32");
+  CHECK(plan.status == 0);
+  for (const char* name : {"demo-redshift-role", "demo-airflow", "demo-redshift-sg", "demo-123456789012-data",
+                           "demo-redshift", "demo-postgres"})
+    CHECK(contains(plan.out, name));
+  CHECK(contains(plan.out, "without a final snapshot"));
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+
+  // Bad input is refused before any call.
+  CHECK(shell.tool("up --name Demo_1 --cidr 203.0.113.7/32").status == 2);
+  auto open = shell.tool("up --name demo --cidr 0.0.0.0/0");
+  CHECK(open.status == 2);
+  CHECK(contains(open.err, "--open-to-internet"));
+
+  auto up = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv --ttl 8h");
+  INFO(up.out << up.err);
+  REQUIRE(up.status == 0);
+  CHECK(contains(up.out, "environment demo is up"));
+  CHECK(contains(up.out, "demo-redshift.") );  // the cluster's endpoint
+  CHECK(modeOf(shell.home + "/.aws/credentials") == 0600);
+  CHECK(modeOf(shell.home + "/.config/awsdirect/demo.passwords") == 0600);
+
+  // As the AWS CLI sees it.
+  JsonValue role = shell.cli("iam get-role --role-name demo-redshift-role").at("Role");
+  CHECK(contains(role.at("AssumeRolePolicyDocument").dump(), "redshift.amazonaws.com"));
+  CHECK(contains(shell.cli("iam list-attached-role-policies --role-name demo-redshift-role").dump(),
+                 "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+  const std::string userPolicies = shell.cli("iam list-attached-user-policies --user-name demo-airflow").dump();
+  CHECK(contains(userPolicies, "AmazonRedshiftFullAccess"));
+  CHECK(contains(userPolicies, "AmazonS3ReadOnlyAccess"));
+  JsonValue group = shell.cli("ec2 describe-security-groups --group-names demo-redshift-sg").at("SecurityGroups").asArray()[0];
+  CHECK(contains(group.at("IpPermissions").dump(), "\"FromPort\":5439"));
+  CHECK(contains(group.at("IpPermissions").dump(), "203.0.113.7/32"));
+  JsonValue cluster = shell.cli("redshift describe-clusters --cluster-identifier demo-redshift").at("Clusters").asArray()[0];
+  CHECK(cluster.at("DBName").asString() == "dev");
+  CHECK(cluster.at("MasterUsername").asString() == "awsuser");
+  CHECK(contains(cluster.at("IamRoles").dump(), "demo-redshift-role"));
+  CHECK(contains(cluster.at("VpcSecurityGroups").dump(), group.at("GroupId").asString()));
+  CHECK(contains(shell.cli("s3api get-public-access-block --bucket " + bucket).dump(), "\"RestrictPublicBuckets\":true"));
+  JsonValue objects = shell.cli("s3api list-objects-v2 --bucket " + bucket).at("Contents");
+  REQUIRE(objects.size() == 1);
+  CHECK(objects.asArray()[0].at("Key").asString() == "sample.csv");
+  CHECK(objects.asArray()[0].at("StorageClass").asString() == "STANDARD");
+  JsonValue database = shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint() +
+                                 " --db-instance-identifier demo-postgres").at("DBInstances").asArray()[0];
+  CHECK(database.at("Engine").asString() == "postgres");
+  CHECK(database.at("DBInstanceClass").asString() == "db.t2.small");
+  CHECK(database.at("BackupRetentionPeriod").asInt64() == 1);
+
+  // up again: nothing to do, and the recording of that run holds no mutating call.
+  auto again = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv",
+                          "AWSDIRECT_FIXTURES=record AWSDIRECT_FIXTURES_DIR=" + shell.home + "/fixtures");
+  CHECK(again.status == 0);
+  CHECK(contains(again.out, "nothing to do"));
+  const std::string recording = awsdirect_test::readFile(shell.home + "/fixtures/hands_on_aws.http");
+  CHECK(contains(recording, "### request 1:"));
+  for (const char* mutating : {": Create", ": Put", ": Attach", ": Authorize", ": Delete"}) {
+    CAPTURE(mutating);
+    CHECK_FALSE(contains(recording, mutating));
+  }
+
+  auto status = shell.tool("status --name demo --cidr 203.0.113.7/32");
+  CHECK(status.status == 0);
+  CHECK_FALSE(contains(status.out, "missing"));
+
+  // A second environment beside the first; taking it down leaves the first intact.
+  REQUIRE(shell.tool("up --name other --cidr 10.0.0.0/16").status == 0);
+  auto list = shell.tool("list");
+  CHECK(contains(list.out, "demo  created"));
+  CHECK(contains(list.out, "other  created"));
+  auto downOther = shell.tool("down --name other");
+  CHECK(downOther.status == 0);
+  CHECK(contains(downOther.out, "nothing of it is left"));
+  CHECK(shell.cliStatus("redshift describe-clusters --cluster-identifier other-redshift") != 0);
+  CHECK(shell.cli("redshift describe-clusters --cluster-identifier demo-redshift").at("Clusters").size() == 1);
+
+  auto down = shell.tool("down --name demo");
+  CHECK(down.status == 0);
+  CHECK(contains(down.out, "nothing of it is left"));
+  // Nothing left, as the AWS CLI sees it, and the key's profile and the passwords are gone too.
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+  CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
+  CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
+  CHECK(shell.cliStatus("iam get-role --role-name demo-redshift-role") != 0);
+  CHECK(shell.cliStatus("iam get-user --user-name demo-airflow") != 0);
+  CHECK_FALSE(contains(shell.cli("ec2 describe-security-groups").dump(), "demo-redshift-sg"));
+  CHECK_FALSE(contains(awsdirect_test::readFile(shell.home + "/.aws/credentials"), "demo-airflow"));
+  CHECK(modeOf(shell.home + "/.config/awsdirect/demo.passwords") == -1);
+
+  // down of an environment that does not exist says so and succeeds.
+  auto none = shell.tool("down --name demo");
+  CHECK(none.status == 0);
+  CHECK(contains(none.out, "does not exist"));
+}
+
+TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by TTL") {
+  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Shell shell(*moto);
+
+  // RDS unreachable: up creates the rest, exits 1 and says what exists.
+  auto half = shell.tool("up --name half --cidr 10.0.0.0/8", "AWS_ENDPOINT_URL_RDS=http://127.0.0.1:9");
+  CHECK(half.status == 1);
+  CHECK(contains(half.out, "FAILED RDS database half-postgres"));
+  CHECK(contains(half.out, "up failed; what exists now:"));
+  CHECK(contains(half.out, "half-redshift-role"));
+  CHECK(shell.cli("redshift describe-clusters --cluster-identifier half-redshift").at("Clusters").size() == 1);
+  auto halfDown = shell.tool("down --name half");
+  CHECK(halfDown.status == 0);
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+  CHECK(shell.cliStatus("iam get-role --role-name half-redshift-role") != 0);
+
+  // A security group of the environment's name that is not its own: a conflict, never touched.
+  shell.cli("ec2 create-security-group --group-name clash-redshift-sg --description someone-elses");
+  auto clash = shell.tool("up --name clash --cidr 10.0.0.0/8");
+  CHECK(clash.status == 1);
+  CHECK(contains(clash.out, "not this environment's"));
+  auto clashDown = shell.tool("down --name clash");
+  CHECK(clashDown.status == 0);
+  CHECK(contains(clashDown.out, "left alone: security group clash-redshift-sg"));
+  CHECK(contains(shell.cli("ec2 describe-security-groups --group-names clash-redshift-sg").dump(), "someone-elses"));
+
+  // reap: the environment past its TTL goes, the other stays.
+  REQUIRE(shell.tool("up --name short --cidr 10.0.0.0/8 --ttl 1s").status == 0);
+  REQUIRE(shell.tool("up --name long --cidr 10.0.0.0/8 --ttl 7d").status == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  auto reap = shell.tool("reap");
+  CHECK(reap.status == 0);
+  CHECK(contains(reap.out, "reaping short"));
+  CHECK_FALSE(contains(reap.out, "reaping long"));
+  CHECK(shell.cliStatus("redshift describe-clusters --cluster-identifier short-redshift") != 0);
+  CHECK(shell.cli("redshift describe-clusters --cluster-identifier long-redshift").at("Clusters").size() == 1);
+}
