@@ -1,33 +1,51 @@
 #!/usr/bin/env bash
-# The main job on a local AWS emulator, no AWS account needed: installs the dependencies,
-# builds the redshift_cluster example, starts moto_server on a free loopback port, creates the
-# seed's redshift-cluster, waits for it, shows its status and endpoint, deletes it, and stops
-# the emulator.
+# The whole environment on a local AWS emulator, no AWS account needed: installs the
+# dependencies, builds hands_on_aws, starts moto_server on a free loopback port, brings the
+# environment up (role, user with its key, security group, bucket with a sample CSV, Redshift
+# cluster, PostgreSQL), shows it, takes it down, checks with the AWS CLI that nothing is left,
+# and stops the emulator. The user's key and the passwords go to a temporary folder, never to
+# your ~/.aws. (try_redshift_locally.sh does the Redshift cluster alone.)
+#   AWSDIRECT_TRY_NO_BUILD=1 BUILD_DIR=build examples/try_locally.sh   uses an existing build
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 
-"$root/cmake/install_dependencies.sh"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" --target redshift_cluster -j"$(nproc)" >/dev/null
+if [ "${AWSDIRECT_TRY_NO_BUILD:-}" = 1 ]; then
+  for tool in moto_server aws; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed: skipped"; exit 77; }
+  done
+else
+  "$root/cmake/install_dependencies.sh"
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" --target hands_on_aws -j"$(nproc)" >/dev/null
+fi
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" >"$build/moto.log" 2>&1 &
-moto=$!
-trap 'kill $moto 2>/dev/null; wait $moto 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  sleep 0.1
-done
-
-# A local emulator takes any key; these placeholders are never sent anywhere else.
-export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
-export AWS_ENDPOINT_URL=http://127.0.0.1:$port
-export REDSHIFT_MASTER_PASSWORD=Passw0rdLocal1
-cluster="$build/examples/redshift_cluster"
+EMULATOR_LOG="$build/moto.log"
+. "$root/examples/local_emulator.sh"
+work=$(mktemp -d)
+trap 'stop_emulator; rm -rf "$work"' EXIT
+export AWS_SHARED_CREDENTIALS_FILE=$work/credentials AWS_CONFIG_FILE=$work/config XDG_CONFIG_HOME=$work/config-home
+printf 'id,city,visitors\n1,Lisbon,512\n2,Oslo,256\n' >"$work/sample.csv"
+tool="$build/examples/hands_on_aws"
 
 set -x
-"$cluster" create --identifier redshift-cluster --db-name dev --port 5439 --master-username awsuser --wait
-"$cluster" status --identifier redshift-cluster
-"$cluster" delete --identifier redshift-cluster --wait
+"$tool" up --name demo --cidr 127.0.0.1/32 --upload "$work/sample.csv"
+"$tool" status --name demo --cidr 127.0.0.1/32
+"$tool" down --name demo
 { set +x; } 2>/dev/null
+
+# Nothing left, as the AWS CLI sees it.
+cli() { aws --endpoint-url "$AWS_ENDPOINT_URL" --output text "$@"; }
+left=$(
+  cli s3api list-buckets --query 'Buckets[].Name'
+  cli redshift describe-clusters --query 'Clusters[].ClusterIdentifier'
+  cli rds describe-db-instances --query 'DBInstances[].DBInstanceIdentifier'
+  cli iam list-roles --query "Roles[?starts_with(RoleName, 'demo-')].RoleName"
+  cli iam list-users --query "Users[?starts_with(UserName, 'demo-')].UserName"
+  cli ec2 describe-security-groups --filters Name=group-name,Values=demo-redshift-sg --query 'SecurityGroups[].GroupId'
+)
+if [ -n "$(tr -d '[:space:]' <<<"$left")" ]; then
+  echo "left behind: $left" >&2
+  exit 1
+fi
+echo "the AWS CLI finds nothing of environment demo left"

@@ -1,0 +1,19 @@
+# Sourced by the try_*_locally.sh scripts: starts moto_server (the local AWS emulator) on a free
+# loopback port, with AWS's managed policies loaded, and aims the AWS_* settings at it. The caller
+# runs stop_emulator when done (its EXIT trap).
+# The port is free and on loopback; nothing here reaches AWS.
+emulator_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$emulator_port" >"${EMULATOR_LOG:-/dev/null}" 2>&1 &
+emulator_pid=$!
+stop_emulator() { kill "$emulator_pid" 2>/dev/null; wait "$emulator_pid" 2>/dev/null || true; }
+for _ in $(seq 300); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$emulator_port") 2>/dev/null && break
+  sleep 0.1
+done
+
+# A local emulator takes any key; these placeholders are never sent anywhere else.
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=
+unset AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE
+export AWS_ENDPOINT_URL=http://127.0.0.1:$emulator_port
+# No instance metadata or container credentials on a laptop: the chain does not look for them.
+export AWS_EC2_METADATA_DISABLED=true
