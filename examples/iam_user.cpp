@@ -109,8 +109,8 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
     try {
       path = awsdirect::saveCredentialsProfile(awsdirect::Environment::process(), profile->second,
                                             key.value().accessKeyId, key.value().secretAccessKey);
-    } catch (const std::exception& e) {
-      undo(awsdirect::makeError(awsdirect::ErrorKind::Configuration, "CannotSaveProfile", e.what()));
+    } catch (const awsdirect::Exception& e) {
+      undo(awsdirect::makeError(awsdirect::ErrorKind::Configuration, "CannotSaveProfile", e.error().message));
     }
     std::cout << "key:      " << key.value().accessKeyId << " saved as profile " << profile->second << " in " << path
               << "\n";

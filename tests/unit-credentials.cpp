@@ -1,6 +1,7 @@
 #include "awsdirect/credentials.hpp"
 #include "awsdirect/credentials/chain.hpp"
 #include "awsdirect/credentials/process.hpp"
+#include "awsdirect/credentials_file.hpp"
 #include "awsdirect/detail/ini.hpp"
 #include "awsdirect/time.hpp"
 
@@ -743,4 +744,27 @@ TEST_CASE("the default chain reads nothing and runs nothing until credentials ar
   std::string broken = dir.write("broken", "not ini\n");
   auto brokenProvider = defaultCredentialsChain(Environment::fromMap({{"AWS_CONFIG_FILE", broken}}), "", {});
   CHECK_THROWS_AS(brokenProvider->credentials(), ConfigError);
+}
+
+TEST_CASE("saving a key into the credentials file: in place, other lines kept, always mode 0600") {
+  TempDir dir;
+  const std::string path = dir.write("credentials", "# mine\n[default]\naws_access_key_id = AKIDOLD\n"
+                                                    "aws_secret_access_key = old\naws_session_token = stale\n"
+                                                    "region = eu-west-1\n\n[other]\naws_access_key_id = AKIDOTHER\n");
+  ::chmod(path.c_str(), 0644);
+  auto environment = Environment::fromMap({{"AWS_SHARED_CREDENTIALS_FILE", path}});
+  CHECK(saveCredentialsProfile(environment, "default", "AKIDNEW", Secret("new-secret")) == path);
+  CHECK(dir.read("credentials") == "# mine\n[default]\naws_access_key_id = AKIDNEW\naws_secret_access_key = new-secret\n"
+                         "region = eu-west-1\n\n[other]\naws_access_key_id = AKIDOTHER\n");
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);  // an existing 0644 file that receives a secret is tightened
+
+  saveCredentialsProfile(environment, "airflow", "AKIDAIRFLOW", Secret("airflow-secret"));
+  CHECK(SharedConfig::load(environment).credentialsProfile("airflow")->at("aws_access_key_id") == "AKIDAIRFLOW");
+  CHECK(removeCredentialsProfile(environment, "airflow"));
+  CHECK_FALSE(removeCredentialsProfile(environment, "airflow"));
+  CHECK(SharedConfig::load(environment).credentialsProfile("airflow") == nullptr);
+  CHECK(SharedConfig::load(environment).credentialsProfile("other") != nullptr);
+  CHECK_THROWS_AS(saveCredentialsProfile(environment, "bad name", "A", Secret("s")), ConfigError);
 }

@@ -124,7 +124,8 @@ AWSDIRECT_DECL void writeCredentialsFile(const std::string& path, const std::str
   };
   const std::size_t slash = path.rfind('/');
   const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) throw fail(errno);
+  if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+    throw ConfigError(configError("CredentialsFileError", "cannot create " + folder + ": " + std::strerror(errno)));
   std::string temporary = path + ".awsdirect-XXXXXX";
   const int fd = mkstemp(&temporary[0]);
   if (fd < 0) throw fail(errno);
