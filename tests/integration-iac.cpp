@@ -159,6 +159,20 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   CHECK(status.status == 0);
   CHECK_FALSE(contains(status.out, "missing"));
 
+  // Drift: a policy detached and the ingress rule revoked behind its back; status says so, up
+  // puts them back.
+  shell.cli("iam detach-role-policy --role-name demo-redshift-role --policy-arn "
+            "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+  shell.cli("ec2 revoke-security-group-ingress --group-name demo-redshift-sg --protocol tcp --port 5439 "
+            "--cidr 203.0.113.7/32");
+  auto drifted = shell.tool("status --name demo --cidr 203.0.113.7/32");
+  CHECK(contains(drifted.out, "drift: policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess is not attached"));
+  CHECK(contains(drifted.out, "drift: no ingress rule for TCP 5439 from 203.0.113.7/32"));
+  auto repaired = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv");
+  CHECK(repaired.status == 0);
+  CHECK(contains(repaired.out, "repairing"));
+  CHECK_FALSE(contains(shell.tool("status --name demo --cidr 203.0.113.7/32").out, "drift:"));
+
   // A second environment beside the first; taking it down leaves the first intact.
   REQUIRE(shell.tool("up --name other --cidr 10.0.0.0/16").status == 0);
   auto list = shell.tool("list");
