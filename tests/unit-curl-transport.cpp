@@ -819,3 +819,35 @@ TEST_CASE("a loopback-only transport refuses any other address, after name resol
     CHECK(e.error().message.find("loopback addresses only: AWSDIRECT_LOOPBACK_ONLY") != std::string::npos);
   }
 }
+
+TEST_CASE("timeouts as botocore: a read timeout between bytes, a deadline on the whole exchange only when set") {
+  auto server = TestServer::startOrSkip();
+  if (!server) return;
+  awsdirect_test::ran();
+  TransportOptions options;
+  options.connectTimeout = std::chrono::seconds(5);
+  options.readTimeout = std::chrono::seconds(1);
+  CHECK_FALSE(TransportOptions().requestTimeout);  // none by default
+  CHECK(TransportOptions().readTimeout == std::chrono::seconds(60));
+
+  // Slow but steady (2.5 s, never 1 s without a byte): it arrives whole.
+  auto start = Clock::now();
+  HttpResponse slow = CurlTransport(options).send(requestTo(*server, "GET", "/", "behaviour=trickle"));
+  CHECK(slow.status == 200);
+  CHECK(slow.body.size() == 100);
+  CHECK(secondsSince(start) >= 2);
+
+  // A stall: the read timeout ends it.
+  start = Clock::now();
+  CurlTransport reading(options);
+  Error stalled = transportFailureOf(reading, requestTo(*server, "GET", "/", "behaviour=stall-body"));
+  CHECK(nameOf(stalled.transport) == nameOf(TransportFailure::Timeout));
+  CHECK(secondsSince(start) < 4);
+  CHECK(stalled.message.find("read timeout 1000 ms") != std::string::npos);
+
+  // With a deadline on the whole exchange, the same slow transfer fails.
+  options.requestTimeout = std::chrono::milliseconds(1000);
+  CurlTransport bounded(options);
+  Error late = transportFailureOf(bounded, requestTo(*server, "GET", "/", "behaviour=trickle"));
+  CHECK(nameOf(late.transport) == nameOf(TransportFailure::Timeout));
+}

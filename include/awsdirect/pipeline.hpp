@@ -9,6 +9,8 @@
 // it is made. Its signer's key cache is locked, credential providers are thread-safe, and the
 // default transport runs concurrent calls on a pool of connections. Change its retry policy
 // (tests do) before sharing it.
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,8 +80,12 @@ class ClientCore {
 
   // An HttpRequest aimed at this client's endpoint; `path` is relative to its base path.
   AWSDIRECT_DECL HttpRequest newRequest(std::string method, const std::string& path = "/") const;
-  // The client's signing: its signing region and name, now.
+  // The client's signing: its signing region and name, now (by AWS's clock: see clockOffset).
   AWSDIRECT_DECL SigningParams signingParams() const;
+  // How far AWS's clock is from ours, learned from a response that refused a request for its time
+  // (RequestTimeTooSkewed and the like, with a Date more than 4 minutes away); signatures are
+  // dated by the corrected clock from then on. Zero until then.
+  std::chrono::milliseconds clockOffset() const { return std::chrono::milliseconds(clockOffset_.load()); }
 
   // Signs and sends `request`, retrying what is worth retrying. Returns a 2xx response, or the
   // typed error of the last attempt (with the failed response's headers).
@@ -93,6 +99,7 @@ class ClientCore {
   detail::EndpointParts endpoint_;
   Signer signer_;
   RetryPolicy retry_;
+  std::atomic<long long> clockOffset_{0};  // milliseconds
 };
 
 // Which Query dialect a service speaks: the results of Query services are wrapped in

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "detail/build_mode.hpp"
@@ -13,9 +14,14 @@
 namespace awsdirect {
 
 // How a transport talks to the network. Timeouts are always set: nothing waits forever.
+// As botocore: a connect timeout, and a read timeout between bytes (a slow but steady transfer
+// never times out; a stalled one does), both 60 s; a deadline on the whole exchange only when set.
 struct TransportOptions {
   std::chrono::milliseconds connectTimeout{std::chrono::seconds(60)};  // botocore's connect_timeout
-  std::chrono::milliseconds requestTimeout{std::chrono::seconds(120)}; // whole exchange, a bound botocore lacks
+  // botocore's read_timeout: the longest wait for the next byte, in either direction (whole
+  // seconds; less than one is one).
+  std::chrono::milliseconds readTimeout{std::chrono::seconds(60)};
+  std::optional<std::chrono::milliseconds> requestTimeout;  // the whole exchange; unset: no such bound
   bool verifyTls = true;   // turned off only by an explicit choice of the user
   std::string caBundle;    // CA file; AWS_CA_BUNDLE or the profile's ca_bundle when empty
   std::string proxy;       // empty: curl's own proxy environment variables apply

@@ -29,6 +29,7 @@ still shows them):
         truncate-body            promise 100 body bytes, send 10, close
         stall-body               promise 100 body bytes, send 10, then wait
         stall                    read the request, then never answer
+        trickle                  send a 100-byte body 10 bytes at a time, 0.25 s apart (slow but steady)
 
 Options: --cert FILE --key FILE serve HTTPS with that certificate.
 """
@@ -132,6 +133,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if behaviour == "stall":
             time.sleep(STALL_SECONDS)
             self.close_connection = True
+            return
+        if behaviour == "trickle":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            for _ in range(10):
+                self.wfile.write(b"0123456789")
+                self.wfile.flush()
+                time.sleep(0.25)
             return
         if behaviour in ("truncate-body", "stall-body"):
             self.send_response(200)

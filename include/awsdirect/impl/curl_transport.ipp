@@ -275,6 +275,32 @@ AWSDIRECT_DECL CurlHeaderList headerList(const HttpRequest& request) {
   return list;
 }
 
+// The read timeout: no byte in either direction for that long, once connected (curl's own
+// low-speed check averages over several seconds, so a stall after a burst would go unnoticed).
+struct IdleWatch {
+  CURL* curl;
+  std::chrono::milliseconds limit;
+  std::chrono::steady_clock::time_point lastByte = std::chrono::steady_clock::now();
+  curl_off_t down = 0, up = 0;
+  bool fired = false;
+
+  static int onProgress(void* self, curl_off_t, curl_off_t downloaded, curl_off_t, curl_off_t uploaded) {
+    auto& watch = *static_cast<IdleWatch*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    curl_off_t connected = 0;  // microseconds to connect; 0 while connecting (the connect timeout's time)
+    curl_easy_getinfo(watch.curl, CURLINFO_CONNECT_TIME_T, &connected);
+    if (connected == 0 || downloaded != watch.down || uploaded != watch.up) {
+      watch.down = downloaded;
+      watch.up = uploaded;
+      watch.lastByte = now;
+      return 0;
+    }
+    if (now - watch.lastByte < watch.limit) return 0;
+    watch.fired = true;
+    return 1;  // aborts the transfer
+  }
+};
+
 // TransportOptions::loopbackOnly: any address but loopback fails as a connection failure, after
 // name resolution, so a name that resolves elsewhere is refused too.
 AWSDIRECT_DECL curl_socket_t openLoopbackSocket(void* refused, curlsocktype, curl_sockaddr* address) {
@@ -297,7 +323,8 @@ AWSDIRECT_DECL void configureConnection(CURL* curl, const TransportOptions& opti
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for DNS timeouts: threads stay safe
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, clampToCurlMilliseconds(options.connectTimeout));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, clampToCurlMilliseconds(options.requestTimeout));
+  if (options.requestTimeout)
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, clampToCurlMilliseconds(*options.requestTimeout));
   // HTTP/1.1, as botocore speaks it: the headers on the wire are the ones that were signed.
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
   // Only HTTP(S): a request URL can never make curl read a file or speak another protocol.
@@ -374,8 +401,11 @@ AWSDIRECT_DECL Error failureError(CURL* curl, const HttpRequest& request, CURLco
     failure = TransportFailure::Connect;
   std::string message = request.method + " " + hostAndPort(request) + ": " + describeFailure(failure);
   if (code == CURLE_OPERATION_TIMEDOUT)
-    message += " (connect timeout " + std::to_string(options.connectTimeout.count()) + " ms, request timeout " +
-               std::to_string(options.requestTimeout.count()) + " ms)";
+    message += " (connect timeout " + std::to_string(options.connectTimeout.count()) + " ms, read timeout " +
+               std::to_string(options.readTimeout.count()) + " ms" +
+               (options.requestTimeout ? ", request timeout " + std::to_string(options.requestTimeout->count()) + " ms"
+                                       : std::string()) +
+               ")";
   message += ": ";
   message += errorText[0] ? errorText : curl_easy_strerror(code);
   if (refusedNonLoopback)
@@ -481,6 +511,10 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   CURL* curl = borrowed.handle.get();
   char errorText[CURL_ERROR_SIZE] = {};
   detail::configureConnection(curl, options_, errorText);
+  detail::IdleWatch idle{curl, options_.readTimeout};
+  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &detail::IdleWatch::onProgress);
+  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, static_cast<void*>(&idle));
+  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   bool refusedNonLoopback = false;
   if (options_.loopbackOnly) {
     curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, &detail::openLoopbackSocket);
@@ -501,7 +535,9 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   if (bodyReader.failure) std::rethrow_exception(bodyReader.failure);
   if (sink.sinkFailure) std::rethrow_exception(sink.sinkFailure);
   if (result != CURLE_OK)
-    throw TransportError(detail::failureError(curl, request, result, options_, errorText, refusedNonLoopback));
+    throw TransportError(detail::failureError(curl, request, idle.fired ? CURLE_OPERATION_TIMEDOUT : result, options_,
+                                              idle.fired ? "no byte arrived within the read timeout" : errorText,
+                                              refusedNonLoopback));
 
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

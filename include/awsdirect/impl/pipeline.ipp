@@ -18,6 +18,7 @@ ClientCore::ClientCore(ServiceInfo service, ResolvedConfig config, std::shared_p
       endpoint_(detail::splitEndpoint(config_.endpoint)) {
   retry_.mode = config_.retryMode;
   retry_.maxAttempts = config_.maxAttempts;
+  if (retry_.mode != RetryMode::Legacy) retry_.quota = std::make_shared<RetryQuota>();
 }
 
 std::shared_ptr<ClientCore> ClientCore::make(ServiceInfo service, const ClientConfig& config,
@@ -44,24 +45,54 @@ SigningParams ClientCore::signingParams() const {
   SigningParams params;
   params.region = config_.signingRegion;
   params.service = service_.signingName;
-  params.time = std::chrono::system_clock::now();
+  params.time = std::chrono::system_clock::now() + clockOffset();
   return params;
 }
+
+namespace detail {
+
+// Errors that say the request's time was refused, when the clock may be what is wrong.
+AWSDIRECT_DECL bool isClockSkewCode(const std::string& code) {
+  for (const char* c : {"RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch",
+                        "AuthFailure", "RequestInTheFuture"})
+    if (code == c) return true;
+  return false;
+}
+
+// AWS's clock minus ours, from the response's Date, when it is more than 4 minutes away.
+AWSDIRECT_DECL std::optional<std::chrono::milliseconds> clockSkewOf(const Error& error) {
+  if (!isClockSkewCode(error.code)) return std::nullopt;
+  const std::string* date = error.responseHeaders.get("Date");
+  if (!date) return std::nullopt;
+  const auto server = parseHttpDate(*date);
+  if (!server) return std::nullopt;
+  const auto skew = std::chrono::duration_cast<std::chrono::milliseconds>(*server - std::chrono::system_clock::now());
+  if (std::chrono::abs(skew) <= std::chrono::minutes(4)) return std::nullopt;
+  return skew;
+}
+
+}  // namespace detail
 
 Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std::string& operation,
                                           const CallOptions& options) {
   const std::string invocationId = detail::newInvocationId();
   const int maxAttempts = retry_.maxAttempts < 1 ? 1 : retry_.maxAttempts;
+  int quotaHeld = 0;               // what this call's last retry took from the quota
+  bool skewCorrected = false;      // one extra attempt, at most, to correct the clock
+  std::optional<std::chrono::system_clock::time_point> serverTime;  // AWS's clock at the last answer
   for (int attempt = 1;; ++attempt) {
     Error error;
     try {
       HttpRequest attemptRequest = request;
       attemptRequest.headers.set("User-Agent", std::string("awsdirect/") + kVersion);
       attemptRequest.headers.set("amz-sdk-invocation-id", invocationId);
-      attemptRequest.headers.set("amz-sdk-request",
-                                 "attempt=" + std::to_string(attempt) + "; max=" + std::to_string(maxAttempts));
+      // botocore's: ttl (when AWS's clock is known) is when this attempt stops being worth answering.
+      std::string sdkRequest = "attempt=" + std::to_string(attempt) + "; max=" + std::to_string(maxAttempts);
+      if (serverTime)
+        sdkRequest = "ttl=" + formatAmzDate(*serverTime + config_.transportOptions.readTimeout) + "; " + sdkRequest;
+      attemptRequest.headers.set("amz-sdk-request", sdkRequest);
       SigningParams params = options.signing ? *options.signing : signingParams();
-      params.time = std::chrono::system_clock::now();
+      params.time = std::chrono::system_clock::now() + clockOffset();
       for (const auto& interceptor : options.interceptors) interceptor->beforeSigning(attemptRequest, params);
       const Credentials credentials = config_.credentials->credentials();
       if (!credentials.anonymous) signer_.sign(attemptRequest, credentials, params);
@@ -76,7 +107,10 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
         std::optional<Error> disguised;
         for (const auto& interceptor : options.interceptors)
           if (!disguised) disguised = interceptor->afterResponse(response);
-        if (!disguised) return response;
+        if (!disguised) {
+          if (retry_.quota) retry_.quota->release(quotaHeld ? quotaHeld : RetryQuota::kSuccessIncrement);
+          return response;
+        }
         error = std::move(*disguised);
       } else {
         error = parseErrorResponse(response);
@@ -85,6 +119,27 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
       error = e.error();
     }
     error = detail::withContext(std::move(error), service_, operation);
+    if (const std::string* date = error.responseHeaders.get("Date")) serverTime = parseHttpDate(*date);
+    if (auto skew = detail::clockSkewOf(error); skew && !skewCorrected) {
+      // Our clock is off: learn by how much, sign again by AWS's, and try once more.
+      skewCorrected = true;
+      clockOffset_ = skew->count();
+      if (config_.logger.enabled(LogLevel::Warn))
+        config_.logger(LogLevel::Warn, service_.serviceId + " " + operation + ": " + error.code +
+                                           ": this machine's clock is " + std::to_string(-skew->count() / 1000) +
+                                           " s off AWS's; signing by AWS's clock from now on");
+      --attempt;
+      continue;
+    }
+    if (attempt < maxAttempts && isRetryable(error) && retry_.quota) {
+      const int cost = error.transport == TransportFailure::Timeout ? RetryQuota::kTimeoutRetryCost
+                                                                    : RetryQuota::kRetryCost;
+      if (!retry_.quota->acquire(cost)) {
+        error.message += " (not retried: the client's retry quota is spent)";
+        return error;
+      }
+      quotaHeld = cost;
+    }
     if (attempt >= maxAttempts || !isRetryable(error)) {
       if (config_.logger.enabled(LogLevel::Info))
         config_.logger(LogLevel::Info, service_.serviceId + " " + operation + " failed after " +

@@ -44,6 +44,23 @@ bool isRetryable(const Error& error) {
   }
 }
 
+bool RetryQuota::acquire(int amount) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (amount > available_) return false;
+  available_ -= amount;
+  return true;
+}
+
+void RetryQuota::release(int amount) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  available_ = std::min(kCapacity, available_ + amount);
+}
+
+int RetryQuota::available() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return available_;
+}
+
 std::chrono::milliseconds retryDelay(const RetryPolicy& policy, int nextAttempt) {
   double jitter = 0.5;
   if (policy.random) {
