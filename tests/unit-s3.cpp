@@ -1039,7 +1039,9 @@ TEST_CASE("small files go in one streamed PutObject; big downloads come in range
       std::string range = header(r, "Range");
       std::uint64_t first = 0, last = 0;
       REQUIRE(std::sscanf(range.c_str(), "bytes=%lu-%lu", &first, &last) == 2);
-      return response(206, object.substr(first, last - first + 1));
+      const std::string contentRange =
+          "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(object.size());
+      return response(206, object.substr(first, last - first + 1), headers({{"Content-Range", contentRange.c_str()}}));
     });
     S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
     S3Transfer transfer(s3);
@@ -1057,6 +1059,60 @@ TEST_CASE("small files go in one streamed PutObject; big downloads come in range
     CHECK((readFile(dir + "/down.bin") == object));
     CHECK(filesIn(dir) == std::vector<std::string>{"down.bin"});
     std::remove((dir + "/down.bin").c_str());
+  }
+  SUBCASE("a part that is short, long or from another range is fetched again, and never makes a corrupt file") {
+    // What the server does to each GET, in order; then it answers correctly.
+    std::vector<std::string> faults;
+    std::atomic<int> gets{0};
+    std::mutex mutex;
+    auto transport = std::make_shared<HandlerTransport>([&](const HttpRequest& r) {
+      if (r.method == "HEAD")
+        return response(200, "", headers({{"Content-Length", std::to_string(object.size()).c_str()}, {"ETag", "\"v1\""}}));
+      ++gets;
+      std::string fault;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!faults.empty()) {
+          fault = faults.front();
+          faults.erase(faults.begin());
+        }
+      }
+      std::uint64_t first = 0, last = 0;
+      REQUIRE(std::sscanf(header(r, "Range").c_str(), "bytes=%lu-%lu", &first, &last) == 2);
+      if (fault == "ignore-range") return response(200, object);  // the whole object, no Content-Range
+      if (fault == "short") last -= 1000;
+      std::string contentRange =
+          "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(object.size());
+      if (fault == "wrong-range") contentRange = "bytes 0-99/" + std::to_string(object.size());
+      return response(206, object.substr(first, last - first + 1), headers({{"Content-Range", contentRange.c_str()}}));
+    });
+    S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
+    S3Transfer transfer(s3, s3::TransferConfig().withMaxConcurrency(1));
+    auto download = [&] {
+      return transfer.downloadFile(s3::DownloadFileRequest().bucket("b-1").key("big").file(dir + "/down.bin"));
+    };
+
+    faults = {"short", "ignore-range"};  // part 1 twice wrong, then right
+    auto repaired = download();
+    REQUIRE(repaired.ok());
+    CHECK(gets == 5);
+    CHECK((readFile(dir + "/down.bin") == object));
+    std::remove((dir + "/down.bin").c_str());
+
+    gets = 0;
+    faults = {"wrong-range", "wrong-range", "wrong-range"};
+    auto failed = download();
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().kind == ErrorKind::Integrity);
+    CHECK(failed.error().code == "UnexpectedRange");
+    CHECK(failed.error().message.find("(after 3 attempts)") != std::string::npos);
+    CHECK(filesIn(dir).empty());  // no partial or corrupt file left
+
+    faults = {"ignore-range", "ignore-range", "ignore-range"};
+    auto ignored = download();
+    REQUIRE_FALSE(ignored.ok());
+    CHECK(ignored.error().code == "UnexpectedLength");
+    CHECK(filesIn(dir).empty());
   }
   SUBCASE("a part that fails leaves no file behind, not even a partial one") {
     auto transport = std::make_shared<HandlerTransport>([&](const HttpRequest& r) {

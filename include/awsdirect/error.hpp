@@ -21,6 +21,7 @@ enum class ErrorKind {
   Configuration,  // bad or missing configuration (region, endpoint, profile)
   Fixture,        // a replayed request matched no recorded exchange
   Waiter,         // a waiter saw a failure state, or ran out of time
+  Integrity,      // bytes that are not what was asked for: a short or overlong body, a range not asked for
 };
 
 AWSDIRECT_DECL const char* kindName(ErrorKind kind);
@@ -84,6 +85,7 @@ class CredentialsError : public Exception { using Exception::Exception; };
 class ConfigError : public Exception { using Exception::Exception; };
 class FixtureMismatchError : public Exception { using Exception::Exception; };
 class WaiterError : public Exception { using Exception::Exception; };
+class IntegrityError : public Exception { using Exception::Exception; };
 
 // Throws the exception of the error's kind.
 [[noreturn]] AWSDIRECT_DECL void throwError(Error error);

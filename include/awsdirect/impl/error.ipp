@@ -12,6 +12,7 @@ const char* kindName(ErrorKind kind) {
     case ErrorKind::Configuration: return "configuration";
     case ErrorKind::Fixture: return "fixture";
     case ErrorKind::Waiter: return "waiter";
+    case ErrorKind::Integrity: return "integrity";
   }
   return "unknown";
 }
@@ -68,6 +69,7 @@ void throwError(Error error) {
     case ErrorKind::Configuration: throw ConfigError(std::move(error));
     case ErrorKind::Fixture: throw FixtureMismatchError(std::move(error));
     case ErrorKind::Waiter: throw WaiterError(std::move(error));
+    case ErrorKind::Integrity: throw IntegrityError(std::move(error));
   }
   throw Exception(std::move(error));
 }

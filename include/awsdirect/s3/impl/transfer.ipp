@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../../detail/files.hpp"
+#include "../../detail/text.hpp"
 
 namespace awsdirect {
 
@@ -140,6 +141,30 @@ Outcome<s3::UploadFileResult> S3Transfer::uploadFile(const s3::UploadFileRequest
   return uploadInParts(request, size, *partSize);
 }
 
+namespace detail {
+
+// What is wrong with a downloaded part, if anything: its byte count, and for a ranged part the
+// Content-Range S3 answered with ("bytes FIRST-LAST/SIZE").
+AWSDIRECT_DECL std::optional<Error> partProblem(const s3::GetObjectResult& got, bool ranged, std::uint64_t first,
+                                                std::uint64_t length, std::uint64_t size, std::uint64_t received,
+                                                std::size_t part) {
+  const std::string which = "part " + std::to_string(part + 1);
+  if (ranged) {
+    const std::string expected =
+        "bytes " + std::to_string(first) + "-" + std::to_string(first + length - 1) + "/" + std::to_string(size);
+    if (got.contentRange != expected)
+      return makeError(ErrorKind::Integrity, "UnexpectedRange",
+                       which + " came with Content-Range " + quote(got.contentRange) + ", not " + quote(expected) +
+                           " (a proxy or server that ignores Range?)");
+  }
+  if (received != length)
+    return makeError(ErrorKind::Integrity, "UnexpectedLength",
+                     which + " brought " + std::to_string(received) + " of its " + std::to_string(length) + " bytes");
+  return std::nullopt;
+}
+
+}  // namespace detail
+
 Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileRequest& request) {
   const std::string operation = s3::DownloadFileRequest::operation;
   Validator validator;
@@ -165,19 +190,38 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
                                   [&](std::size_t part) -> std::optional<Error> {
       const std::uint64_t first = part * partSize;
       const std::uint64_t length = std::min(partSize, size - first);
-      s3::GetObjectRequest get = S3::getObject().bucket(*request.bucket_).key(*request.key_);
-      if (request.versionId_) get.versionId(*request.versionId_);
-      // The same object from the first part to the last: a part of another version fails
-      // (412) instead of splicing two objects together.
-      if (!eTag.empty()) get.ifMatch(eTag);
-      if (inParts) get.range(first, first + length - 1);
-      get.toSink([&, part, first](std::uint64_t offset, const char* data, std::size_t n) {
-        target.writeAt(first + offset, data, n);
-        progress.report(part, offset + n);
-      });
-      auto got = s3_.send(get);
-      if (!got) return got.error();
-      return std::nullopt;
+      // Every part is checked: exactly its bytes, and (ranged) the range asked for. A part that
+      // arrives short, long or from the wrong range is fetched again, twice at most, then fails:
+      // never a corrupt file reported as a success.
+      std::optional<Error> problem;
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        s3::GetObjectRequest get = S3::getObject().bucket(*request.bucket_).key(*request.key_);
+        if (request.versionId_) get.versionId(*request.versionId_);
+        // The same object from the first part to the last: a part of another version fails
+        // (412) instead of splicing two objects together.
+        if (!eTag.empty()) get.ifMatch(eTag);
+        if (inParts) get.range(first, first + length - 1);
+        std::uint64_t received = 0;
+        get.toSink([&, part, first, length](std::uint64_t offset, const char* data, std::size_t n) {
+          if (offset + n > length)  // more than asked for (a proxy that ignored Range): write none of it
+            throwError(makeError(ErrorKind::Integrity, "UnexpectedLength",
+                                 "part " + std::to_string(part + 1) + " brought more than its " +
+                                     std::to_string(length) + " bytes"));
+          target.writeAt(first + offset, data, n);
+          received = offset + n;
+          progress.report(part, offset + n);
+        });
+        auto got = s3_.send(get);
+        if (!got) {
+          if (got.error().kind != ErrorKind::Integrity) return got.error();
+          problem = got.error();
+          continue;
+        }
+        problem = detail::partProblem(got.value(), inParts, first, length, size, received, part);
+        if (!problem) return std::nullopt;
+      }
+      problem->message += " (after 3 attempts)";
+      return problem;
     });
     if (error) return *error;
     target.commit(size);
