@@ -237,19 +237,23 @@ int list(S3& client, const Args& args) {
   auto request = S3::listObjectsV2().bucket(uri.bucket);
   if (!uri.key.empty()) request.prefix(uri.key);
   if (!args.flags.count("--recursive")) request.delimiter("/");
+  // As `aws s3 ls`: names are shown from after the prefix's last '/' (s3://b/da lists data.csv,
+  // s3://b/dir lists PRE dir/).
+  const std::size_t slash = uri.key.rfind('/');
+  const std::size_t shownFrom = slash == std::string::npos ? 0 : slash + 1;
   client
       .forEachPage(request,
                    [&](const s3::ListObjectsV2Result& page) {
                      for (const auto& prefix : page.commonPrefixes)
                        std::cout << std::string(19, ' ') << " " << std::string(10, ' ') << " "
-                                 << std::string(19, ' ') << " PRE " << prefix.substr(page.prefix.size()) << "\n";
+                                 << std::string(19, ' ') << " PRE " << prefix.substr(shownFrom) << "\n";
                      for (const auto& object : page.contents) {
                        char size[24];
                        std::snprintf(size, sizeof size, "%10llu", static_cast<unsigned long long>(object.size));
                        std::string storageClass = object.storageClass.empty() ? "STANDARD" : object.storageClass;
                        storageClass.resize(std::max<std::size_t>(storageClass.size(), 19), ' ');
                        std::string shown = args.flags.count("--recursive") ? object.key
-                                                                           : object.key.substr(page.prefix.size());
+                                                                           : object.key.substr(shownFrom);
                        std::cout << localTime(object.lastModified) << " " << size << " " << storageClass << " "
                                  << shown << "\n";
                      }

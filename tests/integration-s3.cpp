@@ -405,6 +405,16 @@ TEST_CASE("the s3 example: mb makes a private bucket, cp both ways, ls, presign,
   auto [listedDeep, deepListing] = runExample(*moto, "ls s3://seed-bucket/data/");
   CHECK(deepListing.find(std::to_string(content.size()) + " STANDARD") != std::string::npos);
   CHECK(deepListing.find("data.bin") != std::string::npos);
+  // Partial prefixes list as `aws s3 ls` lists them: from after the prefix's last '/'.
+  auto [listedPartial, partialListing] = runExample(*moto, "ls s3://seed-bucket/data/da");
+  CHECK(listedPartial == 0);
+  CHECK(partialListing.find(" data.bin\n") != std::string::npos);
+  auto [cliPartialCode, cliPartial] = runAwsCli(*moto, "s3 ls s3://seed-bucket/data/da");
+  CHECK(cliPartial.find(" data.bin\n") != std::string::npos);
+  auto [listedDir, dirListing] = runExample(*moto, "ls s3://seed-bucket/da");
+  CHECK(dirListing.find("PRE data/\n") != std::string::npos);
+  auto [cliDirCode, cliDir] = runAwsCli(*moto, "s3 ls s3://seed-bucket/da");
+  CHECK(cliDir.find("PRE data/\n") != std::string::npos);
 
   auto [down, downOutput] = runExample(*moto, "cp s3://seed-bucket/data/data.bin " + dir.path());
   CHECK(down == 0);
