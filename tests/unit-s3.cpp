@@ -315,7 +315,8 @@ TEST_CASE("S3 signatures of special keys, '/' in query values and UNSIGNED-PAYLO
   awsdirect_test::ran();
   auto transport = std::make_shared<ScriptedTransport>();
   S3 s3(configFor(transport, "eu-central-1"));
-  for (int i = 0; i < 8; ++i) transport->respond(200, "<ListBucketResult/>");
+  transport->respond(200, "").respond(200, "<ListBucketResult/>").respond(200, "").respond(200, "<DeleteResult/>");
+  for (int i = 0; i < 4; ++i) transport->respond(200, "<ListBucketResult/>");
 
   REQUIRE(s3.send(S3::putObject().bucket("bucket-1").key("a+b c%d/=&?#\xC3\xBC.txt").body("hello")).ok());
   REQUIRE(s3.send(S3::listObjectsV2().bucket("bucket-1").prefix("photos/2026/").delimiter("/").startAfter("photos/2026/a b")).ok());
@@ -1148,4 +1149,19 @@ TEST_CASE("small files go in one streamed PutObject; big downloads come in range
     std::remove((dir + "/one.bin").c_str());
   }
   rmdir(dir.c_str());
+}
+
+TEST_CASE("an S3 result whose document is not the operation's is a ParseError, never an empty result") {
+  awsdirect_test::ran();
+  for (const char* body : {"<html><body><p>Sign in to the hotel network</p></body></html>",
+                           "<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>", ""}) {
+    CAPTURE(body);
+    auto transport = std::make_shared<HandlerTransport>([&](const HttpRequest&) { return response(200, body); });
+    S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
+    auto listed = s3.send(S3::listObjectsV2().bucket("b-1"));
+    REQUIRE_FALSE(listed.ok());
+    CHECK(listed.error().kind == ErrorKind::Parse);
+    CHECK(listed.error().message.find("the response is not <ListBucketResult>: ") == 0);
+    CHECK(listed.error().operation == "ListObjectsV2");
+  }
 }

@@ -158,6 +158,10 @@ class RestResponse {
   // The body's root element; an empty XmlNode when there is no body. Throws ParseError when
   // the body is not XML.
   AWSDIRECT_DECL XmlNode xml() const;
+  // The document's root, which must be <expectedRoot>: anything else (an empty body, another
+  // document, a proxy's page) is a ParseError that says what arrived, never an empty result.
+  // `alsoAccepted` names a second root some S3-compatible servers use.
+  AWSDIRECT_DECL XmlNode xml(const char* expectedRoot, const char* alsoAccepted = nullptr) const;
 
   AWSDIRECT_DECL std::string header(const std::string& name) const;
   AWSDIRECT_DECL std::optional<std::string> optionalHeader(const std::string& name) const;

@@ -106,6 +106,18 @@ XmlNode RestResponse::xml() const {
   return document_->root();
 }
 
+XmlNode RestResponse::xml(const char* expectedRoot, const char* alsoAccepted) const {
+  auto fail = [&](const std::string& found) {
+    throwError(makeError(ErrorKind::Parse, "UnexpectedResponse",
+                         std::string("the response is not <") + expectedRoot + ">: " + found));
+  };
+  if (response_.body.empty() || response_.bodyStreamed) fail("its body is empty");
+  XmlNode root = xml();
+  if (root.name() != expectedRoot && !(alsoAccepted && root.name() == alsoAccepted))
+    fail("it is <" + root.name() + ">");
+  return root;
+}
+
 std::string RestResponse::header(const std::string& name) const {
   const std::string* value = response_.headers.get(name);
   return value ? *value : std::string();

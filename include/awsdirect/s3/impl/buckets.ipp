@@ -60,7 +60,7 @@ void ListBucketsRequest::serialize(RestRequest& r) const {
 }
 
 ListBucketsResult ListBucketsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("ListAllMyBucketsResult");
   Result result;
   for (const XmlNode& b : root.list("Buckets", "Bucket"))
     result.buckets.push_back({b.text("Name"), b.timestamp("CreationDate"), b.text("BucketRegion")});
@@ -92,7 +92,7 @@ void GetPublicAccessBlockRequest::serialize(RestRequest& r) const {
 }
 
 PublicAccessBlockConfiguration GetPublicAccessBlockRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("PublicAccessBlockConfiguration");
   return {root.boolean("BlockPublicAcls"), root.boolean("IgnorePublicAcls"), root.boolean("BlockPublicPolicy"),
           root.boolean("RestrictPublicBuckets")};
 }
@@ -127,7 +127,8 @@ void GetBucketTaggingRequest::serialize(RestRequest& r) const {
 
 std::vector<Tag> GetBucketTaggingRequest::parse(const RestResponse& response) {
   std::vector<Tag> tags;
-  for (const XmlNode& tag : response.xml().list("TagSet", "Tag")) tags.push_back({tag.text("Key"), tag.text("Value")});
+  for (const XmlNode& tag : response.xml("Tagging").list("TagSet", "Tag"))
+    tags.push_back({tag.text("Key"), tag.text("Value")});
   return tags;
 }
 

@@ -26,7 +26,7 @@ void CreateMultipartUploadRequest::serialize(RestRequest& r) const {
 }
 
 CreateMultipartUploadResult CreateMultipartUploadRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("InitiateMultipartUploadResult");
   return {root.text("Bucket"), root.text("Key"), root.text("UploadId")};
 }
 
@@ -96,7 +96,8 @@ void CompleteMultipartUploadRequest::serialize(RestRequest& r) const {
 }
 
 CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  // S3 answers <CompleteMultipartUploadResult>; moto, <CompleteMultipartUploadResponse>.
+  XmlNode root = response.xml("CompleteMultipartUploadResult", "CompleteMultipartUploadResponse");
   return {root.text("Location"), root.text("Bucket"), root.text("Key"), root.text("ETag"),
           response.header("x-amz-version-id"), root.text("ChecksumSHA256")};
 }
@@ -132,7 +133,7 @@ void ListPartsRequest::serialize(RestRequest& r) const {
 }
 
 ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("ListPartsResult");
   Result result;
   for (const XmlNode& p : root.children("Part"))
     result.parts.push_back({static_cast<int>(p.integer("PartNumber")), p.text("ETag"),
@@ -161,7 +162,7 @@ void ListMultipartUploadsRequest::serialize(RestRequest& r) const {
 }
 
 ListMultipartUploadsResult ListMultipartUploadsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("ListMultipartUploadsResult");
   const bool urlEncoded = root.text("EncodingType") == "url";
   auto decoded = [&](std::string text) { return urlEncoded ? formDecode(text) : text; };
   Result result;

@@ -167,7 +167,7 @@ void DeleteObjectsRequest::serialize(RestRequest& r) const {
 }
 
 DeleteObjectsResult DeleteObjectsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("DeleteResult");
   Result result;
   for (const XmlNode& d : root.children("Deleted"))
     result.deleted.push_back({d.text("Key"), d.text("VersionId"), d.boolean("DeleteMarker"), d.text("DeleteMarkerVersionId")});
@@ -196,7 +196,7 @@ void ListObjectsV2Request::serialize(RestRequest& r) const {
 }
 
 ListObjectsV2Result ListObjectsV2Request::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("ListBucketResult");
   const bool urlEncoded = root.text("EncodingType") == "url";
   auto decoded = [&](std::string text) { return urlEncoded ? formDecode(text) : text; };
   Result result;
@@ -256,7 +256,7 @@ void CopyObjectRequest::serialize(RestRequest& r) const {
 }
 
 CopyObjectResult CopyObjectRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml();
+  XmlNode root = response.xml("CopyObjectResult");
   return {root.text("ETag"), root.timestamp("LastModified"), response.header("x-amz-version-id"),
           response.header("x-amz-copy-source-version-id")};
 }
