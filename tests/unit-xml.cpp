@@ -5,6 +5,8 @@
 #include <awsdirect/time.hpp>
 #include <awsdirect/error.hpp>
 
+#include <cstdint>
+
 using namespace awsdirect;
 
 TEST_CASE("children, wrapped lists and scalar reads ignore what they do not know") {
@@ -117,5 +119,37 @@ TEST_CASE("errors describe themselves on one line, typed by kind") {
     CHECK(aws.code() == "ClusterAlreadyExists");
     CHECK(aws.httpStatus() == 400);
     CHECK(aws.requestId() == "rid");
+  }
+}
+
+TEST_CASE("untrusted numbers out of range, or not numbers, are ParseErrors, never wrapped values") {
+  XmlDocument doc("<R><Nodes>4294967298</Nodes><Port>99999999999999999999</Port><Size>-1</Size><Fine>42</Fine>"
+                  "<Plus>+7</Plus><Word>twelve</Word><Big>9223372036854775807</Big></R>");
+  XmlNode root = doc.root();
+  CHECK(root.int32("Fine") == 42);
+  CHECK(root.integer("Plus") == 7);
+  CHECK(root.integer("Big") == INT64_MAX);
+  CHECK(root.size("Fine") == 42u);
+  CHECK(root.int32("Absent", 5) == 5);
+  CHECK_THROWS_AS(root.int32("Nodes"), ParseError);        // fits 64 bits, not an int: not 2
+  CHECK_THROWS_AS(root.integer("Port"), ParseError);       // beyond 64 bits: not -1, not a saturated value
+  CHECK_THROWS_AS(root.size("Size"), ParseError);          // negative: not 18446744073709551615
+  CHECK_THROWS_AS(root.integer("Word"), ParseError);       // not a number: not the fallback
+  try {
+    root.int32("Nodes");
+  } catch (const ParseError& e) {
+    CHECK(e.error().message == "<Nodes> is out of range: 4294967298");
+  }
+}
+
+TEST_CASE("HTTP dates outside the clock's years, with negative fields or trailing text, are no dates") {
+  CHECK(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"));
+  CHECK(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT"));
+  CHECK(parseHttpDate("Sun Nov  6 08:49:37 1994"));
+  for (const char* bad : {"Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 1500 00:00:00 GMT",
+                          "Sun, 06 Nov 1994 -8:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT and more",
+                          "Sun, 06 Nov 1994 08:49:37 PST", "Sun Nov  6 08:49:37 1994 extra"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parseHttpDate(bad));
   }
 }

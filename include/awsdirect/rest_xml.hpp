@@ -165,7 +165,9 @@ class RestResponse {
 
   AWSDIRECT_DECL std::string header(const std::string& name) const;
   AWSDIRECT_DECL std::optional<std::string> optionalHeader(const std::string& name) const;
-  AWSDIRECT_DECL std::int64_t integerHeader(const std::string& name, std::int64_t fallback = 0) const;
+  // `fallback` when absent; a ParseError when not a whole number within [low, high].
+  AWSDIRECT_DECL std::int64_t integerHeader(const std::string& name, std::int64_t fallback = 0, std::int64_t low = 0,
+                                            std::int64_t high = INT64_MAX) const;
   AWSDIRECT_DECL bool booleanHeader(const std::string& name) const;
   AWSDIRECT_DECL std::optional<std::chrono::system_clock::time_point> timeHeader(const std::string& name) const;
   // Every header whose name starts with `prefix` (case-insensitively), by the rest of its name

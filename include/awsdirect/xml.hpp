@@ -38,8 +38,13 @@ class XmlNode {
   // The text of a direct child, "" when absent.
   std::string text(const char* name) const { return node_.child(name).child_value(); }
   AWSDIRECT_DECL std::optional<std::string> optionalText(const char* name) const;
-  // Numbers and booleans of a direct child; `fallback` when absent or not a number.
+  // Numbers and booleans of a direct child; `fallback` when absent. A number out of range or not
+  // a number at all is a ParseError naming the element, never a wrapped or made-up value.
   AWSDIRECT_DECL std::int64_t integer(const char* name, std::int64_t fallback = 0) const;
+  // An int (ports, counts, days): the same, and a ParseError beyond int's range.
+  AWSDIRECT_DECL int int32(const char* name, int fallback = 0) const;
+  // A size in bytes: the same, and a ParseError when negative.
+  AWSDIRECT_DECL std::uint64_t size(const char* name) const;
   AWSDIRECT_DECL bool boolean(const char* name, bool fallback = false) const;
   // An ISO 8601 timestamp ("2026-11-25T21:28:47.465184Z"); nullopt when absent or malformed.
   AWSDIRECT_DECL std::optional<std::chrono::system_clock::time_point> timestamp(const char* name) const;

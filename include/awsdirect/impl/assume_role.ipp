@@ -92,7 +92,7 @@ AssumeRoleResult AssumeRoleRequest::parse(const XmlNode& result) {
   r.credentials.expiration = c.timestamp("Expiration");
   XmlNode user = result.child("AssumedRoleUser");
   r.assumedRoleUser = {user.text("AssumedRoleId"), user.text("Arn")};
-  if (result.child("PackedPolicySize")) r.packedPolicySize = static_cast<int>(result.integer("PackedPolicySize"));
+  if (result.child("PackedPolicySize")) r.packedPolicySize = result.int32("PackedPolicySize");
   r.sourceIdentity = result.text("SourceIdentity");
   if (r.credentials.accessKeyId.empty() || r.credentials.secretAccessKey.empty() || r.credentials.sessionToken.empty() ||
       !r.credentials.expiration)

@@ -50,7 +50,7 @@ namespace detail {
 
 std::optional<int> optionalInt(const XmlNode& node, const char* name) {
   if (!node.child(name)) return std::nullopt;
-  return static_cast<int>(node.integer(name));
+  return node.int32(name);
 }
 
 std::vector<Tag> tagSet(const XmlNode& node) {

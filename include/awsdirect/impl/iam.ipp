@@ -23,7 +23,7 @@ Role Role::fromXml(const XmlNode& node) {
   r.createDate = node.timestamp("CreateDate");
   r.assumeRolePolicyDocument = detail::decodePolicyDocument(node.text("AssumeRolePolicyDocument"));
   r.description = node.text("Description");
-  if (node.child("MaxSessionDuration")) r.maxSessionDuration = static_cast<int>(node.integer("MaxSessionDuration"));
+  if (node.child("MaxSessionDuration")) r.maxSessionDuration = node.int32("MaxSessionDuration");
   r.permissionsBoundaryArn = node.child("PermissionsBoundary").text("PermissionsBoundaryArn");
   r.tags = detail::readTags(node);
   r.lastUsedDate = node.child("RoleLastUsed").timestamp("LastUsedDate");

@@ -11,14 +11,14 @@ DBInstance DBInstance::fromXml(const XmlNode& node) {
   d.engine = node.text("Engine");
   d.engineVersion = node.text("EngineVersion");
   d.dbInstanceClass = node.text("DBInstanceClass");
-  d.allocatedStorage = static_cast<int>(node.integer("AllocatedStorage"));
+  d.allocatedStorage = node.int32("AllocatedStorage");
   d.storageType = node.text("StorageType");
   d.masterUsername = node.text("MasterUsername");
   d.dbName = node.text("DBName");
   if (XmlNode endpoint = node.child("Endpoint"))
-    d.endpoint = Endpoint{endpoint.text("Address"), static_cast<int>(endpoint.integer("Port")),
+    d.endpoint = Endpoint{endpoint.text("Address"), endpoint.int32("Port"),
                           endpoint.text("HostedZoneId")};
-  d.backupRetentionPeriod = static_cast<int>(node.integer("BackupRetentionPeriod"));
+  d.backupRetentionPeriod = node.int32("BackupRetentionPeriod");
   d.preferredBackupWindow = node.text("PreferredBackupWindow");
   for (const XmlNode& g : node.list("VpcSecurityGroups", "VpcSecurityGroupMembership"))
     d.vpcSecurityGroups.push_back({g.text("VpcSecurityGroupId"), g.text("Status")});

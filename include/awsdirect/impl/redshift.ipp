@@ -9,11 +9,11 @@ Cluster Cluster::fromXml(const XmlNode& node) {
   c.clusterIdentifier = node.text("ClusterIdentifier");
   c.clusterStatus = node.text("ClusterStatus");
   c.nodeType = node.text("NodeType");
-  c.numberOfNodes = static_cast<int>(node.integer("NumberOfNodes"));
+  c.numberOfNodes = node.int32("NumberOfNodes");
   c.dbName = node.text("DBName");
   c.masterUsername = node.text("MasterUsername");
   if (XmlNode endpoint = node.child("Endpoint"))
-    c.endpoint = Endpoint{endpoint.text("Address"), static_cast<int>(endpoint.integer("Port"))};
+    c.endpoint = Endpoint{endpoint.text("Address"), endpoint.int32("Port")};
   for (const XmlNode& g : node.list("VpcSecurityGroups", "VpcSecurityGroup"))
     c.vpcSecurityGroups.push_back({g.text("VpcSecurityGroupId"), g.text("Status")});
   for (const XmlNode& r : node.list("IamRoles", "ClusterIamRole"))

@@ -1,4 +1,5 @@
 // Definitions of <awsdirect/rest_xml.hpp>.
+#include <charconv>
 #include <cstdlib>
 #include <sstream>
 
@@ -129,12 +130,17 @@ std::optional<std::string> RestResponse::optionalHeader(const std::string& name)
   return *value;
 }
 
-std::int64_t RestResponse::integerHeader(const std::string& name, std::int64_t fallback) const {
+std::int64_t RestResponse::integerHeader(const std::string& name, std::int64_t fallback, std::int64_t low,
+                                         std::int64_t high) const {
   const std::string* value = response_.headers.get(name);
   if (!value || value->empty()) return fallback;
-  char* end = nullptr;
-  long long parsed = std::strtoll(value->c_str(), &end, 10);
-  return end && *end == '\0' ? static_cast<std::int64_t>(parsed) : fallback;
+  std::int64_t parsed = 0;
+  const auto read = std::from_chars(value->data(), value->data() + value->size(), parsed);
+  if (read.ec != std::errc() || read.ptr != value->data() + value->size() || parsed < low || parsed > high)
+    throwError(makeError(ErrorKind::Parse, "MalformedHeader",
+                         "header " + name + " is not a number from " + std::to_string(low) + " to " +
+                             std::to_string(high) + ": " + detail::printable(value->substr(0, 40))));
+  return parsed;
 }
 
 bool RestResponse::booleanHeader(const std::string& name) const {

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "../detail/text.hpp"
 #include "../error.hpp"
 
 namespace awsdirect {
@@ -226,22 +227,32 @@ std::optional<std::chrono::system_clock::time_point> parseHttpDate(const std::st
     return 0;
   };
   char monthName[4] = {};
-  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+  int day = 0, year = 0, hour = 0, minute = 0, second = 0, used = -1;
   const std::size_t comma = text.find(',');
   bool parsed = false;
+  std::string_view zone = "GMT";  // what must follow the time (asctime has nothing)
   if (comma != std::string::npos && comma == 3) {  // IMF-fixdate
-    parsed = std::sscanf(text.c_str() + comma + 1, " %2d %3s %4d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
-                         &second) == 6;
+    parsed = std::sscanf(text.c_str() + comma + 1, " %2d %3s %4d %2d:%2d:%2d%n", &day, monthName, &year, &hour, &minute,
+                         &second, &used) == 6;
   } else if (comma != std::string::npos) {  // RFC 850
-    parsed = std::sscanf(text.c_str() + comma + 1, " %2d-%3s-%2d %2d:%2d:%2d", &day, monthName, &year, &hour, &minute,
-                         &second) == 6;
+    parsed = std::sscanf(text.c_str() + comma + 1, " %2d-%3s-%2d %2d:%2d:%2d%n", &day, monthName, &year, &hour, &minute,
+                         &second, &used) == 6;
     if (parsed) year += year < 70 ? 2000 : 1900;
   } else {  // asctime
-    parsed = std::sscanf(text.c_str(), "%*3s %3s %d %2d:%2d:%2d %4d", monthName, &day, &hour, &minute, &second,
-                         &year) == 6;
+    parsed = std::sscanf(text.c_str(), "%*3s %3s %d %2d:%2d:%2d %4d%n", monthName, &day, &hour, &minute, &second,
+                         &year, &used) == 6;
+    zone = "";
+  }
+  // Nothing may follow but the zone: "...GMT" and nothing else.
+  if (parsed && used >= 0) {
+    const std::size_t end = comma != std::string::npos ? comma + 1 + static_cast<std::size_t>(used)
+                                                      : static_cast<std::size_t>(used);
+    parsed = detail::trim(std::string_view(text).substr(std::min(end, text.size()))) == zone;
   }
   const int month = parsed ? monthNumber(monthName) : 0;
-  if (!parsed || month == 0 || !detail::isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 60)
+  // Years the clock can hold (a time_point of nanoseconds ends in 2262): others are no date.
+  if (!parsed || month == 0 || year < 1900 || year > 2200 || !detail::isValidDate(year, month, day) || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
     return std::nullopt;
   return std::chrono::system_clock::time_point(
       std::chrono::seconds(detail::daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second));

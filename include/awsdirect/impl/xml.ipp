@@ -1,6 +1,9 @@
 // Definitions of <awsdirect/xml.hpp>.
+#include <charconv>
 #include <cstdlib>
+#include <limits>
 
+#include "../detail/text.hpp"
 #include "../time.hpp"
 
 namespace awsdirect {
@@ -24,11 +27,31 @@ std::optional<std::string> XmlNode::optionalText(const char* name) const {
 }
 
 std::int64_t XmlNode::integer(const char* name, std::int64_t fallback) const {
-  std::string s = text(name);
+  const std::string s = text(name);
   if (s.empty()) return fallback;
-  char* end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  return end && *end == '\0' ? static_cast<std::int64_t>(v) : fallback;
+  std::int64_t value = 0;
+  const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+  const auto parsed = std::from_chars(begin, s.data() + s.size(), value);
+  if (parsed.ec != std::errc() || parsed.ptr != s.data() + s.size())
+    throwError(makeError(ErrorKind::Parse, "MalformedNumber",
+                         std::string("<") + name + "> is not a 64-bit integer: " + detail::printable(s.substr(0, 40))));
+  return value;
+}
+
+int XmlNode::int32(const char* name, int fallback) const {
+  const std::int64_t value = integer(name, fallback);
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+    throwError(makeError(ErrorKind::Parse, "MalformedNumber",
+                         std::string("<") + name + "> is out of range: " + std::to_string(value)));
+  return static_cast<int>(value);
+}
+
+std::uint64_t XmlNode::size(const char* name) const {
+  const std::int64_t value = integer(name, 0);
+  if (value < 0)
+    throwError(makeError(ErrorKind::Parse, "MalformedNumber",
+                         std::string("<") + name + "> is a negative size: " + std::to_string(value)));
+  return static_cast<std::uint64_t>(value);
 }
 
 bool XmlNode::boolean(const char* name, bool fallback) const {

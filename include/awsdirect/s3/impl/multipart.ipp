@@ -136,11 +136,11 @@ ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
   XmlNode root = response.xml("ListPartsResult");
   Result result;
   for (const XmlNode& p : root.children("Part"))
-    result.parts.push_back({static_cast<int>(p.integer("PartNumber")), p.text("ETag"),
-                            static_cast<std::uint64_t>(p.integer("Size")), p.timestamp("LastModified"),
+    result.parts.push_back({p.int32("PartNumber"), p.text("ETag"),
+                            p.size("Size"), p.timestamp("LastModified"),
                             p.text("ChecksumSHA256")});
   result.isTruncated = root.boolean("IsTruncated");
-  result.nextPartNumberMarker = static_cast<int>(root.integer("NextPartNumberMarker"));
+  result.nextPartNumberMarker = root.int32("NextPartNumberMarker");
   result.storageClass = root.text("StorageClass");
   return result;
 }

@@ -30,7 +30,7 @@ ObjectMetadata ObjectMetadata::fromHeaders(const RestResponse& r) {
   m.expiration = r.header("x-amz-expiration");
   m.metadata = r.prefixedHeaders("x-amz-meta-");
   m.deleteMarker = r.booleanHeader("x-amz-delete-marker");
-  m.partsCount = static_cast<int>(r.integerHeader("x-amz-mp-parts-count"));
+  m.partsCount = static_cast<int>(r.integerHeader("x-amz-mp-parts-count", 0, 0, 10000));
   return m;
 }
 
@@ -205,7 +205,7 @@ ListObjectsV2Result ListObjectsV2Request::parse(const RestResponse& response) {
     object.key = decoded(c.text("Key"));
     object.lastModified = c.timestamp("LastModified");
     object.eTag = c.text("ETag");
-    object.size = static_cast<std::uint64_t>(c.integer("Size"));
+    object.size = c.size("Size");
     object.storageClass = c.text("StorageClass");
     if (XmlNode owner = c.child("Owner")) object.owner = Owner::fromXml(owner);
     result.contents.push_back(std::move(object));
@@ -213,7 +213,7 @@ ListObjectsV2Result ListObjectsV2Request::parse(const RestResponse& response) {
   for (const XmlNode& p : root.children("CommonPrefixes")) result.commonPrefixes.push_back(decoded(p.text("Prefix")));
   result.isTruncated = root.boolean("IsTruncated");
   result.nextContinuationToken = root.text("NextContinuationToken");
-  result.keyCount = static_cast<int>(root.integer("KeyCount"));
+  result.keyCount = root.int32("KeyCount");
   result.name = root.text("Name");
   result.prefix = decoded(root.text("Prefix"));
   result.delimiter = decoded(root.text("Delimiter"));
