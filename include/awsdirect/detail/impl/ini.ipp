@@ -22,6 +22,7 @@ std::vector<IniSection> parseIni(std::string_view text, const std::string& path)
   struct RawSection {
     std::string name;
     std::vector<Option> options;
+    std::set<std::string> names;  // of its options: a repeat is found in log time, not by a scan
   };
   auto fail = [&](std::size_t lineNumber, const std::string& what) -> Error {
     return configError("InvalidConfigFile",
@@ -29,7 +30,7 @@ std::vector<IniSection> parseIni(std::string_view text, const std::string& path)
   };
 
   std::vector<RawSection> sections;
-  RawSection defaults{"DEFAULT", {}};
+  RawSection defaults{"DEFAULT", {}, {}};
   RawSection* current = nullptr;
   Option* currentOption = nullptr;
   std::size_t indentLevel = 0;
@@ -69,7 +70,7 @@ std::vector<IniSection> parseIni(std::string_view text, const std::string& path)
         current = &defaults;
       } else {
         if (!seenSections.insert(name).second) throw ConfigError(fail(lineNumber, "section [" + name + "] repeats"));
-        sections.push_back(RawSection{name, {}});
+        sections.push_back(RawSection{name, {}, {}});
         current = &sections.back();
       }
       currentOption = nullptr;
@@ -82,9 +83,8 @@ std::vector<IniSection> parseIni(std::string_view text, const std::string& path)
     std::string name = toLower(trim(value.substr(0, delimiter)));
     if (name.empty())
       throw ConfigError(fail(lineNumber, "a setting has no name before '" + std::string(1, value[delimiter]) + "'"));
-    for (const auto& option : current->options)
-      if (option.name == name)
-        throw ConfigError(fail(lineNumber, "setting '" + name + "' repeats in section [" + current->name + "]"));
+    if (!current->names.insert(name).second)
+      throw ConfigError(fail(lineNumber, "setting '" + name + "' repeats in section [" + current->name + "]"));
     current->options.push_back(Option{name, {std::string(trim(value.substr(delimiter + 1)))}, lineNumber});
     currentOption = &current->options.back();
   }
