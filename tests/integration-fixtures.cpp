@@ -232,8 +232,18 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
   std::vector<Run> recorded;
   for (const auto& [scenario, arguments] : runs)
     recorded.push_back(runExample(recordEnv + " AWSDIRECT_FIXTURES_SCENARIO=" + scenario, arguments));
-  // Without a scenario, the program's name.
+  // Without a scenario, each command gets its own: the program's name and its arguments. A
+  // sequence recorded so replays as recorded; a command recorded again says it replaces the file.
+  const std::vector<std::string> unnamedRuns = {"create --identifier unnamed-cluster --wait",
+                                                "status --identifier unnamed-cluster",
+                                                "delete --identifier unnamed-cluster --wait"};
+  std::vector<Run> unnamedRecorded;
+  for (const auto& arguments : unnamedRuns) unnamedRecorded.push_back(runExample(recordEnv, arguments));
   Run unnamed = runExample(recordEnv, "status --identifier no-such-cluster");
+  Run again = runExample(recordEnv, "status --identifier no-such-cluster");
+  CHECK(contains(again.err, "awsdirect: recording to " +
+                                (dir.path / "redshift_cluster/status_--identifier_no-such-cluster.http").string() +
+                                " replaces the exchanges recorded there before"));
 
   CHECK(recorded[0].exit == 0);
   CHECK(contains(recorded[0].out, "status:     available"));
@@ -245,7 +255,9 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
   CHECK(recorded[3].exit == 1);
   CHECK(contains(recorded[3].err, "ClusterNotFound"));
   CHECK(unnamed.exit == 1);
-  CHECK(fs::exists(dir.path / "redshift_cluster.http"));
+  CHECK(fs::exists(dir.path / "redshift_cluster/create_--identifier_unnamed-cluster_--wait.http"));
+  CHECK(fs::exists(dir.path / "redshift_cluster/status_--identifier_unnamed-cluster.http"));
+  for (const auto& run : unnamedRecorded) CHECK(run.exit == 0);
 
   moto.reset();
   Tripwire network(port);
@@ -257,9 +269,15 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
     CHECK(replayed.out == recorded[i].out);
     CHECK(errors(replayed.err) == errors(recorded[i].err));
   }
+  for (std::size_t i = 0; i < unnamedRuns.size(); ++i) {
+    CAPTURE(unnamedRuns[i]);
+    Run replayed = runExample(replayEnv, unnamedRuns[i]);
+    CHECK(replayed.exit == unnamedRecorded[i].exit);
+    CHECK(replayed.out == unnamedRecorded[i].out);
+  }
   Run replayedUnnamed = runExample(replayEnv, "status --identifier no-such-cluster");
   CHECK(replayedUnnamed.exit == 1);
-  CHECK(replayedUnnamed.err == unnamed.err);
+  CHECK(contains(again.err, replayedUnnamed.err));  // the later recording, which replaced the first
 
   // The code changes its request: a readable mismatch and a non-zero exit, never the network.
   Run changed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=status", "status --identifier other-cluster");

@@ -145,10 +145,11 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
 
   // up again: nothing to do, and the recording of that run holds no mutating call.
   auto again = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv",
-                          "AWSDIRECT_FIXTURES=record AWSDIRECT_FIXTURES_DIR=" + shell.home + "/fixtures");
+                          "AWSDIRECT_FIXTURES=record AWSDIRECT_FIXTURES_SCENARIO=up-again AWSDIRECT_FIXTURES_DIR=" +
+                              shell.home + "/fixtures");
   CHECK(again.status == 0);
   CHECK(contains(again.out, "nothing to do"));
-  const std::string recording = awsdirect_test::readFile(shell.home + "/fixtures/hands_on_aws.http");
+  const std::string recording = awsdirect_test::readFile(shell.home + "/fixtures/up-again.http");
   CHECK(contains(recording, "### request 1:"));
   for (const char* mutating : {": Create", ": Put", ": Attach", ": Authorize", ": Delete"}) {
     CAPTURE(mutating);

@@ -768,9 +768,10 @@ TEST_CASE("the switch: its settings, the scenario's file, and their errors") {
   CHECK(record.path == "/tmp/fx/lifecycle/create.http");
   CHECK(settings({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "fx/"},
                   {"AWSDIRECT_FIXTURES_SCENARIO", "create.http"}}).path == "fx/create.http");
-  // Without a scenario, the program's name.
-  CHECK(settings({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/tmp/fx"}}).path ==
-        "/tmp/fx/awsdirect_unit_tests.http");
+  // Without a scenario, the program's name, and its arguments below it (CTest passes some).
+  const std::string unnamed = settings({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/tmp/fx"}}).path;
+  CHECK(unnamed.rfind("/tmp/fx/awsdirect_unit_tests", 0) == 0);
+  CHECK(unnamed.substr(unnamed.size() - 5) == ".http");
 
   auto configError = [&](std::map<std::string, std::string> env) {
     try {
