@@ -8,6 +8,7 @@
 #   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library
 #      instrumented, the examples, the unit and integration tests; runs every test, the
 #      integration tests against moto_server and the AWS CLI on loopback.
+#   3. the parsers' fuzzers (libFuzzer, ASan, UBSan) for a few seconds each.
 # So both GCC and Clang compile everything with -Werror (Clang also builds faster at -O0).
 # The tests run once, in the second build: its library has the same code as the first, with every
 # memory error and undefined behaviour made fatal.
@@ -40,3 +41,7 @@ cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitiz
   -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF
 cmake --build "$root/build-sanitize" -j"$jobs"
 ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$jobs"
+
+# 3. The parsers' fuzzers, briefly (5 s each; tests/fuzz/run.sh SECONDS runs them longer). The
+#    fixture file's round trip is left out until its known defect is fixed (see the README).
+"$root/tests/fuzz/run.sh" 5 xml ini json times uri request

@@ -196,8 +196,9 @@ std::optional<std::chrono::system_clock::time_point> parseAmzDate(std::string_vi
   if (year < 0 || !detail::isValidDate(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
       second < 0 || second > 59)
     return std::nullopt;
-  return std::chrono::system_clock::time_point(
-      std::chrono::seconds(detail::daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second));
+  // Clamped, as ISO 8601 times: a far year cannot overflow the clock.
+  return detail::fromEpochSeconds(detail::daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second,
+                                  std::chrono::nanoseconds(0));
 }
 
 std::string formatHttpDate(std::chrono::system_clock::time_point time, std::string_view zone) {
