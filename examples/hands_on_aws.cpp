@@ -1,6 +1,6 @@
 // hands_on_aws: the whole data-warehouse environment as one thing, in one command each.
 //
-//   hands_on_aws plan   --name NAME --cidr CIDR [--region R] [--open-to-internet]
+//   hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]
 //   hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION] [--upload FILE]...
 //   hands_on_aws status --name NAME [--region R] [--cidr CIDR]
 //   hands_on_aws down   --name NAME [--region R]
@@ -55,7 +55,7 @@ struct Args {
 };
 
 int usage() {
-  std::cerr << "usage: hands_on_aws plan   --name NAME --cidr CIDR [--region R] [--open-to-internet]\n"
+  std::cerr << "usage: hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]\n"
                "       hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION]"
                " [--upload FILE]...\n"
                "       hands_on_aws status --name NAME [--region R] [--cidr CIDR]\n"
@@ -84,7 +84,7 @@ std::optional<Args> parse(int argc, char** argv) {
     else return std::nullopt;
   }
   static const std::map<std::string, std::vector<std::string>> required = {
-      {"plan", {"--name", "--cidr"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
+      {"plan", {"--name"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
       {"down", {"--name"}},           {"list", {}},                 {"reap", {}}};
   auto command = required.find(args.command);
   if (command == required.end()) return std::nullopt;
@@ -225,7 +225,7 @@ int run(const Args& args) {
     blueprint.ttl = duration(option(args, "--ttl"));
     if (!blueprint.ttl) return usage();
   }
-  if (args.command == "plan" || args.command == "up") awsdirect::iac::validateBlueprint(blueprint, args.openToInternet);
+  awsdirect::iac::validateBlueprint(blueprint, args.openToInternet, args.command == "up");
   awsdirect::iac::Stack stack(config, blueprint);
 
   if (args.command == "plan" || args.command == "status") {

@@ -94,7 +94,7 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   const std::string bucket = "demo-123456789012-data";
 
   // plan on an empty account: every resource, and nothing created.
-  auto plan = shell.tool("plan --name demo --cidr 203.0.113.7/32");
+  auto plan = shell.tool("plan --name demo");
   CHECK(plan.status == 0);
   for (const char* name : {"demo-redshift-role", "demo-airflow", "demo-redshift-sg", "demo-123456789012-data",
                            "demo-redshift", "demo-postgres"})
@@ -159,6 +159,7 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   auto status = shell.tool("status --name demo --cidr 203.0.113.7/32");
   CHECK(status.status == 0);
   CHECK_FALSE(contains(status.out, "missing"));
+  CHECK_FALSE(contains(shell.tool("status --name demo").out, "drift:"));  // without --cidr the rule is not checked
 
   // Drift: a policy detached and the ingress rule revoked behind its back; status says so, up
   // puts them back.

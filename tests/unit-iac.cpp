@@ -58,6 +58,11 @@ TEST_CASE("names, CIDRs and TTLs are checked before any call") {
   CHECK(problemsOf(named(std::string(33, 'a'))).size() == 1);
   CHECK(problemsOf(named("dev", "")) ==
         std::vector<std::string>{"cidr is required: who may reach the Redshift port (such as 203.0.113.7/32)"});
+  try {
+    iac::validateBlueprint(named("dev", ""), false, /*cidrRequired=*/false);  // plan and status need none
+  } catch (const ValidationError& e) {
+    FAIL("unexpected: " << e.what());
+  }
   CHECK(problemsOf(named("dev", "10.0.0.0/33")) ==
         std::vector<std::string>{"cidr must be an IPv4 CIDR block such as 203.0.113.7/32"});
   CHECK(problemsOf(named("dev", "0.0.0.0/0")) ==

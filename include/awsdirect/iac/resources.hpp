@@ -48,8 +48,8 @@ struct Blueprint {
 };
 
 // Checks an environment name (and the CIDR and TTL) before any call: a ValidationError that
-// names the field and the rule.
-AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet);
+// names the field and the rule. `cidrRequired` false lets an empty CIDR pass (plan, status).
+AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired = true);
 
 enum class ResourceState {
   Missing,   // not there

@@ -15,7 +15,7 @@ std::vector<Tag> Blueprint::tags() const {
   return tags;
 }
 
-void validateBlueprint(const Blueprint& blueprint, bool openToInternet) {
+void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired) {
   Validator v;
   const std::string& name = blueprint.name;
   bool shaped = !name.empty() && name.size() <= 32 && name[0] >= 'a' && name[0] <= 'z' && name.back() != '-' &&
@@ -24,10 +24,12 @@ void validateBlueprint(const Blueprint& blueprint, bool openToInternet) {
   v.check(shaped, "name",
           "must be 1 to 32 lowercase letters, digits and single hyphens, starting with a letter and not ending with a "
           "hyphen");
-  if (v.check(!blueprint.cidr.empty(), "cidr", "is required: who may reach the Redshift port (such as 203.0.113.7/32)"))
-    if (v.check(awsdirect::detail::isIpv4Cidr(blueprint.cidr), "cidr", "must be an IPv4 CIDR block such as 203.0.113.7/32"))
-      v.check(blueprint.cidr != "0.0.0.0/0" || openToInternet, "cidr",
-              "0.0.0.0/0 opens the Redshift port to the whole internet; pass --open-to-internet to mean it");
+  if (!blueprint.cidr.empty() || cidrRequired)
+    if (v.check(!blueprint.cidr.empty(), "cidr", "is required: who may reach the Redshift port (such as 203.0.113.7/32)"))
+      if (v.check(awsdirect::detail::isIpv4Cidr(blueprint.cidr), "cidr",
+                  "must be an IPv4 CIDR block such as 203.0.113.7/32"))
+        v.check(blueprint.cidr != "0.0.0.0/0" || openToInternet, "cidr",
+                "0.0.0.0/0 opens the Redshift port to the whole internet; pass --open-to-internet to mean it");
   if (blueprint.ttl) v.check(blueprint.ttl->count() > 0, "ttl", "must be a positive duration");
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
 }
@@ -222,7 +224,7 @@ class GroupResource final : public Resource {
     if (!taggedAs(group->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     c_.setOutput("groupId", group->groupId);
     ResourceReport r = report(*this, ResourceState::Ready, group->groupId);
-    if (!opensPort(*group)) {
+    if (!c_.blueprint.cidr.empty() && !opensPort(*group)) {  // no CIDR given (status, down): not checked
       r.state = ResourceState::Drifted;
       r.drift.push_back("no ingress rule for TCP 5439 from " + c_.blueprint.cidr);
     }
