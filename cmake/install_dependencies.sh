@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what awsdirect needs to build and test on Debian/Ubuntu: GCC and Clang, CMake, Ninja,
+# Installs what awsdirect needs to build and test on Debian/Ubuntu: GCC and Clang (with its sanitizer
+# and fuzzer runtimes), CMake, Ninja,
 # the dev packages of libcurl, OpenSSL, pugixml and doctest, and (for the local emulator) moto.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(g++ clang cmake make ninja-build pkg-config libcurl4-openssl-dev libssl-dev libpugixml-dev doctest-dev python3)
+# libclang-rt-dev: Clang's sanitizer and libFuzzer runtimes, which clang only recommends; git: the
+# FetchContent packaging test clones the checkout.
+packages=(g++ clang libclang-rt-dev cmake make ninja-build pkg-config git libcurl4-openssl-dev libssl-dev libpugixml-dev
+          doctest-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
