@@ -6,6 +6,7 @@
 // thread-safe, and bound every request by a timeout.
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -113,6 +114,26 @@ class ContainerCredentialsProvider final : public CredentialsProvider {
 };
 
 namespace detail {
+// A deadline for a provider's next fetch only: the default chain's first search is bounded by
+// its deadline, later refreshes are not. Thread-safe.
+class NextFetchDeadline {
+ public:
+  void set(std::chrono::steady_clock::time_point deadline) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    deadline_ = deadline;
+  }
+  std::optional<std::chrono::steady_clock::time_point> take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto deadline = deadline_;
+    deadline_.reset();
+    return deadline;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+};
+
 // AccessKeyId, SecretAccessKey, Token and Expiration of a metadata or container answer; throws
 // CredentialsError naming `what` and the missing field (or the Code and Message it carries).
 AWSDIRECT_DECL Credentials parseMetadataCredentials(const std::string& body, const std::string& what);

@@ -174,7 +174,7 @@ struct InstanceMetadataCredentialsProvider::State {
   mutable std::mutex mutex;
   std::string role;
   std::optional<Credentials> last;
-  std::optional<detail::SteadyTime> deadline;  // of the next fetch only
+  detail::NextFetchDeadline deadline;
 };
 
 std::shared_ptr<InstanceMetadataCredentialsProvider::State> InstanceMetadataCredentialsProvider::makeState(
@@ -198,8 +198,7 @@ std::string InstanceMetadataCredentialsProvider::describe() const {
 }
 
 void InstanceMetadataCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
-  std::lock_guard<std::mutex> lock(state_->mutex);
-  state_->deadline = deadline;
+  state_->deadline.set(deadline);
 }
 
 namespace detail {
@@ -279,12 +278,10 @@ AWSDIRECT_DECL Credentials fetchInstanceMetadata(const InstanceMetadataOptions& 
 
 std::function<Credentials()> InstanceMetadataCredentialsProvider::fetcher(std::shared_ptr<State> state) {
   return [state]() -> Credentials {
-    std::optional<detail::SteadyTime> deadline;
+    const std::optional<detail::SteadyTime> deadline = state->deadline.take();
     std::optional<Credentials> last;
     {
       std::lock_guard<std::mutex> lock(state->mutex);
-      deadline = state->deadline;
-      state->deadline.reset();
       last = state->last;
     }
     std::string role;
@@ -334,8 +331,7 @@ std::optional<ContainerCredentialsOptions> ContainerCredentialsOptions::fromEnvi
 
 struct ContainerCredentialsProvider::State {
   ContainerCredentialsOptions options;
-  std::mutex mutex;
-  std::optional<detail::SteadyTime> deadline;  // of the next fetch only
+  detail::NextFetchDeadline deadline;
 };
 
 std::shared_ptr<ContainerCredentialsProvider::State> ContainerCredentialsProvider::makeState(
@@ -354,19 +350,13 @@ std::string ContainerCredentialsProvider::describe() const {
 }
 
 void ContainerCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
-  std::lock_guard<std::mutex> lock(state_->mutex);
-  state_->deadline = deadline;
+  state_->deadline.set(deadline);
 }
 
 std::function<Credentials()> ContainerCredentialsProvider::fetcher(std::shared_ptr<State> state) {
   return [state]() -> Credentials {
     const ContainerCredentialsOptions& options = state->options;
-    std::optional<detail::SteadyTime> deadline;
-    {
-      std::lock_guard<std::mutex> lock(state->mutex);
-      deadline = state->deadline;
-      state->deadline.reset();
-    }
+    const std::optional<detail::SteadyTime> deadline = state->deadline.take();
     const detail::EndpointParts parts = detail::splitEndpoint(options.url.substr(0, options.url.find('?')));
     const std::string where = "the container credentials endpoint " + parts.scheme + "://" + parts.authority;
     auto fail = [&](const std::string& code, const std::string& message) {

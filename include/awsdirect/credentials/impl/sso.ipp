@@ -62,8 +62,7 @@ std::string SsoSettings::tokenCacheFile(const Environment& environment) const {
 
 struct SsoCredentialsProvider::State {
   SsoCredentialsOptions options;
-  std::mutex mutex;
-  std::optional<std::chrono::steady_clock::time_point> deadline;  // of the next fetch only
+  detail::NextFetchDeadline deadline;
 };
 
 std::shared_ptr<SsoCredentialsProvider::State> SsoCredentialsProvider::makeState(SsoCredentialsOptions options) {
@@ -81,8 +80,7 @@ std::string SsoCredentialsProvider::describe() const {
 }
 
 void SsoCredentialsProvider::setDeadline(std::chrono::steady_clock::time_point deadline) {
-  std::lock_guard<std::mutex> lock(state_->mutex);
-  state_->deadline = deadline;
+  state_->deadline.set(deadline);
 }
 
 namespace detail {
@@ -175,13 +173,7 @@ AWSDIRECT_DECL Credentials fetchSsoCredentials(const SsoCredentialsOptions& opti
 
 std::function<Credentials()> SsoCredentialsProvider::fetcher(std::shared_ptr<State> state) {
   return [state]() -> Credentials {
-    std::optional<std::chrono::steady_clock::time_point> deadline;
-    {
-      std::lock_guard<std::mutex> lock(state->mutex);
-      deadline = state->deadline;
-      state->deadline.reset();
-    }
-    return detail::fetchSsoCredentials(state->options, deadline);
+    return detail::fetchSsoCredentials(state->options, state->deadline.take());
   };
 }
 
