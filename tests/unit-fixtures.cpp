@@ -211,6 +211,15 @@ TEST_CASE("a fixture file reads back exactly what was written") {
   empty.status = 204;
   file.exchanges.push_back(exchange(get, empty));
 
+  // Found by fuzzing: a header value with blanks around it, a label that ends like a body marker,
+  // a form body holding a raw line break.
+  HttpRequest odd = formRequest("Action=De(XML indented)&A=1\r\n");
+  odd.headers.add("x-amz-meta-padded", "  two blanks before, one after ");
+  HttpResponse padded;
+  padded.status = 200;
+  padded.headers.add("x-amz-meta-b", " b");
+  file.exchanges.push_back(exchange(odd, padded));
+
   FixtureExchange failed;
   failed.request = get;
   failed.transportFailure = transportError(TransportFailure::Timeout, "Operation timed out after 30000 milliseconds");

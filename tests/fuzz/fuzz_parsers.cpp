@@ -6,14 +6,20 @@
 #include <awsdirect/detail/json.hpp>
 #include <awsdirect/error.hpp>
 #include <awsdirect/fixtures/file.hpp>
+#include <awsdirect/fixtures/matching.hpp>
+#include <awsdirect/fixtures/redaction.hpp>
 #include <awsdirect/shared_config.hpp>
 #include <awsdirect/time.hpp>
 #include <awsdirect/uri.hpp>
 #include <awsdirect/xml.hpp>
 
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -98,6 +104,90 @@ void fixture(const std::string& text) {
   }
 }
 
+// --- recording: any exchange a transport can hand over is written and read back exactly, and a
+// recorded request, redacted, still replays for the request that made it.
+
+std::string filtered(std::string text, bool (*keep)(unsigned char)) {
+  std::string out;
+  for (char c : text)
+    if (keep(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+bool isTokenChar(unsigned char c) { return std::isalnum(c) || std::strchr("!#$%&'*+-.^_`|~", c); }
+bool isTargetChar(unsigned char c) { return c > 0x20 && c != 0x7F && c != '?'; }
+bool isQueryChar(unsigned char c) { return c > 0x20 && c != 0x7F; }
+bool isHeaderValueChar(unsigned char c) { return c != '\r' && c != '\n' && c != '\0'; }
+
+awsdirect::HttpHeaders fuzzedHeaders(FuzzedDataProvider& in, bool response) {
+  awsdirect::HttpHeaders headers;
+  if (!response && in.ConsumeBool()) headers.add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+  for (int n = in.ConsumeIntegralInRange(0, 4); n > 0; --n) {
+    std::string name = filtered(in.ConsumeRandomLengthString(20), isTokenChar);
+    if (name.empty() || awsdirect::detail::equalsIgnoreCase(name, "Host") ||
+        (response && awsdirect::detail::equalsIgnoreCase(name, "Content-Length")))
+      continue;
+    headers.add(name, filtered(in.ConsumeRandomLengthString(40), isHeaderValueChar));
+  }
+  return headers;
+}
+
+awsdirect::FixtureExchange fuzzedExchange(FuzzedDataProvider& in) {
+  awsdirect::FixtureExchange e;
+  e.request.method = filtered(in.ConsumeRandomLengthString(10), [](unsigned char c) { return std::isupper(c) != 0; });
+  if (e.request.method.empty()) e.request.method = "GET";
+  e.request.path = "/" + filtered(in.ConsumeRandomLengthString(40), isTargetChar);
+  e.request.query = filtered(in.ConsumeRandomLengthString(40), isQueryChar);
+  e.request.host = filtered(in.ConsumeRandomLengthString(20), isQueryChar);
+  e.request.headers = fuzzedHeaders(in, false);
+  e.request.body = in.ConsumeRandomLengthString(200);
+  if (in.ConsumeBool()) {
+    const awsdirect::TransportFailure kinds[] = {awsdirect::TransportFailure::Connect, awsdirect::TransportFailure::Timeout,
+                                                 awsdirect::TransportFailure::Receive, awsdirect::TransportFailure::Tls};
+    e.transportFailure = awsdirect::transportError(kinds[in.ConsumeIntegralInRange(0, 3)], in.ConsumeRandomLengthString(60));
+  } else {
+    e.response.status = in.ConsumeIntegralInRange(100, 599);
+    e.response.headers = fuzzedHeaders(in, true);
+    e.response.body = in.ConsumeRandomLengthString(200);
+  }
+  return e;
+}
+
+bool sameHeaders(const awsdirect::HttpHeaders& a, const awsdirect::HttpHeaders& b) {
+  return std::vector<awsdirect::HttpHeaders::Entry>(a.begin(), a.end()) ==
+         std::vector<awsdirect::HttpHeaders::Entry>(b.begin(), b.end());
+}
+
+bool sameExchange(const awsdirect::FixtureExchange& a, const awsdirect::FixtureExchange& b) {
+  if (a.request.method != b.request.method || a.request.path != b.request.path || a.request.query != b.request.query ||
+      a.request.host != b.request.host || !sameHeaders(a.request.headers, b.request.headers) ||
+      a.request.body != b.request.body || a.transportFailure.has_value() != b.transportFailure.has_value())
+    return false;
+  if (a.transportFailure)
+    return a.transportFailure->transport == b.transportFailure->transport &&
+           a.transportFailure->message == b.transportFailure->message;
+  return a.response.status == b.response.status && sameHeaders(a.response.headers, b.response.headers) &&
+         a.response.body == b.response.body;
+}
+
+void recording(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider in(data, size);
+  awsdirect::FixtureFile file;
+  for (int n = in.ConsumeIntegralInRange(1, 3); n > 0; --n) file.exchanges.push_back(fuzzedExchange(in));
+  const auto again = awsdirect::FixtureFile::parse(file.format());
+  if (again.exchanges.size() != file.exchanges.size()) finding("a recording reads back with another number of exchanges");
+  for (std::size_t i = 0; i < file.exchanges.size(); ++i)
+    if (!sameExchange(file.exchanges[i], again.exchanges[i])) finding("a recorded exchange does not read back as recorded");
+
+  const awsdirect::RedactionRules rules;
+  awsdirect::FixtureFile redacted;
+  for (const auto& e : file.exchanges) redacted.exchanges.push_back({awsdirect::redactRequest(e.request, rules), e.response, e.transportFailure, 0});
+  const auto replayed = awsdirect::FixtureFile::parse(redacted.format());
+  for (std::size_t i = 0; i < file.exchanges.size(); ++i)
+    if (!awsdirect::detail::matches(awsdirect::detail::shapeOf(replayed.exchanges[i].request, rules),
+                                    awsdirect::detail::shapeOf(file.exchanges[i].request, rules)))
+      finding("a redacted recording does not replay for the request that made it");
+}
+
 void request(const std::string& text) {
   try {
     const auto raw = awsdirect_test::parseRawRequest(text);
@@ -120,7 +210,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   else if (target == "times") times(text);
   else if (target == "uri") uri(text);
   else if (target == "fixture") fixture(text);
+  else if (target == "recording") recording(data, size);
   else if (target == "request") request(text);
-  else finding("AWSDIRECT_FUZZ_TARGET must be xml, ini, json, times, uri, fixture or request");
+  else finding("AWSDIRECT_FUZZ_TARGET must be xml, ini, json, times, uri, fixture, recording or request");
   return 0;
 }

@@ -2,13 +2,13 @@
 # Builds the parsers' fuzzer (clang's libFuzzer with ASan and UBSan) and runs each target for
 # SECONDS (default 60), seeded from the fixtures and examples in the tree; prints each target's
 # executions. Any finding stops with its input saved in build-fuzz/ (crash-*, leak-*, ...).
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: xml ini json times uri fixture request
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: xml ini json times uri fixture recording request
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(xml ini json times uri fixture request); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(xml ini json times uri fixture recording request); fi
 out=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 mkdir -p "$out"
 
