@@ -12,6 +12,7 @@
 #include "awsdirect/credentials/process.hpp"
 #include "awsdirect/credentials/sso.hpp"
 #include "awsdirect/credentials/web_identity.hpp"
+#include "awsdirect/checksum.hpp"
 #include "awsdirect/crypto.hpp"
 #include "awsdirect/curl_transport.hpp"
 #include "awsdirect/default_transport.hpp"

@@ -20,7 +20,7 @@ LAYERS = [
     ('build mode and version', ['detail/build_mode.hpp', 'version.hpp']),
     ('basics', ['detail/text.hpp', 'detail/ip.hpp', 'http.hpp', 'error.hpp', 'transport.hpp', 'uri.hpp', 'time.hpp',
                 'secret.hpp', 'validate.hpp', 'detail/json.hpp', 'detail/files.hpp', 'log.hpp']),
-    ('crypto and signing', ['crypto.hpp', 'sigv4.hpp']),
+    ('crypto and signing', ['crypto.hpp', 'checksum.hpp', 'sigv4.hpp']),
     ('environment and shared config files', ['environment.hpp', 'detail/ini.hpp', 'shared_config.hpp',
                                              'credentials_file.hpp']),
     ('credentials', ['credentials.hpp', 'detail/process.hpp', 'credentials/process.hpp', 'credentials/chain.hpp']),
@@ -119,7 +119,7 @@ for path in files:
             problems.append(f'{os.path.relpath(path, root)}: a header includes <filesystem>; only definitions may')
         if system.startswith('curl/') and not path.endswith('impl/curl_transport.ipp'):
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only impl/curl_transport.ipp may')
-        if system.startswith('openssl/') and not path.endswith(('impl/crypto.ipp', 'impl/sigv4.ipp')):
+        if system.startswith('openssl/') and not path.endswith(('impl/crypto.ipp', 'impl/checksum.ipp', 'impl/sigv4.ipp')):
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only the crypto definitions may')
     # In header-only mode an .ipp is part of its header.
     for statement in namespace_scope_statements(text):

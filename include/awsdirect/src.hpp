@@ -22,6 +22,7 @@
 #include "credentials/process.hpp"
 #include "credentials/sso.hpp"
 #include "credentials/web_identity.hpp"
+#include "checksum.hpp"
 #include "crypto.hpp"
 #include "curl_transport.hpp"
 #include "default_transport.hpp"
@@ -87,6 +88,7 @@
 
 // crypto and signing
 #include "impl/crypto.ipp"
+#include "impl/checksum.ipp"
 #include "impl/sigv4.ipp"
 
 // environment and shared config files
