@@ -453,3 +453,114 @@ TEST_CASE("the s3 example: mb makes a private bucket, cp both ways, ls, presign,
   CHECK(invalid == 1);
   CHECK(invalidOutput.find("Bucket may contain only lowercase letters") != std::string::npos);
 }
+
+namespace {
+
+// The CRC32 of a file as Python's binascii computes it, in base64 as S3 writes it.
+std::string pythonCrc32(const std::string& path) {
+  auto [status, out] = runCommand("python3 -c \"import base64, binascii, sys; d = open(sys.argv[1], 'rb').read(); "
+                                  "print(base64.b64encode(binascii.crc32(d).to_bytes(4, 'big')).decode())\" '" + path + "'");
+  REQUIRE(status == 0);
+  return out.substr(0, out.find('\n'));
+}
+
+bool onlyFilesIn(const std::string& directory, const std::vector<std::string>& names) {
+  auto [status, out] = runCommand("ls -A '" + directory + "'");
+  std::string expected;
+  for (const auto& name : names) expected += name + "\n";
+  return status == 0 && out == expected;
+}
+
+}  // namespace
+
+TEST_CASE("flexible checksums against moto, cross-checked with Python and botocore: sent, kept, verified; a mismatch leaves no file") {
+  using s3::kMiB;
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  S3 s3(moto->clientConfig());
+  REQUIRE(s3.send(S3::createBucket().bucket("sums")).ok());
+  TemporaryDirectory dir;
+  const std::string small = patternBytes(100 * 1024 + 7, 3);
+  const std::string big = patternBytes(11 * kMiB + 5, 4);
+  writeFile(dir.file("small.bin"), small);
+  writeFile(dir.file("big.bin"), big);
+
+  // PutObject sends a CRC32 by default, the one Python computes.
+  auto put = s3.send(S3::putObject().bucket("sums").key("default").body(small));
+  REQUIRE_MESSAGE(put.ok(), put.error().describe());
+  CHECK(put.value().checksums.crc32 == pythonCrc32(dir.file("small.bin")));
+
+  // Every algorithm: sent, kept by S3, and the bytes read back verified against it.
+  for (ChecksumAlgorithm algorithm : kChecksumAlgorithms) {
+    const std::string key = std::string("with-") + checksumAlgorithmName(algorithm);
+    CAPTURE(key);
+    REQUIRE(s3.send(S3::putObject().bucket("sums").key(key).bodyFromFile(dir.file("small.bin")).checksumAlgorithm(algorithm)).ok());
+    auto head = s3.send(S3::headObject().bucket("sums").key(key));
+    REQUIRE(head.ok());
+    CHECK(head.value().checksums[algorithm] == checksumOf(algorithm, small));
+    auto got = s3.send(S3::getObject().bucket("sums").key(key));
+    REQUIRE_MESSAGE(got.ok(), got.error().describe());
+    CHECK(got.value().verifiedChecksum == std::string(checksumAlgorithmName(algorithm)) + " " + checksumOf(algorithm, small));
+    auto toFile = s3.send(S3::getObject().bucket("sums").key(key).toFile(dir.file("read.bin")));
+    REQUIRE_MESSAGE(toFile.ok(), toFile.error().describe());
+    CHECK(toFile.value().verifiedChecksum == got.value().verifiedChecksum);
+    CHECK((readFile(dir.file("read.bin")) == small));
+  }
+
+  // In parts: CRC32 on every part, and the composite checksum moto computes from the parts'
+  // bytes (with binascii) is the CRC32 of our parts' CRC32s.
+  S3Transfer transfer(s3, s3::TransferConfig().withMultipartThreshold(5 * kMiB).withMultipartChunkSize(5 * kMiB));
+  auto uploaded = transfer.uploadFile(s3::UploadFileRequest().bucket("sums").key("parts").file(dir.file("big.bin")));
+  REQUIRE_MESSAGE(uploaded.ok(), uploaded.error().describe());
+  REQUIRE(uploaded.value().parts == 3);
+  std::string partDigests;
+  for (std::size_t first = 0; first < big.size(); first += 5 * kMiB)
+    partDigests += Checksum(ChecksumAlgorithm::Crc32).update(std::string_view(big).substr(first, 5 * kMiB)).digest();
+  auto composite = s3.send(S3::getObject().bucket("sums").key("parts"));
+  REQUIRE(composite.ok());
+  CHECK(composite.value().checksums.crc32 == checksumOf(ChecksumAlgorithm::Crc32, partDigests) + "-3");
+  CHECK(composite.value().verifiedChecksum.empty());  // composite: S3 checked the parts at upload
+
+  // botocore's CRC32 of a whole object, verified by a download in ranged parts whose CRCs combine.
+  const auto byCli = runAwsCli(*moto, "s3api put-object --bucket sums --key by-botocore --checksum-algorithm CRC32 --body '" +
+                                         dir.file("big.bin") + "'");
+  REQUIRE_MESSAGE(byCli.first == 0, byCli.second);
+  auto downloaded = transfer.downloadFile(s3::DownloadFileRequest().bucket("sums").key("by-botocore").file(dir.file("big.out")));
+  REQUIRE_MESSAGE(downloaded.ok(), downloaded.error().describe());
+  CHECK(downloaded.value().parts == 3);
+  CHECK(downloaded.value().verifiedChecksum == "CRC32 " + pythonCrc32(dir.file("big.bin")));
+  CHECK((readFile(dir.file("big.out")) == big));
+
+  // A checksum that does not match the bytes (the CLI sends what it is given; moto keeps it):
+  // every way of reading fails with ChecksumMismatch and leaves no file, not even a temporary one.
+  for (const char* key : {"wrong-small", "wrong-big"}) {
+    CAPTURE(key);
+    const std::string body = std::string(key) == "wrong-small" ? "small.bin" : "big.bin";
+    const auto wrong = runAwsCli(*moto, std::string("s3api put-object --bucket sums --key ") + key +
+                                            " --checksum-algorithm CRC32 --checksum-crc32 AAAAAA== --body '" + dir.file(body) + "'");
+    REQUIRE_MESSAGE(wrong.first == 0, wrong.second);
+    auto inMemory = s3.send(S3::getObject().bucket("sums").key(key));
+    REQUIRE_FALSE(inMemory.ok());
+    CHECK(inMemory.error().kind == ErrorKind::Integrity);
+    CHECK(inMemory.error().code == "ChecksumMismatch");
+    CHECK(inMemory.error().message.find("AAAAAA==") != std::string::npos);
+    auto toFile = s3.send(S3::getObject().bucket("sums").key(key).toFile(dir.file("wrong.out")));
+    REQUIRE_FALSE(toFile.ok());
+    CHECK(toFile.error().code == "ChecksumMismatch");
+    auto transferred = transfer.downloadFile(s3::DownloadFileRequest().bucket("sums").key(key).file(dir.file("wrong.out")));
+    REQUIRE_FALSE(transferred.ok());
+    CHECK(transferred.error().code == "ChecksumMismatch");
+    CHECK(onlyFilesIn(dir.path(), {"big.bin", "big.out", "read.bin", "small.bin"}));
+  }
+
+  // when_required: no checksum sent, none asked for, nothing verified.
+  S3 plain(moto->clientConfig(), S3Options().withRequestChecksumCalculation(ChecksumPolicy::WhenRequired)
+                                           .withResponseChecksumValidation(ChecksumPolicy::WhenRequired));
+  auto unchecked = plain.send(S3::putObject().bucket("sums").key("plain").body(small));
+  REQUIRE(unchecked.ok());
+  CHECK(unchecked.value().checksums.crc32.empty());
+  auto wrongButUnchecked = plain.send(S3::getObject().bucket("sums").key("wrong-small"));
+  REQUIRE(wrongButUnchecked.ok());
+  CHECK(wrongButUnchecked.value().checksums.crc32.empty());
+}

@@ -500,7 +500,12 @@ TEST_CASE("CompleteMultipartUpload lists the parts in order; out-of-order or emp
                      "</Bucket><Key>big</Key><ETag>\"abc-2\"</ETag></CompleteMultipartUploadResult>");
 
   auto done = s3.send(
-      S3::completeMultipartUpload().bucket("b-1").key("big").uploadId("up/1+2").part(1, "\"e1\"").part(2, "\"e2\"", "c2=="));
+      S3::completeMultipartUpload().bucket("b-1").key("big").uploadId("up/1+2").part(1, "\"e1\"").part(2, "\"e2\"", [] {
+        s3::Checksums checksums;
+        checksums.sha256 = "c2==";
+        checksums.crc32 = "AAAAAA==";
+        return checksums;
+      }()));
   REQUIRE(done.ok());
   CHECK(done.value().eTag == "\"abc-2\"");
   const HttpRequest& sent = transport->requests[0];
@@ -508,7 +513,8 @@ TEST_CASE("CompleteMultipartUpload lists the parts in order; out-of-order or emp
   CHECK(sent.query == "uploadId=up%2F1%2B2");
   CHECK(sent.body ==
         "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Part><ETag>\"e1\""
-        "</ETag><PartNumber>1</PartNumber></Part><Part><ETag>\"e2\"</ETag><ChecksumSHA256>c2==</ChecksumSHA256>"
+        "</ETag><PartNumber>1</PartNumber></Part><Part><ETag>\"e2\"</ETag><ChecksumCRC32>AAAAAA==</ChecksumCRC32>"
+        "<ChecksumSHA256>c2==</ChecksumSHA256>"
         "<PartNumber>2</PartNumber></Part></CompleteMultipartUpload>");
 
   auto disordered = s3.send(S3::completeMultipartUpload().bucket("b-1").key("big").uploadId("u").part(2, "a").part(1, "b"));
@@ -1163,5 +1169,48 @@ TEST_CASE("an S3 result whose document is not the operation's is a ParseError, n
     CHECK(listed.error().kind == ErrorKind::Parse);
     CHECK(listed.error().message.find("the response is not <ListBucketResult>: ") == 0);
     CHECK(listed.error().operation == "ListObjectsV2");
+  }
+}
+
+TEST_CASE("checksum policies: when_supported sends and checks by default; when_required from the environment does not; a bad value names its source") {
+  awsdirect_test::ran();
+  auto transport = std::make_shared<ScriptedTransport>();
+  transport->respond(200, "");
+  transport->respond(200, "hello world", headers({{"x-amz-checksum-crc32", "DUoRhQ=="}}));
+  transport->respond(200, "hello world", headers({{"x-amz-checksum-crc32", "AAAAAA=="}}));
+  S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
+  REQUIRE(s3.send(S3::putObject().bucket("b-1").key("k").body("hello world")).ok());
+  CHECK(header(transport->requests[0], "x-amz-sdk-checksum-algorithm") == "CRC32");
+  CHECK(header(transport->requests[0], "x-amz-checksum-crc32") == "DUoRhQ==");
+  CHECK(header(transport->requests[0], "Authorization").find("x-amz-checksum-crc32") != std::string::npos);  // signed
+  auto got = s3.send(S3::getObject().bucket("b-1").key("k"));
+  REQUIRE(got.ok());
+  CHECK(header(transport->requests[1], "x-amz-checksum-mode") == "ENABLED");
+  CHECK(got.value().verifiedChecksum == "CRC32 DUoRhQ==");
+  auto corrupt = s3.send(S3::getObject().bucket("b-1").key("k"));
+  REQUIRE_FALSE(corrupt.ok());
+  CHECK(corrupt.error().kind == ErrorKind::Integrity);
+  CHECK(corrupt.error().code == "ChecksumMismatch");
+
+  auto quiet = std::make_shared<ScriptedTransport>();
+  quiet->respond(200, "");
+  quiet->respond(200, "hello world", headers({{"x-amz-checksum-crc32", "AAAAAA=="}}));
+  S3 required(configFor(quiet, "us-east-1", "http://127.0.0.1:9000",
+                        {{"AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED"}, {"AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"}}));
+  CHECK(required.requestChecksumCalculation() == ChecksumPolicy::WhenRequired);
+  REQUIRE(required.send(S3::putObject().bucket("b-1").key("k").body("hello world")).ok());
+  CHECK_FALSE(quiet->requests[0].headers.has("x-amz-sdk-checksum-algorithm"));
+  CHECK_FALSE(quiet->requests[0].headers.has("x-amz-checksum-crc32"));
+  auto notAsked = required.send(S3::getObject().bucket("b-1").key("k"));
+  CHECK_FALSE(quiet->requests[1].headers.has("x-amz-checksum-mode"));
+  REQUIRE_FALSE(notAsked.ok());  // not asked for; but a checksum that arrives is always checked
+  CHECK(notAsked.error().code == "ChecksumMismatch");
+
+  try {
+    S3 bad(configFor(quiet, "us-east-1", "", {{"AWS_RESPONSE_CHECKSUM_VALIDATION", "always"}}));
+    FAIL("an invalid policy was accepted");
+  } catch (const Exception& e) {
+    CHECK(e.error().kind == ErrorKind::Configuration);
+    CHECK(e.error().message.find("AWS_RESPONSE_CHECKSUM_VALIDATION 'always'") != std::string::npos);
   }
 }

@@ -2,6 +2,7 @@
 // SHA-256 (of text, or of a streamed body), HMAC-SHA256, MD5 for Content-MD5, base64 and
 // lowercase hex, on OpenSSL 3's EVP interface (the non-deprecated one).
 #include <array>
+#include <functional>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -55,6 +56,9 @@ class Sha256 {
 };
 
 AWSDIRECT_DECL Sha256Digest sha256(std::string_view data);
+// Reads a streamed body through in pieces of up to 1 MiB, handing each to `piece`. Throws a
+// ValidationError (StreamedBodyTooShort) when the body ends before its size.
+AWSDIRECT_DECL void forEachPiece(const StreamedBody& streamed, const std::function<void(const char*, std::size_t)>& piece);
 // The SHA-256 of a streamed body (a file on its way to S3), read through in pieces of 1 MiB.
 AWSDIRECT_DECL Sha256Digest sha256(const StreamedBody& body);
 AWSDIRECT_DECL std::string sha256Hex(std::string_view data);

@@ -61,6 +61,9 @@ class DownloadTarget {
   // over the destination.
   AWSDIRECT_DECL void commit(std::uint64_t size);
 
+  // Reads the first `size` bytes written back, in pieces (to check them against a checksum).
+  AWSDIRECT_DECL void readBack(std::uint64_t size, const std::function<void(const char*, std::size_t)>& piece) const;
+
   // Removes the temporary file; nothing is left behind.
   AWSDIRECT_DECL void discard();
 

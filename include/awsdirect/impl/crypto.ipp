@@ -131,19 +131,23 @@ std::string sha1Hex(std::string_view data) {
   return toHex(digest, size);
 }
 
-Sha256Digest sha256(const StreamedBody& body) {
+void forEachPiece(const StreamedBody& streamed, const std::function<void(const char*, std::size_t)>& piece) {
   constexpr std::uint64_t pieceSize = 1 << 20;
-  std::string buffer(static_cast<std::size_t>(std::min(body.size, pieceSize)), '\0');
-  Sha256 hasher;
-  for (std::uint64_t offset = 0; offset < body.size;) {
-    const std::size_t wanted = static_cast<std::size_t>(std::min(body.size - offset, pieceSize));
-    const std::size_t got = body.readAt(offset, &buffer[0], wanted);
+  std::string buffer(static_cast<std::size_t>(std::min(streamed.size, pieceSize)), '\0');
+  for (std::uint64_t offset = 0; offset < streamed.size;) {
+    const std::size_t wanted = static_cast<std::size_t>(std::min(streamed.size - offset, pieceSize));
+    const std::size_t got = streamed.readAt(offset, &buffer[0], wanted);
     if (got == 0 || got > wanted)
       throwError(makeError(ErrorKind::Validation, "StreamedBodyTooShort",
                            "a streamed request body could not be read to its declared size"));
-    hasher.update(buffer.data(), got);
+    piece(buffer.data(), got);
     offset += got;
   }
+}
+
+Sha256Digest sha256(const StreamedBody& body) {
+  Sha256 hasher;
+  forEachPiece(body, [&](const char* data, std::size_t size) { hasher.update(data, size); });
   return hasher.finish();
 }
 

@@ -26,6 +26,10 @@ enum class S3AddressingStyle { Auto, Virtual, Path };
 
 AWSDIRECT_DECL const char* addressingStyleName(S3AddressingStyle style);
 
+// When flexible checksums are sent and checked (botocore's request_checksum_calculation and
+// response_checksum_validation): for every operation that supports them, or only where S3 requires one.
+enum class ChecksumPolicy { WhenSupported, WhenRequired };
+
 // S3's own settings, beside the ClientConfig every client has.
 struct S3Options {
   // Else the profile's `s3 = addressing_style = ...`, else auto: virtual hosts, except for IP
@@ -35,7 +39,19 @@ struct S3Options {
   // in transit). Else the profile's `s3 = payload_signing_enabled = false`; plain HTTP always hashes.
   std::optional<bool> unsignedPayload;
 
+  // Else AWS_REQUEST_CHECKSUM_CALCULATION, the profile's `request_checksum_calculation`, else
+  // WhenSupported: PutObject sends a CRC32 of its body unless the request chose an algorithm, and
+  // S3Transfer uploads with CRC32 (parts too).
+  std::optional<ChecksumPolicy> requestChecksumCalculation;
+  // Else AWS_RESPONSE_CHECKSUM_VALIDATION, the profile's `response_checksum_validation`, else
+  // WhenSupported: GetObject and HeadObject ask for the object's checksum (x-amz-checksum-mode),
+  // and a whole object received is checked against it (a mismatch is an IntegrityError). With
+  // WhenRequired the checksum is not asked for; one that arrives is still checked.
+  std::optional<ChecksumPolicy> responseChecksumValidation;
+
   S3Options& withAddressingStyle(S3AddressingStyle v) { addressingStyle = v; return *this; }
+  S3Options& withRequestChecksumCalculation(ChecksumPolicy v) { requestChecksumCalculation = v; return *this; }
+  S3Options& withResponseChecksumValidation(ChecksumPolicy v) { responseChecksumValidation = v; return *this; }
   S3Options& withUnsignedPayload(bool v = true) { unsignedPayload = v; return *this; }
 };
 
@@ -133,6 +149,8 @@ class S3 : public RestXmlClient {
 
   S3AddressingStyle addressingStyle() const { return addressingStyle_; }
   bool unsignedPayload() const { return unsignedPayload_; }
+  ChecksumPolicy requestChecksumCalculation() const { return requestChecksums_; }
+  ChecksumPolicy responseChecksumValidation() const { return responseChecksums_; }
 
   // Where a request for `bucket` with `path` ("/bucket/key", URI-encoded) goes when signed for
   // `region`: botocore's choice of endpoint and addressing.
@@ -162,6 +180,8 @@ class S3 : public RestXmlClient {
 
   S3AddressingStyle addressingStyle_ = S3AddressingStyle::Auto;
   bool unsignedPayload_ = false;
+  ChecksumPolicy requestChecksums_ = ChecksumPolicy::WhenSupported;
+  ChecksumPolicy responseChecksums_ = ChecksumPolicy::WhenSupported;
   mutable std::mutex regionsMutex_;
   std::map<std::string, std::string> bucketRegions_;
 };

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "../checksum.hpp"
 #include "../detail/build_mode.hpp"
 #include "../rest_xml.hpp"
 #include "../validate.hpp"
@@ -86,6 +87,25 @@ struct Owner {
   static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
 };
 
+// The checksums S3 keeps with an object or a part: ChecksumCRC32, ... in XML, x-amz-checksum-*
+// in headers; empty for the algorithms it has none of.
+struct Checksums {
+  std::string crc32, crc32c, crc64nvme, sha1, sha256;
+  // FULL_OBJECT, or COMPOSITE: a multipart object's checksum of its parts' checksums ("...-3").
+  std::string type;
+
+  AWSDIRECT_DECL std::string& operator[](ChecksumAlgorithm algorithm);
+  const std::string& operator[](ChecksumAlgorithm algorithm) const { return const_cast<Checksums&>(*this)[algorithm]; }
+  // The algorithm of the first value present, or nullopt when there is none.
+  AWSDIRECT_DECL std::optional<ChecksumAlgorithm> algorithm() const;
+  // Whether `algorithm`'s value is of the whole body (not composite), so the body can be checked against it.
+  AWSDIRECT_DECL bool coversWholeBody(ChecksumAlgorithm algorithm) const;
+
+  AWSDIRECT_DECL static Checksums fromHeaders(const RestResponse& r);
+  AWSDIRECT_DECL static Checksums fromXml(const XmlNode& node);
+  AWSDIRECT_DECL void toXml(XmlElementWriter& element) const;
+};
+
 // ---- What requests share ----
 
 namespace detail {
@@ -93,6 +113,17 @@ namespace detail {
 // Writes "/{Bucket}" and, for object operations, "/{Key+}".
 AWSDIRECT_DECL void bucketPath(RestRequest& r, const std::optional<std::string>& bucket);
 AWSDIRECT_DECL void objectPath(RestRequest& r, const std::optional<std::string>& bucket, const std::optional<std::string>& key);
+
+// Asks for a flexible checksum of the body: x-amz-sdk-checksum-algorithm, and x-amz-checksum-*
+// left empty for the client to fill in from the body as sent, at each attempt.
+AWSDIRECT_DECL void requestChecksum(RestRequest& r, const std::optional<ChecksumAlgorithm>& algorithm);
+// The algorithm a request asked for with requestChecksum, if any.
+AWSDIRECT_DECL std::optional<ChecksumAlgorithm> requestedChecksum(const HttpHeaders& headers);
+
+// An IntegrityError (ChecksumMismatch) when the checksum of the bytes received is not the one S3
+// keeps for `what` ("s3://bucket/key").
+AWSDIRECT_DECL std::optional<Error> checksumMismatch(ChecksumAlgorithm algorithm, const std::string& expected,
+                                                     const std::string& received, const std::string& what);
 
 // Content-MD5 of an XML body that S3 wants checked (requestChecksumRequired in the model).
 AWSDIRECT_DECL void xmlBodyWithChecksum(RestRequest& r, std::string body);

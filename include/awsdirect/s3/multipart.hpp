@@ -26,18 +26,19 @@ struct CreateMultipartUploadResult {
 
 struct UploadPartResult {
   std::string eTag;
-  std::string checksumSha256;
+  Checksums checksums;  // the one the part was sent with
 };
 
 // A part as CompleteMultipartUpload names it.
 struct CompletedPart {
   int partNumber = 0;
   std::string eTag;
-  std::string checksumSha256;  // when the upload was created with ChecksumAlgorithm SHA256
+  Checksums checksums;  // the part's, when the upload was created with a ChecksumAlgorithm
 };
 
 struct CompleteMultipartUploadResult {
-  std::string location, bucket, key, eTag, versionId, checksumSha256;
+  std::string location, bucket, key, eTag, versionId;
+  Checksums checksums;
 };
 
 struct Part {
@@ -45,7 +46,7 @@ struct Part {
   std::string eTag;
   std::uint64_t size = 0;
   std::optional<std::chrono::system_clock::time_point> lastModified;
-  std::string checksumSha256;
+  Checksums checksums;
 };
 
 struct ListPartsResult {
@@ -73,8 +74,10 @@ class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUplo
 
   CreateMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CreateMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  // Parts then carry x-amz-checksum-sha256, and the completion lists each part's.
-  CreateMultipartUploadRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  // Parts then carry a checksum of this algorithm, and the completion lists each part's: the
+  // object's checksum is then COMPOSITE, of its parts' checksums (S3's default type).
+  CreateMultipartUploadRequest& checksumAlgorithm(ChecksumAlgorithm v) { checksumAlgorithm_ = v; return *this; }
+  CreateMultipartUploadRequest& checksumSha256() { return checksumAlgorithm(ChecksumAlgorithm::Sha256); }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
@@ -82,7 +85,7 @@ class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUplo
 
  private:
   std::optional<std::string> bucket_, key_;
-  bool checksumSha256_ = false;
+  std::optional<ChecksumAlgorithm> checksumAlgorithm_;
 };
 
 // UploadPart: one part (1-10,000) of a multipart upload; 5 MiB to 5 GiB, the last may be smaller.
@@ -98,7 +101,10 @@ class UploadPartRequest {
   UploadPartRequest& body(std::string bytes) { body_.setBytes(std::move(bytes)); return *this; }
   AWSDIRECT_DECL UploadPartRequest& bodyFromFile(std::string path, std::uint64_t offset, std::uint64_t length);
   UploadPartRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
-  UploadPartRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  // The algorithm the upload was created with: the part is sent with its checksum, computed
+  // from the bytes as sent.
+  UploadPartRequest& checksumAlgorithm(ChecksumAlgorithm v) { checksumAlgorithm_ = v; return *this; }
+  UploadPartRequest& checksumSha256() { return checksumAlgorithm(ChecksumAlgorithm::Sha256); }
   UploadPartRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
@@ -109,7 +115,7 @@ class UploadPartRequest {
   std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
   std::optional<int> partNumber_;
   RequestBody body_;
-  bool checksumSha256_ = false;
+  std::optional<ChecksumAlgorithm> checksumAlgorithm_;
 };
 
 // CompleteMultipartUpload: assembles the parts, in ascending part number, into the object.
@@ -121,7 +127,7 @@ class CompleteMultipartUploadRequest {
   CompleteMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CompleteMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
   CompleteMultipartUploadRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
-  AWSDIRECT_DECL CompleteMultipartUploadRequest& part(int number, std::string eTag, std::string checksumSha256 = {});
+  AWSDIRECT_DECL CompleteMultipartUploadRequest& part(int number, std::string eTag, Checksums checksums = {});
   CompleteMultipartUploadRequest& parts(std::vector<CompletedPart> v) { parts_ = std::move(v); return *this; }
   CompleteMultipartUploadRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 

@@ -31,24 +31,31 @@ struct ObjectMetadata {
   std::string sseKmsKeyId;
   std::string cacheControl, contentEncoding, contentDisposition, contentLanguage;
   std::string contentRange;  // "bytes 0-99/1234" for a ranged GET
-  std::string checksumSha256;
+  Checksums checksums;       // asked for with x-amz-checksum-mode (GetObject and HeadObject do by default)
   std::string expiration;
   std::map<std::string, std::string> metadata;  // x-amz-meta-*, names in lower case
   bool deleteMarker = false;
   int partsCount = 0;
+
+  // The algorithm of the checksum S3 keeps of the whole object, to check its bytes against: not
+  // a composite one (of a multipart object's parts, "...-3", unless its type is FULL_OBJECT).
+  AWSDIRECT_DECL std::optional<ChecksumAlgorithm> wholeObjectChecksum() const;
 
   AWSDIRECT_DECL static ObjectMetadata fromHeaders(const RestResponse& r);
 };
 
 struct GetObjectResult : ObjectMetadata {
   std::string body;  // empty when the object went to a file or a sink
+  // The object's checksum the bytes received were verified against ("CRC32 DUoRhQ=="), or ""
+  // when none was (a range, a composite checksum, none kept, or a sink with another algorithm).
+  std::string verifiedChecksum;
 };
 
 struct PutObjectResult {
   std::string eTag;
   std::string versionId;
   std::string serverSideEncryption;
-  std::string checksumSha256;
+  Checksums checksums;  // the one the object was sent with
   std::string expiration;
 };
 
@@ -196,8 +203,10 @@ class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
   AWSDIRECT_DECL PutObjectRequest& bodyFromFile(std::string path, std::uint64_t offset = 0, std::optional<std::uint64_t> length = {});
   // How much of a file body has been sent (a body in memory goes in one piece).
   PutObjectRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
-  // Sends x-amz-checksum-sha256, which S3 checks and keeps with the object.
-  PutObjectRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  // Sends the body's checksum of this algorithm (x-amz-checksum-*), which S3 checks and keeps
+  // with the object. Without one, the client sends CRC32 (S3Options::requestChecksumCalculation).
+  PutObjectRequest& checksumAlgorithm(ChecksumAlgorithm v) { checksumAlgorithm_ = v; return *this; }
+  PutObjectRequest& checksumSha256() { return checksumAlgorithm(ChecksumAlgorithm::Sha256); }
   // Sends Content-MD5, which S3 checks (memory bodies).
   PutObjectRequest& contentMd5(bool v = true) { contentMd5_ = v; return *this; }
   // "*": only if no object has the key yet; an ETag: only if the object still has it.
@@ -214,7 +223,8 @@ class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
  private:
   std::optional<std::string> bucket_, key_, ifNoneMatch_, ifMatch_;
   RequestBody body_;
-  bool checksumSha256_ = false, contentMd5_ = false;
+  std::optional<ChecksumAlgorithm> checksumAlgorithm_;
+  bool contentMd5_ = false;
 };
 
 // The conditions and selection GetObject and HeadObject share.
@@ -239,6 +249,9 @@ class ObjectSelection {
   Self& ifModifiedSince(std::chrono::system_clock::time_point v) { ifModifiedSince_ = v; return self(); }
   Self& ifUnmodifiedSince(std::chrono::system_clock::time_point v) { ifUnmodifiedSince_ = v; return self(); }
   Self& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return self(); }
+  // x-amz-checksum-mode: ENABLED, so that the object's checksum comes back (the client asks by
+  // default: S3Options::responseChecksumValidation).
+  Self& checksumMode(bool v = true) { checksumMode_ = v; return self(); }
 
   const std::optional<std::string>& bucketName() const { return bucket_; }
   const std::optional<std::string>& keyName() const { return key_; }
@@ -262,8 +275,10 @@ class ObjectSelection {
     if (ifModifiedSince_) r.header("If-Modified-Since", formatHttpDate(*ifModifiedSince_));
     if (ifUnmodifiedSince_) r.header("If-Unmodified-Since", formatHttpDate(*ifUnmodifiedSince_));
     r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+    if (checksumMode_) r.header("x-amz-checksum-mode", "ENABLED");
   }
 
+  bool checksumMode_ = false;
   std::optional<std::string> bucket_, key_, versionId_, range_, ifMatch_, ifNoneMatch_, expectedBucketOwner_;
   std::optional<int> partNumber_;
   std::optional<std::chrono::system_clock::time_point> ifModifiedSince_, ifUnmodifiedSince_;
@@ -287,17 +302,23 @@ class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
   GetObjectRequest& toSink(ResponseBodySink sink) { sink_ = std::move(sink); return *this; }
   // Bytes received and the object's size (0 until the size is known: at the end).
   GetObjectRequest& onProgress(ProgressCallback progress) { progress_ = std::move(progress); return *this; }
+  // The algorithm the object's checksum is expected in (else CRC32), computed as the bytes
+  // arrive; an object with a checksum of another algorithm costs a second read of the file.
+  GetObjectRequest& expectChecksum(ChecksumAlgorithm v) { expectedChecksum_ = v; return *this; }
   GetObjectRequest& responseContentType(std::string v) { responseContentType_ = std::move(v); return *this; }
   GetObjectRequest& responseContentDisposition(std::string v) { responseContentDisposition_ = std::move(v); return *this; }
 
   const std::optional<std::string>& file() const { return file_; }
   const ProgressCallback& progress() const { return progress_; }
+  const ResponseBodySink& sink() const { return sink_; }
+  ChecksumAlgorithm expectedChecksum() const { return expectedChecksum_; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
 
  private:
+  ChecksumAlgorithm expectedChecksum_ = ChecksumAlgorithm::Crc32;
   std::optional<std::string> file_, responseContentType_, responseContentDisposition_;
   ResponseBodySink sink_;
   ProgressCallback progress_;

@@ -48,15 +48,17 @@ class UploadFileRequest : public ObjectAttributes<UploadFileRequest> {
   UploadFileRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   UploadFileRequest& key(std::string v) { key_ = std::move(v); return *this; }
   UploadFileRequest& file(std::string path) { file_ = std::move(path); return *this; }
-  // x-amz-checksum-sha256 on every request (and part), which S3 checks and keeps.
-  UploadFileRequest& checksumSha256(bool v = true) { checksumSha256_ = v; return *this; }
+  // The checksum sent with the object (or with every part), which S3 checks and keeps; else
+  // CRC32, unless the client's requestChecksumCalculation is WhenRequired.
+  UploadFileRequest& checksumAlgorithm(ChecksumAlgorithm v) { checksumAlgorithm_ = v; return *this; }
+  UploadFileRequest& checksumSha256() { return checksumAlgorithm(ChecksumAlgorithm::Sha256); }
   UploadFileRequest& onProgress(ProgressCallback progress) { progress_ = std::move(progress); return *this; }
 
   AWSDIRECT_DECL void validate(Validator& v) const;
 
  private:
   std::string bucket_, key_, file_;
-  bool checksumSha256_ = false;
+  std::optional<ChecksumAlgorithm> checksumAlgorithm_;
   ProgressCallback progress_;
 
   friend class awsdirect::S3Transfer;
@@ -71,6 +73,9 @@ struct UploadFileResult {
 };
 
 // downloadFile: an object to a local file, streamed to disk, in ranged parts when it is big.
+// Every part is checked for its range and length, and the whole file against the object's
+// checksum when S3 keeps one of the whole object (CRCs combined from the parts, so the file is
+// read once); a mismatch is an IntegrityError and leaves no file.
 class DownloadFileRequest {
  public:
   static constexpr const char* operation = "DownloadFile";
@@ -95,6 +100,9 @@ struct DownloadFileResult {
   std::uint64_t size = 0;
   std::string eTag;
   int parts = 0;  // 0: one GetObject
+  // The object's checksum the file was verified against ("CRC32 DUoRhQ=="), or "" when S3 keeps
+  // none of the whole object (a composite checksum of parts is checked by S3 at upload).
+  std::string verifiedChecksum;
 };
 
 }  // namespace s3
@@ -114,6 +122,8 @@ class S3Transfer {
   AWSDIRECT_DECL Outcome<s3::DownloadFileResult> downloadFile(const s3::DownloadFileRequest& request);
 
  private:
+  // The algorithm an upload sends: the request's, else CRC32 unless the policy is WhenRequired.
+  AWSDIRECT_DECL std::optional<ChecksumAlgorithm> uploadChecksum(const s3::UploadFileRequest& request) const;
   AWSDIRECT_DECL Outcome<s3::UploadFileResult> uploadInOneRequest(const s3::UploadFileRequest& request, std::uint64_t size);
 
   AWSDIRECT_DECL Outcome<s3::UploadFileResult> uploadInParts(const s3::UploadFileRequest& request, std::uint64_t size,

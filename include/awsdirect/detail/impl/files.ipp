@@ -76,7 +76,7 @@ DownloadTarget::DownloadTarget(std::string path)
     char suffix[24];
     std::snprintf(suffix, sizeof suffix, ".%08x.awsdirect", static_cast<unsigned>(random()));
     temporary_ = path_ + suffix;
-    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    fd_ = ::open(temporary_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ < 0 && errno != EEXIST) break;
   }
   if (fd_ < 0) throwError(localFileError("cannot create a file next to", path_, errno));
@@ -90,6 +90,18 @@ void DownloadTarget::writeAt(std::uint64_t offset, const char* data, std::size_t
     data += written;
     size -= static_cast<std::size_t>(written);
     offset += static_cast<std::uint64_t>(written);
+  }
+}
+
+void DownloadTarget::readBack(std::uint64_t size, const std::function<void(const char*, std::size_t)>& piece) const {
+  std::string buffer(static_cast<std::size_t>(std::min<std::uint64_t>(size, 1 << 20)), '\0');
+  for (std::uint64_t offset = 0; offset < size;) {
+    const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(size - offset, buffer.size()));
+    ssize_t got = ::pread(fd_, &buffer[0], wanted, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) throwError(localFileError("cannot read back", temporary_, got < 0 ? errno : EIO));
+    piece(buffer.data(), static_cast<std::size_t>(got));
+    offset += static_cast<std::uint64_t>(got);
   }
 }
 

@@ -1,6 +1,7 @@
 // Definitions of <awsdirect/s3/client.hpp>.
 #include <algorithm>
 
+#include "../../checksum.hpp"
 #include "../../crypto.hpp"
 #include "../../detail/files.hpp"
 #include "../../detail/ip.hpp"
@@ -19,9 +20,45 @@ const char* addressingStyleName(S3AddressingStyle style) {
   return "unknown";
 }
 
+namespace s3 {
+namespace detail {
+
+// A checksum policy from the options, else the environment, else the profile, else WhenSupported.
+AWSDIRECT_DECL ChecksumPolicy checksumPolicy(const std::optional<ChecksumPolicy>& chosen, const Environment& environment,
+                                             const std::map<std::string, std::string>& profile,
+                                             const std::string& variable, const std::string& setting,
+                                             const std::string& profileName) {
+  if (chosen) return *chosen;
+  std::string value, source;
+  if (auto fromEnvironment = environment.getNonEmpty(variable)) {
+    value = *fromEnvironment;
+    source = variable;
+  } else if (auto fromProfile = profile.find(setting); fromProfile != profile.end()) {
+    value = fromProfile->second;
+    source = setting + " of profile '" + profileName + "'";
+  } else {
+    return ChecksumPolicy::WhenSupported;
+  }
+  const std::string lower = awsdirect::detail::toLower(value);
+  if (lower == "when_supported") return ChecksumPolicy::WhenSupported;
+  if (lower == "when_required") return ChecksumPolicy::WhenRequired;
+  throwError(makeError(ErrorKind::Configuration, "InvalidSetting",
+                       source + " '" + value + "' is not valid: use when_supported or when_required"));
+}
+
+}  // namespace detail
+}  // namespace s3
+
 S3::S3(const ClientConfig& config, S3Options options)
     : RestXmlClient(serviceInfo(), config) {
   const auto& profile = core().config().profileSettings;
+  const std::string& profileName = core().config().profileName;
+  requestChecksums_ = s3::detail::checksumPolicy(options.requestChecksumCalculation, config.environment, profile,
+                                                 "AWS_REQUEST_CHECKSUM_CALCULATION", "request_checksum_calculation",
+                                                 profileName);
+  responseChecksums_ = s3::detail::checksumPolicy(options.responseChecksumValidation, config.environment, profile,
+                                                  "AWS_RESPONSE_CHECKSUM_VALIDATION", "response_checksum_validation",
+                                                  profileName);
   if (options.addressingStyle) {
     addressingStyle_ = *options.addressingStyle;
   } else if (auto style = profile.find("s3.addressing_style"); style != profile.end()) {
@@ -60,7 +97,6 @@ Outcome<s3::CreateBucketResult> S3::send(const s3::CreateBucketRequest& request)
 }
 
 Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
-  if (!request.file() && !request.progress()) return RestXmlClient::send(request);
   Validator validator;
   request.validate(validator);
   if (!validator.ok()) return validator.error("s3", s3::GetObjectRequest::operation);
@@ -68,18 +104,44 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
     std::optional<detail::DownloadTarget> target;
     if (request.file()) target.emplace(*request.file());
     std::uint64_t furthest = 0, end = 0;  // end: of the last piece (a retry starts again at 0)
+    // The expected algorithm's checksum, computed as the bytes arrive (a retry starts it again).
+    Checksum running(request.expectedChecksum());
     s3::GetObjectRequest streaming = request;
-    if (target) {
+    if (target || request.sink()) {
       streaming.toSink([&](std::uint64_t offset, const char* data, std::size_t size) {
-        target->writeAt(offset, data, size);
+        if (offset == 0) running = Checksum(request.expectedChecksum());
+        running.update(data, size);
+        if (target) target->writeAt(offset, data, size);
+        else request.sink()(offset, data, size);
         end = offset + size;
         if (request.progress() && end > furthest) request.progress()(furthest = end, 0);
       });
     }
     auto result = RestXmlClient::send(streaming);
     if (!result) return result.error();
+    s3::GetObjectResult& got = result.value();
+    // The bytes against the object's checksum, when they are the whole object and S3 keeps a
+    // checksum of the whole: from the running checksum, else from memory or a read of the file.
+    const std::optional<ChecksumAlgorithm> algorithm = got.wholeObjectChecksum();
+    if (algorithm && got.contentRange.empty()) {
+      std::optional<std::string> received;
+      if (!target && !request.sink()) received = checksumOf(*algorithm, got.body);
+      else if (*algorithm == running.algorithm()) received = running.value();
+      else if (target) {
+        Checksum again(*algorithm);
+        target->readBack(end, [&](const char* data, std::size_t size) { again.update(data, size); });
+        received = again.value();
+      }
+      if (received) {
+        const std::string& expected = got.checksums[*algorithm];
+        if (auto mismatch = s3::detail::checksumMismatch(*algorithm, expected, *received, "s3://" +
+                                                         request.bucketName().value_or("") + "/" + request.keyName().value_or("")))
+          return detail::withContext(*mismatch, core().service(), s3::GetObjectRequest::operation);
+        got.verifiedChecksum = std::string(checksumAlgorithmName(*algorithm)) + " " + expected;
+      }
+    }
     if (target) target->commit(end);
-    const std::uint64_t size = target ? end : result.value().contentLength;
+    const std::uint64_t size = target || request.sink() ? end : got.contentLength;
     if (request.progress()) request.progress()(size, size);
     return result;
   } catch (const Exception& e) {
@@ -243,7 +305,9 @@ Outcome<std::string> S3::presignOperation(const detail::RestOperation& operation
     const std::string bucket = rest.label("Bucket");
     const S3Route r = route(bucket, regionFor(bucket), rest.path());
     HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
-    http.headers.remove("x-amz-checksum-sha256");  // of a body the URL does not carry
+    // Checksums are of a body the URL does not carry.
+    http.headers.remove("x-amz-sdk-checksum-algorithm");
+    for (ChecksumAlgorithm algorithm : kChecksumAlgorithms) http.headers.remove(checksumHeaderName(algorithm));
     core().signer().presign(http, core().config().credentials->credentials(),
                             SigningParams::forS3Presign(r.region, std::chrono::system_clock::now()), expiresIn);
     return http.url();
@@ -267,21 +331,38 @@ namespace s3 {
 namespace detail {
 
 // Hashes the body at each attempt, from the bytes as they are now, so a retry never signs stale
-// data: the payload hash (unless the payload is unsigned) and x-amz-checksum-sha256 when asked.
+// data: the payload hash (unless the payload is unsigned) and the flexible checksum asked for, in
+// one pass over the body.
 class HashBodyAtEachAttempt final : public Interceptor {
  public:
-  HashBodyAtEachAttempt(std::optional<StreamedBody> hashed, bool unsignedBody)
-      : hashed_(std::move(hashed)), unsignedBody_(unsignedBody) {}
+  HashBodyAtEachAttempt(std::optional<StreamedBody> hashed, bool unsignedBody, std::optional<ChecksumAlgorithm> checksum)
+      : hashed_(std::move(hashed)), unsignedBody_(unsignedBody), checksum_(checksum) {}
 
   void beforeSigning(HttpRequest& attempt, SigningParams& signing) const override {
-    const Sha256Digest digest = hashed_ ? sha256(*hashed_) : sha256(attempt.body);
-    if (!unsignedBody_) signing.payloadHash = toHex(digest);
-    if (attempt.headers.has("x-amz-checksum-sha256")) attempt.headers.set("x-amz-checksum-sha256", base64Encode(digest));
+    const bool payloadHashed = !unsignedBody_;
+    // A SHA-256 checksum is the payload hash itself when the payload is signed.
+    const bool separateChecksum = checksum_ && !(payloadHashed && *checksum_ == ChecksumAlgorithm::Sha256);
+    Sha256 payload;
+    std::optional<Checksum> checksum;
+    if (separateChecksum) checksum.emplace(*checksum_);
+    auto feed = [&](const char* data, std::size_t size) {
+      if (payloadHashed) payload.update(data, size);
+      if (checksum) checksum->update(data, size);
+    };
+    if (hashed_) forEachPiece(*hashed_, feed);
+    else feed(attempt.body.data(), attempt.body.size());
+    if (payloadHashed) {
+      const Sha256Digest digest = payload.finish();
+      signing.payloadHash = toHex(digest);
+      if (checksum_ && !separateChecksum) attempt.headers.set(checksumHeaderName(*checksum_), base64Encode(digest));
+    }
+    if (checksum) attempt.headers.set(checksumHeaderName(*checksum_), checksum->value());
   }
 
  private:
   std::optional<StreamedBody> hashed_;
   bool unsignedBody_;
+  std::optional<ChecksumAlgorithm> checksum_;
 };
 
 }  // namespace detail
@@ -290,13 +371,26 @@ class HashBodyAtEachAttempt final : public Interceptor {
 Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string& operation, const std::string& bucket,
                                      const std::string& region) {
   const S3Route r = route(bucket, region, rest.path());
-  const HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
+  HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
+  // The defaults of the checksum policies: a CRC32 of what PutObject sends (other operations
+  // send one when their request asks), and the object's checksum with what GetObject and
+  // HeadObject receive.
+  if (operation == "PutObject" && requestChecksums_ == ChecksumPolicy::WhenSupported &&
+      !s3::detail::requestedChecksum(http.headers)) {
+    http.headers.set("x-amz-sdk-checksum-algorithm", "CRC32");
+    http.headers.set(checksumHeaderName(ChecksumAlgorithm::Crc32), "");
+  }
+  if ((operation == "GetObject" || operation == "HeadObject") && responseChecksums_ == ChecksumPolicy::WhenSupported &&
+      !http.headers.has("x-amz-checksum-mode"))
+    http.headers.set("x-amz-checksum-mode", "ENABLED");
   CallOptions options = callOptions(rest);
   options.signing = SigningParams::forS3(region, std::chrono::system_clock::now());
   const bool unsignedBody = unsignedPayload_ && r.scheme == "https";
   if (unsignedBody) options.signing->payloadHash = std::string(kUnsignedPayload);
-  if ((http.streamedBody && !unsignedBody) || http.headers.has("x-amz-checksum-sha256"))
-    options.interceptors.push_back(std::make_shared<s3::detail::HashBodyAtEachAttempt>(rest.bodyForHashing(), unsignedBody));
+  const std::optional<ChecksumAlgorithm> checksum = s3::detail::requestedChecksum(http.headers);
+  if ((http.streamedBody && !unsignedBody) || checksum)
+    options.interceptors.push_back(
+        std::make_shared<s3::detail::HashBodyAtEachAttempt>(rest.bodyForHashing(), unsignedBody, checksum));
   return deliverToSink(http, core().execute(http, operation, options));
 }
 

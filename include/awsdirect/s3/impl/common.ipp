@@ -142,7 +142,71 @@ void writableFile(Validator& v, const std::string& field, const std::string& pat
 
 }  // namespace rules
 
+std::string& Checksums::operator[](ChecksumAlgorithm algorithm) {
+  switch (algorithm) {
+    case ChecksumAlgorithm::Crc32: return crc32;
+    case ChecksumAlgorithm::Crc32c: return crc32c;
+    case ChecksumAlgorithm::Crc64Nvme: return crc64nvme;
+    case ChecksumAlgorithm::Sha1: return sha1;
+    case ChecksumAlgorithm::Sha256: break;
+  }
+  return sha256;
+}
+
+std::optional<ChecksumAlgorithm> Checksums::algorithm() const {
+  for (ChecksumAlgorithm algorithm : kChecksumAlgorithms)
+    if (!(*this)[algorithm].empty()) return algorithm;
+  return std::nullopt;
+}
+
+bool Checksums::coversWholeBody(ChecksumAlgorithm algorithm) const {
+  const std::string& value = (*this)[algorithm];
+  return !value.empty() && type != "COMPOSITE" && value.find('-') == std::string::npos;
+}
+
+Checksums Checksums::fromHeaders(const RestResponse& r) {
+  Checksums out;
+  for (ChecksumAlgorithm algorithm : kChecksumAlgorithms) out[algorithm] = r.header(checksumHeaderName(algorithm));
+  out.type = r.header("x-amz-checksum-type");
+  return out;
+}
+
+Checksums Checksums::fromXml(const XmlNode& node) {
+  Checksums out;
+  for (ChecksumAlgorithm algorithm : kChecksumAlgorithms)
+    out[algorithm] = node.text((std::string("Checksum") + checksumAlgorithmName(algorithm)).c_str());
+  out.type = node.text("ChecksumType");
+  return out;
+}
+
+void Checksums::toXml(XmlElementWriter& element) const {
+  // In the model's order.
+  for (ChecksumAlgorithm algorithm : {ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Crc32c, ChecksumAlgorithm::Crc64Nvme,
+                                      ChecksumAlgorithm::Sha1, ChecksumAlgorithm::Sha256})
+    if (!(*this)[algorithm].empty())
+      element.text((std::string("Checksum") + checksumAlgorithmName(algorithm)).c_str(), (*this)[algorithm]);
+}
+
 namespace detail {
+
+std::optional<Error> checksumMismatch(ChecksumAlgorithm algorithm, const std::string& expected,
+                                                     const std::string& received, const std::string& what) {
+  if (expected == received) return std::nullopt;
+  return makeError(ErrorKind::Integrity, "ChecksumMismatch",
+                   what + ": S3 keeps the " + checksumAlgorithmName(algorithm) + " " + expected + ", the bytes received have " +
+                       received + " (changed on the way?)");
+}
+
+void requestChecksum(RestRequest& r, const std::optional<ChecksumAlgorithm>& algorithm) {
+  if (!algorithm) return;
+  r.header("x-amz-sdk-checksum-algorithm", checksumAlgorithmName(*algorithm));
+  r.header(checksumHeaderName(*algorithm), "");
+}
+
+std::optional<ChecksumAlgorithm> requestedChecksum(const HttpHeaders& headers) {
+  const std::string* name = headers.get("x-amz-sdk-checksum-algorithm");
+  return name ? checksumAlgorithmNamed(*name) : std::nullopt;
+}
 
 void bucketPath(RestRequest& r, const std::optional<std::string>& bucket) {
   r.pathLiteral("/").pathLabel("Bucket", bucket.value_or(""));

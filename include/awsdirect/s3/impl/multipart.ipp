@@ -22,7 +22,7 @@ void CreateMultipartUploadRequest::serialize(RestRequest& r) const {
   detail::objectPath(r, bucket_, key_);
   r.queryFlag("uploads");
   serializeAttributes(r);
-  if (checksumSha256_) r.header("x-amz-checksum-algorithm", "SHA256");
+  if (checksumAlgorithm_) r.header("x-amz-checksum-algorithm", checksumAlgorithmName(*checksumAlgorithm_));
 }
 
 CreateMultipartUploadResult CreateMultipartUploadRequest::parse(const RestResponse& response) {
@@ -51,15 +51,15 @@ void UploadPartRequest::serialize(RestRequest& r) const {
   r.optionalQuery("uploadId", uploadId_);
   r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
   body_.serialize(r);
-  if (checksumSha256_) r.header("x-amz-checksum-sha256", "");  // filled in from the payload hash when signed
+  detail::requestChecksum(r, checksumAlgorithm_);
 }
 
 UploadPartResult UploadPartRequest::parse(const RestResponse& response) {
-  return {response.header("ETag"), response.header("x-amz-checksum-sha256")};
+  return {response.header("ETag"), Checksums::fromHeaders(response)};
 }
 
-CompleteMultipartUploadRequest& CompleteMultipartUploadRequest::part(int number, std::string eTag, std::string checksumSha256) {
-  parts_.push_back({number, std::move(eTag), std::move(checksumSha256)});
+CompleteMultipartUploadRequest& CompleteMultipartUploadRequest::part(int number, std::string eTag, Checksums checksums) {
+  parts_.push_back({number, std::move(eTag), std::move(checksums)});
   return *this;
 }
 
@@ -88,7 +88,7 @@ void CompleteMultipartUploadRequest::serialize(RestRequest& r) const {
   for (const auto& part : parts_) {
     XmlElementWriter element = body.root().element("Part");
     element.text("ETag", part.eTag);
-    if (!part.checksumSha256.empty()) element.text("ChecksumSHA256", part.checksumSha256);
+    part.checksums.toXml(element);
     element.integer("PartNumber", part.partNumber);
   }
   r.body(body.str());
@@ -99,7 +99,7 @@ CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestRe
   // S3 answers <CompleteMultipartUploadResult>; moto, <CompleteMultipartUploadResponse>.
   XmlNode root = response.xml("CompleteMultipartUploadResult", "CompleteMultipartUploadResponse");
   return {root.text("Location"), root.text("Bucket"), root.text("Key"), root.text("ETag"),
-          response.header("x-amz-version-id"), root.text("ChecksumSHA256")};
+          response.header("x-amz-version-id"), Checksums::fromXml(root)};
 }
 
 void AbortMultipartUploadRequest::validate(Validator& v) const {
@@ -138,7 +138,7 @@ ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
   for (const XmlNode& p : root.children("Part"))
     result.parts.push_back({p.int32("PartNumber"), p.text("ETag"),
                             p.size("Size"), p.timestamp("LastModified"),
-                            p.text("ChecksumSHA256")});
+                            Checksums::fromXml(p)});
   result.isTruncated = root.boolean("IsTruncated");
   result.nextPartNumberMarker = root.int32("NextPartNumberMarker");
   result.storageClass = root.text("StorageClass");

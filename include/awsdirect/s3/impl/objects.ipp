@@ -26,12 +26,22 @@ ObjectMetadata ObjectMetadata::fromHeaders(const RestResponse& r) {
   m.contentDisposition = r.header("Content-Disposition");
   m.contentLanguage = r.header("Content-Language");
   m.contentRange = r.header("Content-Range");
-  m.checksumSha256 = r.header("x-amz-checksum-sha256");
+  m.checksums = Checksums::fromHeaders(r);
   m.expiration = r.header("x-amz-expiration");
   m.metadata = r.prefixedHeaders("x-amz-meta-");
   m.deleteMarker = r.booleanHeader("x-amz-delete-marker");
   m.partsCount = static_cast<int>(r.integerHeader("x-amz-mp-parts-count", 0, 0, 10000));
   return m;
+}
+
+std::optional<ChecksumAlgorithm> ObjectMetadata::wholeObjectChecksum() const {
+  const std::optional<ChecksumAlgorithm> algorithm = checksums.algorithm();
+  if (!algorithm || !checksums.coversWholeBody(*algorithm)) return std::nullopt;
+  // A multipart object's ETag ends in "-N"; its checksum is composite unless S3 says otherwise
+  // (HeadObject may leave the "-N" off the checksum).
+  const bool multipart = eTag.find('-') != std::string::npos || partsCount > 0;
+  if (multipart && checksums.type != "FULL_OBJECT") return std::nullopt;
+  return algorithm;
 }
 
 void RequestBody::setBytes(std::string bytes) {
@@ -90,12 +100,12 @@ void PutObjectRequest::serialize(RestRequest& r) const {
   r.optionalHeader("If-Match", ifMatch_);
   body_.serialize(r);
   if (contentMd5_) r.header("Content-MD5", awsdirect::contentMd5(body_.bytes()));
-  if (checksumSha256_) r.header("x-amz-checksum-sha256", "");  // filled in from the payload hash when signed
+  detail::requestChecksum(r, checksumAlgorithm_);
 }
 
 PutObjectResult PutObjectRequest::parse(const RestResponse& response) {
   return {response.header("ETag"), response.header("x-amz-version-id"), response.header("x-amz-server-side-encryption"),
-          response.header("x-amz-checksum-sha256"), response.header("x-amz-expiration")};
+          Checksums::fromHeaders(response), response.header("x-amz-expiration")};
 }
 
 void GetObjectRequest::validate(Validator& v) const {

@@ -178,6 +178,9 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
   if (!object) return object.error();
   const std::uint64_t size = object.value().contentLength;
   const std::string eTag = object.value().eTag;
+  // The object's checksum, when S3 keeps one of the whole object (HeadObject asks for it).
+  const s3::Checksums& kept = object.value().checksums;
+  const std::optional<ChecksumAlgorithm> algorithm = object.value().wholeObjectChecksum();
 
   try {
     detail::DownloadTarget target(request.file_);
@@ -186,6 +189,10 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
         inParts ? s3::partSizeFor(size, config_.multipartChunkSize).value_or(s3::kMaxPartSize) : std::max<std::uint64_t>(size, 1);
     const std::size_t parts = inParts ? static_cast<std::size_t>((size + partSize - 1) / partSize) : 1;
     detail::TransferProgress progress(request.progress_, size, parts);
+    // Each part's CRC, computed as it arrives, to combine into the whole file's.
+    const bool combine = inParts && algorithm && Checksum(*algorithm).combinable();
+    std::vector<std::optional<Checksum>> partChecksums(parts);
+    std::string verified;
     auto error = detail::runParts(parts, static_cast<std::size_t>(config_.maxConcurrency),
                                   [&](std::size_t part) -> std::optional<Error> {
       const std::uint64_t first = part * partSize;
@@ -201,6 +208,7 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
         // (412) instead of splicing two objects together.
         if (!eTag.empty()) get.ifMatch(eTag);
         if (inParts) get.range(first, first + length - 1);
+        if (algorithm) get.expectChecksum(*algorithm);
         std::uint64_t received = 0;
         get.toSink([&, part, first, length](std::uint64_t offset, const char* data, std::size_t n) {
           if (offset + n > length)  // more than asked for (a proxy that ignored Range): write none of it
@@ -208,6 +216,10 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
                                  "part " + std::to_string(part + 1) + " brought more than its " +
                                      std::to_string(length) + " bytes"));
           target.writeAt(first + offset, data, n);
+          if (combine) {
+            if (offset == 0) partChecksums[part].emplace(*algorithm);
+            partChecksums[part]->update(data, n);
+          }
           received = offset + n;
           progress.report(part, offset + n);
         });
@@ -218,24 +230,44 @@ Outcome<s3::DownloadFileResult> S3Transfer::downloadFile(const s3::DownloadFileR
           continue;
         }
         problem = detail::partProblem(got.value(), inParts, first, length, size, received, part);
+        if (!problem && !inParts) verified = got.value().verifiedChecksum;
         if (!problem) return std::nullopt;
       }
       problem->message += " (after 3 attempts)";
       return problem;
     });
     if (error) return *error;
+    if (inParts && algorithm) {
+      // The whole file against the object's checksum: the parts' CRCs combined, or (a SHA) one
+      // more read of the file.
+      Checksum whole(*algorithm);
+      if (combine)
+        for (const auto& part : partChecksums) whole.append(*part);
+      else
+        target.readBack(size, [&](const char* data, std::size_t n) { whole.update(data, n); });
+      if (auto mismatch = s3::detail::checksumMismatch(*algorithm, kept[*algorithm], whole.value(),
+                                                       "s3://" + *request.bucket_ + "/" + *request.key_))
+        return *mismatch;
+      verified = std::string(checksumAlgorithmName(*algorithm)) + " " + kept[*algorithm];
+    }
     target.commit(size);
     progress.finish();
-    return s3::DownloadFileResult{size, eTag, inParts ? static_cast<int>(parts) : 0};
+    return s3::DownloadFileResult{size, eTag, inParts ? static_cast<int>(parts) : 0, verified};
   } catch (const Exception& e) {
     return detail::withContext(e.error(), s3_.core().service(), "GetObject");
   }
 }
 
+std::optional<ChecksumAlgorithm> S3Transfer::uploadChecksum(const s3::UploadFileRequest& request) const {
+  if (request.checksumAlgorithm_) return request.checksumAlgorithm_;
+  if (s3_.requestChecksumCalculation() == ChecksumPolicy::WhenSupported) return ChecksumAlgorithm::Crc32;
+  return std::nullopt;
+}
+
 Outcome<s3::UploadFileResult> S3Transfer::uploadInOneRequest(const s3::UploadFileRequest& request, std::uint64_t size) {
   s3::PutObjectRequest put = S3::putObject().bucket(request.bucket_).key(request.key_).bodyFromFile(request.file_);
   request.copyAttributesTo(put);
-  if (request.checksumSha256_) put.checksumSha256();
+  if (auto checksum = uploadChecksum(request)) put.checksumAlgorithm(*checksum);
   detail::TransferProgress progress(request.progress_, size, 1);
   put.onProgress([&](std::uint64_t done, std::uint64_t) { progress.report(0, done); });
   auto result = s3_.send(put);
@@ -247,7 +279,8 @@ Outcome<s3::UploadFileResult> S3Transfer::uploadInOneRequest(const s3::UploadFil
 Outcome<s3::UploadFileResult> S3Transfer::uploadInParts(const s3::UploadFileRequest& request, std::uint64_t size, std::uint64_t partSize) {
   s3::CreateMultipartUploadRequest create = S3::createMultipartUpload().bucket(request.bucket_).key(request.key_);
   request.copyAttributesTo(create);
-  if (request.checksumSha256_) create.checksumSha256();
+  const std::optional<ChecksumAlgorithm> checksum = uploadChecksum(request);
+  if (checksum) create.checksumAlgorithm(*checksum);
   auto created = s3_.send(create);
   if (!created) return created.error();
   const std::string uploadId = created.value().uploadId;
@@ -266,11 +299,11 @@ Outcome<s3::UploadFileResult> S3Transfer::uploadInParts(const s3::UploadFileRequ
                                        .partNumber(static_cast<int>(part + 1))
                                        .bodyFromFile(request.file_, offset, length)
                                        .onProgress([&, part](std::uint64_t done, std::uint64_t) { progress.report(part, done); });
-    if (request.checksumSha256_) upload.checksumSha256();
+    if (checksum) upload.checksumAlgorithm(*checksum);
     // The client retries a failed part itself (hashing it afresh at every attempt).
     auto uploaded = s3_.send(upload);
     if (!uploaded) return uploaded.error();
-    completed[part] = {static_cast<int>(part + 1), uploaded.value().eTag, uploaded.value().checksumSha256};
+    completed[part] = {static_cast<int>(part + 1), uploaded.value().eTag, uploaded.value().checksums};
     return std::nullopt;
   });
   if (error) return abandon(request, uploadId, *error);
