@@ -39,7 +39,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4-openssl-dev, libssl-dev, libpugixml-dev")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4-openssl-dev, libssl-dev, libpugixml-dev, zlib1g-dev")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "Headers (header-only, or compiled once: libawsdirect.a), a CMake package (awsdirect::awsdirect),\npkg-config files (awsdirect, awsdirect-compiled), and the example tools as awsdirect-NAME.")
 include(CPack)

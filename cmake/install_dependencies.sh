@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what awsdirect needs to build and test on Debian/Ubuntu: GCC and Clang (with its sanitizer
 # and fuzzer runtimes), CMake, Ninja,
-# the dev packages of libcurl, OpenSSL, pugixml and doctest, and (for the local emulator) moto.
+# the dev packages of libcurl, OpenSSL, pugixml, zlib and doctest, and (for the local emulator) moto.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 # libclang-rt-dev: Clang's sanitizer and libFuzzer runtimes, which clang only recommends; git: the
 # FetchContent packaging test clones the checkout.
-packages=(g++ clang libclang-rt-dev cmake make ninja-build pkg-config git libcurl4-openssl-dev libssl-dev libpugixml-dev
+packages=(g++ clang libclang-rt-dev cmake make ninja-build pkg-config git libcurl4-openssl-dev libssl-dev libpugixml-dev zlib1g-dev
           doctest-dev python3)
 missing=()
 for p in "${packages[@]}"; do

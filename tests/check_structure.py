@@ -7,7 +7,7 @@
   - no file of more than 600 lines;
   - every .ipp is listed in <awsdirect/src.hpp>, and nothing else is;
   - <regex> nowhere, <filesystem> only in definitions; curl only in the curl transport's
-    definitions, OpenSSL only in the crypto's;
+    definitions, OpenSSL only in the crypto's, zlib only in the checksums';
   - no namespace-scope variable with a dynamic initializer in a header.
 
 usage: check_structure.py INCLUDE_DIR
@@ -121,6 +121,8 @@ for path in files:
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only impl/curl_transport.ipp may')
         if system.startswith('openssl/') and not path.endswith(('impl/crypto.ipp', 'impl/checksum.ipp', 'impl/sigv4.ipp')):
             problems.append(f'{os.path.relpath(path, root)}: includes {system}; only the crypto definitions may')
+        if system == 'zlib.h' and not path.endswith('impl/checksum.ipp'):
+            problems.append(f'{os.path.relpath(path, root)}: includes <zlib.h>; only impl/checksum.ipp may')
     # In header-only mode an .ipp is part of its header.
     for statement in namespace_scope_statements(text):
         if '=' in statement and not re.match(r'(template\b.*)?(using|typedef|static_assert)\b', statement) \

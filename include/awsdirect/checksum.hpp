@@ -1,5 +1,5 @@
 #pragma once
-// S3's flexible checksums: CRC32, CRC32C, CRC64NVME, SHA-1 and SHA-256 of a body, computed in
+// S3's flexible checksums: CRC32 (zlib), CRC32C, CRC64NVME, SHA-1 and SHA-256 (OpenSSL) of a body, computed in
 // pieces as it streams, and (the CRCs) combined from parts computed apart, so that a download in
 // parallel parts is verified against the whole object's checksum without reading it twice.
 #include <cstddef>
@@ -49,7 +49,7 @@ class Checksum {
 
  private:
   ChecksumAlgorithm algorithm_;
-  std::uint64_t crc_ = 0;  // a CRC's register, before its final inversion
+  std::uint64_t crc_ = 0;  // a CRC's register, before its final inversion (CRC32: zlib's running value)
   std::uint64_t length_ = 0;
   detail::DigestContext hash_;  // SHA-1 and SHA-256
 };

@@ -26,7 +26,7 @@ if [ "$step" = contents ]; then
   [ "$(dpkg-deb -f "$package" Package)" = awsdirect ] || fail "package name is not awsdirect"
   [ "$(dpkg-deb -f "$package" Version)" = "$version" ] || fail "package version is not $version"
   depends=$(dpkg-deb -f "$package" Depends)
-  for dependency in libcurl4-openssl-dev libssl-dev libpugixml-dev; do
+  for dependency in libcurl4-openssl-dev libssl-dev libpugixml-dev zlib1g-dev; do
     [[ ", $depends," == *", $dependency,"* ]] || fail "Depends '$depends' lacks $dependency"
   done
   files=$(dpkg-deb -c "$package" | awk '{print $6}')

@@ -16,7 +16,7 @@ binary="$out/fuzz_parsers"
 if [ ! -x "$binary" ] || [ -n "$(find "$root/include" "$root/tests/fuzz" "$root/tests/support" -newer "$binary" -name '*.?pp' | head -n1)" ]; then
   echo "building $binary"
   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$root/include" "$root/tests/fuzz/fuzz_parsers.cpp" -o "$binary" -lcurl -lcrypto -lpugixml -pthread
+    -I"$root/include" "$root/tests/fuzz/fuzz_parsers.cpp" -o "$binary" -lcurl -lcrypto -lpugixml -lz -pthread
 fi
 
 # Seeds: what the parsers read in the tree (fixture files, their XML, configs, JSON), and a few

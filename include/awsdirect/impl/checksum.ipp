@@ -1,5 +1,6 @@
 // Definitions of <awsdirect/checksum.hpp>.
 #include <openssl/evp.h>
+#include <zlib.h>
 
 #include <array>
 
@@ -10,7 +11,8 @@ namespace awsdirect {
 namespace detail {
 
 // A reflected CRC of 32 or 64 bits (all three of S3's are: initial value and final inversion all
-// ones), eight bytes at a time with eight tables ("slicing-by-8"): about a byte per cycle.
+// ones), eight bytes at a time with eight tables ("slicing-by-8"): about a byte per cycle. CRC32,
+// the default, is zlib's instead, three times as fast (bench_checksum).
 struct CrcEngine {
   std::uint64_t polynomial;  // reflected
   unsigned width;            // 32 or 64
@@ -82,7 +84,19 @@ AWSDIRECT_DECL std::uint64_t wholeCrc(ChecksumAlgorithm algorithm, std::string_v
   return engine.update(engine.mask(), reinterpret_cast<const unsigned char*>(data.data()), data.size()) ^ engine.mask();
 }
 
-std::uint32_t crc32(std::string_view data) { return static_cast<std::uint32_t>(wholeCrc(ChecksumAlgorithm::Crc32, data)); }
+// zlib's crc32 takes at most 4 GiB at once (uInt).
+AWSDIRECT_DECL std::uint64_t zlibCrc32(std::uint64_t crc, const unsigned char* data, std::size_t size) {
+  uLong value = static_cast<uLong>(crc);
+  for (std::size_t piece; size; data += piece, size -= piece) {
+    piece = std::min<std::size_t>(size, 1u << 30);
+    value = ::crc32(value, data, static_cast<uInt>(piece));
+  }
+  return value;
+}
+
+std::uint32_t crc32(std::string_view data) {
+  return static_cast<std::uint32_t>(zlibCrc32(0, reinterpret_cast<const unsigned char*>(data.data()), data.size()));
+}
 std::uint32_t crc32c(std::string_view data) { return static_cast<std::uint32_t>(wholeCrc(ChecksumAlgorithm::Crc32c, data)); }
 std::uint64_t crc64nvme(std::string_view data) { return wholeCrc(ChecksumAlgorithm::Crc64Nvme, data); }
 
@@ -118,7 +132,7 @@ Checksum::Checksum(ChecksumAlgorithm algorithm) : algorithm_(algorithm) {
     hash_.reset(EVP_MD_CTX_new());
     if (!hash_ || EVP_DigestInit_ex2(hash_.get(), algorithm == ChecksumAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256(), nullptr) != 1)
       detail::throwChecksumFailure(checksumAlgorithmName(algorithm));
-  } else {
+  } else if (algorithm != ChecksumAlgorithm::Crc32) {
     crc_ = detail::crcEngine(algorithm).mask();
   }
 }
@@ -127,6 +141,8 @@ Checksum& Checksum::update(const void* data, std::size_t size) {
   length_ += size;
   if (hash_) {
     if (size && EVP_DigestUpdate(hash_.get(), data, size) != 1) detail::throwChecksumFailure(checksumAlgorithmName(algorithm_));
+  } else if (algorithm_ == ChecksumAlgorithm::Crc32) {
+    crc_ = detail::zlibCrc32(crc_, static_cast<const unsigned char*>(data), size);
   } else {
     crc_ = detail::crcEngine(algorithm_).update(crc_, static_cast<const unsigned char*>(data), size);
   }
@@ -142,10 +158,11 @@ std::string Checksum::digest() const {
       detail::throwChecksumFailure(checksumAlgorithmName(algorithm_));
     return std::string(reinterpret_cast<const char*>(out), size);
   }
-  const detail::CrcEngine& engine = detail::crcEngine(algorithm_);
-  const std::uint64_t value = crc_ ^ engine.mask();
+  const bool zlib = algorithm_ == ChecksumAlgorithm::Crc32;
+  const std::uint64_t value = zlib ? crc_ : crc_ ^ detail::crcEngine(algorithm_).mask();
+  const int width = zlib ? 32 : static_cast<int>(detail::crcEngine(algorithm_).width);
   std::string out;
-  for (int shift = static_cast<int>(engine.width) - 8; shift >= 0; shift -= 8)
+  for (int shift = width - 8; shift >= 0; shift -= 8)
     out += static_cast<char>((value >> shift) & 0xFF);
   return out;
 }
@@ -155,9 +172,12 @@ Checksum& Checksum::append(const Checksum& next) {
     throwError(makeError(ErrorKind::Validation, "ValidationError",
                          std::string("only CRCs of one algorithm combine, not ") + checksumAlgorithmName(algorithm_) +
                              " and " + checksumAlgorithmName(next.algorithm_)));
-  const detail::CrcEngine& engine = detail::crcEngine(algorithm_);
-  const std::uint64_t combined = engine.combine(crc_ ^ engine.mask(), next.crc_ ^ engine.mask(), next.length_);
-  crc_ = combined ^ engine.mask();
+  if (algorithm_ == ChecksumAlgorithm::Crc32) {
+    crc_ = ::crc32_combine64(static_cast<uLong>(crc_), static_cast<uLong>(next.crc_), static_cast<z_off64_t>(next.length_));
+  } else {
+    const detail::CrcEngine& engine = detail::crcEngine(algorithm_);
+    crc_ = engine.combine(crc_ ^ engine.mask(), next.crc_ ^ engine.mask(), next.length_) ^ engine.mask();
+  }
   length_ += next.length_;
   return *this;
 }
