@@ -1214,3 +1214,29 @@ TEST_CASE("checksum policies: when_supported sends and checks by default; when_r
     CHECK(e.error().message.find("AWS_RESPONSE_CHECKSUM_VALIDATION 'always'") != std::string::npos);
   }
 }
+
+TEST_CASE("an S3 200 whose body is not XML is retried, as botocore; a Query one is not; GetObject's body is the object") {
+  awsdirect_test::ran();
+  auto transport = std::make_shared<ScriptedTransport>();
+  S3 s3(configFor(transport, "us-east-1", "http://127.0.0.1:9000"));
+  awsdirect_test::instantRetries(s3);
+  transport->respond(200, "<ListBucketResult><Name>b-1</Na");  // cut off on the way
+  transport->respond(200, "<ListBucketResult><Name>b-1</Name><KeyCount>0</KeyCount></ListBucketResult>");
+  auto listed = s3.send(S3::listObjectsV2().bucket("b-1"));
+  REQUIRE_MESSAGE(listed.ok(), listed.error().describe());
+  CHECK(transport->requests.size() == 2);
+
+  for (int i = 0; i < 3; ++i) transport->respond(200, "<html><body>Sign in to the Wi-Fi</body>");
+  auto garbled = s3.send(S3::listObjectsV2().bucket("b-1"));
+  REQUIRE_FALSE(garbled.ok());
+  CHECK(garbled.error().kind == ErrorKind::Parse);
+  CHECK(garbled.error().code == "MalformedXml");
+  CAPTURE(garbled.error().message);
+  CHECK(garbled.error().message.find("it begins '<html><body>Sign in") != std::string::npos);
+  CHECK(transport->requests.size() == 5);
+
+  transport->respond(200, "not XML, and that is fine: it is the object");
+  auto object = s3.send(S3::getObject().bucket("b-1").key("k"));
+  REQUIRE(object.ok());
+  CHECK(transport->requests.size() == 6);
+}

@@ -104,9 +104,6 @@ class RestXmlClient {
   // `rest` as an HttpRequest for scheme://host + path: the one conversion, whatever the routing.
   AWSDIRECT_DECL static HttpRequest toHttpRequest(const RestRequest& rest, std::string scheme, std::string host,
                                                   std::string path);
-  // What every REST-XML call adds to the pipeline: the interceptor that reads an <Error> body in
-  // a 200 answer as the error it is, for the operations that may send one.
-  AWSDIRECT_DECL static CallOptions callOptions(const RestRequest& rest);
   // Hands a body that a transport kept in memory to the request's sink, so a sink sees the body
   // whichever transport carried it (a test double, a fixture replayer).
   AWSDIRECT_DECL static Outcome<HttpResponse> deliverToSink(const HttpRequest& http, Outcome<HttpResponse> response);

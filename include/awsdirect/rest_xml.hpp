@@ -111,9 +111,12 @@ class RestRequest {
   AWSDIRECT_DECL RestRequest& responseSink(ResponseBodySink sink);
   const ResponseBodySink& responseSink() const { return responseSink_; }
 
-  // Whether a 200 answer may carry an <Error> body (S3's CopyObject, CompleteMultipartUpload).
-  AWSDIRECT_DECL RestRequest& mayHideErrorIn200(bool value = true);
-  bool mayHideErrorIn200() const { return mayHideErrorIn200_; }
+  // Whether the response body is the result itself (GetObject's object) rather than an XML
+  // document. A document that arrives with a 2xx is checked before it is taken: an <Error> (S3's
+  // CopyObject and CompleteMultipartUpload may answer 200 and then fail) is that error, and a
+  // body that is not XML (cut off, or a proxy's page) a ParseError that is retried, as botocore.
+  AWSDIRECT_DECL RestRequest& resultIsBody(bool value = true);
+  bool resultIsBody() const { return resultIsBody_; }
 
   // The query string as sent: names and values URI-encoded, in the order written.
   AWSDIRECT_DECL std::string encodedQuery() const;
@@ -139,7 +142,7 @@ class RestRequest {
   std::string body_;
   std::optional<StreamedBody> streamedBody_, bodyForHashing_;
   ResponseBodySink responseSink_;
-  bool mayHideErrorIn200_ = false;
+  bool resultIsBody_ = false;
 };
 
 // ---- Reading responses ---------------------------------------------------------------------------

@@ -5,24 +5,6 @@ namespace awsdirect {
 QueryClient::QueryClient(ServiceInfo service, const ClientConfig& config, QueryDialect dialect)
     : core_(ClientCore::make(std::move(service), config, networkCredentialSources())), dialect_(dialect) {}
 
-namespace detail {
-
-// S3 may answer 200 and then report an error in the body, once a long CopyObject or
-// CompleteMultipartUpload has begun: such a body is read as the error it is.
-class ErrorDocumentIn2xx final : public Interceptor {
- public:
-  std::optional<Error> afterResponse(const HttpResponse& response) const override {
-    if (response.body.empty() || response.bodyStreamed) return std::nullopt;
-    std::size_t start = response.body.find('<');
-    while (start != std::string::npos && response.body.compare(start, 2, "<?") == 0)
-      start = response.body.find('<', start + 2);
-    if (start == std::string::npos || response.body.compare(start, 7, "<Error>") != 0) return std::nullopt;
-    return parseErrorResponse(response);
-  }
-};
-
-}  // namespace detail
-
 RestXmlClient::RestXmlClient(ServiceInfo service, const ClientConfig& config)
     : core_(ClientCore::make(std::move(service), config, networkCredentialSources())) {}
 
@@ -50,7 +32,7 @@ std::optional<Error> RestXmlClient::call(const detail::RestOperation& operation)
 Outcome<HttpResponse> RestXmlClient::dispatch(const RestRequest& rest, const std::string& operation) {
   const HttpRequest base = core_->newRequest(rest.method(), rest.path().empty() ? "/" : rest.path());
   HttpRequest http = toHttpRequest(rest, base.scheme, base.host, base.path);
-  return deliverToSink(http, core_->execute(http, operation, callOptions(rest)));
+  return deliverToSink(http, core_->execute(http, operation, CallOptions()));
 }
 
 HttpRequest RestXmlClient::toHttpRequest(const RestRequest& rest, std::string scheme, std::string host,
@@ -66,12 +48,6 @@ HttpRequest RestXmlClient::toHttpRequest(const RestRequest& rest, std::string sc
   http.streamedBody = rest.streamedBody();
   http.responseSink = rest.responseSink();
   return http;
-}
-
-CallOptions RestXmlClient::callOptions(const RestRequest& rest) {
-  CallOptions options;
-  if (rest.mayHideErrorIn200()) options.interceptors.push_back(std::make_shared<detail::ErrorDocumentIn2xx>());
-  return options;
 }
 
 Outcome<HttpResponse> RestXmlClient::deliverToSink(const HttpRequest& http, Outcome<HttpResponse> response) {

@@ -83,8 +83,8 @@ RestRequest& RestRequest::responseSink(ResponseBodySink sink) {
   return *this;
 }
 
-RestRequest& RestRequest::mayHideErrorIn200(bool value) {
-  mayHideErrorIn200_ = value;
+RestRequest& RestRequest::resultIsBody(bool value) {
+  resultIsBody_ = value;
   return *this;
 }
 

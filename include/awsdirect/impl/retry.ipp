@@ -35,6 +35,9 @@ bool isRetryable(const Error& error) {
     case ErrorKind::Transport:
       // The request may not have reached AWS, or its answer was lost; botocore retries both.
       return error.transport != TransportFailure::Tls && error.transport != TransportFailure::TooManyRedirects;
+    case ErrorKind::Parse:
+      // A 2xx whose body is not XML (S3; cut off on the way): botocore takes it for a 500.
+      return error.code == "MalformedXml" && error.httpStatus >= 200 && error.httpStatus < 300;
     case ErrorKind::Service:
       if (detail::isThrottlingCode(error.code) || detail::isTransientCode(error.code)) return true;
       return error.httpStatus == 500 || error.httpStatus == 502 || error.httpStatus == 503 ||

@@ -66,7 +66,7 @@ XmlDocument::XmlDocument(const std::string& text) {
   if (!parsed) {
     Error e = makeError(ErrorKind::Parse, "MalformedXml",
                         std::string("response is not well-formed XML: ") + parsed.description() + " at offset " +
-                            std::to_string(parsed.offset));
+                            std::to_string(parsed.offset) + "; it begins " + detail::printable(std::string_view(text).substr(0, 40)) + (text.size() > 40 ? "..." : ""));
     throwError(std::move(e));
   }
 }

@@ -330,6 +330,27 @@ Outcome<HttpResponse> S3::dispatch(const RestRequest& rest, const std::string& o
 namespace s3 {
 namespace detail {
 
+// A document that arrives with a 2xx, checked before it is taken (botocore's _handle_200_error):
+// S3 may answer 200 and then report an error in the body once a long CopyObject or
+// CompleteMultipartUpload has begun, which is read as the error it is; a body that is not XML
+// (cut off on the way, or a proxy's page) is a ParseError, retried.
+class CheckDocumentIn2xx final : public Interceptor {
+ public:
+  std::optional<Error> afterResponse(const HttpResponse& response) const override {
+    if (response.body.empty() || response.bodyStreamed) return std::nullopt;
+    try {
+      awsdirect::XmlDocument document(response.body);
+      if (document.root().name() == "Error") return parseErrorResponse(response);
+    } catch (const Exception& e) {
+      Error error = e.error();
+      error.httpStatus = response.status;
+      error.responseHeaders = response.headers;
+      return error;
+    }
+    return std::nullopt;
+  }
+};
+
 // Hashes the body at each attempt, from the bytes as they are now, so a retry never signs stale
 // data: the payload hash (unless the payload is unsigned) and the flexible checksum asked for, in
 // one pass over the body.
@@ -383,7 +404,8 @@ Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string&
   if ((operation == "GetObject" || operation == "HeadObject") && responseChecksums_ == ChecksumPolicy::WhenSupported &&
       !http.headers.has("x-amz-checksum-mode"))
     http.headers.set("x-amz-checksum-mode", "ENABLED");
-  CallOptions options = callOptions(rest);
+  CallOptions options;
+  if (!rest.resultIsBody()) options.interceptors.push_back(std::make_shared<s3::detail::CheckDocumentIn2xx>());
   options.signing = SigningParams::forS3(region, std::chrono::system_clock::now());
   const bool unsignedBody = unsignedPayload_ && r.scheme == "https";
   if (unsignedBody) options.signing->payloadHash = std::string(kUnsignedPayload);

@@ -92,7 +92,6 @@ void CompleteMultipartUploadRequest::serialize(RestRequest& r) const {
     element.integer("PartNumber", part.partNumber);
   }
   r.body(body.str());
-  r.mayHideErrorIn200();
 }
 
 CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestResponse& response) {

@@ -118,6 +118,7 @@ void GetObjectRequest::serialize(RestRequest& r) const {
   r.optionalQuery("response-content-type", responseContentType_);
   r.optionalQuery("response-content-disposition", responseContentDisposition_);
   if (sink_) r.responseSink(sink_);
+  r.resultIsBody();
 }
 
 GetObjectResult GetObjectRequest::parse(const RestResponse& response) {
@@ -262,7 +263,6 @@ void CopyObjectRequest::serialize(RestRequest& r) const {
   r.optionalHeader("x-amz-metadata-directive", metadataDirective_);
   r.optionalHeader("x-amz-copy-source-if-match", copySourceIfMatch_);
   serializeAttributes(r);
-  r.mayHideErrorIn200();
 }
 
 CopyObjectResult CopyObjectRequest::parse(const RestResponse& response) {
