@@ -20,21 +20,26 @@ struct MotoOptions {
   bool loadManagedPolicies = false;  // MOTO_IAM_LOAD_MANAGED_POLICIES: know AWS managed policies
 };
 
+// Both set: moto serves HTTPS with this certificate and key (-c, -k).
+struct MotoTls {
+  std::string certFile, keyFile;
+};
+
 class MotoServer {
  public:
   // Starts moto_server, or returns nullptr when it is not installed (the caller skips). With
   // AWSDIRECT_REQUIRE_MOTO=1 (as in CI) a missing moto_server is a failure instead.
-  static std::unique_ptr<MotoServer> start(MotoOptions options = {}) {
+  static std::unique_ptr<MotoServer> start(MotoOptions options = {}, MotoTls tls = {}) {
     if (!onPath("moto_server")) {
       if (const char* require = std::getenv("AWSDIRECT_REQUIRE_MOTO"); require && std::string(require) == "1")
         throw std::runtime_error("moto_server is not on PATH and AWSDIRECT_REQUIRE_MOTO=1");
       return nullptr;
     }
-    return std::unique_ptr<MotoServer>(new MotoServer(options));
+    return std::unique_ptr<MotoServer>(new MotoServer(options, tls));
   }
 
   int port() const { return port_; }
-  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string endpoint() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
   const awsdirect::Credentials& credentials() const { return credentials_; }
 
   // A client configuration aimed at this server, isolated from the user's environment and files.
@@ -49,14 +54,15 @@ class MotoServer {
   }
 
  private:
-  explicit MotoServer(MotoOptions options) : port_(freeLoopbackPort()) {
+  MotoServer(MotoOptions options, const MotoTls& tls) : port_(freeLoopbackPort()), tls_(!tls.certFile.empty()) {
     std::map<std::string, std::string> env;
     // moto takes the first N requests unchecked; three bootstrap the admin below.
     if (options.checkSignatures) env["INITIAL_NO_AUTH_ACTION_COUNT"] = "3";
     if (options.loadManagedPolicies) env["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
     std::string log = "/tmp/awsdirect-moto-" + std::to_string(port_) + ".log";
-    process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port_)}, env, log);
+    std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port_)};
+    if (tls_) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
+    process_ = std::make_unique<ChildProcess>(argv, env, log);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (!acceptsConnections(port_)) {
       if (!process_->running() || std::chrono::steady_clock::now() > deadline)
@@ -82,6 +88,7 @@ class MotoServer {
   }
 
   int port_;
+  bool tls_;
   std::unique_ptr<ChildProcess> process_;
   awsdirect::Credentials credentials_;
 };
