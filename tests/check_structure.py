@@ -28,7 +28,7 @@ LAYERS = [
     ('transport', ['curl_transport.hpp', 'fixtures/redaction.hpp', 'fixtures/file.hpp', 'fixtures/matching.hpp',
                    'fixtures/transports.hpp', 'fixtures/switch.hpp', 'default_transport.hpp']),
     ('credentials from the network', ['credentials/metadata.hpp', 'credentials/sso.hpp']),
-    ('protocols and the pipeline', ['xml.hpp', 'query.hpp', 'rest_xml.hpp', 'retry.hpp', 'waiter.hpp', 'policy.hpp',
+    ('protocols and the pipeline', ['xml.hpp', 'query.hpp', 'rest_xml.hpp', 'rate_limiter.hpp', 'retry.hpp', 'waiter.hpp', 'policy.hpp',
                                     'pipeline.hpp', 'assume_role.hpp', 'credentials/web_identity.hpp',
                                     'credentials/default_chain.hpp', 'client.hpp']),
     ('services', ['redshift.hpp', 'iam.hpp', 'sts.hpp', 'ec2.hpp', 'rds.hpp', 's3/common.hpp', 's3/buckets.hpp',

@@ -22,7 +22,7 @@ namespace awsdirect {
 // botocore's retry modes (retry.hpp applies them).
 //   standard (the default): 3 attempts; backoff random(0, 1) * 2^(attempt-1) s, at most 20 s.
 //   legacy: 5 attempts, the same backoff without the cap.
-//   adaptive: standard's decisions (its client-side rate limiter is not implemented).
+//   adaptive: standard's, and a client-side rate limiter that slows sending after throttling.
 enum class RetryMode { Legacy, Standard, Adaptive };
 
 AWSDIRECT_DECL const char* retryModeName(RetryMode mode);

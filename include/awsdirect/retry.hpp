@@ -4,7 +4,8 @@
 //   standard (the default): 3 attempts; transient and throttling errors; backoff
 //     random(0, 1) * 2^(attempt-1) seconds, capped at 20 s.
 //   legacy: 5 attempts; the same errors; backoff random(0, 1) * 2^(attempt-1) seconds.
-//   adaptive: standard's decisions (its client-side rate limiter is not implemented).
+//   adaptive: standard's decisions, and a client-side rate limiter (rate_limiter.hpp) that slows
+//     the client's sending after throttling.
 // Standard and adaptive retries draw from the client's retry quota, as botocore's.
 #include <chrono>
 #include <functional>
@@ -14,6 +15,7 @@
 #include "config.hpp"
 #include "detail/build_mode.hpp"
 #include "error.hpp"
+#include "rate_limiter.hpp"
 
 namespace awsdirect {
 
@@ -48,12 +50,16 @@ struct RetryPolicy {
   std::function<double()> random;
   // Shared by the client's calls; null (legacy mode) retries without a quota.
   std::shared_ptr<RetryQuota> quota;
+  // Adaptive mode's, shared by the client's calls; null in the other modes.
+  std::shared_ptr<ClientRateLimiter> rateLimiter;
 
   static int defaultMaxAttempts(RetryMode mode) { return mode == RetryMode::Legacy ? 5 : 3; }
 };
 
 // Whether an attempt that failed with `error` is worth trying again.
 AWSDIRECT_DECL bool isRetryable(const Error& error);
+// Whether AWS throttled it (botocore's throttling error codes).
+AWSDIRECT_DECL bool isThrottling(const Error& error);
 
 // The delay before attempt number `nextAttempt` (2 for the first retry).
 AWSDIRECT_DECL std::chrono::milliseconds retryDelay(const RetryPolicy& policy, int nextAttempt);

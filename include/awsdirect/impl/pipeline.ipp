@@ -19,6 +19,7 @@ ClientCore::ClientCore(ServiceInfo service, ResolvedConfig config, std::shared_p
   retry_.mode = config_.retryMode;
   retry_.maxAttempts = config_.maxAttempts;
   if (retry_.mode != RetryMode::Legacy) retry_.quota = std::make_shared<RetryQuota>();
+  if (retry_.mode == RetryMode::Adaptive) retry_.rateLimiter = std::make_shared<ClientRateLimiter>();
 }
 
 std::shared_ptr<ClientCore> ClientCore::make(ServiceInfo service, const ClientConfig& config,
@@ -96,6 +97,7 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
       for (const auto& interceptor : options.interceptors) interceptor->beforeSigning(attemptRequest, params);
       const Credentials credentials = config_.credentials->credentials();
       if (!credentials.anonymous) signer_.sign(attemptRequest, credentials, params);
+      if (retry_.rateLimiter) retry_.rateLimiter->beforeSend();
       const auto sent = std::chrono::steady_clock::now();
       HttpResponse response = transport_->send(attemptRequest);
       if (config_.logger.enabled(LogLevel::Debug))
@@ -108,6 +110,7 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
         for (const auto& interceptor : options.interceptors)
           if (!disguised) disguised = interceptor->afterResponse(response);
         if (!disguised) {
+          if (retry_.rateLimiter) retry_.rateLimiter->afterResponse(false);
           if (retry_.quota) retry_.quota->release(quotaHeld ? quotaHeld : RetryQuota::kSuccessIncrement);
           return response;
         }
@@ -119,6 +122,7 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
       error = e.error();
     }
     error = detail::withContext(std::move(error), service_, operation);
+    if (retry_.rateLimiter) retry_.rateLimiter->afterResponse(isThrottling(error));
     if (const std::string* date = error.responseHeaders.get("Date")) serverTime = parseHttpDate(*date);
     if (auto skew = detail::clockSkewOf(error); skew && !skewCorrected) {
       // Our clock is off: learn by how much, sign again by AWS's, and try once more.

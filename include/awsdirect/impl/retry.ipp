@@ -30,6 +30,10 @@ AWSDIRECT_DECL bool isTransientCode(const std::string& code) {
 
 }  // namespace detail
 
+bool isThrottling(const Error& error) {
+  return error.kind == ErrorKind::Service && detail::isThrottlingCode(error.code);
+}
+
 bool isRetryable(const Error& error) {
   switch (error.kind) {
     case ErrorKind::Transport:
