@@ -35,11 +35,11 @@ class ClientRateLimiter {
   AWSDIRECT_DECL double measuredRate() const;
 
  private:
-  void refill(double now);                 // the token bucket, under mutex_
-  void setMaxRate(double rate, double now);
-  double measure(double now);               // the rate clocker
-  double cubicSuccess(double now) const;    // the cubic calculator
-  double cubicError(double rate, double now);
+  AWSDIRECT_DECL void refill(double now);                 // the token bucket, under mutex_
+  AWSDIRECT_DECL void setMaxRate(double rate, double now);
+  AWSDIRECT_DECL double measure(double now);               // the rate clocker
+  AWSDIRECT_DECL double cubicSuccess(double now) const;    // the cubic calculator
+  AWSDIRECT_DECL double cubicError(double rate, double now);
 
   static constexpr double kMinFillRate = 0.5;   // TokenBucket._MIN_RATE
   static constexpr double kSmoothing = 0.8;     // RateClocker._DEFAULT_SMOOTHING
