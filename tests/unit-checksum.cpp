@@ -27,6 +27,8 @@ TEST_CASE("the CRCs match their catalogue check values and binascii") {
   CHECK(checksumOf(ChecksumAlgorithm::Crc32, "") == "AAAAAA==");
   CHECK(checksumOf(ChecksumAlgorithm::Sha1, "hello world") == "Kq5sNclPz7QV2+lfQIuc6R7oRu0=");
   CHECK(checksumOf(ChecksumAlgorithm::Sha256, "hello world") == "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=");
+  CHECK(checksumOf(ChecksumAlgorithm::Sha512, "hello world") ==
+        "MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw==");
   CHECK(Checksum(ChecksumAlgorithm::Crc64Nvme).digest().size() == 8);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// S3's flexible checksums: CRC32 (zlib), CRC32C, CRC64NVME, SHA-1 and SHA-256 (OpenSSL) of a body, computed in
+// S3's flexible checksums: CRC32 (zlib), CRC32C, CRC64NVME, SHA-1, SHA-256 and SHA-512 (OpenSSL) of a body, computed in
 // pieces as it streams, and (the CRCs) combined from parts computed apart, so that a download in
 // parallel parts is verified against the whole object's checksum without reading it twice.
 #include <cstddef>
@@ -13,19 +13,19 @@
 
 namespace awsdirect {
 
-enum class ChecksumAlgorithm { Crc32, Crc32c, Crc64Nvme, Sha1, Sha256 };
+enum class ChecksumAlgorithm { Crc32, Crc32c, Crc64Nvme, Sha1, Sha256, Sha512 };
 
-// "CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256": as S3 names them in x-amz-sdk-checksum-algorithm,
+// "CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256", "SHA512": as S3 names them in x-amz-sdk-checksum-algorithm,
 // x-amz-checksum-algorithm and ChecksumAlgorithm.
 AWSDIRECT_DECL const char* checksumAlgorithmName(ChecksumAlgorithm algorithm);
 // The algorithm a name (any case) stands for, or nullopt.
 AWSDIRECT_DECL std::optional<ChecksumAlgorithm> checksumAlgorithmNamed(std::string_view name);
 // "x-amz-checksum-crc32": the header that carries a checksum of this algorithm.
 AWSDIRECT_DECL std::string checksumHeaderName(ChecksumAlgorithm algorithm);
-// Every algorithm, in the order a response's checksum headers are looked for.
+// Every algorithm, in the order a response's checksum headers are looked for (botocore's).
 inline constexpr ChecksumAlgorithm kChecksumAlgorithms[] = {ChecksumAlgorithm::Crc64Nvme, ChecksumAlgorithm::Crc32c,
-                                                            ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Sha256,
-                                                            ChecksumAlgorithm::Sha1};
+                                                            ChecksumAlgorithm::Crc32,     ChecksumAlgorithm::Sha1,
+                                                            ChecksumAlgorithm::Sha256,    ChecksumAlgorithm::Sha512};
 
 // A running checksum. update() it with the data in order; value() is the digest in base64 as S3
 // writes it (a CRC big-endian). Move-only.
@@ -51,7 +51,7 @@ class Checksum {
   ChecksumAlgorithm algorithm_;
   std::uint64_t crc_ = 0;  // a CRC's register, before its final inversion (CRC32: zlib's running value)
   std::uint64_t length_ = 0;
-  detail::DigestContext hash_;  // SHA-1 and SHA-256
+  detail::DigestContext hash_;  // SHA-1, SHA-256 and SHA-512
 };
 
 // The checksum of `data` in base64.

@@ -113,6 +113,7 @@ const char* checksumAlgorithmName(ChecksumAlgorithm algorithm) {
     case ChecksumAlgorithm::Crc64Nvme: return "CRC64NVME";
     case ChecksumAlgorithm::Sha1: return "SHA1";
     case ChecksumAlgorithm::Sha256: return "SHA256";
+    case ChecksumAlgorithm::Sha512: return "SHA512";
   }
   return "";
 }
@@ -128,9 +129,13 @@ std::string checksumHeaderName(ChecksumAlgorithm algorithm) {
 }
 
 Checksum::Checksum(ChecksumAlgorithm algorithm) : algorithm_(algorithm) {
-  if (algorithm == ChecksumAlgorithm::Sha1 || algorithm == ChecksumAlgorithm::Sha256) {
+  const EVP_MD* digest = algorithm == ChecksumAlgorithm::Sha1     ? EVP_sha1()
+                         : algorithm == ChecksumAlgorithm::Sha256 ? EVP_sha256()
+                         : algorithm == ChecksumAlgorithm::Sha512 ? EVP_sha512()
+                                                                  : nullptr;
+  if (digest) {
     hash_.reset(EVP_MD_CTX_new());
-    if (!hash_ || EVP_DigestInit_ex2(hash_.get(), algorithm == ChecksumAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256(), nullptr) != 1)
+    if (!hash_ || EVP_DigestInit_ex2(hash_.get(), digest, nullptr) != 1)
       detail::throwChecksumFailure(checksumAlgorithmName(algorithm));
   } else if (algorithm != ChecksumAlgorithm::Crc32) {
     crc_ = detail::crcEngine(algorithm).mask();

@@ -90,7 +90,7 @@ struct Owner {
 // The checksums S3 keeps with an object or a part: ChecksumCRC32, ... in XML, x-amz-checksum-*
 // in headers; empty for the algorithms it has none of.
 struct Checksums {
-  std::string crc32, crc32c, crc64nvme, sha1, sha256;
+  std::string crc32, crc32c, crc64nvme, sha1, sha256, sha512;
   // FULL_OBJECT, or COMPOSITE: a multipart object's checksum of its parts' checksums ("...-3").
   std::string type;
 

@@ -148,9 +148,10 @@ std::string& Checksums::operator[](ChecksumAlgorithm algorithm) {
     case ChecksumAlgorithm::Crc32c: return crc32c;
     case ChecksumAlgorithm::Crc64Nvme: return crc64nvme;
     case ChecksumAlgorithm::Sha1: return sha1;
-    case ChecksumAlgorithm::Sha256: break;
+    case ChecksumAlgorithm::Sha256: return sha256;
+    case ChecksumAlgorithm::Sha512: break;
   }
-  return sha256;
+  return sha512;
 }
 
 std::optional<ChecksumAlgorithm> Checksums::algorithm() const {
@@ -182,7 +183,7 @@ Checksums Checksums::fromXml(const XmlNode& node) {
 void Checksums::toXml(XmlElementWriter& element) const {
   // In the model's order.
   for (ChecksumAlgorithm algorithm : {ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Crc32c, ChecksumAlgorithm::Crc64Nvme,
-                                      ChecksumAlgorithm::Sha1, ChecksumAlgorithm::Sha256})
+                                      ChecksumAlgorithm::Sha1, ChecksumAlgorithm::Sha256, ChecksumAlgorithm::Sha512})
     if (!(*this)[algorithm].empty())
       element.text((std::string("Checksum") + checksumAlgorithmName(algorithm)).c_str(), (*this)[algorithm]);
 }
