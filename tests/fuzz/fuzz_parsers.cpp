@@ -178,7 +178,7 @@ void recording(const std::uint8_t* data, std::size_t size) {
   for (std::size_t i = 0; i < file.exchanges.size(); ++i)
     if (!sameExchange(file.exchanges[i], again.exchanges[i])) finding("a recorded exchange does not read back as recorded");
 
-  const awsdirect::RedactionRules rules;
+  static const awsdirect::RedactionRules rules;
   awsdirect::FixtureFile redacted;
   for (const auto& e : file.exchanges) redacted.exchanges.push_back({awsdirect::redactRequest(e.request, rules), e.response, e.transportFailure, 0});
   const auto replayed = awsdirect::FixtureFile::parse(redacted.format());
