@@ -255,6 +255,8 @@ class ObjectSelection {
 
   const std::optional<std::string>& bucketName() const { return bucket_; }
   const std::optional<std::string>& keyName() const { return key_; }
+  // Whether it asks for a part of the object (a Range or a PartNumber).
+  bool partial() const { return range_.has_value() || partNumber_.has_value(); }
 
  protected:
   void validateSelection(Validator& v) const {

@@ -104,13 +104,18 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
     std::optional<detail::DownloadTarget> target;
     if (request.file()) target.emplace(*request.file());
     std::uint64_t furthest = 0, end = 0;  // end: of the last piece (a retry starts again at 0)
-    // The expected algorithm's checksum, computed as the bytes arrive (a retry starts it again).
+    // The expected algorithm's checksum, computed as the bytes arrive (a retry starts it again);
+    // not for a part of the object, which S3 sends without the object's checksum (S3Transfer
+    // checksums its parts itself).
+    const bool checkAsItArrives = !request.partial();
     Checksum running(request.expectedChecksum());
     s3::GetObjectRequest streaming = request;
     if (target || request.sink()) {
       streaming.toSink([&](std::uint64_t offset, const char* data, std::size_t size) {
-        if (offset == 0) running = Checksum(request.expectedChecksum());
-        running.update(data, size);
+        if (checkAsItArrives) {
+          if (offset == 0) running = Checksum(request.expectedChecksum());
+          running.update(data, size);
+        }
         if (target) target->writeAt(offset, data, size);
         else request.sink()(offset, data, size);
         end = offset + size;
@@ -126,7 +131,7 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
     if (algorithm && got.contentRange.empty()) {
       std::optional<std::string> received;
       if (!target && !request.sink()) received = checksumOf(*algorithm, got.body);
-      else if (*algorithm == running.algorithm()) received = running.value();
+      else if (checkAsItArrives && *algorithm == running.algorithm()) received = running.value();
       else if (target) {
         Checksum again(*algorithm);
         target->readBack(end, [&](const char* data, std::size_t size) { again.update(data, size); });
