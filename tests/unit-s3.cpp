@@ -1,8 +1,8 @@
 // S3 without a network: addressing, key encoding, the XML S3 sends and answers, validation,
 // region redirects, and multipart retry/abort logic, on transports substituted for curl. The
 // signatures of S3's odd cases (keys with '+', '%', '=', '&' or UTF-8; '/' in query values;
-// presigned URLs) are compared with botocore's (refsigv4.py) and recomputed from the URL
-// (presign_check.py), since moto's own check is wrong for them.
+// presigned URLs) are compared with botocore's (tests/support/botocore_signature.py header) and recomputed
+// from the URL by botocore (... presigned), since moto's own check is wrong for them.
 #include <doctest/doctest.h>
 
 #include <awsdirect/s3.hpp>
@@ -171,7 +171,8 @@ std::optional<std::string> runWithInput(const std::string& command, const std::s
   return output;
 }
 
-const std::string kToolsDir = std::string(AWSDIRECT_SOURCE_DIR) + "/../shared/tools";
+// Our botocore oracle, in the repository: the header signature and the presigned URL check.
+const std::string kBotocoreSignature = "python3 " + std::string(AWSDIRECT_SOURCE_DIR) + "/tests/support/botocore_signature.py";
 
 // The Authorization header botocore computes for `request` (as our signer received it).
 std::optional<std::string> botocoreAuthorization(const HttpRequest& request) {
@@ -182,8 +183,8 @@ std::optional<std::string> botocoreAuthorization(const HttpRequest& request) {
       raw += name + ":" + value + "\n";
   raw += "\n" + request.body;
   std::string command = "env AWS_ACCESS_KEY_ID=" + kCredentials.accessKeyId +
-                        " AWS_SECRET_ACCESS_KEY=" + kCredentials.secretAccessKey.reveal() + " python3 " + kToolsDir +
-                        "/refsigv4.py --region " + signedRegion(request) + " --service s3 --time " +
+                        " AWS_SECRET_ACCESS_KEY=" + kCredentials.secretAccessKey.reveal() + " " + kBotocoreSignature +
+                        " header --region " + signedRegion(request) + " --service s3 --time " +
                         header(request, "X-Amz-Date");
   auto output = runWithInput(command, raw);
   if (!output) return std::nullopt;
@@ -366,8 +367,8 @@ TEST_CASE("presigned URLs: GET and PUT, expiry bounds, and a signature recompute
 
   if (!botocoreAvailable()) return awsdirect_test::skip("python3 is not available to recompute the signature");
   for (const auto& [presigned, method] : {std::pair{url, "GET"}, std::pair{put.value(), "PUT"}}) {
-    auto verdict = runWithInput("env AWS_SECRET_ACCESS_KEY=" + kCredentials.secretAccessKey.reveal() + " python3 " +
-                                    kToolsDir + "/presign_check.py '" + presigned + "' " + method,
+    auto verdict = runWithInput("env AWS_SECRET_ACCESS_KEY=" + kCredentials.secretAccessKey.reveal() + " " +
+                                    kBotocoreSignature + " presigned '" + presigned + "' " + method,
                                 "");
     REQUIRE(verdict);
     CHECK(*verdict == "ok\n");
