@@ -28,7 +28,7 @@ LAYERS = [
     ('transport', ['curl_transport.hpp', 'fixtures/redaction.hpp', 'fixtures/file.hpp', 'fixtures/matching.hpp',
                    'fixtures/transports.hpp', 'fixtures/switch.hpp', 'default_transport.hpp']),
     ('credentials from the network', ['credentials/metadata.hpp', 'credentials/sso.hpp']),
-    ('protocols and the pipeline', ['xml.hpp', 'query.hpp', 'rest_xml.hpp', 'rate_limiter.hpp', 'retry.hpp', 'waiter.hpp', 'policy.hpp',
+    ('protocols and the pipeline', ['request.hpp', 'xml.hpp', 'query.hpp', 'rest_xml.hpp', 'rate_limiter.hpp', 'retry.hpp', 'waiter.hpp', 'policy.hpp',
                                     'pipeline.hpp', 'assume_role.hpp', 'credentials/web_identity.hpp',
                                     'credentials/default_chain.hpp', 'client.hpp']),
     ('services', ['redshift.hpp', 'iam.hpp', 'sts.hpp', 'ec2.hpp', 'rds.hpp', 's3/common.hpp', 's3/buckets.hpp',
@@ -75,6 +75,24 @@ def namespace_scope_statements(text):
             else:
                 current += c
     return statements
+
+
+def without_template_parameters(statement):
+    """The statement without its template parameter lists, whose defaults ('class = void') are
+    not initializers."""
+    out, depth, i = '', 0, 0
+    while i < len(statement):
+        if depth == 0 and statement.startswith('template', i):
+            j = statement.find('<', i)
+            if j != -1 and statement[i + 8:j].strip() == '':
+                depth, i = 1, j + 1
+                while i < len(statement) and depth:
+                    depth += {'<': 1, '>': -1}.get(statement[i], 0)
+                    i += 1
+                continue
+        out += statement[i]
+        i += 1
+    return out
 
 
 root = os.path.join(sys.argv[1], 'awsdirect')
@@ -125,7 +143,8 @@ for path in files:
             problems.append(f'{os.path.relpath(path, root)}: includes <zlib.h>; only impl/checksum.ipp may')
     # In header-only mode an .ipp is part of its header.
     for statement in namespace_scope_statements(text):
-        if '=' in statement and not re.match(r'(template\b.*)?(using|typedef|static_assert)\b', statement) \
+        statement = without_template_parameters(statement)
+        if '=' in statement and not re.match(r'\s*(using|typedef|static_assert|namespace)\b', statement) \
                 and 'constexpr' not in statement and '(' not in statement.split('=')[0]:
             problems.append(f'{os.path.relpath(path, root)}: a namespace-scope variable with an initializer that is '
                             f'not constexpr: {statement[:80]}')

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "assume_role.hpp"
@@ -22,6 +23,17 @@
 
 namespace awsdirect {
 
+namespace detail {
+// Whether Request is one of Service's: a declared request names its service; one that does not
+// (written by hand outside the library) is taken as it is.
+template <class Request, class Service, class = void>
+struct IsOwnRequest : std::true_type {};
+template <class Request, class Service>
+struct IsOwnRequest<Request, Service, std::void_t<typename Request::Service>>
+    : std::is_same<typename Request::Service, Service> {};
+
+}  // namespace detail
+
 // A client of a Query-protocol service; a request type is as sendQuery (pipeline.hpp) describes.
 class QueryClient {
  public:
@@ -34,7 +46,7 @@ class QueryClient {
 
   // Sends `request` page after page, following its pagination token until the service returns
   // none (or the same one again), and gathers the items of every page.
-  //   setToken:  the request's setter of the token (`&DescribeClustersRequest::marker`)
+  //   setToken:  sets the token on the request (`[](auto& r, std::string t) { r.marker(std::move(t)); }`)
   //   nextToken: the result's token member (`&DescribeClustersResult::marker`)
   //   items:     the result's list member (`&DescribeClustersResult::clusters`)
   template <class Request, class Setter, class Token, class Items>
@@ -50,15 +62,31 @@ class QueryClient {
       std::string token = result.*nextToken;
       if (token.empty() || token == previous) return all;
       previous = token;
-      (request.*setToken)(token);
+      setToken(request, std::move(token));
     }
   }
 
   ClientCore& core() { return *core_; }
 
- private:
+ protected:
   std::shared_ptr<ClientCore> core_;
   QueryDialect dialect_;
+};
+
+// The client of one Query service, `Service` (`class Redshift : public QueryService<Redshift>`):
+// it sends that service's requests, and a request of another service does not compile.
+template <class Service>
+class QueryService : public QueryClient {
+ public:
+  using QueryClient::QueryClient;
+
+  template <class Request>
+  Outcome<typename Request::Result> send(const Request& request) {
+    constexpr bool own = detail::IsOwnRequest<Request, Service>::value;
+    static_assert(own, "a request is sent only by its own service's client: this one belongs to another service");
+    if constexpr (own) return sendQuery(*core_, request, dialect_);
+    else return Error{};
+  }
 };
 
 namespace detail {

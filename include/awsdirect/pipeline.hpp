@@ -102,10 +102,6 @@ class ClientCore {
   std::atomic<long long> clockOffset_{0};  // milliseconds
 };
 
-// Which Query dialect a service speaks: the results of Query services are wrapped in
-// <OperationResult>; EC2's are the children of the response element itself.
-enum class QueryDialect { Query, Ec2 };
-
 namespace detail {
 
 // A request of any type seen through the steps of the pipeline, so that the steps are compiled
@@ -121,13 +117,37 @@ struct Operation {
   bool hasResult;  // whether the operation answers with a result (Query: an <OperationResult>)
 };
 
+// Whether a request is declared (request.hpp), and whether it writes itself (a request whose
+// wire form is more than its members: CreateCluster's ClusterType follows from NumberOfNodes).
+template <class Request, class = void>
+struct IsDeclared : std::false_type {};
+template <class Request>
+struct IsDeclared<Request, std::void_t<typename Request::Service>> : std::true_type {};
+template <class Request, class Writer, class = void>
+struct WritesItself : std::false_type {};
+template <class Request, class Writer>
+struct WritesItself<Request, Writer, std::void_t<decltype(std::declval<const Request&>().serialize(std::declval<Writer&>()))>>
+    : std::true_type {};
+
+template <class Request>
+void validateAny(const Request& request, Validator& v) {
+  if constexpr (IsDeclared<Request>::value) validateRequest(request, v);
+  else request.validate(v);
+}
+
+template <class Request, class Writer>
+void serializeAny(const Request& request, Writer& w) {
+  if constexpr (WritesItself<Request, Writer>::value) request.serialize(w);
+  else writeQueryRequest(request, w);
+}
+
 template <class Writer, class Reader, class Request>
 Operation<Writer, Reader> operationOf(const Request& request, std::optional<typename Request::Result>& out) {
   using Result = typename Request::Result;
   return {Request::operation,
           &request,
-          [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
-          [](const void* r, Writer& w) { static_cast<const Request*>(r)->serialize(w); },
+          [](const void* r, Validator& v) { validateAny(*static_cast<const Request*>(r), v); },
+          [](const void* r, Writer& w) { serializeAny(*static_cast<const Request*>(r), w); },
           [](const Reader& response, void* result) {
             static_cast<std::optional<Result>*>(result)->emplace(Request::parse(response));
           },

@@ -13,8 +13,15 @@
 #include <vector>
 
 #include "detail/build_mode.hpp"
+#include "request.hpp"
+#include "secret.hpp"
 
 namespace awsdirect {
+
+// Which Query dialect a service speaks. EC2 flattens lists (GroupId.1, where Query services write
+// VpcSecurityGroupIds.VpcSecurityGroupId.1 or Tags.member.1), and its results are the children of
+// the response element itself, where Query services wrap them in <OperationResult>.
+enum class QueryDialect { Query, Ec2 };
 
 // A resource tag, as every Query service spells it (Key, Value).
 struct Tag {
@@ -25,7 +32,10 @@ struct Tag {
 class QueryWriter {
  public:
   // A writer for the top level of a request.
-  AWSDIRECT_DECL QueryWriter(const std::string& action, const std::string& version);
+  AWSDIRECT_DECL QueryWriter(const std::string& action, const std::string& version,
+                             QueryDialect dialect = QueryDialect::Query);
+
+  QueryDialect dialect() const { return dialect_; }
 
   void add(const std::string& name, const std::string& value) { params_->emplace_back(prefix_ + name, value); }
   void add(const std::string& name, const char* value) { add(name, std::string(value)); }
@@ -67,7 +77,39 @@ class QueryWriter {
   using Params = std::vector<std::pair<std::string, std::string>>;
   std::shared_ptr<Params> params_;  // shared with nested writers
   std::string prefix_;
+  QueryDialect dialect_ = QueryDialect::Query;
 };
+
+// ---- Declared members on the wire (request.hpp) ------------------------------------------------
+// Name=value; a list as Name.member.N (Name.ITEM.N with items(), Name.N in EC2's dialect); a
+// list of structures item by item, each by the service's writeMember(QueryWriter&, const T&).
+
+// The prefix of a list's items: "Tags.Tag", "Tags.member", or EC2's "Tag".
+AWSDIRECT_DECL std::string queryListPrefix(const QueryWriter& w, const MemberSpec& spec);
+
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<std::string>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<Secret>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<std::int64_t>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<int>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<bool>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<std::string>& value);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const Tag& tag);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
+
+template <class T>
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<T>& items) {
+  const std::string prefix = queryListPrefix(w, spec);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    QueryWriter item = w.nested(prefix + "." + std::to_string(i + 1));
+    writeMember(item, items[i]);
+  }
+}
+
+// Every declared member of `request`, then what the request derives from them (writeDerived).
+template <class Request>
+void writeQueryRequest(const Request& request, QueryWriter& w) {
+  request.forEachMember([&w](const MemberSpec& spec, const auto& value) { writeMember(w, spec, value); });
+}
 
 }  // namespace awsdirect
 

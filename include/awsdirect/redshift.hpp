@@ -10,9 +10,13 @@
 
 #include "client.hpp"
 #include "detail/build_mode.hpp"
+#include "request.hpp"
 #include "waiter.hpp"
 
 namespace awsdirect {
+
+class Redshift;
+
 namespace redshift {
 
 // ---- Results --------------------------------------------------------------------------------
@@ -61,115 +65,138 @@ struct DescribeClustersResult {
 
 namespace rules {
 
+// 1-63 lowercase letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
+AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::string& field, const std::string& id);
 AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::optional<std::string>& id);
 
 // 8-64 printable ASCII characters with an upper case letter, a lower case letter and a digit,
 // and none of ' " \ / @ or space. The message never repeats the password.
+AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& field, const std::string& password);
 AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& password);
 
 // 1-128 characters: lowercase letters, digits, _ + . @ -; starts with a letter; not "public".
+AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& field, const std::string& name);
 AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& name);
 
 // 1-64 lowercase letters, digits and underscores, starting with a letter or underscore.
+AWSDIRECT_DECL void dbName(Validator& v, const std::string& field, const std::string& name);
 AWSDIRECT_DECL void dbName(Validator& v, const std::string& name);
 
 // 1-255 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
 AWSDIRECT_DECL void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id);
 
+// sg- and hex digits.
+AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, const std::string& id);
+
 }  // namespace rules
+
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+static constexpr const char* kClusterTypes[] = {"single-node", "multi-node"};
+
+AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
+AWSDIRECT_MEMBER(DBName, dbName, std::string, check(rules::dbName));
+AWSDIRECT_MEMBER(ClusterType, clusterType, std::string, oneOf(kClusterTypes));
+AWSDIRECT_MEMBER(NodeType, nodeType, std::string, length(1, 64));
+AWSDIRECT_MEMBER(MasterUsername, masterUsername, std::string, check(rules::masterUsername));
+AWSDIRECT_MEMBER(MasterUserPassword, masterUserPassword, Secret, check(rules::masterUserPassword));
+AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::string>, items("VpcSecurityGroupId"),
+                 check(rules::securityGroupId));
+AWSDIRECT_MEMBER(ClusterSubnetGroupName, clusterSubnetGroupName, std::string, length(1, 255));
+AWSDIRECT_MEMBER(AvailabilityZone, availabilityZone, std::string, length(1, 2147483647));
+AWSDIRECT_MEMBER(ClusterParameterGroupName, clusterParameterGroupName, std::string, length(1, 255));
+AWSDIRECT_MEMBER(AutomatedSnapshotRetentionPeriod, automatedSnapshotRetentionPeriod, int, range(0, 35));
+AWSDIRECT_MEMBER(Port, port, int, range(1150, 65535));
+AWSDIRECT_MEMBER(ClusterVersion, clusterVersion, std::string, unchecked);
+AWSDIRECT_MEMBER(NumberOfNodes, numberOfNodes, int, range(1, 100));
+AWSDIRECT_FLAG(PubliclyAccessible, publiclyAccessible, unchecked);
+AWSDIRECT_FLAG(Encrypted, encrypted, unchecked);
+AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, items("Tag"));
+AWSDIRECT_MEMBER(KmsKeyId, kmsKeyId, std::string, unchecked);
+AWSDIRECT_FLAG(EnhancedVpcRouting, enhancedVpcRouting, unchecked);
+AWSDIRECT_MEMBER(IamRoles, iamRoles, std::vector<std::string>, items("IamRoleArn"));
+AWSDIRECT_MEMBER(DefaultIamRoleArn, defaultIamRoleArn, std::string, unchecked);
+AWSDIRECT_FLAG(ManageMasterPassword, manageMasterPassword, unchecked);
+AWSDIRECT_MEMBER(MasterPasswordSecretKmsKeyId, masterPasswordSecretKmsKeyId, std::string, unchecked);
+AWSDIRECT_MEMBER(MaxRecords, maxRecords, int, range(20, 100));
+AWSDIRECT_MEMBER(Marker, marker, std::string, unchecked);
+AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
+AWSDIRECT_MEMBER(FinalClusterSnapshotIdentifier, finalClusterSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+AWSDIRECT_MEMBER(FinalClusterSnapshotRetentionPeriod, finalClusterSnapshotRetentionPeriod, int, unchecked);
+
+}  // namespace members
 
 // ---- Requests --------------------------------------------------------------------------------
 
+namespace m = members;
+
 // CreateCluster: launches a cluster. Required: identifier, node type, master user name, and a
 // master password (unless AWS manages it).
-class CreateClusterRequest {
+class CreateClusterRequest
+    : public Request<CreateClusterRequest, Redshift, Cluster, m::DBName, Required<m::ClusterIdentifier>, m::ClusterType,
+                     Required<m::NodeType>, Required<m::MasterUsername>, m::MasterUserPassword, m::VpcSecurityGroupIds,
+                     m::ClusterSubnetGroupName, m::AvailabilityZone, m::ClusterParameterGroupName,
+                     m::AutomatedSnapshotRetentionPeriod, m::Port, m::ClusterVersion, m::NumberOfNodes,
+                     m::PubliclyAccessible, m::Encrypted, m::Tags, m::KmsKeyId, m::EnhancedVpcRouting, m::IamRoles,
+                     m::DefaultIamRoleArn, m::ManageMasterPassword, m::MasterPasswordSecretKmsKeyId> {
  public:
-  using Result = Cluster;
   static constexpr const char* operation = "CreateCluster";
 
-  CreateClusterRequest& identifier(std::string v) { clusterIdentifier_ = std::move(v); return *this; }
-  CreateClusterRequest& dbName(std::string v) { dbName_ = std::move(v); return *this; }
-  CreateClusterRequest& port(int v) { port_ = v; return *this; }
-  CreateClusterRequest& masterUsername(std::string v) { masterUsername_ = std::move(v); return *this; }
-  CreateClusterRequest& masterUserPassword(std::string v) { masterUserPassword_ = Secret(std::move(v)); return *this; }
-  CreateClusterRequest& manageMasterPassword(bool v = true) { manageMasterPassword_ = v; return *this; }
-  CreateClusterRequest& nodeType(std::string v) { nodeType_ = std::move(v); return *this; }
-  // 1 makes a single-node cluster; more makes a multi-node cluster of that many compute nodes.
-  CreateClusterRequest& numberOfNodes(int v) { numberOfNodes_ = v; return *this; }
+  // 1 makes a single-node cluster; more makes a multi-node cluster of that many compute nodes
+  // (ClusterType follows, since AWS's default type, multi-node, refuses one node).
+  CreateClusterRequest& numberOfNodes(int v) {
+    clusterType_ = v > 1 ? "multi-node" : "single-node";
+    if (v > 1) numberOfNodes_ = v;
+    else numberOfNodes_.reset();
+    return *this;
+  }
+  CreateClusterRequest& identifier(std::string v) { return clusterIdentifier(std::move(v)); }
   CreateClusterRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
   CreateClusterRequest& iamRole(std::string arn) { iamRoles_.push_back(std::move(arn)); return *this; }
-  CreateClusterRequest& publiclyAccessible(bool v) { publiclyAccessible_ = v; return *this; }
-  CreateClusterRequest& encrypted(bool v) { encrypted_ = v; return *this; }
-  CreateClusterRequest& clusterSubnetGroupName(std::string v) { clusterSubnetGroupName_ = std::move(v); return *this; }
-  CreateClusterRequest& availabilityZone(std::string v) { availabilityZone_ = std::move(v); return *this; }
   CreateClusterRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
+  // A password unless AWS manages it (ManageMasterPassword), never both.
   AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
-
- private:
-  std::optional<std::string> clusterIdentifier_, dbName_, masterUsername_, nodeType_, clusterSubnetGroupName_,
-      availabilityZone_;
-  std::optional<Secret> masterUserPassword_;
-  std::optional<bool> manageMasterPassword_, publiclyAccessible_, encrypted_;
-  std::optional<int> port_, numberOfNodes_;
-  std::vector<std::string> vpcSecurityGroupIds_, iamRoles_;
-  std::vector<Tag> tags_;
 };
 
 // DescribeClusters: one cluster by identifier, or every cluster page by page (Marker).
-class DescribeClustersRequest {
+class DescribeClustersRequest
+    : public Request<DescribeClustersRequest, Redshift, DescribeClustersResult, m::ClusterIdentifier, m::MaxRecords, m::Marker> {
  public:
-  using Result = DescribeClustersResult;
   static constexpr const char* operation = "DescribeClusters";
-
-  DescribeClustersRequest& identifier(std::string v) { clusterIdentifier_ = std::move(v); return *this; }
-  DescribeClustersRequest& maxRecords(int v) { maxRecords_ = v; return *this; }
-  DescribeClustersRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  DescribeClustersRequest& identifier(std::string v) { return clusterIdentifier(std::move(v)); }
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
-
- private:
-  std::optional<std::string> clusterIdentifier_, marker_;
-  std::optional<int> maxRecords_;
 };
 
 // DeleteCluster: says explicitly whether a final snapshot is taken, because AWS's default
 // (take one) fails without a snapshot identifier and a forgotten cluster keeps costing money.
-class DeleteClusterRequest {
+class DeleteClusterRequest
+    : public Request<DeleteClusterRequest, Redshift, Cluster, Required<m::ClusterIdentifier>, m::SkipFinalClusterSnapshot,
+                     m::FinalClusterSnapshotIdentifier, m::FinalClusterSnapshotRetentionPeriod> {
  public:
-  using Result = Cluster;
   static constexpr const char* operation = "DeleteCluster";
+  DeleteClusterRequest& identifier(std::string v) { return clusterIdentifier(std::move(v)); }
+  DeleteClusterRequest& skipFinalSnapshot(bool v = true) { return skipFinalClusterSnapshot(v); }
+  DeleteClusterRequest& finalSnapshotIdentifier(std::string v) { return finalClusterSnapshotIdentifier(std::move(v)); }
+  DeleteClusterRequest& finalSnapshotRetentionPeriod(int days) { return finalClusterSnapshotRetentionPeriod(days); }
 
-  DeleteClusterRequest& identifier(std::string v) { clusterIdentifier_ = std::move(v); return *this; }
-  DeleteClusterRequest& skipFinalSnapshot(bool v = true) { skipFinalClusterSnapshot_ = v; return *this; }
-  DeleteClusterRequest& finalSnapshotIdentifier(std::string v) { finalClusterSnapshotIdentifier_ = std::move(v); return *this; }
-  DeleteClusterRequest& finalSnapshotRetentionPeriod(int days) { finalClusterSnapshotRetentionPeriod_ = days; return *this; }
-
+  // A snapshot identifier unless SkipFinalClusterSnapshot; a retention of -1 (forever) or 1-3653 days.
   AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
-
- private:
-  std::optional<std::string> clusterIdentifier_, finalClusterSnapshotIdentifier_;
-  std::optional<bool> skipFinalClusterSnapshot_;
-  std::optional<int> finalClusterSnapshotRetentionPeriod_;
 };
 
 }  // namespace redshift
 
 // ---- The client -------------------------------------------------------------------------------
 
-class Redshift : public QueryClient {
+class Redshift : public QueryService<Redshift> {
  public:
   static ServiceInfo serviceInfo() { return {"Redshift", "redshift", "redshift", "2012-12-01", false}; }
 
-  explicit Redshift(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
+  explicit Redshift(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
   // ---- Operations (build a request, send it with send()) ----
   static redshift::CreateClusterRequest createCluster() { return {}; }

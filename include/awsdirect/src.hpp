@@ -53,6 +53,7 @@
 #include "query.hpp"
 #include "rds.hpp"
 #include "redshift.hpp"
+#include "request.hpp"
 #include "rest_xml.hpp"
 #include "rate_limiter.hpp"
 #include "retry.hpp"
@@ -123,6 +124,7 @@
 
 // protocols and the pipeline
 #include "impl/xml.ipp"
+#include "impl/request.ipp"
 #include "impl/query.ipp"
 #include "impl/rest_xml.ipp"
 #include "impl/rate_limiter.ipp"

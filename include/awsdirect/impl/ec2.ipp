@@ -426,12 +426,12 @@ DescribeVpcsResult DescribeVpcsRequest::parse(const XmlNode& response) {
 }  // namespace ec2
 
 Outcome<std::vector<ec2::SecurityGroup>> Ec2::describeAllSecurityGroups(ec2::DescribeSecurityGroupsRequest request) {
-  return sendAllPages(std::move(request), &ec2::DescribeSecurityGroupsRequest::nextToken,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.nextToken(std::move(t)); },
                       &ec2::DescribeSecurityGroupsResult::nextToken, &ec2::DescribeSecurityGroupsResult::securityGroups);
 }
 
 Outcome<std::vector<ec2::Vpc>> Ec2::describeAllVpcs(ec2::DescribeVpcsRequest request) {
-  return sendAllPages(std::move(request), &ec2::DescribeVpcsRequest::nextToken, &ec2::DescribeVpcsResult::nextToken,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.nextToken(std::move(t)); }, &ec2::DescribeVpcsResult::nextToken,
                       &ec2::DescribeVpcsResult::vpcs);
 }
 

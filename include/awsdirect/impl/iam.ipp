@@ -190,7 +190,7 @@ void DeleteAccessKeyRequest::serialize(QueryWriter& w) const {
 }  // namespace iam
 
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request) {
-  return sendAllPages(std::move(request), &iam::ListAttachedRolePoliciesRequest::marker,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
                       &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
 }
 
@@ -199,7 +199,7 @@ Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(const
 }
 
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request) {
-  return sendAllPages(std::move(request), &iam::ListAttachedUserPoliciesRequest::marker,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
                       &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
 }
 
@@ -208,7 +208,7 @@ Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(const
 }
 
 Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(iam::ListAccessKeysRequest request) {
-  return sendAllPages(std::move(request), &iam::ListAccessKeysRequest::marker, &iam::ListAccessKeysResult::marker,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); }, &iam::ListAccessKeysResult::marker,
                       &iam::ListAccessKeysResult::accessKeyMetadata);
 }
 

@@ -195,7 +195,7 @@ std::optional<Error> callQuery(ClientCore& core, const QueryOperation& operation
     operation.validate(operation.request, validator);
     if (!validator.ok()) return validator.error(core.service().endpointPrefix, name);
 
-    QueryWriter writer(name, core.service().apiVersion);
+    QueryWriter writer(name, core.service().apiVersion, dialect);
     operation.serialize(operation.request, writer);
     HttpRequest http = core.newRequest("POST");
     http.headers.set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");

@@ -3,8 +3,8 @@
 
 namespace awsdirect {
 
-QueryWriter::QueryWriter(const std::string& action, const std::string& version)
-    : params_(std::make_shared<Params>()) {
+QueryWriter::QueryWriter(const std::string& action, const std::string& version, QueryDialect dialect)
+    : params_(std::make_shared<Params>()), dialect_(dialect) {
   add("Action", action);
   add("Version", version);
 }
@@ -36,6 +36,45 @@ std::string QueryWriter::body() const {
     formEncodeAppend(out, value);
   }
   return out;
+}
+
+std::string queryListPrefix(const QueryWriter& w, const MemberSpec& spec) {
+  if (w.dialect() == QueryDialect::Ec2) return spec.wireName();
+  return std::string(spec.wireName()) + "." + (spec.item ? spec.item : "member");
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<std::string>& value) {
+  if (value) w.add(spec.wireName(), *value);
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<Secret>& value) {
+  if (value) w.add(spec.wireName(), value->reveal());
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<std::int64_t>& value) {
+  if (value) w.add(spec.wireName(), *value);
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<int>& value) {
+  if (value) w.add(spec.wireName(), *value);
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<bool>& value) {
+  if (value) w.add(spec.wireName(), *value);
+}
+
+void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<std::string>& value) {
+  w.list(queryListPrefix(w, spec), value);
+}
+
+void writeMember(QueryWriter& w, const Tag& tag) {
+  w.add("Key", tag.key);
+  w.add("Value", tag.value);
+}
+
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags) {
+  validateListCount(v, spec, tags.size());
+  rules::tags(v, spec.name, tags);
 }
 
 }  // namespace awsdirect

@@ -240,7 +240,7 @@ void DeleteDBInstanceRequest::serialize(QueryWriter& w) const {
 }  // namespace rds
 
 Outcome<std::vector<rds::DBInstance>> Rds::describeAllDBInstances(rds::DescribeDBInstancesRequest request) {
-  return sendAllPages(std::move(request), &rds::DescribeDBInstancesRequest::marker,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
                       &rds::DescribeDBInstancesResult::marker, &rds::DescribeDBInstancesResult::dbInstances);
 }
 

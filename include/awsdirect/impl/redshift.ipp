@@ -29,13 +29,16 @@ Cluster Cluster::fromXml(const XmlNode& node) {
 
 namespace rules {
 
-void clusterIdentifier(Validator& v, const std::optional<std::string>& id) {
-  if (v.required(id, "ClusterIdentifier")) awsdirect::rules::resourceIdentifier(v, "ClusterIdentifier", *id, true);
+void clusterIdentifier(Validator& v, const std::string& field, const std::string& id) {
+  awsdirect::rules::resourceIdentifier(v, field, id, true);
 }
 
-void masterUserPassword(Validator& v, const std::string& password) {
+void clusterIdentifier(Validator& v, const std::optional<std::string>& id) {
+  if (v.required(id, "ClusterIdentifier")) clusterIdentifier(v, "ClusterIdentifier", *id);
+}
+
+void masterUserPassword(Validator& v, const std::string& field, const std::string& password) {
   using namespace awsdirect::rules;
-  const std::string field = "MasterUserPassword";
   v.check(password.size() >= 8 && password.size() <= 64, field, "must be 8 to 64 characters long");
   bool upper = false, lower = false, digit = false, allowed = true;
   for (char c : password) {
@@ -50,9 +53,10 @@ void masterUserPassword(Validator& v, const std::string& password) {
   v.check(allowed, field, "may contain only printable ASCII characters other than ' \" \\ / @ and space");
 }
 
-void masterUsername(Validator& v, const std::string& name) {
+void masterUserPassword(Validator& v, const std::string& password) { masterUserPassword(v, "MasterUserPassword", password); }
+
+void masterUsername(Validator& v, const std::string& field, const std::string& name) {
   using namespace awsdirect::rules;
-  const std::string field = "MasterUsername";
   if (!v.check(!name.empty() && name.size() <= 128, field, "must be 1 to 128 characters long")) return;
   bool allowed = true;
   for (char c : name)
@@ -62,9 +66,10 @@ void masterUsername(Validator& v, const std::string& name) {
   v.check(name != "public", field, "must not be the reserved word 'public'");
 }
 
-void dbName(Validator& v, const std::string& name) {
+void masterUsername(Validator& v, const std::string& name) { masterUsername(v, "MasterUsername", name); }
+
+void dbName(Validator& v, const std::string& field, const std::string& name) {
   using namespace awsdirect::rules;
-  const std::string field = "DBName";
   if (!v.check(!name.empty() && name.size() <= 64, field, "must be 1 to 64 characters long")) return;
   bool allowed = true;
   for (char c : name)
@@ -73,60 +78,23 @@ void dbName(Validator& v, const std::string& name) {
   v.check(isLower(name.front()) || name.front() == '_', field, "must start with a lowercase letter or underscore");
 }
 
+void dbName(Validator& v, const std::string& name) { dbName(v, "DBName", name); }
+
 void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id) {
   awsdirect::rules::resourceIdentifier(v, field, id, false, 255);
+}
+
+void securityGroupId(Validator& v, const std::string& field, const std::string& id) {
+  awsdirect::rules::ec2ResourceId(v, field, id, "sg");
 }
 
 }  // namespace rules
 
 void CreateClusterRequest::validate(Validator& v) const {
-  rules::clusterIdentifier(v, clusterIdentifier_);
-  v.requiredText(nodeType_, "NodeType");
-  if (v.required(masterUsername_, "MasterUsername")) rules::masterUsername(v, *masterUsername_);
-  if (manageMasterPassword_.value_or(false)) {
+  if (manageMasterPassword_.value_or(false))
     v.check(!masterUserPassword_, "MasterUserPassword", "must not be set when ManageMasterPassword is true");
-  } else if (v.check(masterUserPassword_.has_value(), "MasterUserPassword",
-                     "is required unless ManageMasterPassword is true")) {
-    rules::masterUserPassword(v, masterUserPassword_->reveal());
-  }
-  if (dbName_) rules::dbName(v, *dbName_);
-  awsdirect::rules::port(v, "Port", port_, 1150, 65535);
-  v.inRange(numberOfNodes_, 1, 100, "NumberOfNodes");
-  for (std::size_t i = 0; i < vpcSecurityGroupIds_.size(); ++i)
-    awsdirect::rules::ec2ResourceId(v, "VpcSecurityGroupIds[" + std::to_string(i) + "]", vpcSecurityGroupIds_[i], "sg");
-  awsdirect::rules::tags(v, "Tags", tags_);
-}
-
-void CreateClusterRequest::serialize(QueryWriter& w) const {
-  w.optional("ClusterIdentifier", clusterIdentifier_);
-  w.optional("DBName", dbName_);
-  w.optional("Port", port_);
-  w.optional("MasterUsername", masterUsername_);
-  if (masterUserPassword_) w.add("MasterUserPassword", masterUserPassword_->reveal());
-  w.optional("ManageMasterPassword", manageMasterPassword_);
-  w.optional("NodeType", nodeType_);
-  if (numberOfNodes_) {
-    w.add("ClusterType", *numberOfNodes_ > 1 ? "multi-node" : "single-node");
-    if (*numberOfNodes_ > 1) w.add("NumberOfNodes", *numberOfNodes_);
-  }
-  w.list("VpcSecurityGroupIds.VpcSecurityGroupId", vpcSecurityGroupIds_);
-  w.list("IamRoles.IamRoleArn", iamRoles_);
-  w.optional("PubliclyAccessible", publiclyAccessible_);
-  w.optional("Encrypted", encrypted_);
-  w.optional("ClusterSubnetGroupName", clusterSubnetGroupName_);
-  w.optional("AvailabilityZone", availabilityZone_);
-  w.tags("Tags.Tag", tags_);
-}
-
-void DescribeClustersRequest::validate(Validator& v) const {
-  if (clusterIdentifier_) rules::clusterIdentifier(v, clusterIdentifier_);
-  v.inRange(maxRecords_, 20, 100, "MaxRecords");
-}
-
-void DescribeClustersRequest::serialize(QueryWriter& w) const {
-  w.optional("ClusterIdentifier", clusterIdentifier_);
-  w.optional("MaxRecords", maxRecords_);
-  w.optional("Marker", marker_);
+  else
+    v.check(masterUserPassword_.has_value(), "MasterUserPassword", "is required unless ManageMasterPassword is true");
 }
 
 DescribeClustersResult DescribeClustersRequest::parse(const XmlNode& result) {
@@ -137,30 +105,21 @@ DescribeClustersResult DescribeClustersRequest::parse(const XmlNode& result) {
 }
 
 void DeleteClusterRequest::validate(Validator& v) const {
-  rules::clusterIdentifier(v, clusterIdentifier_);
-  const bool skip = skipFinalClusterSnapshot_.value_or(false);
-  if (skip) {
+  if (skipFinalClusterSnapshot_.value_or(false))
     v.check(!finalClusterSnapshotIdentifier_, "FinalClusterSnapshotIdentifier",
             "must not be set when SkipFinalClusterSnapshot is true");
-  } else if (v.check(finalClusterSnapshotIdentifier_.has_value(), "FinalClusterSnapshotIdentifier",
-                     "is required unless SkipFinalClusterSnapshot is true")) {
-    rules::snapshotIdentifier(v, "FinalClusterSnapshotIdentifier", *finalClusterSnapshotIdentifier_);
-  }
-  if (finalClusterSnapshotRetentionPeriod_ && *finalClusterSnapshotRetentionPeriod_ != -1)
-    v.inRange(finalClusterSnapshotRetentionPeriod_, 1, 3653, "FinalClusterSnapshotRetentionPeriod");
-}
-
-void DeleteClusterRequest::serialize(QueryWriter& w) const {
-  w.optional("ClusterIdentifier", clusterIdentifier_);
-  w.optional("SkipFinalClusterSnapshot", skipFinalClusterSnapshot_);
-  w.optional("FinalClusterSnapshotIdentifier", finalClusterSnapshotIdentifier_);
-  w.optional("FinalClusterSnapshotRetentionPeriod", finalClusterSnapshotRetentionPeriod_);
+  else
+    v.check(finalClusterSnapshotIdentifier_.has_value(), "FinalClusterSnapshotIdentifier",
+            "is required unless SkipFinalClusterSnapshot is true");
+  const int retention = finalClusterSnapshotRetentionPeriod_.value_or(-1);
+  v.check(retention == -1 || (retention >= 1 && retention <= 3653), "FinalClusterSnapshotRetentionPeriod",
+          "must be -1 (kept until deleted) or between 1 and 3653");
 }
 
 }  // namespace redshift
 
 Outcome<std::vector<redshift::Cluster>> Redshift::describeAllClusters(redshift::DescribeClustersRequest request) {
-  return sendAllPages(std::move(request), &redshift::DescribeClustersRequest::marker,
+  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
                       &redshift::DescribeClustersResult::marker, &redshift::DescribeClustersResult::clusters);
 }
 

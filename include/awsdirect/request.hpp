@@ -1,0 +1,226 @@
+#pragma once
+// How an operation's request is declared: each member once, with its API name, its type and its
+// simple rules; one validator (here) and one writer per protocol (query.hpp, rest_xml.hpp) read
+// the declarations, so a wire name is written in one place.
+//
+//   namespace redshift::members {   // a service's members, shared by its operations
+//   AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
+//   AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
+//   }
+//   class DeleteClusterRequest : public Request<DeleteClusterRequest, Redshift, Cluster,
+//                                               Required<members::ClusterIdentifier>, members::SkipFinalClusterSnapshot> {
+//    public:
+//     static constexpr const char* operation = "DeleteCluster";
+//     static Result parse(const XmlNode& result);
+//   };
+//
+// A member declaration makes a type named after the API's member (ClusterIdentifier) that holds
+// its spec, and a mixin that stores the value and gives the request its setter
+// (`clusterIdentifier(...)`, for an lvalue and, moving, for a temporary). The request lists the
+// members it has; `Required<M>` makes one required in that operation. Rules that span members stay
+// in the request's own `validate(Validator&) const`, which the generic validator calls last.
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "detail/build_mode.hpp"
+#include "secret.hpp"
+#include "validate.hpp"
+
+namespace awsdirect {
+
+// A check of a text member's value that a length or a list of values cannot say ("must start
+// with a letter"); it records its problems under `field`.
+using TextCheck = void (*)(Validator& v, const std::string& field, const std::string& value);
+
+// Where a REST protocol puts a member (the Query protocol puts every member in the form body).
+enum class Location { Body, Uri, GreedyUri, Query, Header };
+
+// What the validator and the protocols' writers know of one member of one operation.
+struct MemberSpec {
+  const char* name = "";           // the API's member name; errors name the member by it
+  const char* wire = nullptr;      // its name on the wire when not `name` (EC2's "GroupId", a header)
+  const char* item = nullptr;      // a Query list's item name ("member" when null; EC2 has none)
+  Location location = Location::Body;
+  bool required = false;
+  std::size_t minLength = 0, maxLength = SIZE_MAX;  // text, in characters (UTF-8 code points)
+  long long min = LLONG_MIN, max = LLONG_MAX;       // numbers
+  std::size_t minItems = 0, maxItems = SIZE_MAX;    // lists
+  const char* const* values = nullptr;              // an enum's values
+  std::size_t valueCount = 0;
+  TextCheck check = nullptr;
+
+  constexpr const char* wireName() const { return wire ? wire : name; }
+  constexpr MemberSpec asRequired() const {
+    MemberSpec copy = *this;
+    copy.required = true;
+    return copy;
+  }
+};
+
+// The words a member's declaration is written in: AWSDIRECT_MEMBER(Name, setter, Type, RULES...).
+namespace declare {
+
+struct Length { std::size_t min, max; };
+struct Range { long long min, max; };
+struct Items { std::size_t min, max; };
+struct Check { TextCheck check; };
+struct Wire { const char* name; };
+struct ItemName { const char* name; };
+struct At { Location location; const char* name; };
+struct Values { const char* const* values; std::size_t count; };
+struct Unchecked {};
+
+// 1 to 63 characters.
+constexpr Length length(std::size_t min, std::size_t max) { return {min, max}; }
+// A number from min to max.
+constexpr Range range(long long min, long long max) { return {min, max}; }
+// A list of min to max items.
+constexpr Items count(std::size_t min, std::size_t max) { return {min, max}; }
+// One of the enum's values: oneOf(kNodeTypes), for `static constexpr const char* kNodeTypes[] = {...}`.
+template <std::size_t N>
+constexpr Values oneOf(const char* const (&values)[N]) { return {values, N}; }
+constexpr Check check(TextCheck f) { return {f}; }
+// On the wire under another name than the member's.
+constexpr Wire wire(const char* name) { return {name}; }
+// A Query list's item name: Tags.Tag.1 (items("Tag")), where IAM writes Tags.member.1.
+constexpr ItemName items(const char* name) { return {name}; }
+// REST: in the URI ({Bucket}), a greedy URI label ({Key+}), the query string or a header.
+constexpr At uri() { return {Location::Uri, nullptr}; }
+constexpr At greedyUri() { return {Location::GreedyUri, nullptr}; }
+constexpr At query(const char* name) { return {Location::Query, name}; }
+constexpr At header(const char* name) { return {Location::Header, name}; }
+// No rule beyond the member's type.
+inline constexpr Unchecked unchecked{};
+
+constexpr void apply(MemberSpec& s, Length r) { s.minLength = r.min, s.maxLength = r.max; }
+constexpr void apply(MemberSpec& s, Range r) { s.min = r.min, s.max = r.max; }
+constexpr void apply(MemberSpec& s, Items r) { s.minItems = r.min, s.maxItems = r.max; }
+constexpr void apply(MemberSpec& s, Check r) { s.check = r.check; }
+constexpr void apply(MemberSpec& s, Wire r) { s.wire = r.name; }
+constexpr void apply(MemberSpec& s, ItemName r) { s.item = r.name; }
+constexpr void apply(MemberSpec& s, At r) {
+  s.location = r.location;
+  if (r.name) s.wire = r.name;
+}
+constexpr void apply(MemberSpec& s, Values r) { s.values = r.values, s.valueCount = r.count; }
+constexpr void apply(MemberSpec&, Unchecked) {}
+
+template <class... Rules>
+constexpr MemberSpec member(const char* name, Rules... rules) {
+  MemberSpec spec;
+  spec.name = name;
+  (apply(spec, rules), ...);
+  return spec;
+}
+
+}  // namespace declare
+
+namespace detail {
+// How a member's value is held: a list is empty when not given, anything else is optional.
+template <class T> struct StoredAs { using type = std::optional<T>; };
+template <class T> struct StoredAs<std::vector<T>> { using type = std::vector<T>; };
+template <class T> using Stored = typename StoredAs<T>::type;
+// What its setter takes: a Secret is given as text and held as a Secret from then on.
+template <class T> struct SetterArgOf { using type = T; };
+template <> struct SetterArgOf<Secret> { using type = std::string; };
+template <class T> using SetterArg = typename SetterArgOf<T>::type;
+}  // namespace detail
+
+// Member M, required in the operation that lists it so.
+template <class M>
+struct Required : M {
+  static constexpr MemberSpec spec = M::spec.asRequired();
+};
+
+// The base of every declared request: the members' mixins, the service whose client sends it
+// and its result. `forEachMember(visit)` calls visit(spec, value) for each member in order.
+template <class Self, class ServiceT, class ResultT, class... Members>
+class Request : public Members::template Field<Self>... {
+ public:
+  using Service = ServiceT;
+  using Result = ResultT;
+
+  template <class Visit>
+  void forEachMember(Visit&& visit) const {
+    (visit(Members::spec, static_cast<const typename Members::template Field<Self>&>(*this).declaredValue()), ...);
+  }
+  // The rules that span members; a request that has some declares its own validate().
+  void validate(Validator&) const {}
+};
+
+// The one validator: every member's declared rules, then the request's own validate().
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::string>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<Secret>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::int64_t>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<int>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bool>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std::string>& value);
+// A list of structures: its count and that a required one is there; the items' own rules are
+// the service's (an overload of validateMember found by argument-dependent lookup).
+AWSDIRECT_DECL void validateListCount(Validator& v, const MemberSpec& spec, std::size_t count);
+template <class T>
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<T>& value) {
+  validateListCount(v, spec, value.size());
+}
+
+template <class Request>
+void validateRequest(const Request& request, Validator& v) {
+  request.forEachMember([&v](const MemberSpec& spec, const auto& value) { validateMember(v, spec, value); });
+  request.validate(v);
+}
+
+}  // namespace awsdirect
+
+// Declares member Name (the API's name, written once: it is also the wire name unless wire()
+// says otherwise) of type Type, with setter `setter` and the rules that follow (declare::...).
+#define AWSDIRECT_MEMBER(Name, setter, Type, ...)                                                               \
+  struct Name {                                                                                                 \
+    static constexpr ::awsdirect::MemberSpec spec = ::awsdirect::declare::member(#Name, __VA_ARGS__);          \
+    template <class Self>                                                                                       \
+    class Field {                                                                                               \
+     public:                                                                                                    \
+      Self& setter(::awsdirect::detail::SetterArg<Type> v) & {                                                  \
+        setter##_ = Type(std::move(v));                                                                         \
+        return static_cast<Self&>(*this);                                                                       \
+      }                                                                                                         \
+      Self&& setter(::awsdirect::detail::SetterArg<Type> v) && {                                                \
+        setter##_ = Type(std::move(v));                                                                         \
+        return static_cast<Self&&>(*this);                                                                      \
+      }                                                                                                         \
+      const ::awsdirect::detail::Stored<Type>& declaredValue() const { return setter##_; }                      \
+                                                                                                                \
+     protected:                                                                                                 \
+      ::awsdirect::detail::Stored<Type> setter##_;                                                              \
+    };                                                                                                          \
+  }
+
+// A boolean member, whose setter sets it to true when given nothing: skipFinalClusterSnapshot().
+#define AWSDIRECT_FLAG(Name, setter, ...)                                                                       \
+  struct Name {                                                                                                 \
+    static constexpr ::awsdirect::MemberSpec spec = ::awsdirect::declare::member(#Name, __VA_ARGS__);          \
+    template <class Self>                                                                                       \
+    class Field {                                                                                               \
+     public:                                                                                                    \
+      Self& setter(bool v = true) & {                                                                           \
+        setter##_ = v;                                                                                          \
+        return static_cast<Self&>(*this);                                                                       \
+      }                                                                                                         \
+      Self&& setter(bool v = true) && {                                                                         \
+        setter##_ = v;                                                                                          \
+        return static_cast<Self&&>(*this);                                                                      \
+      }                                                                                                         \
+      const std::optional<bool>& declaredValue() const { return setter##_; }                                    \
+                                                                                                                \
+     protected:                                                                                                 \
+      std::optional<bool> setter##_;                                                                            \
+    };                                                                                                          \
+  }
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/request.ipp"
+#endif
