@@ -175,8 +175,9 @@ TEST_CASE("AssumeRole's rules are checked before anything is sent") {
                                  "RoleSessionName must be 2 to 64 characters long",
                                  "DurationSeconds must be between 900 and 43200",
                                  "ExternalId may contain only letters, digits and + = , . @ : / _ -",
+                                 "TokenCode must be 6 digits",
                                  "TransitiveTagKeys[0] must be the key of one of the session tags",
-                                 "TokenCode must be 6 digits", "SerialNumber is required with TokenCode"});
+                                 "SerialNumber is required with TokenCode"});
   CHECK(brokenRules(sts.send(Sts::assumeRole()).error()) ==
         std::vector<std::string>{"RoleArn is required", "RoleSessionName is required"});
   CHECK(transport->requests.empty());

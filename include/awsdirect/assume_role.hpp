@@ -16,8 +16,13 @@
 #include "detail/build_mode.hpp"
 #include "pipeline.hpp"
 #include "policy.hpp"
+#include "query.hpp"
+#include "request.hpp"
 
 namespace awsdirect {
+
+class Sts;
+
 namespace sts {
 
 struct AssumedRoleUser {
@@ -47,43 +52,59 @@ AWSDIRECT_DECL void roleSessionName(Validator& v, const std::string& field, cons
 AWSDIRECT_DECL void externalId(Validator& v, const std::string& field, const std::string& id);
 
 }  // namespace rules
+// A managed policy for a session, by ARN (STS's PolicyDescriptorType).
+struct PolicyDescriptor {
+  std::string arn;
+};
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const PolicyDescriptor& policy);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<PolicyDescriptor>& policies);
+
+// 6 digits: an MFA code.
+AWSDIRECT_DECL void tokenCode(Validator& v, const std::string& field, const std::string& code);
+
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+
+AWSDIRECT_MEMBER(RoleArn, roleArn, std::string, check(rules::roleArn));
+AWSDIRECT_MEMBER(RoleSessionName, roleSessionName, std::string, check(rules::roleSessionName));
+AWSDIRECT_MEMBER(DurationSeconds, durationSeconds, int, range(900, 43200));
+AWSDIRECT_MEMBER(ExternalId, externalId, std::string, check(rules::externalId));
+AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, check(iam::rules::tagList));
+AWSDIRECT_MEMBER(TransitiveTagKeys, transitiveTagKeys, std::vector<std::string>, unchecked);
+AWSDIRECT_MEMBER(Policy, policy, std::string, check(iam::rules::policyDocument));
+AWSDIRECT_MEMBER(PolicyArns, policyArns, std::vector<PolicyDescriptor>, unchecked);
+AWSDIRECT_MEMBER(SerialNumber, serialNumber, std::string, length(9, 256));
+AWSDIRECT_MEMBER(TokenCode, tokenCode, std::string, check(tokenCode));
+AWSDIRECT_MEMBER(SourceIdentity, sourceIdentity, std::string, check(rules::roleSessionName));
+
+}  // namespace members
+
 // AssumeRole: temporary credentials for a role whose trust policy allows the caller. Required:
 // the role ARN and a session name (which shows in CloudTrail and in the assumed-role ARN).
-class AssumeRoleRequest {
+class AssumeRoleRequest
+    : public Request<AssumeRoleRequest, Sts, AssumeRoleResult, Required<members::RoleArn>,
+                     Required<members::RoleSessionName>, members::DurationSeconds, members::ExternalId, members::Tags,
+                     members::TransitiveTagKeys, members::Policy, members::PolicyArns, members::SerialNumber,
+                     members::TokenCode, members::SourceIdentity> {
  public:
-  using Result = AssumeRoleResult;
   static constexpr const char* operation = "AssumeRole";
 
-  AssumeRoleRequest& roleArn(std::string v) { roleArn_ = std::move(v); return *this; }
-  AssumeRoleRequest& roleSessionName(std::string v) { roleSessionName_ = std::move(v); return *this; }
-  // How long the credentials last: 900 seconds to the role's MaxSessionDuration (AWS: 3600).
-  AssumeRoleRequest& durationSeconds(int seconds) { durationSeconds_ = seconds; return *this; }
-  AssumeRoleRequest& externalId(std::string v) { externalId_ = std::move(v); return *this; }
   // Session tags, and the keys among them that pass on to roles this session assumes in turn.
   AssumeRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
   AssumeRoleRequest& transitiveTagKey(std::string key) { transitiveTagKeys_.push_back(std::move(key)); return *this; }
   // Session policies: the session may do only what both they and the role allow.
+  using Request::policy;
   AssumeRoleRequest& policy(iam::PolicyDocument v) { policy_ = v.json(); return *this; }
-  AssumeRoleRequest& policy(std::string json) { policy_ = std::move(json); return *this; }
-  AssumeRoleRequest& policyArn(std::string arn) { policyArns_.push_back(std::move(arn)); return *this; }
-  // MFA: the device's serial number (or ARN) and the code it shows now.
-  AssumeRoleRequest& serialNumber(std::string v) { serialNumber_ = std::move(v); return *this; }
-  AssumeRoleRequest& tokenCode(std::string v) { tokenCode_ = std::move(v); return *this; }
-  AssumeRoleRequest& sourceIdentity(std::string v) { sourceIdentity_ = std::move(v); return *this; }
+  AssumeRoleRequest& policyArn(std::string arn) { policyArns_.push_back({std::move(arn)}); return *this; }
 
   const std::optional<std::string>& roleArnValue() const { return roleArn_; }
   const std::optional<std::string>& roleSessionNameValue() const { return roleSessionName_; }
 
+  // Transitive keys among the tags; an MFA code with the device's serial number.
   AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
-
- private:
-  std::optional<std::string> roleArn_, roleSessionName_, externalId_, policy_, serialNumber_, tokenCode_,
-      sourceIdentity_;
-  std::optional<int> durationSeconds_;
-  std::vector<Tag> tags_;
-  std::vector<std::string> transitiveTagKeys_, policyArns_;
 };
 
 }  // namespace sts

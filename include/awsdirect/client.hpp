@@ -24,13 +24,14 @@
 namespace awsdirect {
 
 namespace detail {
-// Whether Request is one of Service's: a declared request names its service; one that does not
-// (written by hand outside the library) is taken as it is.
-template <class Request, class Service, class = void>
-struct IsOwnRequest : std::true_type {};
-template <class Request, class Service>
-struct IsOwnRequest<Request, Service, std::void_t<typename Request::Service>>
-    : std::is_same<typename Request::Service, Service> {};
+// The service whose client sends Request: the one it names (a declared request), else Client
+// (a request written by hand outside the library, taken as it is).
+template <class Request, class Client, class = void>
+struct ServiceOfRequest { using type = Client; };
+template <class Request, class Client>
+struct ServiceOfRequest<Request, Client, std::void_t<typename Request::Service>> { using type = typename Request::Service; };
+template <class Request, class Client>
+using ServiceOf = typename ServiceOfRequest<Request, Client>::type;
 
 }  // namespace detail
 
@@ -82,9 +83,9 @@ class QueryService : public QueryClient {
 
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
-    constexpr bool own = detail::IsOwnRequest<Request, Service>::value;
-    static_assert(own, "a request is sent only by its own service's client: this one belongs to another service");
-    if constexpr (own) return sendQuery(*core_, request, dialect_);
+    static_assert(std::is_same_v<detail::ServiceOf<Request, Service>, Service>,
+                  "a request is sent only by its own service's client (is_same<the request's, this client's>)");
+    if constexpr (std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return sendQuery(*core_, request, dialect_);
     else return Error{};
   }
 };

@@ -15,11 +15,15 @@
 #include "client.hpp"
 #include "detail/build_mode.hpp"
 #include "policy.hpp"
+#include "request.hpp"
 #include "secret.hpp"
 #include "uri.hpp"
 #include "waiter.hpp"
 
 namespace awsdirect {
+
+class Iam;
+
 namespace iam {
 
 // ---- Results --------------------------------------------------------------------------------
@@ -101,322 +105,216 @@ struct ListAccessKeysResult {
   std::string marker;  // empty on the last page
 };
 
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+
+AWSDIRECT_MEMBER(RoleName, roleName, std::string, length(1, 64), check(rules::nameCharacters));
+AWSDIRECT_MEMBER(NewUserName, userName, std::string, apiName("UserName"), length(1, 64), check(rules::nameCharacters));
+// Users that exist may have names of up to 128 characters.
+AWSDIRECT_MEMBER(UserName, userName, std::string, length(1, 128), check(rules::nameCharacters));
+AWSDIRECT_MEMBER(Path, path, std::string, check(rules::path));
+AWSDIRECT_MEMBER(PathPrefix, pathPrefix, std::string, check(rules::pathPrefix));
+AWSDIRECT_MEMBER(Description, description, std::string, check(rules::description));
+AWSDIRECT_MEMBER(AssumeRolePolicyDocument, assumeRolePolicyDocument, std::string, check(rules::policyDocument));
+AWSDIRECT_MEMBER(PolicyDocument, policyDocument, std::string, check(rules::policyDocument));
+AWSDIRECT_MEMBER(MaxSessionDuration, maxSessionDuration, int, range(3600, 43200));
+AWSDIRECT_MEMBER(PermissionsBoundary, permissionsBoundary, std::string, check(rules::managedPolicyArn));
+AWSDIRECT_MEMBER(PolicyArn, policyArn, std::string, check(rules::managedPolicyArn));
+AWSDIRECT_MEMBER(PolicyName, policyName, std::string, length(1, 128), check(rules::nameCharacters));
+AWSDIRECT_MEMBER(AccessKeyId, accessKeyId, std::string, length(16, 128), check(rules::accessKeyId));
+AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, check(rules::tagList));
+AWSDIRECT_MEMBER(Marker, marker, std::string, length(1, 320));
+AWSDIRECT_MEMBER(MaxItems, maxItems, int, range(1, 1000));
+
+}  // namespace members
+
+namespace m = members;
+
 // ---- Requests: roles -------------------------------------------------------------------------
 
 // CreateRole: a role with a trust policy (who may assume it). Required: the name and the trust
 // policy, as a TrustPolicy or as a JSON document.
-class CreateRoleRequest {
+class CreateRoleRequest
+    : public Request<CreateRoleRequest, Iam, Role, Required<m::RoleName>, m::Path, m::Description,
+                     Required<m::AssumeRolePolicyDocument>, m::MaxSessionDuration, m::PermissionsBoundary, m::Tags> {
  public:
-  using Result = Role;
   static constexpr const char* operation = "CreateRole";
 
-  CreateRoleRequest& roleName(std::string v) { roleName_ = std::move(v); return *this; }
-  CreateRoleRequest& path(std::string v) { path_ = std::move(v); return *this; }
-  CreateRoleRequest& description(std::string v) { description_ = std::move(v); return *this; }
-  CreateRoleRequest& assumeRolePolicy(TrustPolicy v) { trustPolicy_ = std::move(v); document_.reset(); return *this; }
-  CreateRoleRequest& assumeRolePolicyDocument(std::string json) { document_ = std::move(json); trustPolicy_.reset(); return *this; }
-  // Seconds a session of this role may last: 3600 (the default) to 43200.
-  CreateRoleRequest& maxSessionDuration(int seconds) { maxSessionDuration_ = seconds; return *this; }
-  CreateRoleRequest& permissionsBoundary(std::string policyArn) { permissionsBoundary_ = std::move(policyArn); return *this; }
+  CreateRoleRequest& assumeRolePolicy(TrustPolicy v) {
+    assumeRolePolicyDocument_ = v.json();
+    trustPolicy_ = std::move(v);
+    return *this;
+  }
   CreateRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
+  // A TrustPolicy's own rules (its principals), beyond those of any JSON document.
+  void validate(Validator& v) const {
+    if (trustPolicy_) trustPolicy_->validate(v, "AssumeRolePolicyDocument");
+  }
   static Result parse(const XmlNode& result) { return Role::fromXml(result.child("Role")); }
 
  private:
-  std::optional<std::string> roleName_, path_, description_, document_, permissionsBoundary_;
   std::optional<TrustPolicy> trustPolicy_;
-  std::optional<int> maxSessionDuration_;
-  std::vector<Tag> tags_;
 };
 
 // GetRole: one role by name (NoSuchEntity when there is none).
-class GetRoleRequest {
+class GetRoleRequest : public Request<GetRoleRequest, Iam, Role, Required<m::RoleName>> {
  public:
-  using Result = Role;
   static constexpr const char* operation = "GetRole";
-
-  GetRoleRequest& roleName(std::string v) { roleName_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::requiredName(v, "RoleName", roleName_); }
-  void serialize(QueryWriter& w) const { w.optional("RoleName", roleName_); }
   static Result parse(const XmlNode& result) { return Role::fromXml(result.child("Role")); }
-
- private:
-  std::optional<std::string> roleName_;
 };
 
 // DeleteRole: AWS refuses (DeleteConflict) while managed policies are attached; detach them first.
-class DeleteRoleRequest {
+class DeleteRoleRequest : public Request<DeleteRoleRequest, Iam, Empty, Required<m::RoleName>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "DeleteRole";
-
-  DeleteRoleRequest& roleName(std::string v) { roleName_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::requiredName(v, "RoleName", roleName_); }
-  void serialize(QueryWriter& w) const { w.optional("RoleName", roleName_); }
   static Result parse(const XmlNode&) { return {}; }
-
- private:
-  std::optional<std::string> roleName_;
 };
-
-namespace detail {
-
-// The shape AttachRolePolicy, DetachRolePolicy, AttachUserPolicy and DetachUserPolicy share: a
-// managed policy (by ARN) and the role or user it is attached to or detached from.
-class PolicyAttachment {
- public:
-  using Result = Empty;
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-  static Result parse(const XmlNode&) { return {}; }
-
- protected:
-  explicit PolicyAttachment(const char* principalField) : principalField_(principalField) {}
-  const char* principalField_;
-  std::optional<std::string> principal_, policyArn_;
-};
-
-// The shape ListAttachedRolePolicies and ListAttachedUserPolicies share.
-class AttachedPoliciesListing {
- public:
-  using Result = ListAttachedPoliciesResult;
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-  static Result parse(const XmlNode& result) { return ListAttachedPoliciesResult::fromXml(result); }
-
- protected:
-  explicit AttachedPoliciesListing(const char* principalField) : principalField_(principalField) {}
-  const char* principalField_;
-  std::optional<std::string> principal_, pathPrefix_, marker_;
-  std::optional<int> maxItems_;
-};
-
-}  // namespace detail
 
 // AttachRolePolicy: grants a role the permissions of a managed policy.
-class AttachRolePolicyRequest : public detail::PolicyAttachment {
+class AttachRolePolicyRequest
+    : public Request<AttachRolePolicyRequest, Iam, Empty, Required<m::RoleName>, Required<m::PolicyArn>> {
  public:
   static constexpr const char* operation = "AttachRolePolicy";
-  AttachRolePolicyRequest() : PolicyAttachment("RoleName") {}
-  AttachRolePolicyRequest& roleName(std::string v) { principal_ = std::move(v); return *this; }
-  AttachRolePolicyRequest& policyArn(std::string v) { policyArn_ = std::move(v); return *this; }
+  static Result parse(const XmlNode&) { return {}; }
 };
 
 // DetachRolePolicy: removes a managed policy from a role (NoSuchEntity when it is not attached).
-class DetachRolePolicyRequest : public detail::PolicyAttachment {
+class DetachRolePolicyRequest
+    : public Request<DetachRolePolicyRequest, Iam, Empty, Required<m::RoleName>, Required<m::PolicyArn>> {
  public:
   static constexpr const char* operation = "DetachRolePolicy";
-  DetachRolePolicyRequest() : PolicyAttachment("RoleName") {}
-  DetachRolePolicyRequest& roleName(std::string v) { principal_ = std::move(v); return *this; }
-  DetachRolePolicyRequest& policyArn(std::string v) { policyArn_ = std::move(v); return *this; }
+  static Result parse(const XmlNode&) { return {}; }
 };
 
 // ListAttachedRolePolicies: the managed policies of a role, page by page (Marker).
-class ListAttachedRolePoliciesRequest : public detail::AttachedPoliciesListing {
+class ListAttachedRolePoliciesRequest
+    : public Request<ListAttachedRolePoliciesRequest, Iam, ListAttachedPoliciesResult, Required<m::RoleName>,
+                     m::PathPrefix, m::Marker, m::MaxItems> {
  public:
   static constexpr const char* operation = "ListAttachedRolePolicies";
-  ListAttachedRolePoliciesRequest() : AttachedPoliciesListing("RoleName") {}
-  ListAttachedRolePoliciesRequest& roleName(std::string v) { principal_ = std::move(v); return *this; }
-  ListAttachedRolePoliciesRequest& pathPrefix(std::string v) { pathPrefix_ = std::move(v); return *this; }
-  ListAttachedRolePoliciesRequest& maxItems(int v) { maxItems_ = v; return *this; }
-  ListAttachedRolePoliciesRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
+  static Result parse(const XmlNode& result) { return ListAttachedPoliciesResult::fromXml(result); }
 };
 
 // ---- Requests: users -------------------------------------------------------------------------
 
 // CreateUser: a user without console password or keys; give it policies and an access key next.
-class CreateUserRequest {
+class CreateUserRequest
+    : public Request<CreateUserRequest, Iam, User, m::Path, Required<m::NewUserName>, m::PermissionsBoundary, m::Tags> {
  public:
-  using Result = User;
   static constexpr const char* operation = "CreateUser";
-
-  CreateUserRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-  CreateUserRequest& path(std::string v) { path_ = std::move(v); return *this; }
-  CreateUserRequest& permissionsBoundary(std::string policyArn) { permissionsBoundary_ = std::move(policyArn); return *this; }
   CreateUserRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
   static Result parse(const XmlNode& result) { return User::fromXml(result.child("User")); }
-
- private:
-  std::optional<std::string> userName_, path_, permissionsBoundary_;
-  std::vector<Tag> tags_;
 };
 
 // GetUser: one user by name, or without a name the user whose key signs the request.
-// (Names of users that already exist may be up to 128 characters long.)
-class GetUserRequest {
+class GetUserRequest : public Request<GetUserRequest, Iam, User, m::UserName> {
  public:
-  using Result = User;
   static constexpr const char* operation = "GetUser";
-
-  GetUserRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  void serialize(QueryWriter& w) const { w.optional("UserName", userName_); }
   static Result parse(const XmlNode& result) { return User::fromXml(result.child("User")); }
-
- private:
-  std::optional<std::string> userName_;
 };
 
 // DeleteUser: AWS refuses (DeleteConflict) while the user has access keys, policies, groups
 // or a password; remove those first.
-class DeleteUserRequest {
+class DeleteUserRequest : public Request<DeleteUserRequest, Iam, Empty, Required<m::UserName>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "DeleteUser";
-
-  DeleteUserRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::requiredName(v, "UserName", userName_, 128); }
-  void serialize(QueryWriter& w) const { w.optional("UserName", userName_); }
   static Result parse(const XmlNode&) { return {}; }
-
- private:
-  std::optional<std::string> userName_;
 };
 
 // AttachUserPolicy: grants a user the permissions of a managed policy.
-class AttachUserPolicyRequest : public detail::PolicyAttachment {
+class AttachUserPolicyRequest
+    : public Request<AttachUserPolicyRequest, Iam, Empty, Required<m::UserName>, Required<m::PolicyArn>> {
  public:
   static constexpr const char* operation = "AttachUserPolicy";
-  AttachUserPolicyRequest() : PolicyAttachment("UserName") {}
-  AttachUserPolicyRequest& userName(std::string v) { principal_ = std::move(v); return *this; }
-  AttachUserPolicyRequest& policyArn(std::string v) { policyArn_ = std::move(v); return *this; }
+  static Result parse(const XmlNode&) { return {}; }
 };
 
 // DetachUserPolicy: removes a managed policy from a user (NoSuchEntity when it is not attached).
-class DetachUserPolicyRequest : public detail::PolicyAttachment {
+class DetachUserPolicyRequest
+    : public Request<DetachUserPolicyRequest, Iam, Empty, Required<m::UserName>, Required<m::PolicyArn>> {
  public:
   static constexpr const char* operation = "DetachUserPolicy";
-  DetachUserPolicyRequest() : PolicyAttachment("UserName") {}
-  DetachUserPolicyRequest& userName(std::string v) { principal_ = std::move(v); return *this; }
-  DetachUserPolicyRequest& policyArn(std::string v) { policyArn_ = std::move(v); return *this; }
+  static Result parse(const XmlNode&) { return {}; }
 };
 
 // ListAttachedUserPolicies: the managed policies of a user, page by page (Marker).
-class ListAttachedUserPoliciesRequest : public detail::AttachedPoliciesListing {
+class ListAttachedUserPoliciesRequest
+    : public Request<ListAttachedUserPoliciesRequest, Iam, ListAttachedPoliciesResult, Required<m::UserName>,
+                     m::PathPrefix, m::Marker, m::MaxItems> {
  public:
   static constexpr const char* operation = "ListAttachedUserPolicies";
-  ListAttachedUserPoliciesRequest() : AttachedPoliciesListing("UserName") {}
-  ListAttachedUserPoliciesRequest& userName(std::string v) { principal_ = std::move(v); return *this; }
-  ListAttachedUserPoliciesRequest& pathPrefix(std::string v) { pathPrefix_ = std::move(v); return *this; }
-  ListAttachedUserPoliciesRequest& maxItems(int v) { maxItems_ = v; return *this; }
-  ListAttachedUserPoliciesRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
+  static Result parse(const XmlNode& result) { return ListAttachedPoliciesResult::fromXml(result); }
 };
 
 // PutUserPolicy: embeds an inline policy in a user (replacing one of the same name).
-class PutUserPolicyRequest {
+class PutUserPolicyRequest
+    : public Request<PutUserPolicyRequest, Iam, Empty, Required<m::UserName>, Required<m::PolicyName>,
+                     Required<m::PolicyDocument>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "PutUserPolicy";
-
-  PutUserPolicyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-  PutUserPolicyRequest& policyName(std::string v) { policyName_ = std::move(v); return *this; }
-  PutUserPolicyRequest& policyDocument(PolicyDocument v) { policy_ = std::move(v); document_.reset(); return *this; }
-  PutUserPolicyRequest& policyDocument(std::string json) { document_ = std::move(json); policy_.reset(); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  using Request::policyDocument;
+  PutUserPolicyRequest& policyDocument(PolicyDocument v) {
+    policyDocument_ = v.json();
+    policy_ = std::move(v);
+    return *this;
+  }
+  // A PolicyDocument's own rules (its statements), beyond those of any JSON document.
+  void validate(Validator& v) const {
+    if (policy_) policy_->validate(v, "PolicyDocument");
+  }
   static Result parse(const XmlNode&) { return {}; }
 
  private:
-  std::optional<std::string> userName_, policyName_, document_;
   std::optional<PolicyDocument> policy_;
 };
 
 // DeleteUserPolicy: removes an inline policy from a user.
-class DeleteUserPolicyRequest {
+class DeleteUserPolicyRequest
+    : public Request<DeleteUserPolicyRequest, Iam, Empty, Required<m::UserName>, Required<m::PolicyName>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "DeleteUserPolicy";
-
-  DeleteUserPolicyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-  DeleteUserPolicyRequest& policyName(std::string v) { policyName_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
-
- private:
-  std::optional<std::string> userName_, policyName_;
 };
 
 // ---- Requests: access keys -------------------------------------------------------------------
 
 // CreateAccessKey: a new key for the user (without a name, for the user who signs the request).
 // AWS allows two keys per user (LimitExceeded beyond that).
-class CreateAccessKeyRequest {
+class CreateAccessKeyRequest : public Request<CreateAccessKeyRequest, Iam, AccessKey, m::UserName> {
  public:
-  using Result = AccessKey;
   static constexpr const char* operation = "CreateAccessKey";
-
-  CreateAccessKeyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  void serialize(QueryWriter& w) const { w.optional("UserName", userName_); }
   static Result parse(const XmlNode& result) { return AccessKey::fromXml(result.child("AccessKey")); }
-
- private:
-  std::optional<std::string> userName_;
 };
 
 // ListAccessKeys: the keys of a user (without their secrets), page by page (Marker).
-class ListAccessKeysRequest {
+class ListAccessKeysRequest
+    : public Request<ListAccessKeysRequest, Iam, ListAccessKeysResult, m::UserName, m::Marker, m::MaxItems> {
  public:
-  using Result = ListAccessKeysResult;
   static constexpr const char* operation = "ListAccessKeys";
-
-  ListAccessKeysRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-  ListAccessKeysRequest& maxItems(int v) { maxItems_ = v; return *this; }
-  ListAccessKeysRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
-
- private:
-  std::optional<std::string> userName_, marker_;
-  std::optional<int> maxItems_;
 };
 
 // DeleteAccessKey: removes a key for good; whoever used it can no longer sign with it.
-class DeleteAccessKeyRequest {
+class DeleteAccessKeyRequest
+    : public Request<DeleteAccessKeyRequest, Iam, Empty, m::UserName, Required<m::AccessKeyId>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "DeleteAccessKey";
-
-  DeleteAccessKeyRequest& userName(std::string v) { userName_ = std::move(v); return *this; }
-  DeleteAccessKeyRequest& accessKeyId(std::string v) { accessKeyId_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   static Result parse(const XmlNode&) { return {}; }
-
- private:
-  std::optional<std::string> userName_, accessKeyId_;
 };
 
 }  // namespace iam
 
 // ---- The client -------------------------------------------------------------------------------
 
-class Iam : public QueryClient {
+class Iam : public QueryService<Iam> {
  public:
   // Global: the endpoint and signing region come from the partition of the client's region.
   static ServiceInfo serviceInfo() { return {"IAM", "iam", "iam", "2010-05-08", true}; }
 
-  explicit Iam(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
+  explicit Iam(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
   // ---- Operations (build a request, send it with send()) ----
   static iam::CreateRoleRequest createRole() { return {}; }

@@ -96,6 +96,9 @@ AWSDIRECT_DECL bool isNameCharacter(char c);
 // A role, user or policy name: 1 to `maxLength` characters of [A-Za-z0-9+=,.@_-].
 AWSDIRECT_DECL void name(Validator& v, const std::string& field, const std::string& value, std::size_t maxLength = 64);
 
+// The characters of a name, whatever its length: letters, digits and + = , . @ _ -.
+AWSDIRECT_DECL void nameCharacters(Validator& v, const std::string& field, const std::string& value);
+
 AWSDIRECT_DECL void requiredName(Validator& v, const std::string& field, const std::optional<std::string>& value,
                          std::size_t maxLength = 64);
 
@@ -172,6 +175,11 @@ void tags(Validator& v, const std::string& field, const TagList& tags) {
 
 // An access key id: 16 to 128 letters, digits and underscores.
 AWSDIRECT_DECL void accessKeyId(Validator& v, const std::string& field, const std::optional<std::string>& id);
+// Its characters, whatever its length.
+AWSDIRECT_DECL void accessKeyId(Validator& v, const std::string& field, const std::string& id);
+
+// tags() for a request's Tags member.
+AWSDIRECT_DECL void tagList(Validator& v, const std::string& field, const std::vector<Tag>& tags);
 
 // The paging parameters every List call shares.
 AWSDIRECT_DECL void paging(Validator& v, const std::optional<std::string>& marker, const std::optional<int>& maxItems);

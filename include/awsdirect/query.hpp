@@ -23,12 +23,6 @@ namespace awsdirect {
 // the response element itself, where Query services wrap them in <OperationResult>.
 enum class QueryDialect { Query, Ec2 };
 
-// A resource tag, as every Query service spells it (Key, Value).
-struct Tag {
-  std::string key;
-  std::string value;
-};
-
 class QueryWriter {
  public:
   // A writer for the top level of a request.
@@ -94,7 +88,6 @@ AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const st
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<bool>& value);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<std::string>& value);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Tag& tag);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
 
 template <class T>
 void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<T>& items) {

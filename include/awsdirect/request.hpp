@@ -33,9 +33,19 @@
 
 namespace awsdirect {
 
+// A resource tag, as every service spells it (Key, Value).
+struct Tag {
+  std::string key;
+  std::string value;
+};
+
 // A check of a text member's value that a length or a list of values cannot say ("must start
 // with a letter"); it records its problems under `field`.
 using TextCheck = void (*)(Validator& v, const std::string& field, const std::string& value);
+
+// A service's own rules for a list of tags (IAM's characters, no key twice), beyond the common
+// ones (keys of 1-128 characters not starting with "aws:", values of at most 256) always checked.
+using TagsCheck = void (*)(Validator& v, const std::string& field, const std::vector<Tag>& tags);
 
 // Where a REST protocol puts a member (the Query protocol puts every member in the form body).
 enum class Location { Body, Uri, GreedyUri, Query, Header };
@@ -53,6 +63,7 @@ struct MemberSpec {
   const char* const* values = nullptr;              // an enum's values
   std::size_t valueCount = 0;
   TextCheck check = nullptr;
+  TagsCheck tagsCheck = nullptr;
 
   constexpr const char* wireName() const { return wire ? wire : name; }
   constexpr MemberSpec asRequired() const {
@@ -69,7 +80,9 @@ struct Length { std::size_t min, max; };
 struct Range { long long min, max; };
 struct Items { std::size_t min, max; };
 struct Check { TextCheck check; };
+struct CheckTags { TagsCheck check; };
 struct Wire { const char* name; };
+struct ApiName { const char* name; };
 struct ItemName { const char* name; };
 struct At { Location location; const char* name; };
 struct Values { const char* const* values; std::size_t count; };
@@ -85,8 +98,12 @@ constexpr Items count(std::size_t min, std::size_t max) { return {min, max}; }
 template <std::size_t N>
 constexpr Values oneOf(const char* const (&values)[N]) { return {values, N}; }
 constexpr Check check(TextCheck f) { return {f}; }
+constexpr CheckTags check(TagsCheck f) { return {f}; }
 // On the wire under another name than the member's.
 constexpr Wire wire(const char* name) { return {name}; }
+// The API's name of a member declared under another (CreateUser's NewUserName is "UserName", with
+// the limits of a new name); errors and the wire use it.
+constexpr ApiName apiName(const char* name) { return {name}; }
 // A Query list's item name: Tags.Tag.1 (items("Tag")), where IAM writes Tags.member.1.
 constexpr ItemName items(const char* name) { return {name}; }
 // REST: in the URI ({Bucket}), a greedy URI label ({Key+}), the query string or a header.
@@ -101,7 +118,9 @@ constexpr void apply(MemberSpec& s, Length r) { s.minLength = r.min, s.maxLength
 constexpr void apply(MemberSpec& s, Range r) { s.min = r.min, s.max = r.max; }
 constexpr void apply(MemberSpec& s, Items r) { s.minItems = r.min, s.maxItems = r.max; }
 constexpr void apply(MemberSpec& s, Check r) { s.check = r.check; }
+constexpr void apply(MemberSpec& s, CheckTags r) { s.tagsCheck = r.check; }
 constexpr void apply(MemberSpec& s, Wire r) { s.wire = r.name; }
+constexpr void apply(MemberSpec& s, ApiName r) { s.name = r.name; }
 constexpr void apply(MemberSpec& s, ItemName r) { s.item = r.name; }
 constexpr void apply(MemberSpec& s, At r) {
   s.location = r.location;
@@ -160,6 +179,7 @@ AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const s
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<int>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bool>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std::string>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
 // A list of structures: its count and that a required one is there; the items' own rules are
 // the service's (an overload of validateMember found by argument-dependent lookup).
 AWSDIRECT_DECL void validateListCount(Validator& v, const MemberSpec& spec, std::size_t count);

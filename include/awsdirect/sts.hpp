@@ -23,13 +23,9 @@ struct CallerIdentity {
 
 // GetCallerIdentity: the account, ARN and user id of the credentials that sign the request.
 // Needs no permission: it works for any valid credentials.
-class GetCallerIdentityRequest {
+class GetCallerIdentityRequest : public Request<GetCallerIdentityRequest, Sts, CallerIdentity> {
  public:
-  using Result = CallerIdentity;
   static constexpr const char* operation = "GetCallerIdentity";
-
-  void validate(Validator&) const {}
-  void serialize(QueryWriter&) const {}
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
 };
 
@@ -37,11 +33,11 @@ class GetCallerIdentityRequest {
 
 }  // namespace sts
 
-class Sts : public QueryClient {
+class Sts : public QueryService<Sts> {
  public:
   static ServiceInfo serviceInfo() { return detail::stsServiceInfo(); }
 
-  explicit Sts(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
+  explicit Sts(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
   // ---- Operations (build a request, send it with send()) ----
   static sts::GetCallerIdentityRequest getCallerIdentity() { return {}; }

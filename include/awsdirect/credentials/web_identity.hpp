@@ -11,6 +11,7 @@
 #include "../credentials.hpp"
 #include "../detail/build_mode.hpp"
 #include "../pipeline.hpp"
+#include "../request.hpp"
 #include "../secret.hpp"
 
 namespace awsdirect {
@@ -26,27 +27,21 @@ struct AssumeRoleWithWebIdentityResult {
 
 // AssumeRoleWithWebIdentity: temporary credentials for a role that trusts the token's identity
 // provider. Needs no AWS credentials: it is sent unsigned.
-class AssumeRoleWithWebIdentityRequest {
- public:
-  using Result = AssumeRoleWithWebIdentityResult;
-  static constexpr const char* operation = "AssumeRoleWithWebIdentity";
+namespace members {
+// The OIDC token (a JWT): a Secret, never printed.
+AWSDIRECT_MEMBER(WebIdentityToken, webIdentityToken, Secret, declare::length(4, 20000));
+}  // namespace members
 
-  AssumeRoleWithWebIdentityRequest& roleArn(std::string v) { roleArn_ = std::move(v); return *this; }
-  AssumeRoleWithWebIdentityRequest& roleSessionName(std::string v) { roleSessionName_ = std::move(v); return *this; }
-  // The OIDC token (a JWT): a Secret, never printed.
-  AssumeRoleWithWebIdentityRequest& webIdentityToken(std::string v) { token_ = Secret(std::move(v)); return *this; }
-  AssumeRoleWithWebIdentityRequest& durationSeconds(int seconds) { durationSeconds_ = seconds; return *this; }
+class AssumeRoleWithWebIdentityRequest
+    : public Request<AssumeRoleWithWebIdentityRequest, Sts, AssumeRoleWithWebIdentityResult,
+                     Required<members::RoleArn>, Required<members::RoleSessionName>,
+                     Required<members::WebIdentityToken>, members::DurationSeconds> {
+ public:
+  static constexpr const char* operation = "AssumeRoleWithWebIdentity";
 
   const std::optional<std::string>& roleArnValue() const { return roleArn_; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
-
- private:
-  std::optional<std::string> roleArn_, roleSessionName_;
-  Secret token_;
-  std::optional<int> durationSeconds_;
 };
 
 }  // namespace sts

@@ -44,45 +44,28 @@ void externalId(Validator& v, const std::string& field, const std::string& id) {
 
 }  // namespace rules
 
+void writeMember(QueryWriter& w, const PolicyDescriptor& policy) { w.add("arn", policy.arn); }
+
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<PolicyDescriptor>& policies) {
+  validateListCount(v, spec, policies.size());
+  for (std::size_t i = 0; i < policies.size(); ++i)
+    iam::rules::managedPolicyArn(v, std::string(spec.name) + "[" + std::to_string(i) + "]", policies[i].arn);
+}
+
+void tokenCode(Validator& v, const std::string& field, const std::string& code) {
+  bool digits = code.size() == 6;
+  for (char c : code) digits &= awsdirect::rules::isDigit(c);
+  v.check(digits, field, "must be 6 digits");
+}
+
 void AssumeRoleRequest::validate(Validator& v) const {
-  if (v.required(roleArn_, "RoleArn")) rules::roleArn(v, "RoleArn", *roleArn_);
-  if (v.required(roleSessionName_, "RoleSessionName")) rules::roleSessionName(v, "RoleSessionName", *roleSessionName_);
-  v.inRange(durationSeconds_, 900, 43200, "DurationSeconds");
-  if (externalId_) rules::externalId(v, "ExternalId", *externalId_);
-  iam::rules::tags(v, "Tags", tags_);
   v.check(transitiveTagKeys_.size() <= 50, "TransitiveTagKeys", "must have at most 50 keys");
   for (std::size_t i = 0; i < transitiveTagKeys_.size(); ++i) {
     bool tagged = false;
     for (const Tag& t : tags_) tagged |= t.key == transitiveTagKeys_[i];
     v.check(tagged, "TransitiveTagKeys[" + std::to_string(i) + "]", "must be the key of one of the session tags");
   }
-  if (policy_) iam::rules::policyDocument(v, "Policy", *policy_);
-  for (std::size_t i = 0; i < policyArns_.size(); ++i)
-    iam::rules::managedPolicyArn(v, "PolicyArns[" + std::to_string(i) + "]", policyArns_[i]);
-  if (serialNumber_)
-    v.check(serialNumber_->size() >= 9 && serialNumber_->size() <= 256, "SerialNumber",
-            "must be 9 to 256 characters long");
-  if (tokenCode_) {
-    bool digits = tokenCode_->size() == 6;
-    for (char c : *tokenCode_) digits &= awsdirect::rules::isDigit(c);
-    v.check(digits, "TokenCode", "must be 6 digits");
-    v.check(serialNumber_.has_value(), "SerialNumber", "is required with TokenCode");
-  }
-  if (sourceIdentity_) rules::roleSessionName(v, "SourceIdentity", *sourceIdentity_);
-}
-
-void AssumeRoleRequest::serialize(QueryWriter& w) const {
-  w.optional("RoleArn", roleArn_);
-  w.optional("RoleSessionName", roleSessionName_);
-  w.list("PolicyArns.member", policyArns_, [](QueryWriter& item, const std::string& arn) { item.add("arn", arn); });
-  w.optional("Policy", policy_);
-  w.optional("DurationSeconds", durationSeconds_);
-  w.tags("Tags.member", tags_);
-  w.list("TransitiveTagKeys.member", transitiveTagKeys_);
-  w.optional("ExternalId", externalId_);
-  w.optional("SerialNumber", serialNumber_);
-  w.optional("TokenCode", tokenCode_);
-  w.optional("SourceIdentity", sourceIdentity_);
+  if (tokenCode_) v.check(serialNumber_.has_value(), "SerialNumber", "is required with TokenCode");
 }
 
 AssumeRoleResult AssumeRoleRequest::parse(const XmlNode& result) {

@@ -63,128 +63,12 @@ ListAttachedPoliciesResult ListAttachedPoliciesResult::fromXml(const XmlNode& re
   return r;
 }
 
-void CreateRoleRequest::validate(Validator& v) const {
-  rules::requiredName(v, "RoleName", roleName_);
-  if (path_) rules::path(v, "Path", *path_);
-  if (description_) rules::description(v, "Description", *description_);
-  if (trustPolicy_) trustPolicy_->validate(v, "AssumeRolePolicyDocument");
-  else if (v.required(document_, "AssumeRolePolicyDocument")) rules::policyDocument(v, "AssumeRolePolicyDocument", *document_);
-  v.inRange(maxSessionDuration_, 3600, 43200, "MaxSessionDuration");
-  if (permissionsBoundary_) rules::managedPolicyArn(v, "PermissionsBoundary", *permissionsBoundary_);
-  rules::tags(v, "Tags", tags_);
-}
-
-void CreateRoleRequest::serialize(QueryWriter& w) const {
-  w.optional("RoleName", roleName_);
-  w.optional("Path", path_);
-  w.optional("Description", description_);
-  if (trustPolicy_) w.add("AssumeRolePolicyDocument", trustPolicy_->json());
-  w.optional("AssumeRolePolicyDocument", document_);
-  w.optional("MaxSessionDuration", maxSessionDuration_);
-  w.optional("PermissionsBoundary", permissionsBoundary_);
-  w.tags("Tags.member", tags_);
-}
-
-namespace detail {
-
-void PolicyAttachment::validate(Validator& v) const {
-  rules::requiredName(v, principalField_, principal_);
-  if (v.required(policyArn_, "PolicyArn")) rules::managedPolicyArn(v, "PolicyArn", *policyArn_);
-}
-
-void PolicyAttachment::serialize(QueryWriter& w) const {
-  w.optional(principalField_, principal_);
-  w.optional("PolicyArn", policyArn_);
-}
-
-void AttachedPoliciesListing::validate(Validator& v) const {
-  rules::requiredName(v, principalField_, principal_);
-  if (pathPrefix_) rules::pathPrefix(v, "PathPrefix", *pathPrefix_);
-  rules::paging(v, marker_, maxItems_);
-}
-
-void AttachedPoliciesListing::serialize(QueryWriter& w) const {
-  w.optional(principalField_, principal_);
-  w.optional("PathPrefix", pathPrefix_);
-  w.optional("MaxItems", maxItems_);
-  w.optional("Marker", marker_);
-}
-
-}  // namespace detail
-
-void CreateUserRequest::validate(Validator& v) const {
-  rules::requiredName(v, "UserName", userName_);
-  if (path_) rules::path(v, "Path", *path_);
-  if (permissionsBoundary_) rules::managedPolicyArn(v, "PermissionsBoundary", *permissionsBoundary_);
-  rules::tags(v, "Tags", tags_);
-}
-
-void CreateUserRequest::serialize(QueryWriter& w) const {
-  w.optional("Path", path_);
-  w.optional("UserName", userName_);
-  w.optional("PermissionsBoundary", permissionsBoundary_);
-  w.tags("Tags.member", tags_);
-}
-
-void GetUserRequest::validate(Validator& v) const {
-  if (userName_) rules::name(v, "UserName", *userName_, 128);
-}
-
-void PutUserPolicyRequest::validate(Validator& v) const {
-  rules::requiredName(v, "UserName", userName_, 128);
-  rules::requiredName(v, "PolicyName", policyName_, 128);
-  if (policy_) policy_->validate(v, "PolicyDocument");
-  else if (v.required(document_, "PolicyDocument")) rules::policyDocument(v, "PolicyDocument", *document_);
-}
-
-void PutUserPolicyRequest::serialize(QueryWriter& w) const {
-  w.optional("UserName", userName_);
-  w.optional("PolicyName", policyName_);
-  if (policy_) w.add("PolicyDocument", policy_->json());
-  w.optional("PolicyDocument", document_);
-}
-
-void DeleteUserPolicyRequest::validate(Validator& v) const {
-  rules::requiredName(v, "UserName", userName_, 128);
-  rules::requiredName(v, "PolicyName", policyName_, 128);
-}
-
-void DeleteUserPolicyRequest::serialize(QueryWriter& w) const {
-  w.optional("UserName", userName_);
-  w.optional("PolicyName", policyName_);
-}
-
-void CreateAccessKeyRequest::validate(Validator& v) const {
-  if (userName_) rules::name(v, "UserName", *userName_, 128);
-}
-
-void ListAccessKeysRequest::validate(Validator& v) const {
-  if (userName_) rules::name(v, "UserName", *userName_, 128);
-  rules::paging(v, marker_, maxItems_);
-}
-
-void ListAccessKeysRequest::serialize(QueryWriter& w) const {
-  w.optional("UserName", userName_);
-  w.optional("Marker", marker_);
-  w.optional("MaxItems", maxItems_);
-}
-
 ListAccessKeysResult ListAccessKeysRequest::parse(const XmlNode& result) {
   Result r;
   for (const XmlNode& k : result.list("AccessKeyMetadata", "member"))
     r.accessKeyMetadata.push_back({k.text("UserName"), k.text("AccessKeyId"), k.text("Status"), k.timestamp("CreateDate")});
   if (result.boolean("IsTruncated")) r.marker = result.text("Marker");
   return r;
-}
-
-void DeleteAccessKeyRequest::validate(Validator& v) const {
-  if (userName_) rules::name(v, "UserName", *userName_, 128);
-  rules::accessKeyId(v, "AccessKeyId", accessKeyId_);
-}
-
-void DeleteAccessKeyRequest::serialize(QueryWriter& w) const {
-  w.optional("UserName", userName_);
-  w.optional("AccessKeyId", accessKeyId_);
 }
 
 }  // namespace iam

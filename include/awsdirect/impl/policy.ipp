@@ -139,6 +139,12 @@ void name(Validator& v, const std::string& field, const std::string& value, std:
   v.check(allowed, field, "may contain only letters, digits and + = , . @ _ -");
 }
 
+void nameCharacters(Validator& v, const std::string& field, const std::string& value) {
+  bool allowed = true;
+  for (char c : value) allowed &= isNameCharacter(c);
+  v.check(allowed, field, "may contain only letters, digits and + = , . @ _ -");
+}
+
 void requiredName(Validator& v, const std::string& field, const std::optional<std::string>& value, std::size_t maxLength) {
   if (v.required(value, field)) name(v, field, *value, maxLength);
 }
@@ -239,6 +245,14 @@ void accessKeyId(Validator& v, const std::string& field, const std::optional<std
   for (char c : *id) allowed &= isLetter(c) || isDigit(c) || c == '_';
   v.check(allowed, field, "may contain only letters, digits and underscores");
 }
+
+void accessKeyId(Validator& v, const std::string& field, const std::string& id) {
+  bool allowed = true;
+  for (char c : id) allowed &= isLetter(c) || isDigit(c) || c == '_';
+  v.check(allowed, field, "may contain only letters, digits and underscores");
+}
+
+void tagList(Validator& v, const std::string& field, const std::vector<Tag>& list) { tags(v, field, list); }
 
 void paging(Validator& v, const std::optional<std::string>& marker, const std::optional<int>& maxItems) {
   if (marker) v.check(!marker->empty() && marker->size() <= 320, "Marker", "must be 1 to 320 characters long");

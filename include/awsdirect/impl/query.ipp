@@ -72,9 +72,4 @@ void writeMember(QueryWriter& w, const Tag& tag) {
   w.add("Value", tag.value);
 }
 
-void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags) {
-  validateListCount(v, spec, tags.size());
-  rules::tags(v, spec.name, tags);
-}
-
 }  // namespace awsdirect

@@ -87,4 +87,10 @@ void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std:
     detail::validateText(v, spec, std::string(spec.name) + "[" + std::to_string(i) + "]", value[i]);
 }
 
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags) {
+  validateListCount(v, spec, tags.size());
+  if (spec.tagsCheck) spec.tagsCheck(v, spec.name, tags);
+  else rules::tags(v, spec.name, tags);
+}
+
 }  // namespace awsdirect

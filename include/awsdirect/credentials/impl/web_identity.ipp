@@ -9,21 +9,6 @@
 namespace awsdirect {
 namespace sts {
 
-void AssumeRoleWithWebIdentityRequest::validate(Validator& v) const {
-  if (v.required(roleArn_, "RoleArn")) rules::roleArn(v, "RoleArn", *roleArn_);
-  if (v.required(roleSessionName_, "RoleSessionName")) rules::roleSessionName(v, "RoleSessionName", *roleSessionName_);
-  v.check(token_.reveal().size() >= 4 && token_.reveal().size() <= 20000, "WebIdentityToken",
-          "must be 4 to 20000 characters long");
-  v.inRange(durationSeconds_, 900, 43200, "DurationSeconds");
-}
-
-void AssumeRoleWithWebIdentityRequest::serialize(QueryWriter& w) const {
-  w.optional("RoleArn", roleArn_);
-  w.optional("RoleSessionName", roleSessionName_);
-  w.add("WebIdentityToken", token_.reveal());
-  w.optional("DurationSeconds", durationSeconds_);
-}
-
 AssumeRoleWithWebIdentityResult AssumeRoleWithWebIdentityRequest::parse(const XmlNode& result) {
   Result r;
   XmlNode c = result.child("Credentials");
