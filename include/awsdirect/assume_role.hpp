@@ -103,7 +103,7 @@ class AssumeRoleRequest
   const std::optional<std::string>& roleSessionNameValue() const { return roleSessionName_; }
 
   // Transitive keys among the tags; an MFA code with the device's serial number.
-  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
 };
 

@@ -150,7 +150,7 @@ class CreateRoleRequest
   CreateRoleRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   // A TrustPolicy's own rules (its principals), beyond those of any JSON document.
-  void validate(Validator& v) const {
+  void validateAcross(Validator& v) const {
     if (trustPolicy_) trustPolicy_->validate(v, "AssumeRolePolicyDocument");
   }
   static Result parse(const XmlNode& result) { return Role::fromXml(result.child("Role")); }
@@ -262,7 +262,7 @@ class PutUserPolicyRequest
     return *this;
   }
   // A PolicyDocument's own rules (its statements), beyond those of any JSON document.
-  void validate(Validator& v) const {
+  void validateAcross(Validator& v) const {
     if (policy_) policy_->validate(v, "PolicyDocument");
   }
   static Result parse(const XmlNode&) { return {}; }

@@ -117,23 +117,13 @@ struct Operation {
   bool hasResult;  // whether the operation answers with a result (Query: an <OperationResult>)
 };
 
-// Whether a request is declared (request.hpp), and whether it writes itself (a request whose
-// wire form is more than its members: CreateCluster's ClusterType follows from NumberOfNodes).
-template <class Request, class = void>
-struct IsDeclared : std::false_type {};
-template <class Request>
-struct IsDeclared<Request, std::void_t<typename Request::Service>> : std::true_type {};
+// Whether a request writes itself: one written by hand (outside the library), or a declared
+// one whose wire form is more than its members.
 template <class Request, class Writer, class = void>
 struct WritesItself : std::false_type {};
 template <class Request, class Writer>
 struct WritesItself<Request, Writer, std::void_t<decltype(std::declval<const Request&>().serialize(std::declval<Writer&>()))>>
     : std::true_type {};
-
-template <class Request>
-void validateAny(const Request& request, Validator& v) {
-  if constexpr (IsDeclared<Request>::value) validateRequest(request, v);
-  else request.validate(v);
-}
 
 template <class Request, class Writer>
 void serializeAny(const Request& request, Writer& w) {
@@ -146,7 +136,7 @@ Operation<Writer, Reader> operationOf(const Request& request, std::optional<type
   using Result = typename Request::Result;
   return {Request::operation,
           &request,
-          [](const void* r, Validator& v) { validateAny(*static_cast<const Request*>(r), v); },
+          [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
           [](const void* r, Writer& w) { serializeAny(*static_cast<const Request*>(r), w); },
           [](const Reader& response, void* result) {
             static_cast<std::optional<Result>*>(result)->emplace(Request::parse(response));

@@ -158,7 +158,7 @@ class CreateClusterRequest
   CreateClusterRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
   // A password unless AWS manages it (ManageMasterPassword), never both.
-  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
 };
 
@@ -184,7 +184,7 @@ class DeleteClusterRequest
   DeleteClusterRequest& finalSnapshotRetentionPeriod(int days) { return finalClusterSnapshotRetentionPeriod(days); }
 
   // A snapshot identifier unless SkipFinalClusterSnapshot; a retention of -1 (forever) or 1-3653 days.
-  AWSDIRECT_DECL void validate(Validator& v) const;
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
 };
 

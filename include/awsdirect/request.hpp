@@ -17,8 +17,9 @@
 // A member declaration makes a type named after the API's member (ClusterIdentifier) that holds
 // its spec, and a mixin that stores the value and gives the request its setter
 // (`clusterIdentifier(...)`, for an lvalue and, moving, for a temporary). The request lists the
-// members it has; `Required<M>` makes one required in that operation. Rules that span members stay
-// in the request's own `validate(Validator&) const`, which the generic validator calls last.
+// members it has; `Required<M>` makes one required in that operation. `validate(Validator&)`
+// checks every member's declared rules, then those that span members, which a request that has
+// some declares as `validateAcross(Validator&) const`.
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -150,6 +151,22 @@ template <> struct SetterArgOf<Secret> { using type = std::string; };
 template <class T> using SetterArg = typename SetterArgOf<T>::type;
 }  // namespace detail
 
+// The one validator, for every member's declared rules.
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::string>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<Secret>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::int64_t>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<int>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bool>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std::string>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
+// A list of structures: its count and that a required one is there; the items' own rules are
+// the service's (an overload of validateMember found by argument-dependent lookup).
+AWSDIRECT_DECL void validateListCount(Validator& v, const MemberSpec& spec, std::size_t count);
+template <class T>
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<T>& value) {
+  validateListCount(v, spec, value.size());
+}
+
 // Member M, required in the operation that lists it so.
 template <class M>
 struct Required : M {
@@ -168,31 +185,15 @@ class Request : public Members::template Field<Self>... {
   void forEachMember(Visit&& visit) const {
     (visit(Members::spec, static_cast<const typename Members::template Field<Self>&>(*this).declaredValue()), ...);
   }
-  // The rules that span members; a request that has some declares its own validate().
-  void validate(Validator&) const {}
+  // Every member's rules, then the request's rules across members.
+  void validate(Validator& v) const {
+    forEachMember([&v](const MemberSpec& spec, const auto& value) { validateMember(v, spec, value); });
+    static_cast<const Self&>(*this).validateAcross(v);
+  }
+  // The rules that span members ("a password unless AWS manages it"); a request that has some
+  // declares its own.
+  void validateAcross(Validator&) const {}
 };
-
-// The one validator: every member's declared rules, then the request's own validate().
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::string>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<Secret>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::int64_t>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<int>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bool>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std::string>& value);
-AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
-// A list of structures: its count and that a required one is there; the items' own rules are
-// the service's (an overload of validateMember found by argument-dependent lookup).
-AWSDIRECT_DECL void validateListCount(Validator& v, const MemberSpec& spec, std::size_t count);
-template <class T>
-void validateMember(Validator& v, const MemberSpec& spec, const std::vector<T>& value) {
-  validateListCount(v, spec, value.size());
-}
-
-template <class Request>
-void validateRequest(const Request& request, Validator& v) {
-  request.forEachMember([&v](const MemberSpec& spec, const auto& value) { validateMember(v, spec, value); });
-  request.validate(v);
-}
 
 }  // namespace awsdirect
 

@@ -58,7 +58,7 @@ void tokenCode(Validator& v, const std::string& field, const std::string& code) 
   v.check(digits, field, "must be 6 digits");
 }
 
-void AssumeRoleRequest::validate(Validator& v) const {
+void AssumeRoleRequest::validateAcross(Validator& v) const {
   v.check(transitiveTagKeys_.size() <= 50, "TransitiveTagKeys", "must have at most 50 keys");
   for (std::size_t i = 0; i < transitiveTagKeys_.size(); ++i) {
     bool tagged = false;

@@ -90,7 +90,7 @@ void securityGroupId(Validator& v, const std::string& field, const std::string& 
 
 }  // namespace rules
 
-void CreateClusterRequest::validate(Validator& v) const {
+void CreateClusterRequest::validateAcross(Validator& v) const {
   if (manageMasterPassword_.value_or(false))
     v.check(!masterUserPassword_, "MasterUserPassword", "must not be set when ManageMasterPassword is true");
   else
@@ -104,7 +104,7 @@ DescribeClustersResult DescribeClustersRequest::parse(const XmlNode& result) {
   return r;
 }
 
-void DeleteClusterRequest::validate(Validator& v) const {
+void DeleteClusterRequest::validateAcross(Validator& v) const {
   if (skipFinalClusterSnapshot_.value_or(false))
     v.check(!finalClusterSnapshotIdentifier_, "FinalClusterSnapshotIdentifier",
             "must not be set when SkipFinalClusterSnapshot is true");
