@@ -74,6 +74,13 @@ class QueryWriter {
   QueryDialect dialect_ = QueryDialect::Query;
 };
 
+// A filter of a Describe call, as EC2 and RDS spell it: {"vpc-id", {"vpc-0a1b2c3d"}}. On the wire
+// Filters.Filter.1.Name and Filters.Filter.1.Values.Value.1 (Filter.1.Name and Filter.1.Value.1 in EC2).
+struct Filter {
+  std::string name;
+  std::vector<std::string> values;
+};
+
 // ---- Declared members on the wire (request.hpp) ------------------------------------------------
 // Name=value; a list as Name.member.N (Name.ITEM.N with items(), Name.N in EC2's dialect); a
 // list of structures item by item, each by the service's writeMember(QueryWriter&, const T&).
@@ -88,6 +95,9 @@ AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const st
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::optional<bool>& value);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<std::string>& value);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Tag& tag);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const Filter& filter);
+// Each filter has a name.
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Filter>& filters);
 
 template <class T>
 void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<T>& items) {

@@ -11,9 +11,13 @@
 
 #include "client.hpp"
 #include "detail/build_mode.hpp"
+#include "request.hpp"
 #include "waiter.hpp"
 
 namespace awsdirect {
+
+class Rds;
+
 namespace rds {
 
 // ---- Results --------------------------------------------------------------------------------
@@ -63,10 +67,7 @@ struct DescribeDBInstancesResult {
 };
 
 // A filter of DescribeDBInstances: {"engine", {"postgres"}}, {"db-instance-id", {...}}.
-struct Filter {
-  std::string name;
-  std::vector<std::string> values;
-};
+using Filter = awsdirect::Filter;
 
 // ---- Rules shared by the operations ----------------------------------------------------------
 
@@ -77,6 +78,14 @@ using awsdirect::rules::isLetter;
 using awsdirect::rules::isPrintableAscii;
 
 AWSDIRECT_DECL void dbInstanceIdentifier(Validator& v, const std::optional<std::string>& id);
+// 1-63 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
+AWSDIRECT_DECL void dbInstanceIdentifier(Validator& v, const std::string& field, const std::string& id);
+// 1-255 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
+AWSDIRECT_DECL void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id);
+AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, const std::string& id);
+// One of isKnownEngine's.
+AWSDIRECT_DECL void engine(Validator& v, const std::string& field, const std::string& engine);
+AWSDIRECT_DECL void storageType(Validator& v, const std::string& field, const std::string& type);
 
 // The engines CreateDBInstance accepts (API reference, Engine). Checked here because the
 // product name is an easy mistake ("postgresql" for "postgres").
@@ -86,6 +95,7 @@ inline bool isAurora(const std::string& engine) { return engine.rfind("aurora-",
 
 // The instance class: "db." and a family and size, such as db.t2.small or db.r6g.2xlarge.
 AWSDIRECT_DECL void dbInstanceClass(Validator& v, const std::string& instanceClass);
+AWSDIRECT_DECL void dbInstanceClass(Validator& v, const std::string& field, const std::string& instanceClass);
 
 // The master password. Every engine: printable ASCII except / " @ and space. Length by engine:
 // PostgreSQL and SQL Server 8-128, MySQL and MariaDB 8-41, Oracle 8-30, Db2 8-255. The message
@@ -108,116 +118,132 @@ AWSDIRECT_DECL void postgresAllocatedStorage(Validator& v, int gib, const std::s
 
 // RDS tags: the common limits, and neither "aws:" nor "rds:" may start a key.
 AWSDIRECT_DECL void tags(Validator& v, const std::vector<Tag>& tags);
+AWSDIRECT_DECL void tagList(Validator& v, const std::string& field, const std::vector<Tag>& tags);
 
-AWSDIRECT_DECL void filters(Validator& v, const std::vector<Filter>& filters);
 
 }  // namespace rules
+
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+static constexpr const char* kStorageTypes[] = {"gp2", "gp3", "io1", "io2", "standard"};
+
+AWSDIRECT_MEMBER(DBName, dbName, std::string, unchecked);  // its rules depend on the engine
+AWSDIRECT_MEMBER(DBInstanceIdentifier, dbInstanceIdentifier, std::string, check(rules::dbInstanceIdentifier));
+AWSDIRECT_MEMBER(AllocatedStorage, allocatedStorage, int, unchecked);  // GiB; its range depends on the engine
+AWSDIRECT_MEMBER(DBInstanceClass, dbInstanceClass, std::string, length(1, SIZE_MAX), check(rules::dbInstanceClass));
+AWSDIRECT_MEMBER(Engine, engine, std::string, length(1, SIZE_MAX), check(rules::engine));
+AWSDIRECT_MEMBER(MasterUsername, masterUsername, std::string, unchecked);      // rules by engine
+AWSDIRECT_MEMBER(MasterUserPassword, masterUserPassword, Secret, unchecked);  // rules by engine
+AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::string>, items("VpcSecurityGroupId"),
+                 check(rules::securityGroupId));
+AWSDIRECT_MEMBER(AvailabilityZone, availabilityZone, std::string, unchecked);
+AWSDIRECT_MEMBER(DBSubnetGroupName, dbSubnetGroupName, std::string, unchecked);
+AWSDIRECT_MEMBER(DBParameterGroupName, dbParameterGroupName, std::string, unchecked);
+// Days of automated backups, 0 (off) to 35; AWS's default is 1.
+AWSDIRECT_MEMBER(BackupRetentionPeriod, backupRetentionPeriod, int, range(0, 35));
+AWSDIRECT_MEMBER(PreferredBackupWindow, preferredBackupWindow, std::string, unchecked);
+AWSDIRECT_MEMBER(Port, port, int, range(1150, 65535));
+AWSDIRECT_FLAG(MultiAZ, multiAZ, unchecked);
+AWSDIRECT_MEMBER(EngineVersion, engineVersion, std::string, unchecked);
+AWSDIRECT_FLAG(AutoMinorVersionUpgrade, autoMinorVersionUpgrade, unchecked);
+AWSDIRECT_MEMBER(Iops, iops, int, unchecked);
+AWSDIRECT_FLAG(PubliclyAccessible, publiclyAccessible, unchecked);
+AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, items("Tag"), check(rules::tagList));
+// gp2, gp3, io1, io2 or standard (magnetic).
+AWSDIRECT_MEMBER(StorageType, storageType, std::string, check(rules::storageType));
+AWSDIRECT_FLAG(StorageEncrypted, storageEncrypted, unchecked);
+AWSDIRECT_MEMBER(KmsKeyId, kmsKeyId, std::string, unchecked);
+AWSDIRECT_FLAG(DeletionProtection, deletionProtection, unchecked);
+AWSDIRECT_FLAG(EnableIAMDatabaseAuthentication, enableIAMDatabaseAuthentication, unchecked);
+// RDS generates the password and keeps it in Secrets Manager.
+AWSDIRECT_FLAG(ManageMasterUserPassword, manageMasterUserPassword, unchecked);
+AWSDIRECT_MEMBER(MasterUserSecretKmsKeyId, masterUserSecretKmsKeyId, std::string, unchecked);
+AWSDIRECT_MEMBER(Filters, filters, std::vector<Filter>, items("Filter"));
+AWSDIRECT_MEMBER(MaxRecords, maxRecords, int, range(20, 100));
+AWSDIRECT_MEMBER(Marker, marker, std::string, unchecked);
+AWSDIRECT_FLAG(SkipFinalSnapshot, skipFinalSnapshot, unchecked);
+AWSDIRECT_MEMBER(FinalDBSnapshotIdentifier, finalDBSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+// Whether the automated backups go with the instance (AWS's default) or are retained.
+AWSDIRECT_FLAG(DeleteAutomatedBackups, deleteAutomatedBackups, unchecked);
+
+}  // namespace members
+
+namespace m = members;
 
 // ---- Requests --------------------------------------------------------------------------------
 
 // CreateDBInstance: launches a DB instance. Required: identifier, instance class and engine;
 // for RDS for PostgreSQL also allocated storage, a master user name and a master password
 // (unless RDS manages it in Secrets Manager).
-class CreateDBInstanceRequest {
+class CreateDBInstanceRequest
+    : public Request<CreateDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>,
+                     Required<m::DBInstanceClass>, Required<m::Engine>, m::DBName, m::AllocatedStorage, m::StorageType,
+                     m::Iops, m::MasterUsername, m::MasterUserPassword, m::ManageMasterUserPassword,
+                     m::MasterUserSecretKmsKeyId, m::Port, m::BackupRetentionPeriod, m::PreferredBackupWindow,
+                     m::VpcSecurityGroupIds, m::DBSubnetGroupName, m::DBParameterGroupName, m::AvailabilityZone,
+                     m::MultiAZ, m::EngineVersion, m::AutoMinorVersionUpgrade, m::PubliclyAccessible,
+                     m::StorageEncrypted, m::KmsKeyId, m::DeletionProtection, m::EnableIAMDatabaseAuthentication,
+                     m::Tags> {
  public:
-  using Result = DBInstance;
   static constexpr const char* operation = "CreateDBInstance";
 
-  CreateDBInstanceRequest& identifier(std::string v) { dbInstanceIdentifier_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& engine(std::string v) { engine_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& engineVersion(std::string v) { engineVersion_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& instanceClass(std::string v) { dbInstanceClass_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& allocatedStorage(int gib) { allocatedStorage_ = gib; return *this; }
-  // gp2, gp3, io1, io2 or standard (magnetic).
-  CreateDBInstanceRequest& storageType(std::string v) { storageType_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& iops(int v) { iops_ = v; return *this; }
-  CreateDBInstanceRequest& masterUsername(std::string v) { masterUsername_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& masterUserPassword(std::string v) { masterUserPassword_ = Secret(std::move(v)); return *this; }
-  // RDS generates the password and keeps it in Secrets Manager.
-  CreateDBInstanceRequest& manageMasterUserPassword(bool v = true) { manageMasterUserPassword_ = v; return *this; }
-  CreateDBInstanceRequest& dbName(std::string v) { dbName_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& port(int v) { port_ = v; return *this; }
-  // Days of automated backups, 0 (off) to 35; AWS's default is 1.
-  CreateDBInstanceRequest& backupRetentionPeriod(int days) { backupRetentionPeriod_ = days; return *this; }
+  CreateDBInstanceRequest& identifier(std::string v) { return dbInstanceIdentifier(std::move(v)); }
+  CreateDBInstanceRequest& instanceClass(std::string v) { return dbInstanceClass(std::move(v)); }
   CreateDBInstanceRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
-  CreateDBInstanceRequest& dbSubnetGroupName(std::string v) { dbSubnetGroupName_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& availabilityZone(std::string v) { availabilityZone_ = std::move(v); return *this; }
-  CreateDBInstanceRequest& publiclyAccessible(bool v) { publiclyAccessible_ = v; return *this; }
-  CreateDBInstanceRequest& multiAZ(bool v) { multiAZ_ = v; return *this; }
-  CreateDBInstanceRequest& storageEncrypted(bool v) { storageEncrypted_ = v; return *this; }
-  CreateDBInstanceRequest& deletionProtection(bool v) { deletionProtection_ = v; return *this; }
   CreateDBInstanceRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
+  // The rules that depend on the engine (storage, master user and password, database name),
+  // a password unless RDS manages it, IOPS for provisioned storage, no zone for Multi-AZ.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
-
- private:
-  std::optional<std::string> dbInstanceIdentifier_, engine_, engineVersion_, dbInstanceClass_, storageType_,
-      masterUsername_, dbName_, dbSubnetGroupName_, availabilityZone_;
-  std::optional<Secret> masterUserPassword_;
-  std::optional<int> allocatedStorage_, iops_, port_, backupRetentionPeriod_;
-  std::optional<bool> manageMasterUserPassword_, publiclyAccessible_, multiAZ_, storageEncrypted_,
-      deletionProtection_;
-  std::vector<std::string> vpcSecurityGroupIds_;
-  std::vector<Tag> tags_;
 };
 
 // DescribeDBInstances: one instance by identifier, or every instance (optionally filtered)
 // page by page (Marker).
-class DescribeDBInstancesRequest {
+class DescribeDBInstancesRequest
+    : public Request<DescribeDBInstancesRequest, Rds, DescribeDBInstancesResult, m::DBInstanceIdentifier, m::Filters,
+                     m::MaxRecords, m::Marker> {
  public:
-  using Result = DescribeDBInstancesResult;
   static constexpr const char* operation = "DescribeDBInstances";
 
-  DescribeDBInstancesRequest& identifier(std::string v) { dbInstanceIdentifier_ = std::move(v); return *this; }
-  AWSDIRECT_DECL DescribeDBInstancesRequest& filter(std::string name, std::vector<std::string> values);
-  DescribeDBInstancesRequest& maxRecords(int v) { maxRecords_ = v; return *this; }
-  DescribeDBInstancesRequest& marker(std::string v) { marker_ = std::move(v); return *this; }
+  DescribeDBInstancesRequest& identifier(std::string v) { return dbInstanceIdentifier(std::move(v)); }
+  DescribeDBInstancesRequest& filter(std::string name, std::vector<std::string> values) {
+    filters_.push_back({std::move(name), std::move(values)});
+    return *this;
+  }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  // RDS's filters need values (EC2's need not).
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& result);
-
- private:
-  std::optional<std::string> dbInstanceIdentifier_, marker_;
-  std::vector<Filter> filters_;
-  std::optional<int> maxRecords_;
 };
 
 // DeleteDBInstance: says explicitly whether a final snapshot is taken, because AWS's default
 // (take one) fails without a snapshot identifier and a forgotten instance keeps costing money.
-class DeleteDBInstanceRequest {
+class DeleteDBInstanceRequest
+    : public Request<DeleteDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>, m::SkipFinalSnapshot,
+                     m::FinalDBSnapshotIdentifier, m::DeleteAutomatedBackups> {
  public:
-  using Result = DBInstance;
   static constexpr const char* operation = "DeleteDBInstance";
 
-  DeleteDBInstanceRequest& identifier(std::string v) { dbInstanceIdentifier_ = std::move(v); return *this; }
-  DeleteDBInstanceRequest& skipFinalSnapshot(bool v = true) { skipFinalSnapshot_ = v; return *this; }
-  DeleteDBInstanceRequest& finalSnapshotIdentifier(std::string v) { finalDBSnapshotIdentifier_ = std::move(v); return *this; }
-  // Whether the automated backups go with the instance (AWS's default) or are retained.
-  DeleteDBInstanceRequest& deleteAutomatedBackups(bool v = true) { deleteAutomatedBackups_ = v; return *this; }
+  DeleteDBInstanceRequest& identifier(std::string v) { return dbInstanceIdentifier(std::move(v)); }
+  DeleteDBInstanceRequest& finalSnapshotIdentifier(std::string v) { return finalDBSnapshotIdentifier(std::move(v)); }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
-
+  // A snapshot identifier unless SkipFinalSnapshot, never both.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
-
- private:
-  std::optional<std::string> dbInstanceIdentifier_, finalDBSnapshotIdentifier_;
-  std::optional<bool> skipFinalSnapshot_, deleteAutomatedBackups_;
 };
 
 }  // namespace rds
 
 // ---- The client -------------------------------------------------------------------------------
 
-class Rds : public QueryClient {
+class Rds : public QueryService<Rds> {
  public:
   static ServiceInfo serviceInfo() { return {"RDS", "rds", "rds", "2014-10-31", false}; }
 
-  explicit Rds(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config) {}
+  explicit Rds(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
   // ---- Operations (build a request, send it with send()) ----
   static rds::CreateDBInstanceRequest createDBInstance() { return {}; }

@@ -72,4 +72,15 @@ void writeMember(QueryWriter& w, const Tag& tag) {
   w.add("Value", tag.value);
 }
 
+void writeMember(QueryWriter& w, const Filter& filter) {
+  w.add("Name", filter.name);
+  w.list(w.dialect() == QueryDialect::Ec2 ? "Value" : "Values.Value", filter.values);
+}
+
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Filter>& filters) {
+  validateListCount(v, spec, filters.size());
+  for (std::size_t i = 0; i < filters.size(); ++i)
+    v.check(!filters[i].name.empty(), std::string(spec.name) + "[" + std::to_string(i) + "].Name", "must not be empty");
+}
+
 }  // namespace awsdirect

@@ -37,9 +37,28 @@ DBInstance DBInstance::fromXml(const XmlNode& node) {
 
 namespace rules {
 
+void dbInstanceIdentifier(Validator& v, const std::string& field, const std::string& id) {
+  awsdirect::rules::resourceIdentifier(v, field, id, false);
+}
+
 void dbInstanceIdentifier(Validator& v, const std::optional<std::string>& id) {
-  if (v.required(id, "DBInstanceIdentifier"))
-    awsdirect::rules::resourceIdentifier(v, "DBInstanceIdentifier", *id, false);
+  if (v.required(id, "DBInstanceIdentifier")) dbInstanceIdentifier(v, "DBInstanceIdentifier", *id);
+}
+
+void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id) {
+  awsdirect::rules::resourceIdentifier(v, field, id, false, 255);
+}
+
+void securityGroupId(Validator& v, const std::string& field, const std::string& id) {
+  awsdirect::rules::ec2ResourceId(v, field, id, "sg");
+}
+
+void engine(Validator& v, const std::string& field, const std::string& engine) {
+  v.check(isKnownEngine(engine), field, "must be an RDS engine name such as postgres, mysql or mariadb");
+}
+
+void storageType(Validator& v, const std::string& field, const std::string& type) {
+  v.check(isKnownStorageType(type), field, "must be gp2, gp3, io1, io2 or standard");
 }
 
 bool isKnownEngine(const std::string& engine) {
@@ -53,11 +72,13 @@ bool isKnownEngine(const std::string& engine) {
   return false;
 }
 
-void dbInstanceClass(Validator& v, const std::string& instanceClass) {
+void dbInstanceClass(Validator& v, const std::string& instanceClass) { dbInstanceClass(v, "DBInstanceClass", instanceClass); }
+
+void dbInstanceClass(Validator& v, const std::string& field, const std::string& instanceClass) {
   bool allowed = instanceClass.size() > 3 && instanceClass.compare(0, 3, "db.") == 0;
   for (char c : instanceClass)
     allowed = allowed && (awsdirect::rules::isLower(c) || isDigit(c) || c == '.');
-  v.check(allowed, "DBInstanceClass", "must be an instance class such as db.t3.micro (\"db.\", lowercase letters, digits and dots)");
+  v.check(allowed, field, "must be an instance class such as db.t3.micro (\"db.\", lowercase letters, digits and dots)");
 }
 
 void masterUserPassword(Validator& v, const std::string& engine, const std::string& password) {
@@ -109,37 +130,24 @@ void postgresAllocatedStorage(Validator& v, int gib, const std::string& storageT
               " storage");
 }
 
-void tags(Validator& v, const std::vector<Tag>& tags) {
-  awsdirect::rules::tags(v, "Tags", tags);
-  for (std::size_t i = 0; i < tags.size(); ++i)
-    v.check(tags[i].key.rfind("rds:", 0) != 0, "Tags[" + std::to_string(i) + "].Key",
-            "must not start with 'rds:' (reserved for RDS)");
-}
+void tags(Validator& v, const std::vector<Tag>& tags) { tagList(v, "Tags", tags); }
 
-void filters(Validator& v, const std::vector<Filter>& filters) {
-  for (std::size_t i = 0; i < filters.size(); ++i) {
-    const std::string name = "Filters[" + std::to_string(i) + "]";
-    v.check(!filters[i].name.empty(), name + ".Name", "must not be empty");
-    v.check(!filters[i].values.empty(), name + ".Values", "must hold at least one value");
-  }
+void tagList(Validator& v, const std::string& field, const std::vector<Tag>& tags) {
+  awsdirect::rules::tags(v, field, tags);
+  for (std::size_t i = 0; i < tags.size(); ++i)
+    v.check(tags[i].key.rfind("rds:", 0) != 0, field + "[" + std::to_string(i) + "].Key",
+            "must not start with 'rds:' (reserved for RDS)");
 }
 
 }  // namespace rules
 
-void CreateDBInstanceRequest::validate(Validator& v) const {
-  rules::dbInstanceIdentifier(v, dbInstanceIdentifier_);
-  if (v.requiredText(dbInstanceClass_, "DBInstanceClass")) rules::dbInstanceClass(v, *dbInstanceClass_);
-  std::string engine;
-  if (v.requiredText(engine_, "Engine") &&
-      v.check(rules::isKnownEngine(*engine_), "Engine", "must be an RDS engine name such as postgres, mysql or mariadb"))
-    engine = *engine_;
+void CreateDBInstanceRequest::validateAcross(Validator& v) const {
+  const std::string engine = engine_ && rules::isKnownEngine(*engine_) ? *engine_ : "";
   const bool aurora = rules::isAurora(engine);
 
   // Storage and the master user belong to the cluster for Aurora, to the instance otherwise.
   const std::string storageType =
       storageType_ ? *storageType_ : (iops_ ? std::string("io1") : std::string("gp3"));
-  if (storageType_)
-    v.check(rules::isKnownStorageType(*storageType_), "StorageType", "must be gp2, gp3, io1, io2 or standard");
   if (storageType == "io1" || storageType == "io2")
     v.check(iops_.has_value(), "Iops", "is required for " + storageType + " storage");
   if (engine == "postgres") {
@@ -158,58 +166,13 @@ void CreateDBInstanceRequest::validate(Validator& v) const {
     rules::masterUserPassword(v, engine, masterUserPassword_->reveal());
   }
   if (dbName_ && engine == "postgres") rules::postgresDbName(v, *dbName_);
-  awsdirect::rules::port(v, "Port", port_, 1150, 65535);
-  v.inRange(backupRetentionPeriod_, 0, 35, "BackupRetentionPeriod");
-  for (std::size_t i = 0; i < vpcSecurityGroupIds_.size(); ++i)
-    awsdirect::rules::ec2ResourceId(v, "VpcSecurityGroupIds[" + std::to_string(i) + "]", vpcSecurityGroupIds_[i], "sg");
   if (multiAZ_.value_or(false))
     v.check(!availabilityZone_, "AvailabilityZone", "must not be set for a Multi-AZ deployment");
-  rules::tags(v, tags_);
 }
 
-void CreateDBInstanceRequest::serialize(QueryWriter& w) const {
-  w.optional("DBInstanceIdentifier", dbInstanceIdentifier_);
-  w.optional("Engine", engine_);
-  w.optional("EngineVersion", engineVersion_);
-  w.optional("DBInstanceClass", dbInstanceClass_);
-  w.optional("AllocatedStorage", allocatedStorage_);
-  w.optional("StorageType", storageType_);
-  w.optional("Iops", iops_);
-  w.optional("MasterUsername", masterUsername_);
-  if (masterUserPassword_) w.add("MasterUserPassword", masterUserPassword_->reveal());
-  w.optional("ManageMasterUserPassword", manageMasterUserPassword_);
-  w.optional("DBName", dbName_);
-  w.optional("Port", port_);
-  w.optional("BackupRetentionPeriod", backupRetentionPeriod_);
-  w.list("VpcSecurityGroupIds.VpcSecurityGroupId", vpcSecurityGroupIds_);
-  w.optional("DBSubnetGroupName", dbSubnetGroupName_);
-  w.optional("AvailabilityZone", availabilityZone_);
-  w.optional("PubliclyAccessible", publiclyAccessible_);
-  w.optional("MultiAZ", multiAZ_);
-  w.optional("StorageEncrypted", storageEncrypted_);
-  w.optional("DeletionProtection", deletionProtection_);
-  w.tags("Tags.Tag", tags_);
-}
-
-DescribeDBInstancesRequest& DescribeDBInstancesRequest::filter(std::string name, std::vector<std::string> values) {
-  filters_.push_back({std::move(name), std::move(values)});
-  return *this;
-}
-
-void DescribeDBInstancesRequest::validate(Validator& v) const {
-  if (dbInstanceIdentifier_) rules::dbInstanceIdentifier(v, dbInstanceIdentifier_);
-  rules::filters(v, filters_);
-  v.inRange(maxRecords_, 20, 100, "MaxRecords");
-}
-
-void DescribeDBInstancesRequest::serialize(QueryWriter& w) const {
-  w.optional("DBInstanceIdentifier", dbInstanceIdentifier_);
-  w.list("Filters.Filter", filters_, [](QueryWriter& item, const Filter& f) {
-    item.add("Name", f.name);
-    item.list("Values.Value", f.values);
-  });
-  w.optional("MaxRecords", maxRecords_);
-  w.optional("Marker", marker_);
+void DescribeDBInstancesRequest::validateAcross(Validator& v) const {
+  for (std::size_t i = 0; i < filters_.size(); ++i)
+    v.check(!filters_[i].values.empty(), "Filters[" + std::to_string(i) + "].Values", "must hold at least one value");
 }
 
 DescribeDBInstancesResult DescribeDBInstancesRequest::parse(const XmlNode& result) {
@@ -219,22 +182,12 @@ DescribeDBInstancesResult DescribeDBInstancesRequest::parse(const XmlNode& resul
   return r;
 }
 
-void DeleteDBInstanceRequest::validate(Validator& v) const {
-  rules::dbInstanceIdentifier(v, dbInstanceIdentifier_);
-  if (skipFinalSnapshot_.value_or(false)) {
-    v.check(!finalDBSnapshotIdentifier_, "FinalDBSnapshotIdentifier",
-            "must not be set when SkipFinalSnapshot is true");
-  } else if (v.check(finalDBSnapshotIdentifier_.has_value(), "FinalDBSnapshotIdentifier",
-                     "is required unless SkipFinalSnapshot is true")) {
-    awsdirect::rules::resourceIdentifier(v, "FinalDBSnapshotIdentifier", *finalDBSnapshotIdentifier_, false, 255);
-  }
-}
-
-void DeleteDBInstanceRequest::serialize(QueryWriter& w) const {
-  w.optional("DBInstanceIdentifier", dbInstanceIdentifier_);
-  w.optional("SkipFinalSnapshot", skipFinalSnapshot_);
-  w.optional("FinalDBSnapshotIdentifier", finalDBSnapshotIdentifier_);
-  w.optional("DeleteAutomatedBackups", deleteAutomatedBackups_);
+void DeleteDBInstanceRequest::validateAcross(Validator& v) const {
+  if (skipFinalSnapshot_.value_or(false))
+    v.check(!finalDBSnapshotIdentifier_, "FinalDBSnapshotIdentifier", "must not be set when SkipFinalSnapshot is true");
+  else
+    v.check(finalDBSnapshotIdentifier_.has_value(), "FinalDBSnapshotIdentifier",
+            "is required unless SkipFinalSnapshot is true");
 }
 
 }  // namespace rds
