@@ -14,8 +14,12 @@
 #include "client.hpp"
 #include "detail/build_mode.hpp"
 #include "detail/ip.hpp"
+#include "request.hpp"
 
 namespace awsdirect {
+
+class Ec2;
+
 namespace ec2 {
 
 // ---- Shapes shared by requests and results ----------------------------------------------------
@@ -86,9 +90,12 @@ struct IpPermission {
 };
 
 // A filter of a Describe operation: {"group-name", {"redshift_security_group"}}.
-struct Filter {
-  std::string name;
-  std::vector<std::string> values;
+using Filter = awsdirect::Filter;
+
+// Tags for the resource a Create operation makes: {"security-group", {{"env", "dev"}}}.
+struct TagSpecification {
+  std::string resourceType;
+  std::vector<Tag> tags;
 };
 
 // ---- Results ----------------------------------------------------------------------------------
@@ -204,12 +211,17 @@ inline bool isWholeInternet(const std::string& cidr) { return cidr == "0.0.0.0/0
 AWSDIRECT_DECL bool isGroupTextChar(char c);
 
 AWSDIRECT_DECL void groupText(Validator& v, const std::string& field, const std::string& text, bool required);
+// A group's description: groupText, required.
+AWSDIRECT_DECL void groupDescription(Validator& v, const std::string& field, const std::string& text);
 
 AWSDIRECT_DECL void groupName(Validator& v, const std::string& field, const std::string& name);
 
 AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, const std::string& id);
 
 inline void vpcId(Validator& v, const std::string& field, const std::string& id) { ec2ResourceId(v, field, id, "vpc"); }
+inline void securityGroupRuleId(Validator& v, const std::string& field, const std::string& id) {
+  ec2ResourceId(v, field, id, "sgr");
+}
 
 // The protocol number a protocol name stands for, or -1 for "all"; nullopt when invalid.
 AWSDIRECT_DECL std::optional<int> protocolNumber(const std::string& protocol);
@@ -217,162 +229,139 @@ AWSDIRECT_DECL std::optional<int> protocolNumber(const std::string& protocol);
 // One IpPermission of an ingress or egress request; `field` names it ("IpPermissions[0]").
 AWSDIRECT_DECL void ipPermission(Validator& v, const std::string& field, const IpPermission& p);
 
-AWSDIRECT_DECL void filters(Validator& v, const std::vector<Filter>& filters);
-
 // Exactly one of GroupId and GroupName names the group of an operation.
 AWSDIRECT_DECL void groupReference(Validator& v, const std::optional<std::string>& groupId,
                            const std::optional<std::string>& groupName);
 
 }  // namespace rules
 
-// ---- Serialization helpers -------------------------------------------------------------------
+// ---- Members, declared once for every operation that has them ---------------------------------
 
-namespace detail {
+// IpPermissions and TagSpecifications on the wire (IpPermissions.1.IpRanges.1.CidrIp) and their rules.
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const IpPermission& permission);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<IpPermission>& permissions);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const TagSpecification& specification);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<TagSpecification>& specifications);
 
-AWSDIRECT_DECL void writeIpPermissions(QueryWriter& w, const std::vector<IpPermission>& permissions);
+namespace members {
+using namespace declare;
 
-AWSDIRECT_DECL void writeFilters(QueryWriter& w, const std::vector<Filter>& filters);
+AWSDIRECT_MEMBER(GroupId, groupId, std::string, check(rules::securityGroupId));
+// An existing group's name: only its presence is checked, since older groups may use
+// characters that new names may not.
+AWSDIRECT_MEMBER(GroupName, groupName, std::string, length(1, SIZE_MAX));
+AWSDIRECT_MEMBER(NewGroupName, groupName, std::string, apiName("GroupName"), check(rules::groupName));
+AWSDIRECT_MEMBER(Description, description, std::string, wire("GroupDescription"), check(rules::groupDescription));
+AWSDIRECT_MEMBER(VpcId, vpcId, std::string, check(rules::vpcId));
+AWSDIRECT_MEMBER(TagSpecifications, tagSpecifications, std::vector<TagSpecification>, wire("TagSpecification"));
+AWSDIRECT_MEMBER(IpPermissions, ipPermissions, std::vector<IpPermission>, unchecked);
+AWSDIRECT_MEMBER(SecurityGroupRuleIds, securityGroupRuleIds, std::vector<std::string>, wire("SecurityGroupRuleId"),
+                 check(rules::securityGroupRuleId));
+AWSDIRECT_MEMBER(GroupIds, groupIds, std::vector<std::string>, wire("GroupId"), check(rules::securityGroupId));
+AWSDIRECT_MEMBER(GroupNames, groupNames, std::vector<std::string>, wire("GroupName"), length(1, SIZE_MAX));
+AWSDIRECT_MEMBER(VpcIds, vpcIds, std::vector<std::string>, wire("VpcId"), check(rules::vpcId));
+AWSDIRECT_MEMBER(Filters, filters, std::vector<Filter>, wire("Filter"));
+AWSDIRECT_MEMBER(MaxResults, maxResults, int, range(5, 1000));
+AWSDIRECT_MEMBER(NextToken, nextToken, std::string, unchecked);
 
-}  // namespace detail
+}  // namespace members
+
+namespace m = members;
 
 // ---- Requests ---------------------------------------------------------------------------------
 
+// Exactly one of GroupId and GroupName names the group of an operation.
+template <class Self, class Result, class... Members>
+class GroupRequest : public Request<Self, Ec2, Result, m::GroupId, m::GroupName, Members...> {
+ public:
+  void validateAcross(Validator& v) const {
+    v.check(this->groupId_.has_value() != this->groupName_.has_value(), "GroupId",
+            this->groupId_ ? "must not be set together with GroupName" : "or GroupName is required");
+  }
+};
+
 // CreateSecurityGroup: a security group in the given VPC, or in the region's default VPC when
 // none is given. It starts with no ingress rules and one egress rule that allows everything.
-class CreateSecurityGroupRequest {
+class CreateSecurityGroupRequest
+    : public Request<CreateSecurityGroupRequest, Ec2, CreateSecurityGroupResult, Required<m::NewGroupName>,
+                     Required<m::Description>, m::VpcId, m::TagSpecifications> {
  public:
-  using Result = CreateSecurityGroupResult;
   static constexpr const char* operation = "CreateSecurityGroup";
-
-  CreateSecurityGroupRequest& groupName(std::string v) { groupName_ = std::move(v); return *this; }
-  CreateSecurityGroupRequest& description(std::string v) { description_ = std::move(v); return *this; }
-  CreateSecurityGroupRequest& vpcId(std::string v) { vpcId_ = std::move(v); return *this; }
-  CreateSecurityGroupRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  // A tag of the new group.
+  AWSDIRECT_DECL CreateSecurityGroupRequest& tag(std::string key, std::string value);
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::optional<std::string> groupName_, description_, vpcId_;
-  std::vector<Tag> tags_;
 };
 
 // AuthorizeSecurityGroupIngress: adds inbound rules to a group (by id; by name in the default VPC only).
-class AuthorizeSecurityGroupIngressRequest {
+class AuthorizeSecurityGroupIngressRequest
+    : public GroupRequest<AuthorizeSecurityGroupIngressRequest, AuthorizeSecurityGroupIngressResult,
+                          Required<m::IpPermissions>> {
  public:
-  using Result = AuthorizeSecurityGroupIngressResult;
   static constexpr const char* operation = "AuthorizeSecurityGroupIngress";
-
-  AuthorizeSecurityGroupIngressRequest& groupId(std::string v) { groupId_ = std::move(v); return *this; }
-  AuthorizeSecurityGroupIngressRequest& groupName(std::string v) { groupName_ = std::move(v); return *this; }
   AuthorizeSecurityGroupIngressRequest& ipPermission(IpPermission p) { ipPermissions_.push_back(std::move(p)); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::optional<std::string> groupId_, groupName_;
-  std::vector<IpPermission> ipPermissions_;
 };
 
 // RevokeSecurityGroupIngress: removes inbound rules, given as the permissions they grant or by
 // their rule ids ("sgr-...").
-class RevokeSecurityGroupIngressRequest {
+class RevokeSecurityGroupIngressRequest
+    : public GroupRequest<RevokeSecurityGroupIngressRequest, RevokeSecurityGroupIngressResult, m::IpPermissions,
+                          m::SecurityGroupRuleIds> {
  public:
-  using Result = RevokeSecurityGroupIngressResult;
   static constexpr const char* operation = "RevokeSecurityGroupIngress";
-
-  RevokeSecurityGroupIngressRequest& groupId(std::string v) { groupId_ = std::move(v); return *this; }
-  RevokeSecurityGroupIngressRequest& groupName(std::string v) { groupName_ = std::move(v); return *this; }
   RevokeSecurityGroupIngressRequest& ipPermission(IpPermission p) { ipPermissions_.push_back(std::move(p)); return *this; }
-  RevokeSecurityGroupIngressRequest& securityGroupRuleId(std::string id) { ruleIds_.push_back(std::move(id)); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  RevokeSecurityGroupIngressRequest& securityGroupRuleId(std::string id) { securityGroupRuleIds_.push_back(std::move(id)); return *this; }
+  // The group, and at least one rule by permission or by id.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::optional<std::string> groupId_, groupName_;
-  std::vector<IpPermission> ipPermissions_;
-  std::vector<std::string> ruleIds_;
 };
 
 // DescribeSecurityGroups: groups by ids, by names (default VPC only) or by filters
 // ("group-name", "vpc-id", "ip-permission.from-port", ...), page by page (NextToken).
-class DescribeSecurityGroupsRequest {
+class DescribeSecurityGroupsRequest
+    : public Request<DescribeSecurityGroupsRequest, Ec2, DescribeSecurityGroupsResult, m::GroupIds, m::GroupNames,
+                     m::Filters, m::MaxResults, m::NextToken> {
  public:
-  using Result = DescribeSecurityGroupsResult;
   static constexpr const char* operation = "DescribeSecurityGroups";
-
   DescribeSecurityGroupsRequest& groupId(std::string v) { groupIds_.push_back(std::move(v)); return *this; }
   DescribeSecurityGroupsRequest& groupName(std::string v) { groupNames_.push_back(std::move(v)); return *this; }
-  AWSDIRECT_DECL DescribeSecurityGroupsRequest& filter(std::string name, std::vector<std::string> values);
-  DescribeSecurityGroupsRequest& maxResults(int v) { maxResults_ = v; return *this; }
-  DescribeSecurityGroupsRequest& nextToken(std::string v) { nextToken_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  DescribeSecurityGroupsRequest& filter(std::string name, std::vector<std::string> values) {
+    filters_.push_back({std::move(name), std::move(values)});
+    return *this;
+  }
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::vector<std::string> groupIds_, groupNames_;
-  std::vector<Filter> filters_;
-  std::optional<int> maxResults_;
-  std::optional<std::string> nextToken_;
 };
 
 // DeleteSecurityGroup: by id (by name in the default VPC only). AWS refuses while the group is
 // in use by an instance or referenced by another group's rule (DependencyViolation).
-class DeleteSecurityGroupRequest {
+class DeleteSecurityGroupRequest : public GroupRequest<DeleteSecurityGroupRequest, DeleteSecurityGroupResult> {
  public:
-  using Result = DeleteSecurityGroupResult;
   static constexpr const char* operation = "DeleteSecurityGroup";
-
-  DeleteSecurityGroupRequest& groupId(std::string v) { groupId_ = std::move(v); return *this; }
-  DeleteSecurityGroupRequest& groupName(std::string v) { groupName_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::groupReference(v, groupId_, groupName_); }
-
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::optional<std::string> groupId_, groupName_;
 };
 
 // DescribeVpcs: VPCs by ids or filters ("is-default", "cidr", "tag:Name", ...), page by page.
-class DescribeVpcsRequest {
+class DescribeVpcsRequest
+    : public Request<DescribeVpcsRequest, Ec2, DescribeVpcsResult, m::VpcIds, m::Filters, m::MaxResults, m::NextToken> {
  public:
-  using Result = DescribeVpcsResult;
   static constexpr const char* operation = "DescribeVpcs";
-
   DescribeVpcsRequest& vpcId(std::string v) { vpcIds_.push_back(std::move(v)); return *this; }
-  AWSDIRECT_DECL DescribeVpcsRequest& filter(std::string name, std::vector<std::string> values);
-  DescribeVpcsRequest& maxResults(int v) { maxResults_ = v; return *this; }
-  DescribeVpcsRequest& nextToken(std::string v) { nextToken_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(QueryWriter& w) const;
+  DescribeVpcsRequest& filter(std::string name, std::vector<std::string> values) {
+    filters_.push_back({std::move(name), std::move(values)});
+    return *this;
+  }
   AWSDIRECT_DECL static Result parse(const XmlNode& response);
-
- private:
-  std::vector<std::string> vpcIds_;
-  std::vector<Filter> filters_;
-  std::optional<int> maxResults_;
-  std::optional<std::string> nextToken_;
 };
 
 }  // namespace ec2
 
 // ---- The client -------------------------------------------------------------------------------
 
-class Ec2 : public QueryClient {
+class Ec2 : public QueryService<Ec2> {
  public:
   static ServiceInfo serviceInfo() { return {"EC2", "ec2", "ec2", "2016-11-15", false}; }
 
-  explicit Ec2(const ClientConfig& config = ClientConfig()) : QueryClient(serviceInfo(), config, QueryDialect::Ec2) {}
+  explicit Ec2(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config, QueryDialect::Ec2) {}
 
   // ---- Operations (build a request, send it with send()) ----
   static ec2::CreateSecurityGroupRequest createSecurityGroup() { return {}; }

@@ -227,10 +227,7 @@ void ipPermission(Validator& v, const std::string& field, const IpPermission& p)
   }
 }
 
-void filters(Validator& v, const std::vector<Filter>& filters) {
-  for (std::size_t i = 0; i < filters.size(); ++i)
-    v.check(!filters[i].name.empty(), "Filters[" + std::to_string(i) + "].Name", "must not be empty");
-}
+void groupDescription(Validator& v, const std::string& field, const std::string& text) { groupText(v, field, text, true); }
 
 void groupReference(Validator& v, const std::optional<std::string>& groupId, const std::optional<std::string>& groupName) {
   if (!v.check(groupId.has_value() != groupName.has_value(), "GroupId",
@@ -244,82 +241,57 @@ void groupReference(Validator& v, const std::optional<std::string>& groupId, con
 
 }  // namespace rules
 
-namespace detail {
-
-void writeIpPermissions(QueryWriter& w, const std::vector<IpPermission>& permissions) {
-  w.list("IpPermissions", permissions, [](QueryWriter& item, const IpPermission& p) {
-    item.add("IpProtocol", p.ipProtocol);
-    item.optional("FromPort", p.fromPort);
-    item.optional("ToPort", p.toPort);
-    item.list("IpRanges", p.ipRanges, [](QueryWriter& range, const IpRange& r) {
-      range.add("CidrIp", r.cidrIp);
-      if (!r.description.empty()) range.add("Description", r.description);
-    });
-    item.list("Ipv6Ranges", p.ipv6Ranges, [](QueryWriter& range, const Ipv6Range& r) {
-      range.add("CidrIpv6", r.cidrIpv6);
-      if (!r.description.empty()) range.add("Description", r.description);
-    });
-    // The model's UserIdGroupPairs member is named "groups" on the wire.
-    item.list("Groups", p.userIdGroupPairs, [](QueryWriter& group, const UserIdGroupPair& g) {
-      if (!g.groupId.empty()) group.add("GroupId", g.groupId);
-      if (!g.groupName.empty()) group.add("GroupName", g.groupName);
-      if (!g.userId.empty()) group.add("UserId", g.userId);
-      if (!g.vpcId.empty()) group.add("VpcId", g.vpcId);
-      if (!g.vpcPeeringConnectionId.empty()) group.add("VpcPeeringConnectionId", g.vpcPeeringConnectionId);
-      if (!g.description.empty()) group.add("Description", g.description);
-    });
-    item.list("PrefixListIds", p.prefixListIds, [](QueryWriter& list, const PrefixListId& l) {
-      list.add("PrefixListId", l.prefixListId);
-      if (!l.description.empty()) list.add("Description", l.description);
-    });
+void writeMember(QueryWriter& item, const IpPermission& p) {
+  item.add("IpProtocol", p.ipProtocol);
+  item.optional("FromPort", p.fromPort);
+  item.optional("ToPort", p.toPort);
+  item.list("IpRanges", p.ipRanges, [](QueryWriter& range, const IpRange& r) {
+    range.add("CidrIp", r.cidrIp);
+    if (!r.description.empty()) range.add("Description", r.description);
+  });
+  item.list("Ipv6Ranges", p.ipv6Ranges, [](QueryWriter& range, const Ipv6Range& r) {
+    range.add("CidrIpv6", r.cidrIpv6);
+    if (!r.description.empty()) range.add("Description", r.description);
+  });
+  // The model's UserIdGroupPairs member is named "groups" on the wire.
+  item.list("Groups", p.userIdGroupPairs, [](QueryWriter& group, const UserIdGroupPair& g) {
+    if (!g.groupId.empty()) group.add("GroupId", g.groupId);
+    if (!g.groupName.empty()) group.add("GroupName", g.groupName);
+    if (!g.userId.empty()) group.add("UserId", g.userId);
+    if (!g.vpcId.empty()) group.add("VpcId", g.vpcId);
+    if (!g.vpcPeeringConnectionId.empty()) group.add("VpcPeeringConnectionId", g.vpcPeeringConnectionId);
+    if (!g.description.empty()) group.add("Description", g.description);
+  });
+  item.list("PrefixListIds", p.prefixListIds, [](QueryWriter& list, const PrefixListId& l) {
+    list.add("PrefixListId", l.prefixListId);
+    if (!l.description.empty()) list.add("Description", l.description);
   });
 }
 
-void writeFilters(QueryWriter& w, const std::vector<Filter>& filters) {
-  w.list("Filter", filters, [](QueryWriter& item, const Filter& f) {
-    item.add("Name", f.name);
-    item.list("Value", f.values);
-  });
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<IpPermission>& permissions) {
+  if (spec.required) v.check(!permissions.empty(), spec.name, "must hold at least one permission");
+  for (std::size_t i = 0; i < permissions.size(); ++i)
+    rules::ipPermission(v, std::string(spec.name) + "[" + std::to_string(i) + "]", permissions[i]);
 }
 
-}  // namespace detail
-
-void CreateSecurityGroupRequest::validate(Validator& v) const {
-  if (v.required(groupName_, "GroupName")) rules::groupName(v, "GroupName", *groupName_);
-  if (v.required(description_, "GroupDescription")) rules::groupText(v, "GroupDescription", *description_, true);
-  if (vpcId_) rules::vpcId(v, "VpcId", *vpcId_);
-  awsdirect::rules::tags(v, "Tags", tags_);
+void writeMember(QueryWriter& w, const TagSpecification& specification) {
+  w.add("ResourceType", specification.resourceType);
+  w.list("Tag", specification.tags, [](QueryWriter& item, const Tag& tag) { writeMember(item, tag); });
 }
 
-void CreateSecurityGroupRequest::serialize(QueryWriter& w) const {
-  w.optional("GroupName", groupName_);
-  w.optional("GroupDescription", description_);
-  w.optional("VpcId", vpcId_);
-  if (!tags_.empty()) {
-    QueryWriter spec = w.nested("TagSpecification.1");
-    spec.add("ResourceType", "security-group");
-    spec.list("Tag", tags_, [](QueryWriter& item, const Tag& t) {
-      item.add("Key", t.key);
-      item.add("Value", t.value);
-    });
-  }
+void validateMember(Validator& v, const MemberSpec& spec, const std::vector<TagSpecification>& specifications) {
+  for (std::size_t i = 0; i < specifications.size(); ++i)
+    awsdirect::rules::tags(v, std::string(spec.name) + "[" + std::to_string(i) + "].Tags", specifications[i].tags);
+}
+
+CreateSecurityGroupRequest& CreateSecurityGroupRequest::tag(std::string key, std::string value) {
+  if (tagSpecifications_.empty()) tagSpecifications_.push_back({"security-group", {}});
+  tagSpecifications_.front().tags.push_back({std::move(key), std::move(value)});
+  return *this;
 }
 
 CreateSecurityGroupResult CreateSecurityGroupRequest::parse(const XmlNode& response) {
   return {response.text("groupId"), response.text("securityGroupArn"), detail::tagSet(response)};
-}
-
-void AuthorizeSecurityGroupIngressRequest::validate(Validator& v) const {
-  rules::groupReference(v, groupId_, groupName_);
-  v.check(!ipPermissions_.empty(), "IpPermissions", "must hold at least one permission");
-  for (std::size_t i = 0; i < ipPermissions_.size(); ++i)
-    rules::ipPermission(v, "IpPermissions[" + std::to_string(i) + "]", ipPermissions_[i]);
-}
-
-void AuthorizeSecurityGroupIngressRequest::serialize(QueryWriter& w) const {
-  w.optional("GroupId", groupId_);
-  w.optional("GroupName", groupName_);
-  detail::writeIpPermissions(w, ipPermissions_);
 }
 
 AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngressRequest::parse(const XmlNode& response) {
@@ -330,21 +302,10 @@ AuthorizeSecurityGroupIngressResult AuthorizeSecurityGroupIngressRequest::parse(
   return r;
 }
 
-void RevokeSecurityGroupIngressRequest::validate(Validator& v) const {
-  rules::groupReference(v, groupId_, groupName_);
-  v.check(!ipPermissions_.empty() || !ruleIds_.empty(), "IpPermissions",
+void RevokeSecurityGroupIngressRequest::validateAcross(Validator& v) const {
+  GroupRequest::validateAcross(v);
+  v.check(!ipPermissions_.empty() || !securityGroupRuleIds_.empty(), "IpPermissions",
           "or SecurityGroupRuleIds must name at least one rule");
-  for (std::size_t i = 0; i < ipPermissions_.size(); ++i)
-    rules::ipPermission(v, "IpPermissions[" + std::to_string(i) + "]", ipPermissions_[i]);
-  for (std::size_t i = 0; i < ruleIds_.size(); ++i)
-    rules::ec2ResourceId(v, "SecurityGroupRuleIds[" + std::to_string(i) + "]", ruleIds_[i], "sgr");
-}
-
-void RevokeSecurityGroupIngressRequest::serialize(QueryWriter& w) const {
-  w.optional("GroupId", groupId_);
-  w.optional("GroupName", groupName_);
-  detail::writeIpPermissions(w, ipPermissions_);
-  w.list("SecurityGroupRuleId", ruleIds_);
 }
 
 RevokeSecurityGroupIngressResult RevokeSecurityGroupIngressRequest::parse(const XmlNode& response) {
@@ -355,28 +316,6 @@ RevokeSecurityGroupIngressResult RevokeSecurityGroupIngressRequest::parse(const 
   return r;
 }
 
-DescribeSecurityGroupsRequest& DescribeSecurityGroupsRequest::filter(std::string name, std::vector<std::string> values) {
-  filters_.push_back({std::move(name), std::move(values)});
-  return *this;
-}
-
-void DescribeSecurityGroupsRequest::validate(Validator& v) const {
-  for (std::size_t i = 0; i < groupIds_.size(); ++i)
-    rules::securityGroupId(v, "GroupIds[" + std::to_string(i) + "]", groupIds_[i]);
-  for (std::size_t i = 0; i < groupNames_.size(); ++i)
-    v.check(!groupNames_[i].empty(), "GroupNames[" + std::to_string(i) + "]", "must not be empty");
-  rules::filters(v, filters_);
-  v.inRange(maxResults_, 5, 1000, "MaxResults");
-}
-
-void DescribeSecurityGroupsRequest::serialize(QueryWriter& w) const {
-  w.list("GroupId", groupIds_);
-  w.list("GroupName", groupNames_);
-  detail::writeFilters(w, filters_);
-  w.optional("MaxResults", maxResults_);
-  w.optional("NextToken", nextToken_);
-}
-
 DescribeSecurityGroupsResult DescribeSecurityGroupsRequest::parse(const XmlNode& response) {
   Result r;
   for (const XmlNode& g : response.list("securityGroupInfo", "item"))
@@ -385,35 +324,12 @@ DescribeSecurityGroupsResult DescribeSecurityGroupsRequest::parse(const XmlNode&
   return r;
 }
 
-void DeleteSecurityGroupRequest::serialize(QueryWriter& w) const {
-  w.optional("GroupId", groupId_);
-  w.optional("GroupName", groupName_);
-}
-
 DeleteSecurityGroupResult DeleteSecurityGroupRequest::parse(const XmlNode& response) {
   Result r;
   // Older responses carry no <return>; a 2xx answer is the success itself.
   r.succeeded = response.boolean("return", true);
   r.groupId = response.text("groupId");
   return r;
-}
-
-DescribeVpcsRequest& DescribeVpcsRequest::filter(std::string name, std::vector<std::string> values) {
-  filters_.push_back({std::move(name), std::move(values)});
-  return *this;
-}
-
-void DescribeVpcsRequest::validate(Validator& v) const {
-  for (std::size_t i = 0; i < vpcIds_.size(); ++i) rules::vpcId(v, "VpcIds[" + std::to_string(i) + "]", vpcIds_[i]);
-  rules::filters(v, filters_);
-  v.inRange(maxResults_, 5, 1000, "MaxResults");
-}
-
-void DescribeVpcsRequest::serialize(QueryWriter& w) const {
-  w.list("VpcId", vpcIds_);
-  detail::writeFilters(w, filters_);
-  w.optional("MaxResults", maxResults_);
-  w.optional("NextToken", nextToken_);
 }
 
 DescribeVpcsResult DescribeVpcsRequest::parse(const XmlNode& response) {
