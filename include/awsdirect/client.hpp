@@ -23,6 +23,17 @@
 
 namespace awsdirect {
 
+// The parameters of a Query operation called by name, as they go on the wire:
+// {{"ClusterIdentifier", "analytics"}, {"IamRoles.IamRoleArn.1", "arn:..."}}.
+using QueryParameters = std::vector<std::pair<std::string, std::string>>;
+
+// The answer to a Query operation called by name: the result element (<PauseClusterResult>; for
+// EC2 the response element), empty when the operation answers with none.
+struct UntypedResult {
+  std::shared_ptr<const XmlDocument> document;
+  XmlNode result() const { return document ? document->root() : XmlNode(); }
+};
+
 namespace detail {
 // The service whose client sends Request: the one it names (a declared request), else Client
 // (a request written by hand outside the library, taken as it is).
@@ -66,6 +77,11 @@ class QueryClient {
       setToken(request, std::move(token));
     }
   }
+
+  // Any operation of the service, typed by this library or not yet, through the same pipeline
+  // (endpoint, signing, retries, typed errors, fixtures): its name and its parameters.
+  //   redshift.call("PauseCluster", {{"ClusterIdentifier", "analytics"}})
+  AWSDIRECT_DECL Outcome<UntypedResult> call(const std::string& operation, const QueryParameters& parameters = {});
 
   ClientCore& core() { return *core_; }
 
@@ -112,10 +128,23 @@ class RestXmlClient {
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
     std::optional<typename Request::Result> result;
-    if (std::optional<Error> error = call(detail::operationOf<RestRequest, RestResponse>(request, result)))
+    if (std::optional<Error> error = callOperation(detail::operationOf<RestRequest, RestResponse>(request, result)))
       return std::move(*error);
     return std::move(*result);
   }
+
+  // Any operation of the service, typed by this library or not yet, through the same pipeline
+  // (routing, signing, retries, typed errors, fixtures): its method, its path (not encoded; for
+  // S3 "/bucket/key"), query, headers and body. Returns the 2xx response as it arrived.
+  //   s3.call("GetBucketVersioning", {"GET", "/my-bucket", {{"versioning", ""}}})
+  struct UntypedRequest {
+    std::string method = "GET";
+    std::string path = "/";
+    std::vector<std::pair<std::string, std::string>> query = {};  // a flag ("?versioning") has an empty value
+    HttpHeaders headers = {};
+    std::string body = {};
+  };
+  AWSDIRECT_DECL Outcome<HttpResponse> call(const std::string& operation, const UntypedRequest& request);
 
   ClientCore& core() { return *core_; }
 
@@ -125,7 +154,7 @@ class RestXmlClient {
   AWSDIRECT_DECL std::optional<Error> prepare(const detail::RestOperation& operation, RestRequest& rest,
                                               Validator validator = {}) const;
   // prepare -> dispatch -> parse.
-  AWSDIRECT_DECL std::optional<Error> call(const detail::RestOperation& operation);
+  AWSDIRECT_DECL std::optional<Error> callOperation(const detail::RestOperation& operation);
   // Routes `rest` to this client's endpoint and sends it through the pipeline; returns the 2xx
   // response or the typed error.
   AWSDIRECT_DECL virtual Outcome<HttpResponse> dispatch(const RestRequest& rest, const std::string& operation);

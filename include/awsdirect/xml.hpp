@@ -59,6 +59,8 @@ class XmlNode {
 class XmlDocument {
  public:
   AWSDIRECT_DECL explicit XmlDocument(const std::string& text);
+  // A copy of `element` and what it holds, as a document of its own.
+  AWSDIRECT_DECL explicit XmlDocument(const XmlNode& element);
   XmlNode root() const { return XmlNode(doc_.document_element()); }
 
  private:

@@ -5,6 +5,74 @@ namespace awsdirect {
 QueryClient::QueryClient(ServiceInfo service, const ClientConfig& config, QueryDialect dialect)
     : core_(ClientCore::make(std::move(service), config, networkCredentialSources())), dialect_(dialect) {}
 
+namespace detail {
+
+// An operation's name, checked before it is sent: letters and digits, starting with a capital.
+AWSDIRECT_DECL void operationName(Validator& v, const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 128 && name.front() >= 'A' && name.front() <= 'Z';
+  for (char c : name) ok = ok && (rules::isLetter(c) || rules::isDigit(c));
+  v.check(ok, "Operation", "must be an operation name such as PauseCluster (letters and digits, starting with a capital)");
+}
+
+}  // namespace detail
+
+Outcome<UntypedResult> QueryClient::call(const std::string& operation, const QueryParameters& parameters) {
+  struct Untyped {
+    const std::string* name;
+    const QueryParameters* parameters;
+  } untyped{&operation, &parameters};
+  std::optional<UntypedResult> out;
+  detail::QueryOperation call{
+      operation.c_str(),
+      &untyped,
+      [](const void* request, Validator& v) {
+        const Untyped& u = *static_cast<const Untyped*>(request);
+        detail::operationName(v, *u.name);
+        for (const auto& parameter : *u.parameters)
+          v.check(!parameter.first.empty() && parameter.first != "Action" && parameter.first != "Version",
+                  "Parameters", "must not name Action or Version (the client writes them) nor be unnamed");
+      },
+      [](const void* request, QueryWriter& w) {
+        for (const auto& [name, value] : *static_cast<const Untyped*>(request)->parameters) w.add(name, value);
+      },
+      [](const XmlNode& result, void* result_out) {
+        static_cast<std::optional<UntypedResult>*>(result_out)->emplace(
+            UntypedResult{std::make_shared<const XmlDocument>(result)});
+      },
+      &out,
+      false};  // an operation without a result element answers as well
+  if (std::optional<Error> error = detail::callQuery(*core_, call, dialect_)) return std::move(*error);
+  return std::move(*out);
+}
+
+Outcome<HttpResponse> RestXmlClient::call(const std::string& operation, const UntypedRequest& request) {
+  Validator v;
+  detail::operationName(v, operation);
+  v.check(request.path.rfind('/', 0) == 0, "Path", "must start with '/'");
+  if (!v.ok()) return v.error(core_->service().endpointPrefix, operation);
+  try {
+    RestRequest rest(request.method);
+    // "/bucket/key": the first segment is the bucket, routed as a typed request's is.
+    const std::size_t slash = request.path.find('/', 1);
+    const std::string bucket = request.path.substr(1, slash == std::string::npos ? std::string::npos : slash - 1);
+    if (!bucket.empty()) {
+      rest.pathLiteral("/").pathLabel("Bucket", bucket);
+      if (slash != std::string::npos) rest.pathLiteral("/").pathLabel("Key", request.path.substr(slash + 1), true);
+    } else {
+      rest.pathLiteral("/");
+    }
+    for (const auto& [name, value] : request.query) {
+      if (value.empty()) rest.queryFlag(name);
+      else rest.query(name, value);
+    }
+    for (const auto& [name, value] : request.headers) rest.header(name, value);
+    if (!request.body.empty()) rest.body(request.body);
+    return dispatch(rest, operation);
+  } catch (const Exception& e) {
+    return detail::withContext(e.error(), core_->service(), operation);
+  }
+}
+
 RestXmlClient::RestXmlClient(ServiceInfo service, const ClientConfig& config)
     : core_(ClientCore::make(std::move(service), config, networkCredentialSources())) {}
 
@@ -16,7 +84,7 @@ std::optional<Error> RestXmlClient::prepare(const detail::RestOperation& operati
   return std::nullopt;
 }
 
-std::optional<Error> RestXmlClient::call(const detail::RestOperation& operation) {
+std::optional<Error> RestXmlClient::callOperation(const detail::RestOperation& operation) {
   try {
     RestRequest rest;
     if (std::optional<Error> invalid = prepare(operation, rest)) return invalid;

@@ -71,6 +71,10 @@ XmlDocument::XmlDocument(const std::string& text) {
   }
 }
 
+XmlDocument::XmlDocument(const XmlNode& element) {
+  if (element) doc_.append_copy(element.raw());
+}
+
 std::optional<std::chrono::system_clock::time_point> XmlNode::timestamp(const char* name) const {
   return parseIso8601(text(name));
 }
