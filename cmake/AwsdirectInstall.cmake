@@ -1,11 +1,12 @@
 # What `cmake --install` and `cpack -G DEB` deliver, and how a consumer finds it:
 #   include/                              the headers (both modes)
 #   LIBDIR/libawsdirect.a                 the definitions compiled once (awsdirect::compiled)
-#   LIBDIR/cmake/awsdirect/               find_package(awsdirect): awsdirect::awsdirect (header-only,
-#                                         or awsdirect::compiled when AWSDIRECT_SEPARATE_COMPILATION
-#                                         is ON), awsdirect::header_only, awsdirect::compiled
-#   LIBDIR/pkgconfig/awsdirect.pc         header-only, for Makefiles, Meson...
-#   LIBDIR/pkgconfig/awsdirect-compiled.pc  the compiled library
+#   LIBDIR/cmake/awsdirect/               find_package(awsdirect): awsdirect::awsdirect (awsdirect::compiled,
+#                                         or header-only when AWSDIRECT_SEPARATE_COMPILATION is OFF),
+#                                         awsdirect::header_only, awsdirect::compiled
+#   LIBDIR/pkgconfig/awsdirect.pc         the compiled library, for Makefiles, Meson...
+#   LIBDIR/pkgconfig/awsdirect-header-only.pc  header-only
+#   LIBDIR/pkgconfig/awsdirect-compiled.pc     the same as awsdirect.pc (its name when header-only was the default)
 #   bin/awsdirect-*                       the example tools (examples/CMakeLists.txt)
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -24,7 +25,7 @@ install(FILES ${PROJECT_BINARY_DIR}/awsdirectConfig.cmake ${PROJECT_BINARY_DIR}/
 
 # pkg-config files that find the prefix from their own place, so the tree can be moved.
 file(RELATIVE_PATH AWSDIRECT_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
-foreach(pc awsdirect awsdirect-compiled)
+foreach(pc awsdirect awsdirect-header-only awsdirect-compiled)
   configure_file(cmake/${pc}.pc.in ${PROJECT_BINARY_DIR}/${pc}.pc @ONLY)
   install(FILES ${PROJECT_BINARY_DIR}/${pc}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 endforeach()
@@ -41,5 +42,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4-openssl-dev, libssl-dev, libpugixml-dev, zlib1g-dev")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "Headers (header-only, or compiled once: libawsdirect.a), a CMake package (awsdirect::awsdirect),\npkg-config files (awsdirect, awsdirect-compiled), and the example tools as awsdirect-NAME.")
+    "Headers (header-only, or compiled once: libawsdirect.a), a CMake package (awsdirect::awsdirect),\npkg-config files (awsdirect, awsdirect-header-only), and the example tools as awsdirect-NAME.")
 include(CPack)

@@ -20,6 +20,7 @@
 // Passwords come from REDSHIFT_MASTER_PASSWORD and RDS_MASTER_PASSWORD, else they are generated
 // and written (never printed) to $XDG_CONFIG_HOME/awsdirect/NAME.passwords (~/.config/...),
 // mode 0600. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials_file.hpp>
 #include <awsdirect/iac/stack.hpp>
 #include <awsdirect/sts.hpp>
@@ -279,6 +280,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   const auto args = parse(argc, argv);
   if (!args) return usage();
   try {

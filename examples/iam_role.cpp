@@ -11,6 +11,7 @@
 //
 // Credentials, region and endpoint resolve as for the AWS CLI (IAM is global: iam.amazonaws.com),
 // so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/iam.hpp>
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
@@ -134,6 +135,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (!parse(argc, argv, args)) return usage();
   try {

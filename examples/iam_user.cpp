@@ -13,6 +13,7 @@
 // With --access-key the new key is written as PROFILE into the shared credentials file
 // (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials), as `aws configure` writes it: the file
 // is left with mode 0600, other profiles and comments are kept. The secret is never printed.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials_file.hpp>
 #include <awsdirect/iam.hpp>
 #include <awsdirect/error.hpp>
@@ -153,6 +154,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (!parse(argc, argv, args)) return usage();
   try {

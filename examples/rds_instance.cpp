@@ -11,6 +11,7 @@
 // visible to every user of the machine), and is never printed. Credentials, region and
 // endpoint resolve as for the AWS CLI, so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a
 // local emulator.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/rds.hpp>
 
 #include <cstdlib>
@@ -136,6 +137,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (std::string problem = parse(argc, argv, args); !problem.empty()) return usage(problem);
   try {

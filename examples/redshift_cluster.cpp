@@ -9,6 +9,7 @@
 // The master password comes from REDSHIFT_MASTER_PASSWORD, never from the command line (argv is
 // visible to every user of the machine). Credentials, region and endpoint resolve as for the AWS
 // CLI, so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/redshift.hpp>
 
 #include <cstdlib>
@@ -124,6 +125,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (!parse(argc, argv, args)) return usage();
   try {

@@ -11,6 +11,7 @@
 // Every command also takes --region, --endpoint-url and --profile. Credentials, region and
 // endpoint otherwise resolve as for the AWS CLI, so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims
 // it at a local emulator. Any failure prints one line on stderr and exits 1.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/s3.hpp>
 
 #include <sys/stat.h>
@@ -337,6 +338,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (!parse(argc, argv, args)) return usage();
   try {

@@ -9,6 +9,7 @@
 // stderr when it is everyone (0.0.0.0/0 or ::/0). Without --vpc-id the group goes to the
 // region's default VPC. Credentials, region and endpoint resolve as for the AWS CLI, so
 // AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/ec2.hpp>
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
@@ -149,6 +150,7 @@ int remove(Ec2& client, const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   Args args;
   if (std::string problem = parse(argc, argv, args); !problem.empty()) return usage(problem);
   try {

@@ -9,6 +9,7 @@
 //
 // Credentials, region and endpoint resolve as for the AWS CLI; STS is called at its regional
 // endpoint (AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL aim it elsewhere).
+#include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials/default_chain.hpp>
 #include <awsdirect/sts.hpp>
 
@@ -38,6 +39,7 @@ void printExplanation(const awsdirect::CredentialsExplanation& explanation) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
   bool explain = false;
   awsdirect::ClientConfig config;
   for (int i = 1; i < argc; ++i) {

@@ -151,7 +151,7 @@ TEST_CASE("recorded against moto, replayed with moto stopped: the same results, 
                                              {"AWSDIRECT_FIXTURES_DIR", dir.path.string()},
                                              {"AWSDIRECT_FIXTURES_SCENARIO", "lifecycle"}});
   std::string recordedSecret;
-  const std::string recorded = runScenario(record, recordedSecret);
+  const std::string recorded = runScenario(withFixturesFromEnvironment(record), recordedSecret);
   CHECK(recordedSecret.size() >= 20);
   CHECK(recordedSecret != kRedacted);
 
@@ -164,7 +164,7 @@ TEST_CASE("recorded against moto, replayed with moto stopped: the same results, 
                                              {"AWSDIRECT_FIXTURES_SCENARIO", "lifecycle"},
                                              {"AWS_ENDPOINT_URL", endpoint}});
   std::string replayedSecret;
-  const std::string replayed = runScenario(replay, replayedSecret);
+  const std::string replayed = runScenario(withFixturesFromEnvironment(replay), replayedSecret);
   CHECK(replayed == recorded);
   CHECK(replayedSecret == kRedacted);
   CHECK(network.connections() == 0);

@@ -744,6 +744,7 @@ TEST_CASE("AWSDIRECT_FIXTURES=replay needs no credentials, no profile, no shared
                                              {"AWS_CONFIG_FILE", dir.file("config")},
                                              {"AWS_PROFILE", "no-such-profile"},
                                              {"AWS_ENDPOINT_URL", network.url()}});
+  config = withFixturesFromEnvironment(config);  // as every client of a program that opted in
   Redshift redshift(config);
   CHECK(redshift.core().config().region == "us-east-1");
   auto cluster = redshift.findCluster("redshift-cluster");
@@ -800,16 +801,37 @@ TEST_CASE("the switch: its settings, the scenario's file, and their errors") {
   // A client made with a bad switch, or without its fixture, says so at once.
   ClientConfig config;
   config.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "sometimes"}});
-  CHECK_THROWS_AS(Redshift{config}, ConfigError);
+  CHECK_THROWS_AS(Redshift{withFixturesFromEnvironment(config)}, ConfigError);
   config.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/nonexistent/awsdirect"},
                                              {"AWSDIRECT_FIXTURES_SCENARIO", "missing"}});
-  CHECK_THROWS_WITH_AS(Redshift{config}, doctest::Contains("no fixture file /nonexistent/awsdirect/missing.http"),
-                       FixtureMismatchError);
+  CHECK_THROWS_WITH_AS(Redshift{withFixturesFromEnvironment(config)},
+                       doctest::Contains("no fixture file /nonexistent/awsdirect/missing.http"), FixtureMismatchError);
 
   // A transport given in code wins over the switch.
   auto scripted = std::make_shared<ScriptedTransport>();
   scripted->respond(200, describeResponse("c1", "available"));
   ClientConfig own = configWithSecrets(scripted);
   own.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/nonexistent/awsdirect"}});
-  CHECK(Redshift(own).findCluster("c1").ok());
+  CHECK(Redshift(withFixturesFromEnvironment(own)).findCluster("c1").ok());
+}
+
+TEST_CASE("a program that did not opt in ignores AWSDIRECT_FIXTURES; one that did follows it") {
+  ClientConfig config;
+  config.environment = Environment::fromMap({{"AWSDIRECT_FIXTURES", "replay"}, {"AWSDIRECT_FIXTURES_DIR", "/nonexistent/awsdirect"},
+                                             {"AWSDIRECT_FIXTURES_SCENARIO", "missing"}, {"AWS_REGION", "us-east-1"},
+                                             {"AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"}, {"AWS_SECRET_ACCESS_KEY", "not-a-secret"}});
+  // No opt-in: curl, as if the variable were not there (a replay would fail here: no such file).
+  Redshift plain(config);
+  CHECK(std::dynamic_pointer_cast<CurlTransport>(plain.core().sharedTransport()) != nullptr);
+  CHECK(withDefaultTransport(config).transportFactory != nullptr);
+
+  // The one line a program adds to main(): every client it makes from then on follows the switch.
+  useFixturesFromEnvironment();
+  struct Restore {
+    ~Restore() { setDefaultClientSetup(nullptr); }
+  } restore;
+  CHECK_THROWS_WITH_AS(Redshift{config}, doctest::Contains("no fixture file /nonexistent/awsdirect/missing.http"),
+                       FixtureMismatchError);
+  config.environment = Environment::fromMap({{"AWS_REGION", "us-east-1"}});  // the switch off: curl
+  CHECK(std::dynamic_pointer_cast<CurlTransport>(Redshift(config).core().sharedTransport()) != nullptr);
 }

@@ -35,8 +35,8 @@ struct ClientConfig {
   std::string profile;      // else AWS_DEFAULT_PROFILE, AWS_PROFILE (botocore's order), else "default"
   std::shared_ptr<CredentialsProvider> credentialsProvider;  // else the default chain
   // The transport to send with, shared by every client given this config; else one made by
-  // transportFactory; else the default: curl, or, under AWSDIRECT_FIXTURES, a fixture recorder or
-  // replayer (default_transport.hpp).
+  // transportFactory; else the default: curl, or the setup the program chose for all its clients
+  // (default_transport.hpp; useFixturesFromEnvironment() for AWSDIRECT_FIXTURES).
   std::shared_ptr<Transport> transport;
   TransportFactory transportFactory;
   TransportOptions transportOptions;   // caBundle, when empty, from AWS_CA_BUNDLE, the profile's `ca_bundle`

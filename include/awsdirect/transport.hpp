@@ -25,9 +25,10 @@ struct TransportOptions {
   bool verifyTls = true;   // turned off only by an explicit choice of the user
   std::string caBundle;    // CA file; AWS_CA_BUNDLE or the profile's ca_bundle when empty
   std::string proxy;       // empty: curl's own proxy environment variables apply
-  // Connect to loopback addresses only. AWSDIRECT_LOOPBACK_ONLY=1 in the process environment
-  // turns it on for every curl transport: awsdirect's tests set it, so that no test, forgotten
-  // setting or example they run can reach AWS or the instance metadata and container addresses.
+  // Connect to loopback addresses only. AWSDIRECT_LOOPBACK_ONLY=1 in a client's environment turns
+  // it on for that client, and in the process environment for every curl transport: awsdirect's
+  // tests set it, so that no test, forgotten setting or example they run can reach AWS or the
+  // instance metadata and container addresses.
   bool loopbackOnly = false;
 };
 

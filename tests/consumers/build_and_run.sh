@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds one consumer project the way its README section says, then runs it.
 #   build_and_run.sh WAY SOURCE PREFIX WORK SUITE_CASE VERSION CXX
-# WAY: find_package, find_package-compiled, pkg-config, pkg-config-compiled (against the
+# WAY: find_package, find_package-header-only, pkg-config, pkg-config-header-only (against the
 # installation in PREFIX; /usr means a system install, found with no search path given),
-# add_subdirectory, fetchcontent (from the checkout in SOURCE).
+# add_subdirectory, fetchcontent (from the checkout in SOURCE). Every way but the two
+# header-only ones gets the compiled library, the default; the consumer checks which it got.
 set -euo pipefail
 way=$1 source=$2 prefix=$3 work=$4 suite_case=$5 version=$6 cxx=$7
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,12 +35,12 @@ configure() {  # configure SOURCE_FOLDER ARGS...
 case "$way" in
   find_package)
     configure "$here/find_package" "${search[@]}" -DEXPECT_AWSDIRECT_DIR="$(config_dir)" ;;
-  find_package-compiled)
+  find_package-header-only)
     configure "$here/find_package" "${search[@]}" -DEXPECT_AWSDIRECT_DIR="$(config_dir)" \
-      -DAWSDIRECT_SEPARATE_COMPILATION=ON ;;
-  pkg-config | pkg-config-compiled)
+      -DAWSDIRECT_TARGET=awsdirect::header_only ;;
+  pkg-config | pkg-config-header-only)
     package=awsdirect
-    if [ "$way" = pkg-config-compiled ]; then package=awsdirect-compiled; fi
+    if [ "$way" = pkg-config-header-only ]; then package=awsdirect-header-only; fi
     if [ "$prefix" != /usr ]; then
       PKG_CONFIG_PATH=$(dirname "$(find "$prefix"/lib* -maxdepth 3 -name "$package.pc" | head -n1)")
       export PKG_CONFIG_PATH
@@ -66,4 +67,6 @@ case "$way" in
     exit 2 ;;
 esac
 
-"$work/consumer" "$suite_case" "$version"
+mode=compiled
+case "$way" in *-header-only) mode=header-only ;; esac
+"$work/consumer" "$suite_case" "$version" "$mode"

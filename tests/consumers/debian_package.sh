@@ -32,7 +32,7 @@ if [ "$step" = contents ]; then
   files=$(dpkg-deb -c "$package" | awk '{print $6}')
   for file in ./usr/include/awsdirect.hpp ./usr/include/awsdirect/src.hpp ./usr/lib/libawsdirect.a \
       ./usr/lib/cmake/awsdirect/awsdirectConfig.cmake ./usr/lib/cmake/awsdirect/awsdirectConfigVersion.cmake \
-      ./usr/lib/pkgconfig/awsdirect.pc ./usr/lib/pkgconfig/awsdirect-compiled.pc \
+      ./usr/lib/pkgconfig/awsdirect.pc ./usr/lib/pkgconfig/awsdirect-header-only.pc \
       ./usr/bin/awsdirect-sigv4 ./usr/bin/awsdirect-redshift-cluster; do
     grep -qxF "$file" <<<"$files" || fail "the package lacks $file"
   done
@@ -73,7 +73,7 @@ trap remove EXIT
 echo "installed: $(dpkg-query -W -f='${Package} ${Version}' awsdirect)"
 
 "$here/build_and_run.sh" find_package "$source" /usr "$work/find_package" "$suite_case" "$version" "$cxx"
-"$here/build_and_run.sh" pkg-config-compiled "$source" /usr "$work/pkg-config" "$suite_case" "$version" "$cxx"
+"$here/build_and_run.sh" pkg-config-header-only "$source" /usr "$work/pkg-config" "$suite_case" "$version" "$cxx"
 
 # The installed tool signs the suite's request as the suite says.
 read -r key secret region service time < <(python3 -c '

@@ -203,6 +203,8 @@ ResolvedConfig resolveConfig(const ClientConfig& config, const ServiceInfo& serv
   resolved.logger = config.logger;
 
   resolved.transportOptions = config.transportOptions;
+  // The client's environment can confine it to loopback (tests set it for everything they run).
+  if (config.environment.get("AWSDIRECT_LOOPBACK_ONLY").value_or("") == "1") resolved.transportOptions.loopbackOnly = true;
   if (resolved.transportOptions.caBundle.empty())
     if (auto bundle = resolver.find("AWS_CA_BUNDLE", {"ca_bundle"})) resolved.transportOptions.caBundle = bundle->value;
 

@@ -1,27 +1,27 @@
 // Definitions of <awsdirect/default_transport.hpp>.
+#include <atomic>
+
 #include "../curl_transport.hpp"
-#include "../fixtures/switch.hpp"
-#include "../fixtures/transports.hpp"
 
 namespace awsdirect {
 
+namespace detail {
+// The setup the program chose; a function pointer, so that reading it is one atomic load.
+AWSDIRECT_DECL std::atomic<DefaultClientSetup>& defaultClientSetup() {
+  static std::atomic<DefaultClientSetup> setup{nullptr};
+  return setup;
+}
+}  // namespace detail
+
+void setDefaultClientSetup(DefaultClientSetup setup) { detail::defaultClientSetup().store(setup); }
+
 ClientConfig withDefaultTransport(ClientConfig config) {
   if (config.transport || config.transportFactory) return config;
-  const FixtureSettings fixtures = fixtureSettings(config.environment);
-  switch (fixtures.mode) {
-    case FixtureMode::Off:
-      config.transportFactory = &makeCurlTransport;
-      break;
-    case FixtureMode::Record:
-      config.transportFactory = [writer = detail::sharedFixtureWriter(fixtures.path)](const TransportOptions& options) {
-        return std::make_shared<RecordingTransport>(makeCurlTransport(options), writer);
-      };
-      break;
-    case FixtureMode::Replay:
-      config = detail::replayConfig(std::move(config));
-      config.transport = detail::sharedReplayingTransport(fixtures.path);
-      break;
+  if (DefaultClientSetup setup = detail::defaultClientSetup().load()) {
+    config = setup(std::move(config));
+    if (config.transport || config.transportFactory) return config;
   }
+  config.transportFactory = &makeCurlTransport;
   return config;
 }
 

@@ -1,5 +1,6 @@
-// consumer CASE_DIR VERSION: signs a SigV4 suite case, has a bad request refused, and checks that
-// the headers are of VERSION (what CMake or pkg-config said was installed).
+// consumer CASE_DIR VERSION MODE: signs a SigV4 suite case, has a bad request refused, and checks
+// that the headers are of VERSION (what CMake or pkg-config said was installed) and that it was
+// built in MODE, compiled (linked to libawsdirect.a) or header-only.
 #include "consumer.hpp"
 
 #include <awsdirect/redshift.hpp>
@@ -26,8 +27,8 @@ std::string refuseBadClusterIdentifier() {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: consumer SIGV4_SUITE_CASE_DIR EXPECTED_VERSION\n";
+  if (argc != 4) {
+    std::cerr << "usage: consumer SIGV4_SUITE_CASE_DIR EXPECTED_VERSION compiled|header-only\n";
     return 2;
   }
   int failures = 0;
@@ -39,5 +40,11 @@ int main(int argc, char** argv) {
   check("refuses a bad ClusterIdentifier offline", refuseBadClusterIdentifier());
   check("headers of the installed version",
         std::string(awsdirect::kVersion) == argv[2] ? "" : std::string("kVersion is ") + awsdirect::kVersion);
+#if defined(AWSDIRECT_SEPARATE_COMPILATION)
+  const std::string mode = "compiled";
+#else
+  const std::string mode = "header-only";
+#endif
+  check("built as expected", mode == argv[3] ? "" : "built " + mode + ", expected " + argv[3]);
   return failures == 0 ? 0 : 1;
 }
