@@ -169,6 +169,23 @@ class RestXmlClient {
   std::shared_ptr<ClientCore> core_;
 };
 
+// The client of one REST-XML service, `Service` (`class S3 : public RestXmlService<S3>`): it sends
+// that service's requests, and a request of another service does not compile.
+template <class Service>
+class RestXmlService : public RestXmlClient {
+ public:
+  using RestXmlClient::RestXmlClient;
+  using RestXmlClient::call;
+
+  template <class Request>
+  Outcome<typename Request::Result> send(const Request& request) {
+    static_assert(std::is_same_v<detail::ServiceOf<Request, Service>, Service>,
+                  "a request is sent only by its own service's client (is_same<the request's, this client's>)");
+    if constexpr (std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return RestXmlClient::send(request);
+    else return Error{};
+  }
+};
+
 }  // namespace awsdirect
 
 #if defined(AWSDIRECT_HEADER_ONLY)

@@ -66,6 +66,7 @@ class CreateBucketRequest {
  public:
   using Result = CreateBucketResult;
   static constexpr const char* operation = "CreateBucket";
+  using Service = S3;
 
   CreateBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CreateBucketRequest& region(std::string v) { region_ = std::move(v); return *this; }
@@ -94,6 +95,7 @@ class HeadBucketRequest {
  public:
   using Result = HeadBucketResult;
   static constexpr const char* operation = "HeadBucket";
+  using Service = S3;
 
   HeadBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   HeadBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
@@ -111,6 +113,7 @@ class DeleteBucketRequest {
  public:
   using Result = Empty;
   static constexpr const char* operation = "DeleteBucket";
+  using Service = S3;
 
   DeleteBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   DeleteBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
@@ -128,6 +131,7 @@ class ListBucketsRequest {
  public:
   using Result = ListBucketsResult;
   static constexpr const char* operation = "ListBuckets";
+  using Service = S3;
 
   ListBucketsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }
   ListBucketsRequest& maxBuckets(int v) { maxBuckets_ = v; return *this; }
@@ -149,6 +153,7 @@ class PutPublicAccessBlockRequest {
  public:
   using Result = Empty;
   static constexpr const char* operation = "PutPublicAccessBlock";
+  using Service = S3;
 
   PutPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   PutPublicAccessBlockRequest& blockPublicAcls(bool v = true) { config_.blockPublicAcls = v; return *this; }
@@ -174,6 +179,7 @@ class GetPublicAccessBlockRequest {
  public:
   using Result = PublicAccessBlockConfiguration;
   static constexpr const char* operation = "GetPublicAccessBlock";
+  using Service = S3;
 
   GetPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   GetPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
@@ -191,6 +197,7 @@ class PutBucketTaggingRequest {
  public:
   using Result = Empty;
   static constexpr const char* operation = "PutBucketTagging";
+  using Service = S3;
 
   PutBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   PutBucketTaggingRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
@@ -210,6 +217,7 @@ class GetBucketTaggingRequest {
  public:
   using Result = std::vector<Tag>;
   static constexpr const char* operation = "GetBucketTagging";
+  using Service = S3;
 
   GetBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   GetBucketTaggingRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }

@@ -64,7 +64,7 @@ struct S3Route {
   bool virtualHosted = false;
 };
 
-class S3 : public RestXmlClient {
+class S3 : public RestXmlService<S3> {
  public:
   static ServiceInfo serviceInfo() { return {"S3", "s3", "s3", "2006-03-01", false}; }
 
@@ -93,7 +93,7 @@ class S3 : public RestXmlClient {
   static s3::ListPartsRequest listParts() { return {}; }
   static s3::ListMultipartUploadsRequest listMultipartUploads() { return {}; }
 
-  using RestXmlClient::send;
+  using RestXmlService::send;
 
   // CreateBucket in the request's region, else the client's: signed for that region, with a
   // LocationConstraint unless it is us-east-1.

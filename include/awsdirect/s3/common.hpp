@@ -16,6 +16,9 @@
 #include "../xml.hpp"
 
 namespace awsdirect {
+
+class S3;
+
 namespace s3 {
 
 inline constexpr std::uint64_t kMiB = 1024 * 1024;

@@ -71,6 +71,7 @@ class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUplo
  public:
   using Result = CreateMultipartUploadResult;
   static constexpr const char* operation = "CreateMultipartUpload";
+  using Service = S3;
 
   CreateMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CreateMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -93,6 +94,7 @@ class UploadPartRequest {
  public:
   using Result = UploadPartResult;
   static constexpr const char* operation = "UploadPart";
+  using Service = S3;
 
   UploadPartRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   UploadPartRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -123,6 +125,7 @@ class CompleteMultipartUploadRequest {
  public:
   using Result = CompleteMultipartUploadResult;
   static constexpr const char* operation = "CompleteMultipartUpload";
+  using Service = S3;
 
   CompleteMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CompleteMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -145,6 +148,7 @@ class AbortMultipartUploadRequest {
  public:
   using Result = Empty;
   static constexpr const char* operation = "AbortMultipartUpload";
+  using Service = S3;
 
   AbortMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   AbortMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -164,6 +168,7 @@ class ListPartsRequest {
  public:
   using Result = ListPartsResult;
   static constexpr const char* operation = "ListParts";
+  using Service = S3;
 
   ListPartsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   ListPartsRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -186,6 +191,7 @@ class ListMultipartUploadsRequest {
  public:
   using Result = ListMultipartUploadsResult;
   static constexpr const char* operation = "ListMultipartUploads";
+  using Service = S3;
 
   ListMultipartUploadsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   ListMultipartUploadsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }

@@ -195,6 +195,7 @@ class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
  public:
   using Result = PutObjectResult;
   static constexpr const char* operation = "PutObject";
+  using Service = S3;
 
   PutObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   PutObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -296,6 +297,7 @@ class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
  public:
   using Result = GetObjectResult;
   static constexpr const char* operation = "GetObject";
+  using Service = S3;
 
   // Streams the object into `path` (via a temporary file next to it) instead of memory; it
   // takes the place of a sink.
@@ -331,6 +333,7 @@ class HeadObjectRequest : public ObjectSelection<HeadObjectRequest> {
  public:
   using Result = ObjectMetadata;
   static constexpr const char* operation = "HeadObject";
+  using Service = S3;
 
   void validate(Validator& v) const { validateSelection(v); }
   void serialize(RestRequest& r) const { serializeSelection(r, "HEAD"); }
@@ -342,6 +345,7 @@ class DeleteObjectRequest {
  public:
   using Result = DeleteObjectResult;
   static constexpr const char* operation = "DeleteObject";
+  using Service = S3;
 
   DeleteObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   DeleteObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
@@ -369,6 +373,7 @@ class DeleteObjectsRequest {
  public:
   using Result = DeleteObjectsResult;
   static constexpr const char* operation = "DeleteObjects";
+  using Service = S3;
 
   DeleteObjectsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   DeleteObjectsRequest& key(std::string key) { objects_.push_back({std::move(key), {}}); return *this; }
@@ -397,6 +402,7 @@ class ListObjectsV2Request {
  public:
   using Result = ListObjectsV2Result;
   static constexpr const char* operation = "ListObjectsV2";
+  using Service = S3;
 
   ListObjectsV2Request& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   ListObjectsV2Request& prefix(std::string v) { prefix_ = std::move(v); return *this; }
@@ -423,6 +429,7 @@ class CopyObjectRequest : public ObjectAttributes<CopyObjectRequest> {
  public:
   using Result = CopyObjectResult;
   static constexpr const char* operation = "CopyObject";
+  using Service = S3;
 
   CopyObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   CopyObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }

@@ -50,7 +50,7 @@ AWSDIRECT_DECL ChecksumPolicy checksumPolicy(const std::optional<ChecksumPolicy>
 }  // namespace s3
 
 S3::S3(const ClientConfig& config, S3Options options)
-    : RestXmlClient(serviceInfo(), config) {
+    : RestXmlService(serviceInfo(), config) {
   const auto& profile = core().config().profileSettings;
   const std::string& profileName = core().config().profileName;
   requestChecksums_ = s3::detail::checksumPolicy(options.requestChecksumCalculation, config.environment, profile,
