@@ -44,6 +44,15 @@ struct ServiceOfRequest<Request, Client, std::void_t<typename Request::Service>>
 template <class Request, class Client>
 using ServiceOf = typename ServiceOfRequest<Request, Client>::type;
 
+// Whether a request sends itself through its client (`Outcome<Result> sendThrough(Client&) const`):
+// an operation whose call is more than one exchange (S3's GetObject streams to a file and checks
+// what arrived; CreateBucket signs for the new bucket's region).
+template <class Request, class Client, class = void>
+struct SendsItself : std::false_type {};
+template <class Request, class Client>
+struct SendsItself<Request, Client, std::void_t<decltype(std::declval<const Request&>().sendThrough(std::declval<Client&>()))>>
+    : std::true_type {};
+
 }  // namespace detail
 
 // A client of a Query-protocol service; a request type is as sendQuery (pipeline.hpp) describes.
@@ -181,8 +190,9 @@ class RestXmlService : public RestXmlClient {
   Outcome<typename Request::Result> send(const Request& request) {
     static_assert(std::is_same_v<detail::ServiceOf<Request, Service>, Service>,
                   "a request is sent only by its own service's client (is_same<the request's, this client's>)");
-    if constexpr (std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return RestXmlClient::send(request);
-    else return Error{};
+    if constexpr (!std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return Error{};
+    else if constexpr (detail::SendsItself<Request, Service>::value) return request.sendThrough(static_cast<Service&>(*this));
+    else return RestXmlClient::send(request);
   }
 };
 

@@ -118,6 +118,21 @@ class RestRequest {
   AWSDIRECT_DECL RestRequest& resultIsBody(bool value = true);
   bool resultIsBody() const { return resultIsBody_; }
 
+  // What an operation asks of its client beyond its wire form, said by its request type (botocore
+  // reads the first two from the model's httpChecksum trait):
+  //   checksumByDefault   the body goes with a checksum when the request chose none (PutObject's
+  //                       requestAlgorithmMember: CRC32 under request_checksum_calculation=when_supported)
+  //   asksForChecksum     the response's checksum is asked for (GetObject's and HeadObject's
+  //                       requestValidationModeMember, under response_checksum_validation=when_supported)
+  //   locationErrorIsOwn  an error about the bucket's location is the answer, not a redirect (CreateBucket)
+  struct Traits {
+    bool checksumByDefault = false;
+    bool asksForChecksum = false;
+    bool locationErrorIsOwn = false;
+  };
+  RestRequest& traits(Traits value) { traits_ = value; return *this; }
+  const Traits& traits() const { return traits_; }
+
   // The query string as sent: names and values URI-encoded, in the order written.
   AWSDIRECT_DECL std::string encodedQuery() const;
 
@@ -143,6 +158,7 @@ class RestRequest {
   std::optional<StreamedBody> streamedBody_, bodyForHashing_;
   ResponseBodySink responseSink_;
   bool resultIsBody_ = false;
+  Traits traits_;
 };
 
 // ---- Reading responses ---------------------------------------------------------------------------

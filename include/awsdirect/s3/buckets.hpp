@@ -81,6 +81,9 @@ class CreateBucketRequest {
 
   AWSDIRECT_DECL void validate(Validator& v) const;
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  // In the request's region, else the client's: signed for that region, with a
+  // LocationConstraint unless it is us-east-1 (defined with the client, s3/client.hpp).
+  AWSDIRECT_DECL Outcome<Result> sendThrough(S3& s3) const;
 
   static Result parse(const RestResponse& response) { return {response.header("Location")}; }
 

@@ -93,16 +93,6 @@ class S3 : public RestXmlService<S3> {
   static s3::ListPartsRequest listParts() { return {}; }
   static s3::ListMultipartUploadsRequest listMultipartUploads() { return {}; }
 
-  using RestXmlService::send;
-
-  // CreateBucket in the request's region, else the client's: signed for that region, with a
-  // LocationConstraint unless it is us-east-1.
-  AWSDIRECT_DECL Outcome<s3::CreateBucketResult> send(const s3::CreateBucketRequest& request);
-
-  // GetObject, streamed into the request's file when it names one: into a temporary file next
-  // to it, renamed into place once the whole object has arrived.
-  AWSDIRECT_DECL Outcome<s3::GetObjectResult> send(const s3::GetObjectRequest& request);
-
   // ---- Calls that send ----
 
   // Calls `onPage` with every page of the listing, following NextContinuationToken; stops early
@@ -161,6 +151,8 @@ class S3 : public RestXmlService<S3> {
   AWSDIRECT_DECL std::string regionFor(const std::string& bucket) const;
   AWSDIRECT_DECL std::optional<std::string> cachedBucketRegion(const std::string& bucket) const;
   AWSDIRECT_DECL void rememberRegion(const std::string& bucket, const std::string& region);
+  // Forgets the region of `bucket`, or puts back `before` (a CreateBucket that failed).
+  AWSDIRECT_DECL void restoreRegion(const std::string& bucket, const std::optional<std::string>& before);
 
  protected:
   // S3's routing: the bucket into the host or the path, signed for the bucket's region with S3's
@@ -175,7 +167,7 @@ class S3 : public RestXmlService<S3> {
   AWSDIRECT_DECL Outcome<HttpResponse> dispatchTo(const RestRequest& rest, const std::string& operation,
                                                   const std::string& bucket, const std::string& region);
   // The bucket's real region when `error` says the request went to the wrong one, else nullopt.
-  AWSDIRECT_DECL std::optional<std::string> redirectRegion(const Error& error, const std::string& operation,
+  AWSDIRECT_DECL std::optional<std::string> redirectRegion(const Error& error, const RestRequest& rest,
                                                            const std::string& bucket);
 
   S3AddressingStyle addressingStyle_ = S3AddressingStyle::Auto;

@@ -269,6 +269,7 @@ class ObjectSelection {
   }
   void serializeSelection(RestRequest& r, const char* method) const {
     r.method(method);
+    r.traits({false, /*asksForChecksum=*/true, false});
     detail::objectPath(r, bucket_, key_);
     r.optionalQuery("versionId", versionId_);
     r.optionalQuery("partNumber", partNumber_);
@@ -320,6 +321,10 @@ class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
   AWSDIRECT_DECL void validate(Validator& v) const;
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
+  // Streamed into the request's file when it names one (a temporary file next to it, renamed into
+  // place once the whole object has arrived), and checked against the object's checksum as it
+  // arrives (defined with the client, s3/client.hpp).
+  AWSDIRECT_DECL Outcome<Result> sendThrough(S3& s3) const;
 
  private:
   ChecksumAlgorithm expectedChecksum_ = ChecksumAlgorithm::Crc32;

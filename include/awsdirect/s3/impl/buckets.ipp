@@ -24,6 +24,7 @@ void CreateBucketRequest::validate(Validator& v) const {
 
 void CreateBucketRequest::serialize(RestRequest& r) const {
   r.method("PUT");
+  r.traits({false, false, /*locationErrorIsOwn=*/true});
   detail::bucketPath(r, bucket_);
   r.optionalHeader("x-amz-acl", acl_);
   r.optionalHeader("x-amz-object-ownership", objectOwnership_);

@@ -78,30 +78,31 @@ S3::S3(const ClientConfig& config, S3Options options)
   }
 }
 
-Outcome<s3::CreateBucketResult> S3::send(const s3::CreateBucketRequest& request) {
-  s3::CreateBucketRequest resolved = request;
-  const std::string region = request.regionName().value_or(core().config().region);
+namespace s3 {
+
+Outcome<CreateBucketResult> CreateBucketRequest::sendThrough(S3& s3) const {
+  RestXmlClient& plain = s3;  // one exchange, without coming back here
+  CreateBucketRequest resolved = *this;
+  const std::string region = regionName().value_or(s3.core().config().region);
   resolved.region(region);
-  if (!request.bucketName() || !awsdirect::detail::isValidRegion(region)) return RestXmlClient::send(resolved);
+  if (!bucketName() || !awsdirect::detail::isValidRegion(region)) return plain.send(resolved);
   // Signed for the new bucket's region; remembered only if the bucket is made.
-  const std::string& bucket = *request.bucketName();
-  const std::optional<std::string> before = cachedBucketRegion(bucket);
-  rememberRegion(bucket, region);
-  auto created = RestXmlClient::send(resolved);
-  if (!created) {
-    std::lock_guard<std::mutex> lock(regionsMutex_);
-    if (before) bucketRegions_[bucket] = *before;
-    else bucketRegions_.erase(bucket);
-  }
+  const std::string& bucket = *bucketName();
+  const std::optional<std::string> before = s3.cachedBucketRegion(bucket);
+  s3.rememberRegion(bucket, region);
+  auto created = plain.send(resolved);
+  if (!created) s3.restoreRegion(bucket, before);
   return created;
 }
 
-Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
+Outcome<GetObjectResult> GetObjectRequest::sendThrough(S3& s3) const {
+  RestXmlClient& plain = s3;
+  const GetObjectRequest& request = *this;
   Validator validator;
   request.validate(validator);
-  if (!validator.ok()) return validator.error("s3", s3::GetObjectRequest::operation);
+  if (!validator.ok()) return validator.error("s3", GetObjectRequest::operation);
   try {
-    std::optional<detail::DownloadTarget> target;
+    std::optional<awsdirect::detail::DownloadTarget> target;
     if (request.file()) target.emplace(*request.file());
     std::uint64_t furthest = 0, end = 0;  // end: of the last piece (a retry starts again at 0)
     // The expected algorithm's checksum, computed as the bytes arrive (a retry starts it again);
@@ -109,7 +110,7 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
     // checksums its parts itself).
     const bool checkAsItArrives = !request.partial();
     Checksum running(request.expectedChecksum());
-    s3::GetObjectRequest streaming = request;
+    GetObjectRequest streaming = request;
     if (target || request.sink()) {
       streaming.toSink([&](std::uint64_t offset, const char* data, std::size_t size) {
         if (checkAsItArrives) {
@@ -122,7 +123,7 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
         if (request.progress() && end > furthest) request.progress()(furthest = end, 0);
       });
     }
-    auto result = RestXmlClient::send(streaming);
+    auto result = plain.send(streaming);
     if (!result) return result.error();
     s3::GetObjectResult& got = result.value();
     // The bytes against the object's checksum, when they are the whole object and S3 keeps a
@@ -139,9 +140,9 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
       }
       if (received) {
         const std::string& expected = got.checksums[*algorithm];
-        if (auto mismatch = s3::detail::checksumMismatch(*algorithm, expected, *received, "s3://" +
+        if (auto mismatch = detail::checksumMismatch(*algorithm, expected, *received, "s3://" +
                                                          request.bucketName().value_or("") + "/" + request.keyName().value_or("")))
-          return detail::withContext(*mismatch, core().service(), s3::GetObjectRequest::operation);
+          return awsdirect::detail::withContext(*mismatch, s3.core().service(), GetObjectRequest::operation);
         got.verifiedChecksum = std::string(checksumAlgorithmName(*algorithm)) + " " + expected;
       }
     }
@@ -150,9 +151,11 @@ Outcome<s3::GetObjectResult> S3::send(const s3::GetObjectRequest& request) {
     if (request.progress()) request.progress()(size, size);
     return result;
   } catch (const Exception& e) {
-    return detail::withContext(e.error(), core().service(), s3::GetObjectRequest::operation);
+    return awsdirect::detail::withContext(e.error(), s3.core().service(), GetObjectRequest::operation);
   }
 }
+
+}  // namespace s3
 
 Outcome<Empty> S3::forEachPage(s3::ListObjectsV2Request request, const std::function<bool(const s3::ListObjectsV2Result&)>& onPage) {
   std::string previous;
@@ -283,6 +286,12 @@ std::optional<std::string> S3::cachedBucketRegion(const std::string& bucket) con
   return found->second;
 }
 
+void S3::restoreRegion(const std::string& bucket, const std::optional<std::string>& before) {
+  std::lock_guard<std::mutex> lock(regionsMutex_);
+  if (before) bucketRegions_[bucket] = *before;
+  else bucketRegions_.erase(bucket);
+}
+
 void S3::rememberRegion(const std::string& bucket, const std::string& region) {
   std::lock_guard<std::mutex> lock(regionsMutex_);
   bucketRegions_[bucket] = region;
@@ -326,7 +335,7 @@ Outcome<HttpResponse> S3::dispatch(const RestRequest& rest, const std::string& o
   const std::string region = regionFor(bucket);
   Outcome<HttpResponse> outcome = dispatchTo(rest, operation, bucket, region);
   if (outcome.ok() || bucket.empty()) return outcome;
-  std::optional<std::string> redirected = redirectRegion(outcome.error(), operation, bucket);
+  std::optional<std::string> redirected = redirectRegion(outcome.error(), rest, bucket);
   if (!redirected || *redirected == region) return outcome;
   rememberRegion(bucket, *redirected);
   return dispatchTo(rest, operation, bucket, *redirected);
@@ -398,15 +407,15 @@ Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string&
                                      const std::string& region) {
   const S3Route r = route(bucket, region, rest.path());
   HttpRequest http = toHttpRequest(rest, r.scheme, r.host, r.path);
-  // The defaults of the checksum policies: a CRC32 of what PutObject sends (other operations
-  // send one when their request asks), and the object's checksum with what GetObject and
-  // HeadObject receive.
-  if (operation == "PutObject" && requestChecksums_ == ChecksumPolicy::WhenSupported &&
+  // The defaults of the checksum policies, for the operations whose request types ask for them:
+  // a CRC32 of what is sent (PutObject; other operations send one when their request asks), and
+  // the object's checksum with what is received (GetObject, HeadObject).
+  if (rest.traits().checksumByDefault && requestChecksums_ == ChecksumPolicy::WhenSupported &&
       !s3::detail::requestedChecksum(http.headers)) {
     http.headers.set("x-amz-sdk-checksum-algorithm", "CRC32");
     http.headers.set(checksumHeaderName(ChecksumAlgorithm::Crc32), "");
   }
-  if ((operation == "GetObject" || operation == "HeadObject") && responseChecksums_ == ChecksumPolicy::WhenSupported &&
+  if (rest.traits().asksForChecksum && responseChecksums_ == ChecksumPolicy::WhenSupported &&
       !http.headers.has("x-amz-checksum-mode"))
     http.headers.set("x-amz-checksum-mode", "ENABLED");
   CallOptions options;
@@ -421,23 +430,25 @@ Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string&
   return deliverToSink(http, core().execute(http, operation, options));
 }
 
-std::optional<std::string> S3::redirectRegion(const Error& error, const std::string& operation, const std::string& bucket) {
+std::optional<std::string> S3::redirectRegion(const Error& error, const RestRequest& rest, const std::string& bucket) {
   if (error.kind != ErrorKind::Service) return std::nullopt;
-  const bool headOperation = operation == "HeadObject" || operation == "HeadBucket";
+  // A HEAD's answer has no body: a 400 that names the bucket's region in a header is a redirect.
+  const bool head = rest.method() == "HEAD";
   const std::string* headerRegion = error.responseHeaders.get("x-amz-bucket-region");
   const bool redirect = error.code == "PermanentRedirect" || error.httpStatus == 301 ||
                         error.code == "AuthorizationHeaderMalformed" ||
-                        (error.code == "IllegalLocationConstraintException" && operation != "CreateBucket") ||
-                        (headOperation && error.httpStatus == 400 && headerRegion);
+                        (error.code == "IllegalLocationConstraintException" && !rest.traits().locationErrorIsOwn) ||
+                        (head && error.httpStatus == 400 && headerRegion);
   if (!redirect) return std::nullopt;
   if (headerRegion && awsdirect::detail::isValidRegion(*headerRegion)) return *headerRegion;
   const std::string bodyRegion = error.detail("Region");
   if (awsdirect::detail::isValidRegion(bodyRegion)) return bodyRegion;
-  if (operation == "HeadBucket") return std::nullopt;
-  // Neither header nor body says: ask with a HEAD on the bucket, as botocore does.
-  RestRequest head;
-  s3::HeadBucketRequest().bucket(bucket).serialize(head);
-  auto answer = dispatchTo(head, "HeadBucket", bucket, regionFor(bucket));
+  // Neither header nor body says: ask with a HEAD on the bucket, as botocore does (unless that
+  // is what was just asked).
+  RestRequest ask;
+  s3::HeadBucketRequest().bucket(bucket).serialize(ask);
+  if (head && rest.path() == ask.path()) return std::nullopt;
+  auto answer = dispatchTo(ask, s3::HeadBucketRequest::operation, bucket, regionFor(bucket));
   const HttpHeaders& headers = answer.ok() ? answer.value().headers : answer.error().responseHeaders;
   if (const std::string* region = headers.get("x-amz-bucket-region"))
     if (awsdirect::detail::isValidRegion(*region)) return *region;

@@ -94,6 +94,7 @@ void PutObjectRequest::validate(Validator& v) const {
 
 void PutObjectRequest::serialize(RestRequest& r) const {
   r.method("PUT");
+  r.traits({/*checksumByDefault=*/true, false, false});
   detail::objectPath(r, bucket_, key_);
   serializeAttributes(r);
   r.optionalHeader("If-None-Match", ifNoneMatch_);
