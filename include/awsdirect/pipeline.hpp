@@ -24,6 +24,7 @@
 #include "error.hpp"
 #include "http.hpp"
 #include "query.hpp"
+#include "rest_xml.hpp"
 #include "retry.hpp"
 #include "sigv4.hpp"
 #include "transport.hpp"
@@ -128,7 +129,8 @@ struct WritesItself<Request, Writer, std::void_t<decltype(std::declval<const Req
 template <class Request, class Writer>
 void serializeAny(const Request& request, Writer& w) {
   if constexpr (WritesItself<Request, Writer>::value) request.serialize(w);
-  else writeQueryRequest(request, w);
+  else if constexpr (std::is_same_v<Writer, QueryWriter>) writeQueryRequest(request, w);
+  else writeRestRequest(request, w);
 }
 
 template <class Writer, class Reader, class Request>

@@ -17,6 +17,7 @@
 
 #include "detail/build_mode.hpp"
 #include "http.hpp"
+#include "request.hpp"
 #include "xml.hpp"
 
 namespace awsdirect {
@@ -160,6 +161,50 @@ class RestRequest {
   bool resultIsBody_ = false;
   Traits traits_;
 };
+
+// ---- Declared members on the wire (request.hpp) ----------------------------------------------------
+// A declared REST request names its request line once, `static constexpr const char* http =
+// "PUT /{Bucket}/{Key+}?tagging"`: the method, the URI template (a label takes the member of its
+// name; `+` keeps its '/'), and the query flags the template writes. Members at query() and
+// header() go there under their wire names; the body, when the operation has one, is the
+// request's own `writeBody(RestRequest&) const`.
+
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::string>& value);
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<int>& value);
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::int64_t>& value);
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<bool>& value);
+// A list is a body's, written by the request.
+template <class T>
+void writeMember(RestRequest&, const MemberSpec&, const std::vector<T>&) {}
+
+// The request line of `http` with the URI labels' values.
+AWSDIRECT_DECL void writeRequestLine(RestRequest& r, const char* http,
+                                     const std::vector<std::pair<const char*, std::string>>& labels);
+
+namespace detail {
+inline std::string labelText(const std::optional<std::string>& value) { return value.value_or(""); }
+template <class T>
+std::string labelText(const T&) { return {}; }
+// Whether a request writes a body of its own.
+template <class Request, class = void>
+struct WritesBody : std::false_type {};
+template <class Request>
+struct WritesBody<Request, std::void_t<decltype(std::declval<const Request&>().writeBody(std::declval<RestRequest&>()))>>
+    : std::true_type {};
+}  // namespace detail
+
+template <class Request>
+void writeRestRequest(const Request& request, RestRequest& r) {
+  std::vector<std::pair<const char*, std::string>> labels;
+  request.forEachMember([&](const MemberSpec& spec, const auto& value) {
+    if (spec.location == Location::Uri || spec.location == Location::GreedyUri)
+      labels.emplace_back(spec.name, detail::labelText(value));
+    else if (spec.location != Location::Body)
+      writeMember(r, spec, value);
+  });
+  writeRequestLine(r, Request::http, labels);
+  if constexpr (detail::WritesBody<Request>::value) request.writeBody(r);
+}
 
 // ---- Reading responses ---------------------------------------------------------------------------
 

@@ -166,4 +166,62 @@ std::map<std::string, std::string> RestResponse::prefixedHeaders(const std::stri
   return out;
 }
 
+namespace detail {
+// Where a member that is not in the path goes, by its spec.
+AWSDIRECT_DECL void writeRestValue(RestRequest& r, const MemberSpec& spec, std::string text) {
+  if (spec.location == Location::Query) r.query(spec.wireName(), std::move(text));
+  else if (spec.location == Location::Header) r.header(spec.wireName(), std::move(text));
+}
+}  // namespace detail
+
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::string>& value) {
+  if (value) detail::writeRestValue(r, spec, *value);
+}
+
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<int>& value) {
+  if (value) detail::writeRestValue(r, spec, std::to_string(*value));
+}
+
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::int64_t>& value) {
+  if (value) detail::writeRestValue(r, spec, std::to_string(*value));
+}
+
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<bool>& value) {
+  if (value) detail::writeRestValue(r, spec, *value ? "true" : "false");
+}
+
+void writeRequestLine(RestRequest& r, const char* http, const std::vector<std::pair<const char*, std::string>>& labels) {
+  std::string_view line(http);
+  const std::size_t space = line.find(' ');
+  r.method(std::string(line.substr(0, space)));
+  line.remove_prefix(space + 1);
+  const std::size_t question = line.find('?');
+  std::string_view path = line.substr(0, question);
+  while (!path.empty()) {
+    const std::size_t open = path.find('{');
+    r.pathLiteral(path.substr(0, open));
+    if (open == std::string_view::npos) break;
+    const std::size_t close = path.find('}', open);
+    std::string name(path.substr(open + 1, close - open - 1));
+    const bool greedy = !name.empty() && name.back() == '+';
+    if (greedy) name.pop_back();
+    std::string value;
+    for (const auto& label : labels)
+      if (name == label.first) value = label.second;
+    r.pathLabel(name, value, greedy);
+    path.remove_prefix(close + 1);
+  }
+  if (question == std::string_view::npos) return;
+  std::string_view flags = line.substr(question + 1);
+  while (!flags.empty()) {
+    const std::size_t amp = flags.find('&');
+    const std::string_view flag = flags.substr(0, amp);
+    const std::size_t equals = flag.find('=');
+    if (equals == std::string_view::npos) r.queryFlag(std::string(flag));
+    else r.query(std::string(flag.substr(0, equals)), std::string(flag.substr(equals + 1)));
+    if (amp == std::string_view::npos) break;
+    flags.remove_prefix(amp + 1);
+  }
+}
+
 }  // namespace awsdirect

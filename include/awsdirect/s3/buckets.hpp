@@ -94,71 +94,37 @@ class CreateBucketRequest {
 
 // HeadBucket: whether the bucket exists and may be accessed; its region. A missing bucket is an
 // AwsError with code "404" (a HEAD answer has no body to name it), as in botocore.
-class HeadBucketRequest {
+class HeadBucketRequest : public BucketRequest<HeadBucketRequest, HeadBucketResult> {
  public:
-  using Result = HeadBucketResult;
   static constexpr const char* operation = "HeadBucket";
-  using Service = S3;
-
-  HeadBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  HeadBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "HEAD /{Bucket}";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
 };
 
 // DeleteBucket: deletes an empty bucket (BucketNotEmpty otherwise).
-class DeleteBucketRequest {
+class DeleteBucketRequest : public BucketRequest<DeleteBucketRequest, Empty> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "DeleteBucket";
-  using Service = S3;
-
-  DeleteBucketRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  DeleteBucketRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "DELETE /{Bucket}";
   static Result parse(const RestResponse&) { return {}; }
-
- private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
 };
 
 // ListBuckets: the account's buckets, page by page (ContinuationToken) when MaxBuckets is set.
-class ListBucketsRequest {
+class ListBucketsRequest : public Request<ListBucketsRequest, S3, ListBucketsResult, m::MaxBuckets,
+                                          m::ContinuationToken, m::Prefix, m::BucketRegion> {
  public:
-  using Result = ListBucketsResult;
   static constexpr const char* operation = "ListBuckets";
-  using Service = S3;
-
-  ListBucketsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }
-  ListBucketsRequest& maxBuckets(int v) { maxBuckets_ = v; return *this; }
-  ListBucketsRequest& continuationToken(std::string v) { continuationToken_ = std::move(v); return *this; }
-  ListBucketsRequest& bucketRegion(std::string v) { bucketRegion_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { v.inRange(maxBuckets_, 1, 10000, "MaxBuckets"); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> prefix_, continuationToken_, bucketRegion_;
-  std::optional<int> maxBuckets_;
 };
 
 // PutPublicAccessBlock: the bucket's four public-access settings, sent with the Content-MD5
 // S3 requires.
-class PutPublicAccessBlockRequest {
+class PutPublicAccessBlockRequest : public BucketRequest<PutPublicAccessBlockRequest, Empty> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "PutPublicAccessBlock";
-  using Service = S3;
+  static constexpr const char* http = "PUT /{Bucket}?publicAccessBlock";
 
-  PutPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   PutPublicAccessBlockRequest& blockPublicAcls(bool v = true) { config_.blockPublicAcls = v; return *this; }
   PutPublicAccessBlockRequest& ignorePublicAcls(bool v = true) { config_.ignorePublicAcls = v; return *this; }
   PutPublicAccessBlockRequest& blockPublicPolicy(bool v = true) { config_.blockPublicPolicy = v; return *this; }
@@ -166,71 +132,45 @@ class PutPublicAccessBlockRequest {
   PutPublicAccessBlockRequest& configuration(PublicAccessBlockConfiguration v) { config_ = v; return *this; }
   // All four on: the bucket is private whatever the account's defaults.
   PutPublicAccessBlockRequest& blockAll() { config_ = PublicAccessBlockConfiguration::allBlocked(); return *this; }
-  PutPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
-  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse&) { return {}; }
 
  private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
   PublicAccessBlockConfiguration config_;
 };
 
 // GetPublicAccessBlock: the bucket's settings; NoSuchPublicAccessBlockConfiguration when it has none.
-class GetPublicAccessBlockRequest {
+class GetPublicAccessBlockRequest : public BucketRequest<GetPublicAccessBlockRequest, PublicAccessBlockConfiguration> {
  public:
-  using Result = PublicAccessBlockConfiguration;
   static constexpr const char* operation = "GetPublicAccessBlock";
-  using Service = S3;
-
-  GetPublicAccessBlockRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  GetPublicAccessBlockRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /{Bucket}?publicAccessBlock";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
 };
 
 // PutBucketTagging: replaces the bucket's tags (up to 50) with these.
-class PutBucketTaggingRequest {
+class PutBucketTaggingRequest : public BucketRequest<PutBucketTaggingRequest, Empty> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "PutBucketTagging";
-  using Service = S3;
+  static constexpr const char* http = "PUT /{Bucket}?tagging";
 
-  PutBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   PutBucketTaggingRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-  PutBucketTaggingRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  // The tags, in the body.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse&) { return {}; }
 
  private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
   std::vector<Tag> tags_;
 };
 
 // GetBucketTagging: the bucket's tags; NoSuchTagSet when it has none.
-class GetBucketTaggingRequest {
+class GetBucketTaggingRequest : public BucketRequest<GetBucketTaggingRequest, std::vector<Tag>> {
  public:
-  using Result = std::vector<Tag>;
   static constexpr const char* operation = "GetBucketTagging";
-  using Service = S3;
-
-  GetBucketTaggingRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  GetBucketTaggingRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  void validate(Validator& v) const { rules::bucketName(v, bucket_); }
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /{Bucket}?tagging";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
 };
 
 // The headers PutObject, CreateMultipartUpload and CopyObject share: how the object is stored

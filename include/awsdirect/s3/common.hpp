@@ -2,6 +2,7 @@
 // What every part of the S3 client shares: S3's limits, its naming rules, and the path helpers
 // of its requests.
 #include <cstddef>
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "../checksum.hpp"
 #include "../detail/build_mode.hpp"
+#include "../request.hpp"
 #include "../rest_xml.hpp"
 #include "../validate.hpp"
 #include "../xml.hpp"
@@ -61,6 +63,10 @@ AWSDIRECT_DECL void bucketName(Validator& v, const std::optional<std::string>& b
 
 AWSDIRECT_DECL void objectKey(Validator& v, const std::optional<std::string>& key, const std::string& field = "Key");
 
+// The same rules as checks of a declared member's value (request.hpp).
+AWSDIRECT_DECL void bucketCharacters(Validator& v, const std::string& field, const std::string& bucket);
+AWSDIRECT_DECL void objectKeyText(Validator& v, const std::string& field, const std::string& key);
+
 AWSDIRECT_DECL bool isStorageClass(const std::string& value);
 
 AWSDIRECT_DECL void storageClass(Validator& v, const std::optional<std::string>& value);
@@ -108,6 +114,42 @@ struct Checksums {
   AWSDIRECT_DECL static Checksums fromXml(const XmlNode& node);
   AWSDIRECT_DECL void toXml(XmlElementWriter& element) const;
 };
+
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+
+AWSDIRECT_MEMBER(Bucket, bucket, std::string, uri(), length(1, SIZE_MAX), check(rules::bucketCharacters));
+AWSDIRECT_MEMBER(Key, key, std::string, greedyUri(), length(1, SIZE_MAX), check(rules::objectKeyText));
+AWSDIRECT_MEMBER(ExpectedBucketOwner, expectedBucketOwner, std::string, header("x-amz-expected-bucket-owner"));
+AWSDIRECT_MEMBER(VersionId, versionId, std::string, query("versionId"));
+AWSDIRECT_MEMBER(UploadId, uploadId, std::string, query("uploadId"), length(1, SIZE_MAX));
+AWSDIRECT_MEMBER(Prefix, prefix, std::string, query("prefix"));
+AWSDIRECT_MEMBER(Delimiter, delimiter, std::string, query("delimiter"));
+AWSDIRECT_MEMBER(EncodingType, encodingType, std::string, query("encoding-type"));
+AWSDIRECT_MEMBER(ContinuationToken, continuationToken, std::string, query("continuation-token"));
+AWSDIRECT_MEMBER(StartAfter, startAfter, std::string, query("start-after"));
+AWSDIRECT_MEMBER(MaxKeys, maxKeys, int, query("max-keys"), range(0, INT_MAX));
+AWSDIRECT_FLAG(FetchOwner, fetchOwner, query("fetch-owner"));
+AWSDIRECT_MEMBER(MaxBuckets, maxBuckets, int, query("max-buckets"), range(1, 10000));
+AWSDIRECT_MEMBER(BucketRegion, bucketRegion, std::string, query("bucket-region"));
+AWSDIRECT_MEMBER(MaxParts, maxParts, int, query("max-parts"), range(1, 1000));
+AWSDIRECT_MEMBER(PartNumberMarker, partNumberMarker, int, query("part-number-marker"), range(0, kMaxParts));
+AWSDIRECT_MEMBER(KeyMarker, keyMarker, std::string, query("key-marker"));
+AWSDIRECT_MEMBER(UploadIdMarker, uploadIdMarker, std::string, query("upload-id-marker"));
+AWSDIRECT_MEMBER(MaxUploads, maxUploads, int, query("max-uploads"), range(1, 1000));
+
+}  // namespace members
+
+namespace m = members;
+
+// The shape most bucket operations share: the bucket, and the account expected to own it.
+template <class Self, class Result, class... Members>
+using BucketRequest = Request<Self, S3, Result, Required<m::Bucket>, m::ExpectedBucketOwner, Members...>;
+// ... and most object operations: the bucket, the key, the owner.
+template <class Self, class Result, class... Members>
+using ObjectRequest = Request<Self, S3, Result, Required<m::Bucket>, Required<m::Key>, m::ExpectedBucketOwner, Members...>;
 
 // ---- What requests share ----
 

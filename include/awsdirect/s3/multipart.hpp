@@ -121,91 +121,51 @@ class UploadPartRequest {
 };
 
 // CompleteMultipartUpload: assembles the parts, in ascending part number, into the object.
-class CompleteMultipartUploadRequest {
+class CompleteMultipartUploadRequest
+    : public ObjectRequest<CompleteMultipartUploadRequest, CompleteMultipartUploadResult, Required<m::UploadId>> {
  public:
-  using Result = CompleteMultipartUploadResult;
   static constexpr const char* operation = "CompleteMultipartUpload";
-  using Service = S3;
+  static constexpr const char* http = "POST /{Bucket}/{Key+}";
 
-  CompleteMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  CompleteMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  CompleteMultipartUploadRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
   AWSDIRECT_DECL CompleteMultipartUploadRequest& part(int number, std::string eTag, Checksums checksums = {});
   CompleteMultipartUploadRequest& parts(std::vector<CompletedPart> v) { parts_ = std::move(v); return *this; }
-  CompleteMultipartUploadRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  // The parts, in the body: 1 to 10,000, in ascending order, each with its ETag.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
 
  private:
-  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
   std::vector<CompletedPart> parts_;
 };
 
 // AbortMultipartUpload: discards the upload and its parts (NoSuchUpload when it is gone).
-class AbortMultipartUploadRequest {
+class AbortMultipartUploadRequest : public ObjectRequest<AbortMultipartUploadRequest, Empty, Required<m::UploadId>> {
  public:
-  using Result = Empty;
   static constexpr const char* operation = "AbortMultipartUpload";
-  using Service = S3;
-
-  AbortMultipartUploadRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  AbortMultipartUploadRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  AbortMultipartUploadRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
-  AbortMultipartUploadRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "DELETE /{Bucket}/{Key+}";
   static Result parse(const RestResponse&) { return {}; }
-
- private:
-  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
 };
 
 // ListParts: the parts uploaded so far, page by page (PartNumberMarker).
-class ListPartsRequest {
+class ListPartsRequest : public ObjectRequest<ListPartsRequest, ListPartsResult, Required<m::UploadId>, m::MaxParts,
+                                              m::PartNumberMarker> {
  public:
-  using Result = ListPartsResult;
   static constexpr const char* operation = "ListParts";
-  using Service = S3;
-
-  ListPartsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  ListPartsRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  ListPartsRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
-  ListPartsRequest& maxParts(int v) { maxParts_ = v; return *this; }
-  ListPartsRequest& partNumberMarker(int v) { partNumberMarker_ = v; return *this; }
-  ListPartsRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /{Bucket}/{Key+}";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
-  std::optional<int> maxParts_, partNumberMarker_;
 };
 
 // ListMultipartUploads: the uploads started and neither completed nor aborted, page by page.
-class ListMultipartUploadsRequest {
+// Keys travel URL-encoded (encoding-type=url, as botocore asks) and are decoded here.
+class ListMultipartUploadsRequest
+    : public BucketRequest<ListMultipartUploadsRequest, ListMultipartUploadsResult, m::EncodingType, m::KeyMarker,
+                           m::MaxUploads, m::Prefix, m::UploadIdMarker> {
  public:
-  using Result = ListMultipartUploadsResult;
   static constexpr const char* operation = "ListMultipartUploads";
-  using Service = S3;
-
-  ListMultipartUploadsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  ListMultipartUploadsRequest& prefix(std::string v) { prefix_ = std::move(v); return *this; }
-  ListMultipartUploadsRequest& keyMarker(std::string v) { keyMarker_ = std::move(v); return *this; }
-  ListMultipartUploadsRequest& uploadIdMarker(std::string v) { uploadIdMarker_ = std::move(v); return *this; }
-  ListMultipartUploadsRequest& maxUploads(int v) { maxUploads_ = v; return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /{Bucket}?uploads";
+  ListMultipartUploadsRequest() { encodingType_ = "url"; }
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, prefix_, keyMarker_, uploadIdMarker_;
-  std::optional<int> maxUploads_;
 };
 
 }  // namespace s3

@@ -346,23 +346,11 @@ class HeadObjectRequest : public ObjectSelection<HeadObjectRequest> {
 };
 
 // DeleteObject: removes a key (or one version of it). Deleting a key that does not exist succeeds.
-class DeleteObjectRequest {
+class DeleteObjectRequest : public ObjectRequest<DeleteObjectRequest, DeleteObjectResult, m::VersionId> {
  public:
-  using Result = DeleteObjectResult;
   static constexpr const char* operation = "DeleteObject";
-  using Service = S3;
-
-  DeleteObjectRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  DeleteObjectRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  DeleteObjectRequest& versionId(std::string v) { versionId_ = std::move(v); return *this; }
-  DeleteObjectRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "DELETE /{Bucket}/{Key+}";
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, key_, versionId_, expectedBucketOwner_;
 };
 
 // An object to delete: its key, and a version for versioned buckets.
@@ -403,29 +391,14 @@ class DeleteObjectsRequest {
 // ListObjectsV2: a page of up to 1,000 keys in key order. With a delimiter, keys that share a
 // prefix up to it are rolled up into commonPrefixes. Keys travel URL-encoded (encoding-type=url,
 // as botocore asks) so that any key survives XML, and are decoded here.
-class ListObjectsV2Request {
+class ListObjectsV2Request
+    : public BucketRequest<ListObjectsV2Request, ListObjectsV2Result, m::Delimiter, m::EncodingType, m::MaxKeys,
+                           m::Prefix, m::ContinuationToken, m::FetchOwner, m::StartAfter> {
  public:
-  using Result = ListObjectsV2Result;
   static constexpr const char* operation = "ListObjectsV2";
-  using Service = S3;
-
-  ListObjectsV2Request& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  ListObjectsV2Request& prefix(std::string v) { prefix_ = std::move(v); return *this; }
-  ListObjectsV2Request& delimiter(std::string v) { delimiter_ = std::move(v); return *this; }
-  ListObjectsV2Request& startAfter(std::string v) { startAfter_ = std::move(v); return *this; }
-  ListObjectsV2Request& continuationToken(std::string v) { continuationToken_ = std::move(v); return *this; }
-  ListObjectsV2Request& maxKeys(int v) { maxKeys_ = v; return *this; }
-  ListObjectsV2Request& fetchOwner(bool v = true) { fetchOwner_ = v; return *this; }
-  ListObjectsV2Request& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
-
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  static constexpr const char* http = "GET /{Bucket}?list-type=2";
+  ListObjectsV2Request() { encodingType_ = "url"; }
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
-
- private:
-  std::optional<std::string> bucket_, prefix_, delimiter_, startAfter_, continuationToken_, expectedBucketOwner_;
-  std::optional<int> maxKeys_;
-  std::optional<bool> fetchOwner_;
 };
 
 // CopyObject: copies an object of up to 5 GiB inside S3, keeping its metadata (COPY) or

@@ -36,28 +36,8 @@ void CreateBucketRequest::serialize(RestRequest& r) const {
   }
 }
 
-void HeadBucketRequest::serialize(RestRequest& r) const {
-  r.method("HEAD");
-  detail::bucketPath(r, bucket_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
 HeadBucketResult HeadBucketRequest::parse(const RestResponse& response) {
   return {response.header("x-amz-bucket-region"), response.header("x-amz-access-point-alias")};
-}
-
-void DeleteBucketRequest::serialize(RestRequest& r) const {
-  r.method("DELETE");
-  detail::bucketPath(r, bucket_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
-void ListBucketsRequest::serialize(RestRequest& r) const {
-  r.method("GET").pathLiteral("/");
-  r.optionalQuery("max-buckets", maxBuckets_);
-  r.optionalQuery("continuation-token", continuationToken_);
-  r.optionalQuery("prefix", prefix_);
-  r.optionalQuery("bucket-region", bucketRegion_);
 }
 
 ListBucketsResult ListBucketsRequest::parse(const RestResponse& response) {
@@ -71,11 +51,7 @@ ListBucketsResult ListBucketsRequest::parse(const RestResponse& response) {
   return result;
 }
 
-void PutPublicAccessBlockRequest::serialize(RestRequest& r) const {
-  r.method("PUT");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("publicAccessBlock");
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+void PutPublicAccessBlockRequest::writeBody(RestRequest& r) const {
   XmlBodyWriter body("PublicAccessBlockConfiguration", kXmlNamespace);
   body.root()
       .boolean("BlockPublicAcls", config_.blockPublicAcls)
@@ -85,21 +61,13 @@ void PutPublicAccessBlockRequest::serialize(RestRequest& r) const {
   detail::xmlBodyWithChecksum(r, body.str());
 }
 
-void GetPublicAccessBlockRequest::serialize(RestRequest& r) const {
-  r.method("GET");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("publicAccessBlock");
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
 PublicAccessBlockConfiguration GetPublicAccessBlockRequest::parse(const RestResponse& response) {
   XmlNode root = response.xml("PublicAccessBlockConfiguration");
   return {root.boolean("BlockPublicAcls"), root.boolean("IgnorePublicAcls"), root.boolean("BlockPublicPolicy"),
           root.boolean("RestrictPublicBuckets")};
 }
 
-void PutBucketTaggingRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
+void PutBucketTaggingRequest::validateAcross(Validator& v) const {
   v.check(tags_.size() <= 50, "Tagging.TagSet", "must have at most 50 tags");
   for (std::size_t i = 0; i < tags_.size(); ++i) {
     const std::string field = "Tagging.TagSet[" + std::to_string(i) + "]";
@@ -108,22 +76,11 @@ void PutBucketTaggingRequest::validate(Validator& v) const {
   }
 }
 
-void PutBucketTaggingRequest::serialize(RestRequest& r) const {
-  r.method("PUT");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("tagging");
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+void PutBucketTaggingRequest::writeBody(RestRequest& r) const {
   XmlBodyWriter body("Tagging", kXmlNamespace);
   XmlElementWriter set = body.root().element("TagSet");
   for (const Tag& tag : tags_) set.element("Tag").text("Key", tag.key).text("Value", tag.value);
   detail::xmlBodyWithChecksum(r, body.str());
-}
-
-void GetBucketTaggingRequest::serialize(RestRequest& r) const {
-  r.method("GET");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("tagging");
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
 }
 
 std::vector<Tag> GetBucketTaggingRequest::parse(const RestResponse& response) {

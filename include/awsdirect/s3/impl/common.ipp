@@ -60,19 +60,24 @@ void newBucketName(Validator& v, const std::optional<std::string>& bucket) {
 }
 
 void bucketName(Validator& v, const std::optional<std::string>& bucket) {
-  const std::string field = "Bucket";
-  if (!v.requiredText(bucket, field)) return;
-  bool allowed = bucket->size() <= 255;
-  for (char c : *bucket)
+  if (v.requiredText(bucket, "Bucket")) bucketCharacters(v, "Bucket", *bucket);
+}
+
+void bucketCharacters(Validator& v, const std::string& field, const std::string& bucket) {
+  bool allowed = bucket.size() <= 255;
+  for (char c : bucket)
     if (!(awsdirect::rules::isLetter(c) || awsdirect::rules::isDigit(c) || c == '.' || c == '-' || c == '_'))
       allowed = false;
   v.check(allowed, field, "must be at most 255 letters, digits, dots, hyphens and underscores");
 }
 
 void objectKey(Validator& v, const std::optional<std::string>& key, const std::string& field) {
-  if (!v.requiredText(key, field)) return;
-  v.check(key->size() <= kMaxKeyBytes, field, "must be at most 1024 bytes long in UTF-8");
-  v.check(awsdirect::detail::isValidUtf8(*key), field, "must be valid UTF-8");
+  if (v.requiredText(key, field)) objectKeyText(v, field, *key);
+}
+
+void objectKeyText(Validator& v, const std::string& field, const std::string& key) {
+  v.check(key.size() <= kMaxKeyBytes, field, "must be at most 1024 bytes long in UTF-8");
+  v.check(awsdirect::detail::isValidUtf8(key), field, "must be valid UTF-8");
 }
 
 bool isStorageClass(const std::string& value) {

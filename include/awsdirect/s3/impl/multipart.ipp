@@ -63,10 +63,7 @@ CompleteMultipartUploadRequest& CompleteMultipartUploadRequest::part(int number,
   return *this;
 }
 
-void CompleteMultipartUploadRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  rules::objectKey(v, key_);
-  rules::uploadId(v, uploadId_);
+void CompleteMultipartUploadRequest::validateAcross(Validator& v) const {
   v.check(!parts_.empty() && parts_.size() <= static_cast<std::size_t>(kMaxParts), "MultipartUpload.Parts",
           "must list 1 to 10000 parts");
   for (std::size_t i = 0; i < parts_.size(); ++i) {
@@ -79,11 +76,7 @@ void CompleteMultipartUploadRequest::validate(Validator& v) const {
   }
 }
 
-void CompleteMultipartUploadRequest::serialize(RestRequest& r) const {
-  r.method("POST");
-  detail::objectPath(r, bucket_, key_);
-  r.optionalQuery("uploadId", uploadId_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+void CompleteMultipartUploadRequest::writeBody(RestRequest& r) const {
   XmlBodyWriter body("CompleteMultipartUpload", kXmlNamespace);
   for (const auto& part : parts_) {
     XmlElementWriter element = body.root().element("Part");
@@ -101,36 +94,6 @@ CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestRe
           response.header("x-amz-version-id"), Checksums::fromXml(root)};
 }
 
-void AbortMultipartUploadRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  rules::objectKey(v, key_);
-  rules::uploadId(v, uploadId_);
-}
-
-void AbortMultipartUploadRequest::serialize(RestRequest& r) const {
-  r.method("DELETE");
-  detail::objectPath(r, bucket_, key_);
-  r.optionalQuery("uploadId", uploadId_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
-void ListPartsRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  rules::objectKey(v, key_);
-  rules::uploadId(v, uploadId_);
-  v.inRange(maxParts_, 1, 1000, "MaxParts");
-  v.inRange(partNumberMarker_, 0, kMaxParts, "PartNumberMarker");
-}
-
-void ListPartsRequest::serialize(RestRequest& r) const {
-  r.method("GET");
-  detail::objectPath(r, bucket_, key_);
-  r.optionalQuery("max-parts", maxParts_);
-  r.optionalQuery("part-number-marker", partNumberMarker_);
-  r.optionalQuery("uploadId", uploadId_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
 ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
   XmlNode root = response.xml("ListPartsResult");
   Result result;
@@ -142,22 +105,6 @@ ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
   result.nextPartNumberMarker = root.int32("NextPartNumberMarker");
   result.storageClass = root.text("StorageClass");
   return result;
-}
-
-void ListMultipartUploadsRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  v.inRange(maxUploads_, 1, 1000, "MaxUploads");
-}
-
-void ListMultipartUploadsRequest::serialize(RestRequest& r) const {
-  r.method("GET");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("uploads");
-  r.query("encoding-type", "url");
-  r.optionalQuery("key-marker", keyMarker_);
-  r.optionalQuery("max-uploads", maxUploads_);
-  r.optionalQuery("prefix", prefix_);
-  r.optionalQuery("upload-id-marker", uploadIdMarker_);
 }
 
 ListMultipartUploadsResult ListMultipartUploadsRequest::parse(const RestResponse& response) {

@@ -129,18 +129,6 @@ GetObjectResult GetObjectRequest::parse(const RestResponse& response) {
   return result;
 }
 
-void DeleteObjectRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  rules::objectKey(v, key_);
-}
-
-void DeleteObjectRequest::serialize(RestRequest& r) const {
-  r.method("DELETE");
-  detail::objectPath(r, bucket_, key_);
-  r.optionalQuery("versionId", versionId_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-}
-
 DeleteObjectResult DeleteObjectRequest::parse(const RestResponse& response) {
   return {response.booleanHeader("x-amz-delete-marker"), response.header("x-amz-version-id")};
 }
@@ -186,25 +174,6 @@ DeleteObjectsResult DeleteObjectsRequest::parse(const RestResponse& response) {
   for (const XmlNode& e : root.children("Error"))
     result.errors.push_back({e.text("Key"), e.text("VersionId"), e.text("Code"), e.text("Message")});
   return result;
-}
-
-void ListObjectsV2Request::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  v.check(!maxKeys_ || *maxKeys_ >= 0, "MaxKeys", "must not be negative (S3 returns at most 1000 per page)");
-}
-
-void ListObjectsV2Request::serialize(RestRequest& r) const {
-  r.method("GET");
-  detail::bucketPath(r, bucket_);
-  r.query("list-type", "2");
-  r.optionalQuery("continuation-token", continuationToken_);
-  r.optionalQuery("delimiter", delimiter_);
-  r.query("encoding-type", "url");
-  r.optionalQuery("fetch-owner", fetchOwner_);
-  r.optionalQuery("max-keys", maxKeys_);
-  r.optionalQuery("prefix", prefix_);
-  r.optionalQuery("start-after", startAfter_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
 }
 
 ListObjectsV2Result ListObjectsV2Request::parse(const RestResponse& response) {
