@@ -1,11 +1,6 @@
 // Calls per second of 8 threads sharing one client against 8 threads with a client each, on a
 // local keep-alive HTTP server that answers every request at once: what sharing a client costs.
 //   bench_shared_client [threads] [seconds]
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -17,68 +12,9 @@
 
 #include <awsdirect/redshift.hpp>
 
+#include "support/loopback_server.hpp"
+
 namespace {
-
-const std::string kBody =
-    "<DescribeClustersResponse><DescribeClustersResult><Clusters><Cluster><ClusterIdentifier>redshift-cluster"
-    "</ClusterIdentifier><ClusterStatus>available</ClusterStatus><NodeType>dc2.large</NodeType></Cluster>"
-    "</Clusters></DescribeClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
-    "</DescribeClustersResponse>";
-
-// An HTTP/1.1 server on 127.0.0.1 with a thread per connection, answering every request with kBody.
-class Server {
- public:
-  Server() {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(listener_, 64) != 0) {
-      std::perror("bench_shared_client: listen");
-      std::exit(1);
-    }
-    socklen_t length = sizeof address;
-    ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-    std::thread([this] { acceptLoop(); }).detach();
-  }
-  int port() const { return port_; }
-
- private:
-  void acceptLoop() {
-    for (;;) {
-      const int connection = ::accept(listener_, nullptr, nullptr);
-      if (connection < 0) return;
-      std::thread([connection] { serve(connection); }).detach();
-    }
-  }
-  static void serve(int connection) {
-    const std::string response = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " +
-                                 std::to_string(kBody.size()) + "\r\n\r\n" + kBody;
-    std::string pending;
-    char buffer[16384];
-    for (;;) {
-      const std::size_t headerEnd = pending.find("\r\n\r\n");
-      if (headerEnd != std::string::npos) {
-        std::size_t bodyLength = 0;
-        const std::size_t field = pending.find("Content-Length:");
-        if (field != std::string::npos && field < headerEnd) bodyLength = std::strtoul(pending.c_str() + field + 15, nullptr, 10);
-        if (pending.size() >= headerEnd + 4 + bodyLength) {
-          pending.erase(0, headerEnd + 4 + bodyLength);
-          if (::send(connection, response.data(), response.size(), MSG_NOSIGNAL) < 0) break;
-          continue;
-        }
-      }
-      const ssize_t got = ::recv(connection, buffer, sizeof buffer, 0);
-      if (got <= 0) break;
-      pending.append(buffer, static_cast<std::size_t>(got));
-    }
-    ::close(connection);
-  }
-
-  int listener_ = -1;
-  int port_ = 0;
-};
 
 awsdirect::ClientConfig configFor(int port) {
   awsdirect::ClientConfig config;
@@ -117,7 +53,7 @@ double callsPerSecond(int threads, std::chrono::milliseconds duration, ClientFor
 int main(int argc, char** argv) {
   const int threads = argc > 1 ? std::atoi(argv[1]) : 8;
   const auto duration = std::chrono::milliseconds(static_cast<long>((argc > 2 ? std::atof(argv[2]) : 3.0) * 1000));
-  Server server;
+  bench::Server server;
 
   awsdirect::Redshift shared(configFor(server.port()));
   std::vector<std::unique_ptr<awsdirect::Redshift>> own;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, in two builds, both with -Werror:
-#   1. optimized (Release): the library compiled once (separate-compilation mode), the examples
+#   1. optimized (Release): the library compiled, one object per definition file, the examples
 #      and benchmarks, the README example built header-only, every header compiled on its own, the
 #      layer rules, and packaging: installed, then used by find_package, pkg-config,
 #      add_subdirectory and FetchContent projects, and as a Debian package installed with apt-get
 #      (removed after) when this runs as root or with sudo that needs no password;
-#   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library
+#   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library (as one unit)
 #      instrumented, the examples, the unit and integration tests; runs every test, the
 #      integration tests against moto_server and the AWS CLI on loopback.
 #   3. the parsers' fuzzers (libFuzzer, ASan, UBSan) for a few seconds each.
@@ -38,7 +38,7 @@ cmake --build "$root/build" -j"$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
 
 cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
-  -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF
+  -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON
 cmake --build "$root/build-sanitize" -j"$jobs"
 ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$jobs"
 

@@ -3,8 +3,9 @@
 #   build_and_run.sh WAY SOURCE PREFIX WORK SUITE_CASE VERSION CXX
 # WAY: find_package, find_package-header-only, pkg-config, pkg-config-header-only (against the
 # installation in PREFIX; /usr means a system install, found with no search path given),
-# add_subdirectory, fetchcontent (from the checkout in SOURCE). Every way but the two
-# header-only ones gets the compiled library, the default; the consumer checks which it got.
+# add_subdirectory, fetchcontent (from the checkout in SOURCE). find_package, pkg-config and
+# add_subdirectory get the compiled library, the default; the others link header-only by name;
+# the consumer checks which it got.
 set -euo pipefail
 way=$1 source=$2 prefix=$3 work=$4 suite_case=$5 version=$6 cxx=$7
 here=$(cd "$(dirname "$0")" && pwd)
@@ -68,5 +69,5 @@ case "$way" in
 esac
 
 mode=compiled
-case "$way" in *-header-only) mode=header-only ;; esac
+case "$way" in *-header-only | fetchcontent) mode=header-only ;; esac
 "$work/consumer" "$suite_case" "$version" "$mode"
