@@ -22,7 +22,6 @@
 #include "awsdirect/error.hpp"
 #include "awsdirect/fixtures.hpp"
 #include "awsdirect/http.hpp"
-#include "awsdirect/iac/stack.hpp"
 #include "awsdirect/iam.hpp"
 #include "awsdirect/log.hpp"
 #include "awsdirect/pipeline.hpp"
