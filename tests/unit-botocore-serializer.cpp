@@ -149,6 +149,16 @@ TEST_CASE("every declared request is serialized as botocore serializes it") {
        sentBy<S3>(S3::abortMultipartUpload().bucket("b-1").key("k").uploadId("u-1"), s3Endpoint)},
       {"S3 ListMultipartUploads", "s3", "ListMultipartUploads", R"({"Bucket":"b-1","Prefix":"p","MaxUploads":10,"EncodingType":"url"})",
        sentBy<S3>(S3::listMultipartUploads().bucket("b-1").prefix("p").maxUploads(10), s3Endpoint)},
+      {"S3 GetObject", "s3", "GetObject",
+       R"({"Bucket":"b-1","Key":"reports/a+b c.csv","VersionId":"v2","Range":"bytes=0-99","IfMatch":"\"etag\"",
+           "ResponseContentType":"text/csv","ChecksumMode":"ENABLED"})",
+       sentBy<S3>(S3::getObject().bucket("b-1").key("reports/a+b c.csv").versionId("v2").range(0, 99).ifMatch("\"etag\"")
+                      .responseContentType("text/csv").checksumMode(), s3Endpoint)},
+      {"S3 HeadObject", "s3", "HeadObject", R"({"Bucket":"b-1","Key":"k","PartNumber":2,"ChecksumMode":"ENABLED"})",
+       sentBy<S3>(S3::headObject().bucket("b-1").key("k").partNumber(2), s3Endpoint)},
+      {"S3 DeleteObjects", "s3", "DeleteObjects",
+       R"({"Bucket":"b-1","Delete":{"Objects":[{"Key":"a"},{"Key":"b&c","VersionId":"v1"}],"Quiet":true}})",
+       sentBy<S3>(S3::deleteObjects().bucket("b-1").key("a").object("b&c", "v1").quiet(), s3Endpoint)},
   };
 
   const std::string input = "/tmp/awsdirect-serialize-" + std::to_string(::getpid()) + ".jsonl";

@@ -20,6 +20,7 @@
 // members it has; `Required<M>` makes one required in that operation. `validate(Validator&)`
 // checks every member's declared rules, then those that span members, which a request that has
 // some declares as `validateAcross(Validator&) const`.
+#include <chrono>
 #include <climits>
 #include <cstddef>
 #include <cstdint>
@@ -157,6 +158,8 @@ AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const s
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::int64_t>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<int>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bool>& value);
+AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec,
+                                   const std::optional<std::chrono::system_clock::time_point>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<std::string>& value);
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Tag>& tags);
 // A list of structures: its count and that a required one is there; the items' own rules are

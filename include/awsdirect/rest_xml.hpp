@@ -173,6 +173,9 @@ AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const st
 AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<int>& value);
 AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::int64_t>& value);
 AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<bool>& value);
+// A time in a header is an HTTP date (If-Modified-Since), in the query ISO 8601.
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec,
+                                const std::optional<std::chrono::system_clock::time_point>& value);
 // A list is a body's, written by the request.
 template <class T>
 void writeMember(RestRequest&, const MemberSpec&, const std::vector<T>&) {}
@@ -191,6 +194,11 @@ struct WritesBody : std::false_type {};
 template <class Request>
 struct WritesBody<Request, std::void_t<decltype(std::declval<const Request&>().writeBody(std::declval<RestRequest&>()))>>
     : std::true_type {};
+// Whether a request type declares its traits (`static constexpr RestRequest::Traits traits{...}`).
+template <class Request, class = void>
+struct HasTraits : std::false_type {};
+template <class Request>
+struct HasTraits<Request, std::void_t<decltype(Request::traits)>> : std::true_type {};
 }  // namespace detail
 
 template <class Request>
@@ -204,6 +212,7 @@ void writeRestRequest(const Request& request, RestRequest& r) {
   });
   writeRequestLine(r, Request::http, labels);
   if constexpr (detail::WritesBody<Request>::value) request.writeBody(r);
+  if constexpr (detail::HasTraits<Request>::value) r.traits(Request::traits);
 }
 
 // ---- Reading responses ---------------------------------------------------------------------------

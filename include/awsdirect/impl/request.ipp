@@ -71,6 +71,10 @@ void validateMember(Validator& v, const MemberSpec& spec, const std::optional<bo
   detail::presentIfRequired(v, spec, value);
 }
 
+void validateMember(Validator& v, const MemberSpec& spec, const std::optional<std::chrono::system_clock::time_point>& value) {
+  detail::presentIfRequired(v, spec, value);
+}
+
 void validateListCount(Validator& v, const MemberSpec& spec, std::size_t count) {
   if (spec.required && count == 0) {
     v.fail(spec.name, "is required");

@@ -190,6 +190,10 @@ void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<boo
   if (value) detail::writeRestValue(r, spec, *value ? "true" : "false");
 }
 
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std::chrono::system_clock::time_point>& value) {
+  if (value) detail::writeRestValue(r, spec, spec.location == Location::Header ? formatHttpDate(*value) : formatIso8601(*value));
+}
+
 void writeRequestLine(RestRequest& r, const char* http, const std::vector<std::pair<const char*, std::string>>& labels) {
   std::string_view line(http);
   const std::size_t space = line.find(' ');

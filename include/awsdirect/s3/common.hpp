@@ -2,6 +2,7 @@
 // What every part of the S3 client shares: S3's limits, its naming rules, and the path helpers
 // of its requests.
 #include <cstddef>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <functional>
@@ -66,6 +67,8 @@ AWSDIRECT_DECL void objectKey(Validator& v, const std::optional<std::string>& ke
 // The same rules as checks of a declared member's value (request.hpp).
 AWSDIRECT_DECL void bucketCharacters(Validator& v, const std::string& field, const std::string& bucket);
 AWSDIRECT_DECL void objectKeyText(Validator& v, const std::string& field, const std::string& key);
+// A Range header as S3 takes it: "bytes=FIRST-LAST" with FIRST <= LAST, "bytes=FIRST-" or "bytes=-SUFFIX".
+AWSDIRECT_DECL void rangeHeader(Validator& v, const std::string& field, const std::string& range);
 
 AWSDIRECT_DECL bool isStorageClass(const std::string& value);
 
@@ -139,6 +142,18 @@ AWSDIRECT_MEMBER(PartNumberMarker, partNumberMarker, int, query("part-number-mar
 AWSDIRECT_MEMBER(KeyMarker, keyMarker, std::string, query("key-marker"));
 AWSDIRECT_MEMBER(UploadIdMarker, uploadIdMarker, std::string, query("upload-id-marker"));
 AWSDIRECT_MEMBER(MaxUploads, maxUploads, int, query("max-uploads"), range(1, 1000));
+AWSDIRECT_MEMBER(PartNumber, partNumber, int, query("partNumber"), range(1, kMaxParts));
+// A Range header as HTTP writes it ("bytes=0-99", "bytes=100-", "bytes=-500").
+AWSDIRECT_MEMBER(Range, range, std::string, header("Range"), check(rules::rangeHeader));
+// Only if the object's ETag is (If-Match) or is not (If-None-Match: 304 when it is) this one.
+AWSDIRECT_MEMBER(IfMatch, ifMatch, std::string, header("If-Match"));
+AWSDIRECT_MEMBER(IfNoneMatch, ifNoneMatch, std::string, header("If-None-Match"));
+AWSDIRECT_MEMBER(IfModifiedSince, ifModifiedSince, std::chrono::system_clock::time_point, header("If-Modified-Since"));
+AWSDIRECT_MEMBER(IfUnmodifiedSince, ifUnmodifiedSince, std::chrono::system_clock::time_point, header("If-Unmodified-Since"));
+static constexpr const char* kChecksumModes[] = {"ENABLED"};
+AWSDIRECT_MEMBER(ChecksumMode, checksumMode, std::string, header("x-amz-checksum-mode"), oneOf(kChecksumModes));
+AWSDIRECT_MEMBER(ResponseContentType, responseContentType, std::string, query("response-content-type"));
+AWSDIRECT_MEMBER(ResponseContentDisposition, responseContentDisposition, std::string, query("response-content-disposition"));
 
 }  // namespace members
 

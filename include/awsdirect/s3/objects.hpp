@@ -228,77 +228,45 @@ class PutObjectRequest : public ObjectAttributes<PutObjectRequest> {
   bool contentMd5_ = false;
 };
 
-// The conditions and selection GetObject and HeadObject share.
-template <class Self>
-class ObjectSelection {
+// The conditions and selection GetObject and HeadObject share, and their setters beyond the members'.
+template <class Self, class Result, class... Members>
+class ObjectSelection : public ObjectRequest<Self, Result, m::IfMatch, m::IfModifiedSince, m::IfNoneMatch,
+                                             m::IfUnmodifiedSince, m::Range, m::VersionId, m::PartNumber,
+                                             m::ChecksumMode, Members...> {
  public:
-  Self& bucket(std::string v) { bucket_ = std::move(v); return self(); }
-  Self& key(std::string v) { key_ = std::move(v); return self(); }
-  Self& versionId(std::string v) { versionId_ = std::move(v); return self(); }
+  using ObjectRequest<Self, Result, m::IfMatch, m::IfModifiedSince, m::IfNoneMatch, m::IfUnmodifiedSince, m::Range,
+                      m::VersionId, m::PartNumber, m::ChecksumMode, Members...>::range;
   // Bytes first..last, both included.
   Self& range(std::uint64_t first, std::uint64_t last) {
-    range_ = "bytes=" + std::to_string(first) + "-" + std::to_string(last);
-    rangeOk_ = first <= last;
-    return self();
+    return this->range("bytes=" + std::to_string(first) + "-" + std::to_string(last));
   }
-  // A Range header as HTTP writes it ("bytes=100-", "bytes=-500").
-  Self& range(std::string header) { range_ = std::move(header); rangeOk_ = range_->rfind("bytes=", 0) == 0; return self(); }
-  Self& partNumber(int v) { partNumber_ = v; return self(); }
-  // Only if the object's ETag is (If-Match) or is not (If-None-Match: 304 when it is) this one.
-  Self& ifMatch(std::string v) { ifMatch_ = std::move(v); return self(); }
-  Self& ifNoneMatch(std::string v) { ifNoneMatch_ = std::move(v); return self(); }
-  Self& ifModifiedSince(std::chrono::system_clock::time_point v) { ifModifiedSince_ = v; return self(); }
-  Self& ifUnmodifiedSince(std::chrono::system_clock::time_point v) { ifUnmodifiedSince_ = v; return self(); }
-  Self& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return self(); }
   // x-amz-checksum-mode: ENABLED, so that the object's checksum comes back (the client asks by
   // default: S3Options::responseChecksumValidation).
-  Self& checksumMode(bool v = true) { checksumMode_ = v; return self(); }
-
-  const std::optional<std::string>& bucketName() const { return bucket_; }
-  const std::optional<std::string>& keyName() const { return key_; }
+  Self& checksumMode(bool v = true) {
+    if (v) this->checksumMode_ = "ENABLED";
+    else this->checksumMode_.reset();
+    return static_cast<Self&>(*this);
+  }
+  const std::optional<std::string>& bucketName() const { return this->bucket_; }
+  const std::optional<std::string>& keyName() const { return this->key_; }
   // Whether it asks for a part of the object (a Range or a PartNumber).
-  bool partial() const { return range_.has_value() || partNumber_.has_value(); }
+  bool partial() const { return this->range_.has_value() || this->partNumber_.has_value(); }
 
- protected:
-  void validateSelection(Validator& v) const {
-    rules::bucketName(v, bucket_);
-    rules::objectKey(v, key_);
-    v.check(rangeOk_, "Range", "must be 'bytes=FIRST-LAST' with FIRST <= LAST");
-    v.inRange(partNumber_, 1, kMaxParts, "PartNumber");
-    v.check(!(range_ && partNumber_), "Range", "must not be combined with PartNumber");
+  // A Range or a PartNumber, not both.
+  void validateAcross(Validator& v) const {
+    v.check(!(this->range_ && this->partNumber_), "Range", "must not be combined with PartNumber");
   }
-  void serializeSelection(RestRequest& r, const char* method) const {
-    r.method(method);
-    r.traits({false, /*asksForChecksum=*/true, false});
-    detail::objectPath(r, bucket_, key_);
-    r.optionalQuery("versionId", versionId_);
-    r.optionalQuery("partNumber", partNumber_);
-    r.optionalHeader("Range", range_);
-    r.optionalHeader("If-Match", ifMatch_);
-    r.optionalHeader("If-None-Match", ifNoneMatch_);
-    if (ifModifiedSince_) r.header("If-Modified-Since", formatHttpDate(*ifModifiedSince_));
-    if (ifUnmodifiedSince_) r.header("If-Unmodified-Since", formatHttpDate(*ifUnmodifiedSince_));
-    r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
-    if (checksumMode_) r.header("x-amz-checksum-mode", "ENABLED");
-  }
-
-  bool checksumMode_ = false;
-  std::optional<std::string> bucket_, key_, versionId_, range_, ifMatch_, ifNoneMatch_, expectedBucketOwner_;
-  std::optional<int> partNumber_;
-  std::optional<std::chrono::system_clock::time_point> ifModifiedSince_, ifUnmodifiedSince_;
-  bool rangeOk_ = true;
-
- private:
-  Self& self() { return static_cast<Self&>(*this); }
+  // The object's checksum is asked for (S3Options::responseChecksumValidation).
+  static constexpr RestRequest::Traits traits{false, /*asksForChecksum=*/true, false};
 };
 
 // GetObject: an object (or a range of it) into memory, into a file (streamed to disk, renamed
 // into place when complete) or into a sink of yours.
-class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
+class GetObjectRequest
+    : public ObjectSelection<GetObjectRequest, GetObjectResult, m::ResponseContentType, m::ResponseContentDisposition> {
  public:
-  using Result = GetObjectResult;
   static constexpr const char* operation = "GetObject";
-  using Service = S3;
+  static constexpr const char* http = "GET /{Bucket}/{Key+}";
 
   // Streams the object into `path` (via a temporary file next to it) instead of memory; it
   // takes the place of a sink.
@@ -310,15 +278,15 @@ class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
   // The algorithm the object's checksum is expected in (else CRC32), computed as the bytes
   // arrive; an object with a checksum of another algorithm costs a second read of the file.
   GetObjectRequest& expectChecksum(ChecksumAlgorithm v) { expectedChecksum_ = v; return *this; }
-  GetObjectRequest& responseContentType(std::string v) { responseContentType_ = std::move(v); return *this; }
-  GetObjectRequest& responseContentDisposition(std::string v) { responseContentDisposition_ = std::move(v); return *this; }
 
   const std::optional<std::string>& file() const { return file_; }
   const ProgressCallback& progress() const { return progress_; }
   const ResponseBodySink& sink() const { return sink_; }
   ChecksumAlgorithm expectedChecksum() const { return expectedChecksum_; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
+  // Range xor PartNumber; a file that can be written.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
+  // The members, and the body is the result, streamed to the sink when there is one.
   AWSDIRECT_DECL void serialize(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
   // Streamed into the request's file when it names one (a temporary file next to it, renamed into
@@ -328,20 +296,16 @@ class GetObjectRequest : public ObjectSelection<GetObjectRequest> {
 
  private:
   ChecksumAlgorithm expectedChecksum_ = ChecksumAlgorithm::Crc32;
-  std::optional<std::string> file_, responseContentType_, responseContentDisposition_;
+  std::optional<std::string> file_;
   ResponseBodySink sink_;
   ProgressCallback progress_;
 };
 
 // HeadObject: an object's metadata without its body; code "404" when there is no such key.
-class HeadObjectRequest : public ObjectSelection<HeadObjectRequest> {
+class HeadObjectRequest : public ObjectSelection<HeadObjectRequest, ObjectMetadata> {
  public:
-  using Result = ObjectMetadata;
   static constexpr const char* operation = "HeadObject";
-  using Service = S3;
-
-  void validate(Validator& v) const { validateSelection(v); }
-  void serialize(RestRequest& r) const { serializeSelection(r, "HEAD"); }
+  static constexpr const char* http = "HEAD /{Bucket}/{Key+}";
   static Result parse(const RestResponse& response) { return ObjectMetadata::fromHeaders(response); }
 };
 
@@ -362,28 +326,25 @@ struct ObjectIdentifier {
 // DeleteObjects: up to 1,000 keys in one request. Keys S3 could not delete come back in
 // `errors`, each with its code; the call itself succeeds. S3::deleteObjectsInBatches takes any
 // number of keys.
-class DeleteObjectsRequest {
+class DeleteObjectsRequest : public BucketRequest<DeleteObjectsRequest, DeleteObjectsResult> {
  public:
-  using Result = DeleteObjectsResult;
   static constexpr const char* operation = "DeleteObjects";
-  using Service = S3;
+  static constexpr const char* http = "POST /{Bucket}?delete";
 
-  DeleteObjectsRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
   DeleteObjectsRequest& key(std::string key) { objects_.push_back({std::move(key), {}}); return *this; }
   AWSDIRECT_DECL DeleteObjectsRequest& object(std::string key, std::string versionId);
   AWSDIRECT_DECL DeleteObjectsRequest& keys(const std::vector<std::string>& keys);
   // Quiet: only the failures are reported.
   DeleteObjectsRequest& quiet(bool v = true) { quiet_ = v; return *this; }
-  DeleteObjectsRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
   const std::vector<ObjectIdentifier>& objects() const { return objects_; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  // The keys, in the body: 1 to 1,000 of them.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
 
  private:
-  std::optional<std::string> bucket_, expectedBucketOwner_;
   std::vector<ObjectIdentifier> objects_;
   bool quiet_ = false;
 };

@@ -1,4 +1,5 @@
 // Definitions of <awsdirect/s3/common.hpp>.
+#include <cstdlib>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,6 +79,18 @@ void objectKey(Validator& v, const std::optional<std::string>& key, const std::s
 void objectKeyText(Validator& v, const std::string& field, const std::string& key) {
   v.check(key.size() <= kMaxKeyBytes, field, "must be at most 1024 bytes long in UTF-8");
   v.check(awsdirect::detail::isValidUtf8(key), field, "must be valid UTF-8");
+}
+
+void rangeHeader(Validator& v, const std::string& field, const std::string& range) {
+  const std::string rule = "must be 'bytes=FIRST-LAST' with FIRST <= LAST";
+  if (!v.check(range.rfind("bytes=", 0) == 0, field, rule)) return;
+  const std::string spec = range.substr(6);
+  const std::size_t dash = spec.find('-');
+  bool ok = dash != std::string::npos && spec.find_first_not_of("0123456789-") == std::string::npos &&
+            spec.find('-', dash + 1) == std::string::npos && spec.size() > 1;
+  if (ok && dash > 0 && dash + 1 < spec.size())
+    ok = std::strtoull(spec.substr(0, dash).c_str(), nullptr, 10) <= std::strtoull(spec.substr(dash + 1).c_str(), nullptr, 10);
+  v.check(ok, field, rule);
 }
 
 bool isStorageClass(const std::string& value) {

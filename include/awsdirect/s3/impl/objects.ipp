@@ -109,15 +109,13 @@ PutObjectResult PutObjectRequest::parse(const RestResponse& response) {
           Checksums::fromHeaders(response), response.header("x-amz-expiration")};
 }
 
-void GetObjectRequest::validate(Validator& v) const {
-  validateSelection(v);
+void GetObjectRequest::validateAcross(Validator& v) const {
+  ObjectSelection::validateAcross(v);
   if (file_) rules::writableFile(v, "File", *file_);
 }
 
 void GetObjectRequest::serialize(RestRequest& r) const {
-  serializeSelection(r, "GET");
-  r.optionalQuery("response-content-type", responseContentType_);
-  r.optionalQuery("response-content-disposition", responseContentDisposition_);
+  writeRestRequest(*this, r);
   if (sink_) r.responseSink(sink_);
   r.resultIsBody();
 }
@@ -143,19 +141,14 @@ DeleteObjectsRequest& DeleteObjectsRequest::keys(const std::vector<std::string>&
   return *this;
 }
 
-void DeleteObjectsRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
+void DeleteObjectsRequest::validateAcross(Validator& v) const {
   v.check(!objects_.empty() && objects_.size() <= kMaxKeysPerDelete, "Delete.Objects",
           "must hold 1 to 1000 keys (" + std::to_string(objects_.size()) + " given)");
   for (std::size_t i = 0; i < objects_.size(); ++i)
     rules::objectKey(v, objects_[i].key, "Delete.Objects[" + std::to_string(i) + "].Key");
 }
 
-void DeleteObjectsRequest::serialize(RestRequest& r) const {
-  r.method("POST");
-  detail::bucketPath(r, bucket_);
-  r.queryFlag("delete");
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+void DeleteObjectsRequest::writeBody(RestRequest& r) const {
   XmlBodyWriter body("Delete", kXmlNamespace);
   for (const auto& object : objects_) {
     XmlElementWriter element = body.root().element("Object");
