@@ -73,7 +73,7 @@ trap remove EXIT
 echo "installed: $(dpkg-query -W -f='${Package} ${Version}' awsdirect)"
 
 "$here/build_and_run.sh" find_package "$source" /usr "$work/find_package" "$suite_case" "$version" "$cxx"
-"$here/build_and_run.sh" pkg-config-header-only "$source" /usr "$work/pkg-config" "$suite_case" "$version" "$cxx"
+"$here/build_and_run.sh" pkg-config "$source" /usr "$work/pkg-config" "$suite_case" "$version" "$cxx"
 
 # The installed tool signs the suite's request as the suite says.
 read -r key secret region service time < <(python3 -c '
