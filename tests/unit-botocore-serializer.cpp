@@ -159,6 +159,8 @@ TEST_CASE("every declared request is serialized as botocore serializes it") {
       {"S3 DeleteObjects", "s3", "DeleteObjects",
        R"({"Bucket":"b-1","Delete":{"Objects":[{"Key":"a"},{"Key":"b&c","VersionId":"v1"}],"Quiet":true}})",
        sentBy<S3>(S3::deleteObjects().bucket("b-1").key("a").object("b&c", "v1").quiet(), s3Endpoint)},
+      {"S3 UploadPart", "s3", "UploadPart", R"({"Bucket":"b-1","Key":"k","UploadId":"u-1","PartNumber":3,"Body":"part bytes"})",
+       sentBy<S3>(S3::uploadPart().bucket("b-1").key("k").uploadId("u-1").partNumber(3).body("part bytes"), s3Endpoint)},
   };
 
   const std::string input = "/tmp/awsdirect-serialize-" + std::to_string(::getpid()) + ".jsonl";

@@ -90,16 +90,12 @@ class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUplo
 };
 
 // UploadPart: one part (1-10,000) of a multipart upload; 5 MiB to 5 GiB, the last may be smaller.
-class UploadPartRequest {
+class UploadPartRequest
+    : public ObjectRequest<UploadPartRequest, UploadPartResult, Required<m::PartNumber>, Required<m::UploadId>> {
  public:
-  using Result = UploadPartResult;
   static constexpr const char* operation = "UploadPart";
-  using Service = S3;
+  static constexpr const char* http = "PUT /{Bucket}/{Key+}";
 
-  UploadPartRequest& bucket(std::string v) { bucket_ = std::move(v); return *this; }
-  UploadPartRequest& key(std::string v) { key_ = std::move(v); return *this; }
-  UploadPartRequest& uploadId(std::string v) { uploadId_ = std::move(v); return *this; }
-  UploadPartRequest& partNumber(int v) { partNumber_ = v; return *this; }
   UploadPartRequest& body(std::string bytes) { body_.setBytes(std::move(bytes)); return *this; }
   AWSDIRECT_DECL UploadPartRequest& bodyFromFile(std::string path, std::uint64_t offset, std::uint64_t length);
   UploadPartRequest& onProgress(ProgressCallback progress) { body_.setProgress(std::move(progress)); return *this; }
@@ -107,15 +103,14 @@ class UploadPartRequest {
   // from the bytes as sent.
   UploadPartRequest& checksumAlgorithm(ChecksumAlgorithm v) { checksumAlgorithm_ = v; return *this; }
   UploadPartRequest& checksumSha256() { return checksumAlgorithm(ChecksumAlgorithm::Sha256); }
-  UploadPartRequest& expectedBucketOwner(std::string v) { expectedBucketOwner_ = std::move(v); return *this; }
 
-  AWSDIRECT_DECL void validate(Validator& v) const;
-  AWSDIRECT_DECL void serialize(RestRequest& r) const;
+  // The body: a readable file, or at most 5 GiB in memory.
+  AWSDIRECT_DECL void validateAcross(Validator& v) const;
+  // The body, and its checksum when the upload has an algorithm.
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   AWSDIRECT_DECL static Result parse(const RestResponse& response);
 
  private:
-  std::optional<std::string> bucket_, key_, uploadId_, expectedBucketOwner_;
-  std::optional<int> partNumber_;
   RequestBody body_;
   std::optional<ChecksumAlgorithm> checksumAlgorithm_;
 };

@@ -35,21 +35,12 @@ UploadPartRequest& UploadPartRequest::bodyFromFile(std::string path, std::uint64
   return *this;
 }
 
-void UploadPartRequest::validate(Validator& v) const {
-  rules::bucketName(v, bucket_);
-  rules::objectKey(v, key_);
-  rules::uploadId(v, uploadId_);
-  rules::partNumber(v, partNumber_);
+void UploadPartRequest::validateAcross(Validator& v) const {
   body_.validate(v, "Body");
   v.check(body_.bytes().size() <= kMaxPartSize, "Body", "must be at most 5 GiB");
 }
 
-void UploadPartRequest::serialize(RestRequest& r) const {
-  r.method("PUT");
-  detail::objectPath(r, bucket_, key_);
-  r.optionalQuery("partNumber", partNumber_);
-  r.optionalQuery("uploadId", uploadId_);
-  r.optionalHeader("x-amz-expected-bucket-owner", expectedBucketOwner_);
+void UploadPartRequest::writeBody(RestRequest& r) const {
   body_.serialize(r);
   detail::requestChecksum(r, checksumAlgorithm_);
 }
