@@ -24,7 +24,6 @@
 #include "error.hpp"
 #include "http.hpp"
 #include "query.hpp"
-#include "rest_xml.hpp"
 #include "retry.hpp"
 #include "sigv4.hpp"
 #include "transport.hpp"
@@ -129,8 +128,7 @@ struct WritesItself<Request, Writer, std::void_t<decltype(std::declval<const Req
 template <class Request, class Writer>
 void serializeAny(const Request& request, Writer& w) {
   if constexpr (WritesItself<Request, Writer>::value) request.serialize(w);
-  else if constexpr (std::is_same_v<Writer, QueryWriter>) writeQueryRequest(request, w);
-  else writeRestRequest(request, w);
+  else writeRequest(request, w);  // each protocol's writer of declared members (query.hpp, rest_xml.hpp)
 }
 
 template <class Writer, class Reader, class Request>

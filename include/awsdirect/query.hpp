@@ -108,9 +108,9 @@ void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<T>& i
   }
 }
 
-// Every declared member of `request`, then what the request derives from them (writeDerived).
+// Every declared member of `request`, as the Query protocol (or EC2's dialect) writes it.
 template <class Request>
-void writeQueryRequest(const Request& request, QueryWriter& w) {
+void writeRequest(const Request& request, QueryWriter& w) {
   request.forEachMember([&w](const MemberSpec& spec, const auto& value) { writeMember(w, spec, value); });
 }
 

@@ -202,7 +202,7 @@ struct HasTraits<Request, std::void_t<decltype(Request::traits)>> : std::true_ty
 }  // namespace detail
 
 template <class Request>
-void writeRestRequest(const Request& request, RestRequest& r) {
+void writeRequest(const Request& request, RestRequest& r) {
   std::vector<std::pair<const char*, std::string>> labels;
   request.forEachMember([&](const MemberSpec& spec, const auto& value) {
     if (spec.location == Location::Uri || spec.location == Location::GreedyUri)

@@ -446,7 +446,7 @@ std::optional<std::string> S3::redirectRegion(const Error& error, const RestRequ
   // Neither header nor body says: ask with a HEAD on the bucket, as botocore does (unless that
   // is what was just asked).
   RestRequest ask;
-  writeRestRequest(s3::HeadBucketRequest().bucket(bucket), ask);
+  writeRequest(s3::HeadBucketRequest().bucket(bucket), ask);
   if (head && rest.path() == ask.path()) return std::nullopt;
   auto answer = dispatchTo(ask, s3::HeadBucketRequest::operation, bucket, regionFor(bucket));
   const HttpHeaders& headers = answer.ok() ? answer.value().headers : answer.error().responseHeaders;

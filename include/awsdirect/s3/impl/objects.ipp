@@ -115,7 +115,7 @@ void GetObjectRequest::validateAcross(Validator& v) const {
 }
 
 void GetObjectRequest::serialize(RestRequest& r) const {
-  writeRestRequest(*this, r);
+  writeRequest(*this, r);
   if (sink_) r.responseSink(sink_);
   r.resultIsBody();
 }
