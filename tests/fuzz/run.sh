@@ -40,7 +40,8 @@ seed() {  # seed TARGET
   echo "$dir"
 }
 
-for target in "${targets[@]}"; do
+fuzz() {  # fuzz TARGET: runs it, prints its executions; fails on a finding
+  local target=$1 seeds corpus log
   seeds=$(seed "$target")
   corpus="$out/corpus/$target"
   mkdir -p "$corpus"
@@ -49,7 +50,23 @@ for target in "${targets[@]}"; do
           -max_len=65536 -timeout=10 -rss_limit_mb=2048 "$corpus" "$seeds" >"$log" 2>&1); then
     tail -n 40 "$log"
     echo "fuzz target $target: FINDING (see $log)" >&2
-    exit 1
+    return 1
   fi
   echo "fuzz target $target: $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') executions, no finding"
+}
+
+# One target per core at a time: each is a single process.
+status=0 running=0
+for target in "${targets[@]}"; do
+  fuzz "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$(nproc)" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
 done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+exit $status
