@@ -1,13 +1,18 @@
 #pragma once
-// A local AWS (moto_server) for integration tests: started on a free loopback port, stopped
-// when the test ends. With signature checking on, it verifies every SigV4 signature after the
-// first few requests, which bootstrap an admin user and its access key.
+// A local AWS (moto_server) for integration tests, on a free loopback port. With signature
+// checking on, it verifies every SigV4 signature after the first few requests, which bootstrap an
+// admin user and its access key.
+// moto takes about a second of CPU to start, and a test program starts it about sixty times: so a
+// server a test has finished with is kept, and the next test of the program asking for the same
+// kind gets it reset (every service's state emptied, signature checking counted from zero), as
+// if just started. A test that must stop it (`alone`) gets its own process.
 #include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
 
+#include <awsdirect/curl_transport.hpp>
 #include <awsdirect/iam.hpp>
 
 #include "child_process.hpp"
@@ -18,6 +23,7 @@ namespace awsdirect_test {
 struct MotoOptions {
   bool checkSignatures = false;      // INITIAL_NO_AUTH_ACTION_COUNT: verify signatures after the bootstrap
   bool loadManagedPolicies = false;  // MOTO_IAM_LOAD_MANAGED_POLICIES: know AWS managed policies
+  bool alone = false;                // its own process, stopped when the test ends (never shared)
 };
 
 // Both set: moto serves HTTPS with this certificate and key (-c, -k).
@@ -38,8 +44,16 @@ class MotoServer {
     return std::unique_ptr<MotoServer>(new MotoServer(options, tls));
   }
 
-  int port() const { return port_; }
-  std::string endpoint() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
+  MotoServer(const MotoServer&) = delete;
+  MotoServer& operator=(const MotoServer&) = delete;
+  ~MotoServer() {
+    if (shareable_ && process_->running()) idle().push_back(std::move(process_));
+  }
+
+  int port() const { return process_->port; }
+  std::string endpoint() const {
+    return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(process_->port);
+  }
   const awsdirect::Credentials& credentials() const { return credentials_; }
 
   // A client configuration aimed at this server, isolated from the user's environment and files.
@@ -54,23 +68,72 @@ class MotoServer {
   }
 
  private:
-  MotoServer(MotoOptions options, const MotoTls& tls) : port_(freeLoopbackPort()), tls_(!tls.certFile.empty()) {
-    std::map<std::string, std::string> env;
+  struct Process {
+    int port;
+    bool loadManagedPolicies;
+    ChildProcess child;
+    bool running() { return child.running(); }
+  };
+  // The servers of this program that no test is using, stopped when it exits.
+  static std::vector<std::unique_ptr<Process>>& idle() {
+    static std::vector<std::unique_ptr<Process>> servers;
+    return servers;
+  }
+
+  MotoServer(MotoOptions options, const MotoTls& tls)
+      : tls_(!tls.certFile.empty()), shareable_(!options.alone && !tls_) {
+    if (!(shareable_ && takeIdle(options))) process_ = launch(options, tls);
     // moto takes the first N requests unchecked; three bootstrap the admin below.
-    if (options.checkSignatures) env["INITIAL_NO_AUTH_ACTION_COUNT"] = "3";
+    post("/moto-api/reset-auth", options.checkSignatures ? "3" : "inf");
+    credentials_ = awsdirect::Credentials("AKIAIOSFODNN7EXAMPLE", "moto-does-not-check-this-secret");
+    if (options.checkSignatures) bootstrapAdmin();
+  }
+
+  // Takes an idle server of the same kind, reset; false when there is none.
+  bool takeIdle(const MotoOptions& options) {
+    auto& servers = idle();
+    for (auto it = servers.begin(); it != servers.end(); ++it) {
+      if ((*it)->loadManagedPolicies != options.loadManagedPolicies || !(*it)->running()) continue;
+      process_ = std::move(*it);
+      servers.erase(it);
+      post("/moto-api/reset", "");
+      return true;
+    }
+    return false;
+  }
+
+  static std::unique_ptr<Process> launch(const MotoOptions& options, const MotoTls& tls) {
+    const int port = freeLoopbackPort();
+    std::map<std::string, std::string> env;
     if (options.loadManagedPolicies) env["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
-    std::string log = "/tmp/awsdirect-moto-" + std::to_string(port_) + ".log";
-    std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port_)};
-    if (tls_) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
-    process_ = std::make_unique<ChildProcess>(argv, env, log);
+    std::string log = "/tmp/awsdirect-moto-" + std::to_string(port) + ".log";
+    std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port)};
+    if (!tls.certFile.empty()) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
+    auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, ChildProcess(argv, env, log)});
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!acceptsConnections(port_)) {
-      if (!process_->running() || std::chrono::steady_clock::now() > deadline)
+    while (!acceptsConnections(port)) {
+      if (!process->running() || std::chrono::steady_clock::now() > deadline)
         throw std::runtime_error("moto_server did not start; see " + log);
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    credentials_ = awsdirect::Credentials("AKIAIOSFODNN7EXAMPLE", "moto-does-not-check-this-secret");
-    if (options.checkSignatures) bootstrapAdmin();
+    return process;
+  }
+
+  // A request to moto's own API (/moto-api/...), which takes no signature.
+  void post(const std::string& path, const std::string& body) const {
+    awsdirect::TransportOptions options;
+    options.requestTimeout = std::chrono::seconds(30);
+    options.verifyTls = !tls_;  // a TLS moto has the test's own certificate
+    options.loopbackOnly = true;
+    awsdirect::CurlTransport transport(options);
+    awsdirect::HttpRequest request;
+    request.method = "POST";
+    request.scheme = tls_ ? "https" : "http";
+    request.host = "127.0.0.1:" + std::to_string(process_->port);
+    request.path = path;
+    request.body = body;
+    const awsdirect::HttpResponse response = transport.send(request);
+    if (response.status != 200) throw std::runtime_error("moto_server: POST " + path + " answered " + std::to_string(response.status));
   }
 
   // An admin user, allowed everything, whose key signs from then on (three requests).
@@ -87,9 +150,9 @@ class MotoServer {
     credentials_ = awsdirect::Credentials(key.accessKeyId, key.secretAccessKey.reveal());
   }
 
-  int port_;
   bool tls_;
-  std::unique_ptr<ChildProcess> process_;
+  bool shareable_;
+  std::unique_ptr<Process> process_;
   awsdirect::Credentials credentials_;
 };
 
