@@ -47,5 +47,5 @@ cmake --build "$root/build-sanitize" -j"$jobs"
 # One test more than cores: several tests spend much of their time waiting (timeouts, backoff).
 ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 1))"
 
-# 3. The parsers' fuzzers, briefly (5 s each; tests/fuzz/run.sh SECONDS runs them longer).
-"$root/tests/fuzz/run.sh" 5
+# 3. The parsers' fuzzers, briefly (3 s each; tests/fuzz/run.sh SECONDS runs them longer).
+"$root/tests/fuzz/run.sh" 3
