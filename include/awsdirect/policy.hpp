@@ -145,26 +145,24 @@ AWSDIRECT_DECL void policyDocument(Validator& v, const std::string& field, const
 
 // IAM's tag rules: at most 50 tags; keys of 1-128 and values of at most 256 letters, digits,
 // spaces and _ . : / = + - @, keys not starting with "aws:", no key twice.
+// The text of a tag's key or value: letters, digits, spaces and _ . : / = + - @ (non-ASCII
+// letters and digits too; their classes are AWS's to check).
+AWSDIRECT_DECL bool isTagText(const std::string& text);
+
+// A tag key given alone (UntagRole's TagKeys): isTagText.
+AWSDIRECT_DECL void tagKeyText(Validator& v, const std::string& field, const std::string& key);
+
+// IAM's tag rules: at most 50 tags; keys of 1-128 and values of at most 256 letters, digits,
+// spaces and _ . : / = + - @, keys not starting with "aws:", no key twice.
 template <class TagList>
 void tags(Validator& v, const std::string& field, const TagList& tags) {
   v.check(tags.size() <= 50, field, "must have at most 50 tags");
   awsdirect::rules::tags(v, field, tags);
-  auto allowedText = [](const std::string& text) {
-    bool allowed = true;
-    bool utf8 = forEachCodePoint(text, [&](std::uint32_t cp) {
-      // Non-ASCII letters and digits are allowed too; their classes are AWS's to check.
-      if (cp >= 0x80) return;
-      char c = static_cast<char>(cp);
-      allowed &= isLetter(c) || isDigit(c) || c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' ||
-                 c == '=' || c == '+' || c == '-' || c == '@';
-    });
-    return utf8 && allowed;
-  };
   for (std::size_t i = 0; i < tags.size(); ++i) {
     const std::string name = field + "[" + std::to_string(i) + "]";
     const std::string rule = "may contain only letters, digits, spaces and _ . : / = + - @";
-    v.check(allowedText(tags[i].key), name + ".Key", rule);
-    v.check(allowedText(tags[i].value), name + ".Value", rule);
+    v.check(isTagText(tags[i].key), name + ".Key", rule);
+    v.check(isTagText(tags[i].value), name + ".Value", rule);
     for (std::size_t j = 0; j < i; ++j)
       if (tags[j].key == tags[i].key) {
         v.fail(name + ".Key", "must not repeat the key of tag " + std::to_string(j));
@@ -172,6 +170,12 @@ void tags(Validator& v, const std::string& field, const TagList& tags) {
       }
   }
 }
+
+// An identifier of IAM's [\w]+ kind (certificate, SSH key, credential ids): letters, digits, underscores.
+AWSDIRECT_DECL void identifierCharacters(Validator& v, const std::string& field, const std::string& id);
+
+// An MFA device's serial number or ARN: letters, digits and _ + = / : , . @ -.
+AWSDIRECT_DECL void mfaSerialNumber(Validator& v, const std::string& field, const std::string& serial);
 
 // An access key id: 16 to 128 letters, digits and underscores.
 AWSDIRECT_DECL void accessKeyId(Validator& v, const std::string& field, const std::optional<std::string>& id);

@@ -26,20 +26,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "detail/build_mode.hpp"
+#include "error.hpp"
+#include "result.hpp"
 #include "secret.hpp"
 #include "validate.hpp"
+#include "xml.hpp"
 
 namespace awsdirect {
-
-// A resource tag, as every service spells it (Key, Value).
-struct Tag {
-  std::string key;
-  std::string value;
-};
 
 // A check of a text member's value that a length or a list of values cannot say ("must start
 // with a letter"); it records its problems under `field`.
@@ -150,6 +148,8 @@ template <class T> using Stored = typename StoredAs<T>::type;
 template <class T> struct SetterArgOf { using type = T; };
 template <> struct SetterArgOf<Secret> { using type = std::string; };
 template <class T> using SetterArg = typename SetterArgOf<T>::type;
+template <class T, class = void> struct ReadsItself : std::false_type {};
+template <class T> struct ReadsItself<T, std::void_t<decltype(T::read(std::declval<const XmlNode&>()))>> : std::true_type {};
 }  // namespace detail
 
 // The one validator, for every member's declared rules.
@@ -196,6 +196,18 @@ class Request : public Members::template Field<Self>... {
   // The rules that span members ("a password unless AWS manages it"); a request that has some
   // declares its own.
   void validateAcross(Validator&) const {}
+  // The result, read from the operation's result element by the fields its type declares
+  // (nothing for Empty), or by its own read() when it has one (a page that checks IsTruncated).
+  // A request whose result is elsewhere, or read otherwise, has its own parse.
+  static Result parse(const XmlNode& result) {
+    if constexpr (std::is_same_v<Result, Empty>) {
+      return Result{};
+    } else if constexpr (detail::ReadsItself<Result>::value) {
+      return Result::read(result);
+    } else {
+      return readResult<Result>(result);
+    }
+  }
 };
 
 }  // namespace awsdirect

@@ -1,108 +1,134 @@
 // Definitions of <awsdirect/iam.hpp>.
+#include <functional>
 
 namespace awsdirect {
 
-namespace iam {
-
-namespace detail {
-
-std::vector<Tag> readTags(const XmlNode& node) {
-  std::vector<Tag> tags;
-  for (const XmlNode& t : node.list("Tags", "member")) tags.push_back({t.text("Key"), t.text("Value")});
-  return tags;
-}
-
-}  // namespace detail
-
-Role Role::fromXml(const XmlNode& node) {
-  Role r;
-  r.path = node.text("Path");
-  r.roleName = node.text("RoleName");
-  r.roleId = node.text("RoleId");
-  r.arn = node.text("Arn");
-  r.createDate = node.timestamp("CreateDate");
-  r.assumeRolePolicyDocument = detail::decodePolicyDocument(node.text("AssumeRolePolicyDocument"));
-  r.description = node.text("Description");
-  if (node.child("MaxSessionDuration")) r.maxSessionDuration = node.int32("MaxSessionDuration");
-  r.permissionsBoundaryArn = node.child("PermissionsBoundary").text("PermissionsBoundaryArn");
-  r.tags = detail::readTags(node);
-  r.lastUsedDate = node.child("RoleLastUsed").timestamp("LastUsedDate");
-  r.lastUsedRegion = node.child("RoleLastUsed").text("Region");
-  return r;
-}
-
-User User::fromXml(const XmlNode& node) {
-  User u;
-  u.path = node.text("Path");
-  u.userName = node.text("UserName");
-  u.userId = node.text("UserId");
-  u.arn = node.text("Arn");
-  u.createDate = node.timestamp("CreateDate");
-  u.passwordLastUsed = node.timestamp("PasswordLastUsed");
-  u.permissionsBoundaryArn = node.child("PermissionsBoundary").text("PermissionsBoundaryArn");
-  u.tags = detail::readTags(node);
-  return u;
-}
-
-AccessKey AccessKey::fromXml(const XmlNode& node) {
-  AccessKey k;
-  k.userName = node.text("UserName");
-  k.accessKeyId = node.text("AccessKeyId");
-  k.status = node.text("Status");
-  k.secretAccessKey = Secret(node.text("SecretAccessKey"));
-  k.createDate = node.timestamp("CreateDate");
-  return k;
-}
-
-ListAttachedPoliciesResult ListAttachedPoliciesResult::fromXml(const XmlNode& result) {
-  ListAttachedPoliciesResult r;
-  for (const XmlNode& p : result.list("AttachedPolicies", "member"))
-    r.attachedPolicies.push_back({p.text("PolicyName"), p.text("PolicyArn")});
-  // IsTruncated says whether more pages follow; a Marker without it is not a next page.
-  if (result.boolean("IsTruncated")) r.marker = result.text("Marker");
-  return r;
-}
-
-ListAccessKeysResult ListAccessKeysRequest::parse(const XmlNode& result) {
-  Result r;
-  for (const XmlNode& k : result.list("AccessKeyMetadata", "member"))
-    r.accessKeyMetadata.push_back({k.text("UserName"), k.text("AccessKeyId"), k.text("Status"), k.timestamp("CreateDate")});
-  if (result.boolean("IsTruncated")) r.marker = result.text("Marker");
-  return r;
-}
-
-}  // namespace iam
-
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request) {
-  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
-                      &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
+  return listAll(std::move(request));
 }
 
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(const std::string& roleName) {
-  return listAllAttachedRolePolicies(listAttachedRolePolicies().roleName(roleName));
+  return listAll(listAttachedRolePolicies().roleName(roleName));
 }
 
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request) {
-  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
-                      &iam::ListAttachedPoliciesResult::marker, &iam::ListAttachedPoliciesResult::attachedPolicies);
+  return listAll(std::move(request));
 }
 
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(const std::string& userName) {
-  return listAllAttachedUserPolicies(listAttachedUserPolicies().userName(userName));
+  return listAll(listAttachedUserPolicies().userName(userName));
 }
 
 Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(iam::ListAccessKeysRequest request) {
-  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); }, &iam::ListAccessKeysResult::marker,
-                      &iam::ListAccessKeysResult::accessKeyMetadata);
+  return listAll(std::move(request));
 }
 
 Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(const std::string& userName) {
-  return listAllAccessKeys(listAccessKeys().userName(userName));
+  return listAll(listAccessKeys().userName(userName));
 }
 
 namespace iam {
 namespace detail {
-// botocore's RoleExists and UserExists acceptors: success when found, NoSuchEntity retries.
+
+// Runs each step for each item listed; the first error ends it.
+template <class Items, class Step>
+Outcome<Empty> forEach(const Outcome<Items>& listed, Step step) {
+  if (!listed) return listed.error();
+  for (const auto& item : listed.value())
+    if (auto done = step(item); !done) return done.error();
+  return Empty{};
+}
+
+// A step whose target is already gone (NoSuchEntity) has nothing left to do.
+template <class T>
+Outcome<Empty> goneIsDone(const Outcome<T>& outcome) {
+  if (outcome || outcome.error().code == "NoSuchEntity") return Empty{};
+  return outcome.error();
+}
+
+}  // namespace detail
+}  // namespace iam
+
+Outcome<Empty> Iam::deleteRoleCompletely(const std::string& roleName) {
+  using iam::detail::forEach;
+  auto role = send(getRole().roleName(roleName));
+  if (!role) return role.error();
+  if (auto done = forEach(listAll(listRolePolicies().roleName(roleName)),
+                          [&](const std::string& name) { return send(deleteRolePolicy().roleName(roleName).policyName(name)); });
+      !done)
+    return done;
+  if (auto done = forEach(listAllAttachedRolePolicies(roleName),
+                          [&](const iam::AttachedPolicy& p) { return send(detachRolePolicy().roleName(roleName).policyArn(p.policyArn)); });
+      !done)
+    return done;
+  if (auto done = forEach(listAll(listInstanceProfilesForRole().roleName(roleName)),
+                          [&](const iam::InstanceProfile& p) {
+                            return send(removeRoleFromInstanceProfile().instanceProfileName(p.instanceProfileName).roleName(roleName));
+                          });
+      !done)
+    return done;
+  if (!role.value().permissionsBoundaryArn.empty())
+    if (auto done = iam::detail::goneIsDone(send(deleteRolePermissionsBoundary().roleName(roleName))); !done) return done;
+  return send(deleteRole().roleName(roleName));
+}
+
+Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName) {
+  using iam::detail::forEach;
+  if (auto user = send(getUser().userName(userName)); !user) return user.error();
+  const std::vector<std::function<Outcome<Empty>()>> steps = {
+      [&] {
+        return forEach(listAllAccessKeys(userName), [&](const iam::AccessKeyMetadata& k) {
+          return send(deleteAccessKey().userName(userName).accessKeyId(k.accessKeyId));
+        });
+      },
+      [&] { return iam::detail::goneIsDone(send(deleteLoginProfile().userName(userName))); },
+      [&] {
+        return forEach(listAll(listMfaDevices().userName(userName)), [&](const iam::MfaDevice& d) {
+          return send(deactivateMfaDevice().userName(userName).serialNumber(d.serialNumber));
+        });
+      },
+      [&] {
+        return forEach(listAll(listSigningCertificates().userName(userName)), [&](const iam::SigningCertificate& c) {
+          return send(deleteSigningCertificate().userName(userName).certificateId(c.certificateId));
+        });
+      },
+      [&] {
+        return forEach(listAll(listSshPublicKeys().userName(userName)), [&](const iam::SshPublicKeyMetadata& k) {
+          return send(deleteSshPublicKey().userName(userName).sshPublicKeyId(k.sshPublicKeyId));
+        });
+      },
+      [&] {
+        return forEach(listAll(listServiceSpecificCredentials().userName(userName)),
+                       [&](const iam::ServiceSpecificCredentialMetadata& c) {
+                         return send(deleteServiceSpecificCredential().userName(userName).serviceSpecificCredentialId(
+                             c.serviceSpecificCredentialId));
+                       });
+      },
+      [&] {
+        return forEach(listAll(listGroupsForUser().userName(userName)), [&](const iam::Group& g) {
+          return send(removeUserFromGroup().groupName(g.groupName).userName(userName));
+        });
+      },
+      [&] {
+        return forEach(listAll(listUserPolicies().userName(userName)), [&](const std::string& name) {
+          return send(deleteUserPolicy().userName(userName).policyName(name));
+        });
+      },
+      [&] {
+        return forEach(listAllAttachedUserPolicies(userName), [&](const iam::AttachedPolicy& p) {
+          return send(detachUserPolicy().userName(userName).policyArn(p.policyArn));
+        });
+      },
+  };
+  for (const auto& step : steps)
+    if (auto done = step(); !done) return done;
+  return send(deleteUser().userName(userName));
+}
+
+namespace iam {
+namespace detail {
+// botocore's RoleExists, UserExists and PolicyExists acceptors: success when found,
+// NoSuchEntity retries.
 template <class T>
 WaitStep existsJudge(const Outcome<T>& polled) {
   if (polled) return WaitStep{WaitVerdict::Success, "exists"};
@@ -120,6 +146,11 @@ Outcome<iam::Role> Iam::waitUntilRoleExists(const std::string& roleName, WaitOpt
 Outcome<iam::User> Iam::waitUntilUserExists(const std::string& userName, WaitOptions options) {
   return waitUntil<iam::User>("UserExists", options, kUserExists, [&] { return send(getUser().userName(userName)); },
                               iam::detail::existsJudge<iam::User>);
+}
+
+Outcome<iam::Policy> Iam::waitUntilPolicyExists(const std::string& policyArn, WaitOptions options) {
+  return waitUntil<iam::Policy>("PolicyExists", options, kPolicyExists,
+                                [&] { return send(getPolicy().policyArn(policyArn)); }, iam::detail::existsJudge<iam::Policy>);
 }
 
 }  // namespace awsdirect

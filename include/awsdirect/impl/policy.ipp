@@ -1,5 +1,6 @@
 // Definitions of <awsdirect/policy.hpp>.
 #include "../detail/json.hpp"
+#include <string_view>
 
 namespace awsdirect {
 
@@ -246,10 +247,33 @@ void accessKeyId(Validator& v, const std::string& field, const std::optional<std
   v.check(allowed, field, "may contain only letters, digits and underscores");
 }
 
-void accessKeyId(Validator& v, const std::string& field, const std::string& id) {
+void accessKeyId(Validator& v, const std::string& field, const std::string& id) { identifierCharacters(v, field, id); }
+
+void identifierCharacters(Validator& v, const std::string& field, const std::string& id) {
   bool allowed = true;
   for (char c : id) allowed &= isLetter(c) || isDigit(c) || c == '_';
   v.check(allowed, field, "may contain only letters, digits and underscores");
+}
+
+void mfaSerialNumber(Validator& v, const std::string& field, const std::string& serial) {
+  bool allowed = true;
+  for (char c : serial)
+    allowed &= isLetter(c) || isDigit(c) || std::string_view("_+=/:,.@-").find(c) != std::string_view::npos;
+  v.check(allowed, field, "may contain only letters, digits and _ + = / : , . @ -");
+}
+
+bool isTagText(const std::string& text) {
+  bool allowed = true;
+  bool utf8 = forEachCodePoint(text, [&](std::uint32_t cp) {
+    if (cp >= 0x80) return;
+    char c = static_cast<char>(cp);
+    allowed &= isLetter(c) || isDigit(c) || std::string_view(" _.:/=+-@").find(c) != std::string_view::npos;
+  });
+  return utf8 && allowed;
+}
+
+void tagKeyText(Validator& v, const std::string& field, const std::string& key) {
+  v.check(isTagText(key), field, "may contain only letters, digits, spaces and _ . : / = + - @");
 }
 
 void tagList(Validator& v, const std::string& field, const std::vector<Tag>& list) { tags(v, field, list); }

@@ -1,0 +1,152 @@
+#pragma once
+// How a result is read, declared once: a result type lists its fields, each with its name in the
+// response document and the member it fills, and one reader fills any such type from the XML of
+// the Query and REST-XML protocols.
+//
+//   struct LoginProfile {
+//     std::string userName;
+//     std::optional<std::chrono::system_clock::time_point> createDate;
+//     bool passwordResetRequired = false;
+//     static constexpr auto fields() {
+//       return std::make_tuple(field("UserName", &LoginProfile::userName), field("CreateDate", &LoginProfile::createDate),
+//                              field("PasswordResetRequired", &LoginProfile::passwordResetRequired));
+//     }
+//   };
+//   LoginProfile profile = readResult<LoginProfile>(result.child("LoginProfile"));
+//
+// A name may be a path ("RoleLastUsed/Region"): a result may keep a nested member flat. A list
+// is read from its wrapper's items ("member" in the Query protocol, as the field says otherwise).
+// The same declarations let a test walk a result (forEachField), as the botocore comparison does.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "secret.hpp"
+#include "uri.hpp"
+#include "xml.hpp"
+
+namespace awsdirect {
+
+// One field of a result: where it is in the document and which member it fills.
+template <class T, class M>
+struct ResultField {
+  const char* name;       // the member's name in the document, or a path to it ("RoleLastUsed/Region")
+  M T::*member;
+  const char* item;       // a list's item element: "member" in the Query protocol
+  bool urlEncoded;        // the text is URL-encoded on the wire (IAM's policy documents): read decoded
+};
+
+template <class T, class M>
+constexpr ResultField<T, M> field(const char* name, M T::*member, const char* item = "member") {
+  return {name, member, item, false};
+}
+
+// A text IAM sends URL-encoded (policy documents, RFC 3986: '+' is a plus sign); read decoded, as botocore does.
+template <class T>
+constexpr ResultField<T, std::string> urlEncodedField(const char* name, std::string T::*member) {
+  return {name, member, "member", true};
+}
+
+// A resource tag, as every service spells it (Key, Value), in requests and results.
+struct Tag {
+  std::string key;
+  std::string value;
+  static constexpr auto fields() { return std::make_tuple(field("Key", &Tag::key), field("Value", &Tag::value)); }
+};
+
+namespace detail {
+
+template <class T, class = void>
+struct HasFields : std::false_type {};
+template <class T>
+struct HasFields<T, std::void_t<decltype(T::fields())>> : std::true_type {};
+
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+// The element a field's path names under `node` (empty when absent); `last` gets its last step.
+inline XmlNode walk(const XmlNode& node, const char* path, std::string& last) {
+  std::string rest = path;
+  XmlNode at = node;
+  for (std::size_t slash; (slash = rest.find('/')) != std::string::npos; rest.erase(0, slash + 1))
+    at = at.child(rest.substr(0, slash).c_str());
+  last = rest;
+  return at;
+}
+
+template <class M>
+void readValue(const XmlNode& parent, const std::string& name, const char* item, bool urlEncoded, M& out);
+
+template <class T>
+T readItem(const XmlNode& node) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return node.value();
+  } else {
+    static_assert(HasFields<T>::value, "a list's items are text or a type with fields()");
+    T item{};
+    std::apply([&](const auto&... f) { (readValue(node, f.name, f.item, f.urlEncoded, item.*(f.member)), ...); },
+               T::fields());
+    return item;
+  }
+}
+
+template <class M>
+void readValue(const XmlNode& parent, const std::string& path, const char* item, bool urlEncoded, M& out) {
+  std::string name;
+  const XmlNode at = walk(parent, path.c_str(), name);
+  const char* n = name.c_str();
+  if constexpr (IsOptional<M>::value) {
+    using V = typename M::value_type;
+    if constexpr (std::is_same_v<V, TimePoint>) {
+      out = at.timestamp(n);
+    } else if (at.child(n)) {
+      V value{};
+      readValue(at, name, item, urlEncoded, value);
+      out = std::move(value);
+    }
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    out = urlEncoded ? uriDecode(at.text(n)) : at.text(n);
+  } else if constexpr (std::is_same_v<M, Secret>) {
+    out = Secret(at.text(n));
+  } else if constexpr (std::is_same_v<M, bool>) {
+    out = at.boolean(n);
+  } else if constexpr (std::is_same_v<M, int>) {
+    out = at.int32(n);
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    out = at.integer(n);
+  } else if constexpr (IsVector<M>::value) {
+    for (const XmlNode& element : at.list(n, item)) out.push_back(readItem<typename M::value_type>(element));
+  } else {
+    out = readItem<M>(at.child(n));
+  }
+}
+
+}  // namespace detail
+
+// A result read from its element: every declared field, absent ones left as they start.
+template <class T>
+T readResult(const XmlNode& node) {
+  return detail::readItem<T>(node);
+}
+
+// Calls visit(name, value) for each declared field of `value`, in declaration order.
+template <class T, class Visit>
+void forEachField(const T& value, Visit&& visit) {
+  std::apply([&](const auto&... f) { (visit(f.name, value.*(f.member)), ...); }, T::fields());
+}
+
+}  // namespace awsdirect
