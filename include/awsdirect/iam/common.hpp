@@ -34,6 +34,7 @@ struct Role {
   std::string description;
   std::optional<int> maxSessionDuration;  // seconds
   std::string permissionsBoundaryArn;     // empty when the role has none
+  std::string permissionsBoundaryType;    // "PermissionsBoundaryPolicy" when it has one
   std::vector<Tag> tags;
   Time lastUsedDate;
   std::string lastUsedRegion;
@@ -44,7 +45,8 @@ struct Role {
         field("Arn", &Role::arn), field("CreateDate", &Role::createDate),
         urlEncodedField("AssumeRolePolicyDocument", &Role::assumeRolePolicyDocument),
         field("Description", &Role::description), field("MaxSessionDuration", &Role::maxSessionDuration),
-        field("PermissionsBoundary/PermissionsBoundaryArn", &Role::permissionsBoundaryArn), field("Tags", &Role::tags),
+        field("PermissionsBoundary/PermissionsBoundaryArn", &Role::permissionsBoundaryArn),
+        field("PermissionsBoundary/PermissionsBoundaryType", &Role::permissionsBoundaryType), field("Tags", &Role::tags),
         field("RoleLastUsed/LastUsedDate", &Role::lastUsedDate), field("RoleLastUsed/Region", &Role::lastUsedRegion));
   }
 };
@@ -57,6 +59,7 @@ struct User {
   Time createDate;
   Time passwordLastUsed;
   std::string permissionsBoundaryArn;
+  std::string permissionsBoundaryType;
   std::vector<Tag> tags;
 
   static constexpr auto fields() {
@@ -64,6 +67,7 @@ struct User {
                            field("Arn", &User::arn), field("CreateDate", &User::createDate),
                            field("PasswordLastUsed", &User::passwordLastUsed),
                            field("PermissionsBoundary/PermissionsBoundaryArn", &User::permissionsBoundaryArn),
+                           field("PermissionsBoundary/PermissionsBoundaryType", &User::permissionsBoundaryType),
                            field("Tags", &User::tags));
   }
 };

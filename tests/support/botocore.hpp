@@ -1,0 +1,173 @@
+#pragma once
+// botocore as the oracle of the unit tests: what its serializer sends for the same parameters
+// (botocore_serialize.py --compare) and what its parser reads from the same response document
+// (botocore_parse.py), each one Python process for a whole list of operations.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <unistd.h>
+
+#include <awsdirect/detail/json.hpp>
+#include <awsdirect/result.hpp>
+#include <awsdirect/time.hpp>
+
+#include "scripted_transport.hpp"
+
+namespace awsdirect_test {
+
+inline bool botocoreAvailable() {
+  static const bool available = std::system("timeout 30 python3 -c 'import botocore' >/dev/null 2>&1") == 0;
+  return available;
+}
+
+// Runs tests/support/SCRIPT ARGS with `lines` on its stdin; its stdout's lines.
+inline std::vector<std::string> runBotocore(const std::string& script, const std::vector<std::string>& lines,
+                                            const std::string& args = "") {
+  const std::string input = "/tmp/awsdirect-botocore-" + std::to_string(::getpid()) + ".jsonl";
+  {
+    std::ofstream out(input);
+    for (const std::string& line : lines) out << line << "\n";
+  }
+  const std::string command =
+      "timeout 120 python3 " + std::string(AWSDIRECT_SOURCE_DIR) + "/tests/support/" + script + " " + args + " < " + input;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::vector<std::string> output;
+  if (!pipe) return output;
+  std::string line;
+  char buffer[65536];
+  while (std::fgets(buffer, sizeof buffer, pipe)) {
+    line += buffer;
+    if (!line.empty() && line.back() == '\n') {
+      line.pop_back();
+      output.push_back(line);
+      line.clear();
+    }
+  }
+  const int status = pclose(pipe);
+  std::remove(input.c_str());
+  if (status != 0) output.push_back("the script failed: " + command);
+  return output;
+}
+
+// One request compared with botocore's serializer: the request as sent and the same parameters as JSON.
+struct SerializerCase {
+  std::string name;       // "IAM ListRoles"
+  std::string service;    // botocore's name
+  std::string operation;
+  std::string params;     // the same parameters as JSON, for botocore
+  awsdirect::HttpRequest sent;
+};
+
+// Sends `request` with `Client` to a transport that keeps it, and returns what went out.
+template <class Client, class Request>
+awsdirect::HttpRequest sentBy(const Request& request, const std::string& endpoint = "") {
+  auto transport = std::make_shared<ScriptedTransport>();
+  transport->respond(200, "");
+  awsdirect::ClientConfig config = scriptedConfig(transport);
+  config.endpointUrl = endpoint;
+  Client client(config);
+  (void)client.send(request);  // an empty answer is a ParseError: what was sent is the point
+  return transport->requests.empty() ? awsdirect::HttpRequest{} : transport->requests.front();
+}
+
+// Each case's verdict: "ok", or what differs from botocore.
+inline std::vector<std::string> compareWithSerializer(const std::vector<SerializerCase>& cases) {
+  using awsdirect::detail::JsonValue;
+  std::vector<std::string> lines;
+  for (const SerializerCase& c : cases) {
+    JsonValue::Object headers;
+    for (const auto& [name, value] : c.sent.headers) headers.emplace_back(name, value);
+    lines.push_back(JsonValue::object({{"service", c.service}, {"operation", c.operation},
+                                       {"params", JsonValue::parse(c.params)}, {"method", c.sent.method},
+                                       {"path", c.sent.path}, {"query", c.sent.query},
+                                       {"headers", JsonValue::object(std::move(headers))}, {"body", c.sent.body}})
+                        .dump());
+  }
+  return runBotocore("botocore_serialize.py", lines, "--compare");
+}
+
+// ---- Results as paths ("Roles/0/RoleName" -> "RoleName-3"), as botocore_parse.py writes them ----
+
+template <class T>
+struct IsOptionalValue : std::false_type {};
+template <class T>
+struct IsOptionalValue<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVectorValue : std::false_type {};
+template <class T>
+struct IsVectorValue<std::vector<T>> : std::true_type {};
+
+// Every value of a declared result under its path; empty text and absent values are left out
+// (botocore leaves out what the document does not have).
+template <class T>
+void flatten(const std::string& path, const T& value, std::map<std::string, std::string>& out) {
+  if constexpr (IsOptionalValue<T>::value) {
+    if (value) flatten(path, *value, out);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (!value.empty()) out[path] = value;
+  } else if constexpr (std::is_same_v<T, awsdirect::Secret>) {
+    if (!value.reveal().empty()) out[path] = value.reveal();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out[path] = value ? "true" : "false";
+  } else if constexpr (std::is_integral_v<T>) {
+    out[path] = std::to_string(value);
+  } else if constexpr (std::is_same_v<T, std::chrono::system_clock::time_point>) {
+    out[path] = awsdirect::formatIso8601(value);
+  } else if constexpr (IsVectorValue<T>::value) {
+    for (std::size_t i = 0; i < value.size(); ++i) flatten(path + "/" + std::to_string(i), value[i], out);
+  } else {
+    awsdirect::forEachField(value, [&](const char* name, const auto& member) {
+      flatten(path.empty() ? std::string(name) : path + "/" + name, member, out);
+    });
+  }
+}
+
+// A response document made from the model, and botocore's reading of it.
+struct ParserCase {
+  std::string document;
+  std::map<std::string, std::string> parsed;
+};
+
+inline std::vector<ParserCase> botocoreResponses(const std::vector<std::pair<std::string, std::string>>& operations) {
+  using awsdirect::detail::JsonValue;
+  std::vector<std::string> lines;
+  for (const auto& [service, operation] : operations)
+    lines.push_back(JsonValue::object({{"service", service}, {"operation", operation}}).dump());
+  std::vector<ParserCase> cases;
+  for (const std::string& line : runBotocore("botocore_parse.py", lines)) {
+    ParserCase c;
+    try {
+      const JsonValue json = JsonValue::parse(line);
+      c.document = json.at("document").asString();
+      for (const auto& [path, value] : json.at("parsed").asObject()) c.parsed[path] = value.asString();
+    } catch (const std::exception&) {
+      c.document = line;  // not a case: the script's complaint, shown by the test
+    }
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+// What differs between our reading and botocore's, path by path; empty when they agree.
+inline std::vector<std::string> differences(const std::map<std::string, std::string>& ours,
+                                            const std::map<std::string, std::string>& botocore) {
+  std::vector<std::string> found;
+  for (const auto& [path, value] : botocore) {
+    auto it = ours.find(path);
+    if (it == ours.end()) found.push_back(path + ": botocore reads '" + value + "', awsdirect nothing");
+    else if (it->second != value) found.push_back(path + ": botocore reads '" + value + "', awsdirect '" + it->second + "'");
+  }
+  for (const auto& [path, value] : ours)
+    if (!botocore.count(path)) found.push_back(path + ": awsdirect reads '" + value + "', botocore nothing");
+  return found;
+}
+
+}  // namespace awsdirect_test

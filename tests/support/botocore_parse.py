@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""botocore's own parser, as the oracle the unit tests compare awsdirect's result readers with.
+
+Reads JSON lines {"service": "iam", "operation": "ListRoles"} on stdin and prints, a line each:
+  {"document": "<ListRolesResponse>...</ListRolesResponse>", "parsed": {"Roles/0/RoleName": "...", ...}}
+The document is a response of the Query protocol with every member of the operation's output set
+(lists of two, nested structures a few levels deep), made from the service's model; "parsed" is
+what botocore's parser (botocore.parsers) makes of it, flattened to paths: a structure's members
+joined with "/", a list's items by index; timestamps as 2026-01-02T03:04:05Z, booleans as
+true/false. IAM's URL-encoded policy documents are decoded, as botocore's handler does.
+"""
+import datetime
+import json
+import sys
+from urllib.parse import unquote
+
+import botocore.session
+from botocore.parsers import create_parser
+
+session = botocore.session.get_session()
+models = {}
+POLICY_DOCUMENT = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D"
+DEPTH = 4
+
+
+def sample(shape, name, depth):
+    """The XML text of a value of `shape`: every member of a structure, two items of a list."""
+    kind = shape.type_name
+    if kind == "structure":
+        if depth > DEPTH:
+            return ""
+        return "".join(f"<{m.serialization.get('name', n)}>{sample(m, n, depth + 1)}</{m.serialization.get('name', n)}>"
+                       for n, m in shape.members.items())
+    if kind == "list":
+        item = shape.member.serialization.get("name", "member")
+        return "".join(f"<{item}>{sample(shape.member, f'{name}{i}', depth + 1)}</{item}>" for i in (1, 2))
+    if kind == "string":
+        if shape.enum:
+            return shape.enum[-1]
+        if shape.name == "policyDocumentType":
+            return POLICY_DOCUMENT
+        return f"{name}-{depth}"
+    if kind in ("integer", "long"):
+        return str(40 + depth)
+    if kind == "boolean":
+        return "true"
+    if kind == "timestamp":
+        return f"2026-01-0{depth + 1}T03:04:05Z"
+    if kind == "double" or kind == "float":
+        return "2.5"
+    raise ValueError(f"no sample for {kind} ({shape.name})")
+
+
+def flatten(value, shape, path, out):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "ResponseMetadata":
+                flatten(item, shape.members[key] if shape is not None else None, f"{path}/{key}" if path else key, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            flatten(item, shape.member if shape is not None else None, f"{path}/{i}", out)
+    elif isinstance(value, bool):
+        out[path] = "true" if value else "false"
+    elif isinstance(value, datetime.datetime):
+        out[path] = value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif shape is not None and shape.name == "policyDocumentType":
+        out[path] = unquote(value)
+    else:
+        out[path] = str(value)
+
+
+def respond(service, operation):
+    if service not in models:
+        models[service] = session.get_service_model(service)
+    model = models[service].operation_model(operation)
+    protocol = models[service].metadata["protocol"]
+    output = model.output_shape
+    result = sample(output, output.name, 0) if output is not None else ""
+    wrapper = output.serialization.get("resultWrapper") if output is not None else None
+    if wrapper:
+        result = f"<{wrapper}>{result}</{wrapper}>"
+    namespace = models[service].metadata.get("xmlNamespace", "")
+    document = (f'<{operation}Response xmlns="{namespace}">{result}'
+                f"<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{operation}Response>")
+    parsed = create_parser(protocol).parse({"body": document.encode(), "headers": {}, "status_code": 200}, output)
+    flat = {}
+    flatten(parsed, output, "", flat)
+    return {"document": document, "parsed": flat}
+
+
+for line in sys.stdin:
+    if line.strip():
+        item = json.loads(line)
+        print(json.dumps(respond(item["service"], item["operation"])), flush=True)
