@@ -3,7 +3,7 @@
 //   iam_role create --name NAME --trust-service SERVICE [--trust-service SERVICE]... [--policy-arn ARN]...
 //                   [--description TEXT] [--path /PATH/]
 //   iam_role describe --name NAME
-//   iam_role delete --name NAME        (detaches its managed policies first)
+//   iam_role delete --name NAME        (its policies, inline and managed, and instance profiles first)
 //
 // The seed's role for Redshift:
 //   iam_role create --name myRedshiftRole --trust-service redshift.amazonaws.com
@@ -121,12 +121,12 @@ int run(const Args& args) {
     return 0;
   }
   if (args.command == "delete") {
-    for (const auto& policy : iam.listAllAttachedRolePolicies(name).value()) {
-      iam.send(Iam::detachRolePolicy().roleName(name).policyArn(policy.policyArn)).value();
-      std::cout << "detached: " << policy.policyArn << "\n";
-    }
-    iam.send(Iam::deleteRole().roleName(name)).value();
-    std::cout << "deleted:  " << name << "\n";
+    // Everything that would make DeleteRole refuse goes first, as in the console.
+    iam.deleteRoleCompletely(name, [](const std::string& operation, const std::string& item) {
+         if (operation == "DetachRolePolicy") std::cout << "detached: " << item << "\n";
+         else if (operation == "DeleteRole") std::cout << "deleted:  " << item << "\n";
+         else std::cout << "removed:  " << item << " (" << operation << ")\n";
+       }).value();
     return 0;
   }
   return usage();

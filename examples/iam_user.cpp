@@ -136,16 +136,13 @@ int run(const Args& args) {
     return 0;
   }
   if (args.command == "delete") {
-    for (const auto& key : iam.listAllAccessKeys(name).value()) {
-      iam.send(Iam::deleteAccessKey().userName(name).accessKeyId(key.accessKeyId)).value();
-      std::cout << "deleted:  access key " << key.accessKeyId << "\n";
-    }
-    for (const auto& policy : iam.listAllAttachedUserPolicies(name).value()) {
-      iam.send(Iam::detachUserPolicy().userName(name).policyArn(policy.policyArn)).value();
-      std::cout << "detached: " << policy.policyArn << "\n";
-    }
-    iam.send(Iam::deleteUser().userName(name)).value();
-    std::cout << "deleted:  " << name << "\n";
+    // Everything that would make DeleteUser refuse goes first, as in the console.
+    iam.deleteUserCompletely(name, [](const std::string& operation, const std::string& item) {
+         if (operation == "DeleteAccessKey") std::cout << "deleted:  access key " << item << "\n";
+         else if (operation == "DetachUserPolicy") std::cout << "detached: " << item << "\n";
+         else if (operation == "DeleteUser") std::cout << "deleted:  " << item << "\n";
+         else std::cout << "removed:  " << item << " (" << operation << ")\n";
+       }).value();
     return 0;
   }
   return usage();

@@ -398,3 +398,66 @@ TEST_CASE("AWS_PROFILE=assumed whoami shows the assumed role, as the AWS CLI doe
   CHECK(cli.at("Arn").asString() == "arn:aws:sts::123456789012:assumed-role/seed-operator/seed-session");
   CHECK(output.find("user id:  " + cli.at("UserId").asString() + "\n") != std::string::npos);
 }
+
+TEST_CASE("iam_role delete and iam_user delete remove what a console user added: inline policies, profiles, "
+          "password, MFA, keys, groups") {
+  auto moto = startMoto();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  if (!awsdirect_test::onPath("aws")) return awsdirect_test::skip("the AWS CLI is not installed");
+  awsdirect_test::ran();
+  TempHome home;
+  Shell shell{*moto, home};
+  Iam iam(moto->clientConfig());
+  const iam::PolicyDocument readBucket = iam::PolicyDocument().allow({"s3:GetObject"}, {"arn:aws:s3:::seed-bucket/*"});
+
+  // The role, as the seed makes it, then what a console user adds to it.
+  REQUIRE(shell.example("iam_role", "create --name consoleRole --trust-service redshift.amazonaws.com --policy-arn " +
+                                        std::string(kS3ReadOnly)).first == 0);
+  iam.send(Iam::putRolePolicy().roleName("consoleRole").policyName("read-bucket").policyDocument(readBucket)).value();
+  iam.send(Iam::putRolePolicy().roleName("consoleRole").policyName("second").policyDocument(readBucket)).value();
+  iam.send(Iam::tagRole().roleName("consoleRole").tag("owner", "console")).value();
+  // Operations the library does not type yet go through call(), the same pipeline.
+  iam.call("CreateInstanceProfile", {{"InstanceProfileName", "consoleProfile"}}).value();
+  iam.call("AddRoleToInstanceProfile", {{"InstanceProfileName", "consoleProfile"}, {"RoleName", "consoleRole"}}).value();
+  CHECK(iam.send(Iam::deleteRole().roleName("consoleRole")).error().code == "DeleteConflict");
+  CHECK(iam.listAll(Iam::listRolePolicies().roleName("consoleRole").maxItems(1)).value() ==
+        std::vector<std::string>{"read-bucket", "second"});
+
+  auto [roleDeleted, roleOutput] = shell.example("iam_role", "delete --name consoleRole");
+  CHECK(roleDeleted == 0);
+  CHECK(roleOutput == "removed:  read-bucket (DeleteRolePolicy)\nremoved:  second (DeleteRolePolicy)\ndetached: " +
+                          std::string(kS3ReadOnly) +
+                          "\nremoved:  consoleProfile (RemoveRoleFromInstanceProfile)\ndeleted:  consoleRole\n");
+  CHECK(shell.cliStatus("iam get-role --role-name consoleRole") != 0);
+
+  // The user, with everything DeleteUser refuses to leave behind.
+  REQUIRE(shell.example("iam_user", "create --name consoleUser --policy-arn " + std::string(kS3ReadOnly)).first == 0);
+  iam.send(Iam::putUserPolicy().userName("consoleUser").policyName("read-bucket").policyDocument(readBucket)).value();
+  const std::string keyId = iam.send(Iam::createAccessKey().userName("consoleUser")).value().accessKeyId;
+  iam.send(Iam::updateAccessKey().userName("consoleUser").accessKeyId(keyId).status("Inactive")).value();
+  iam.call("CreateLoginProfile", {{"UserName", "consoleUser"}, {"Password", "Console-Passw0rd!"}}).value();
+  iam.call("CreateGroup", {{"GroupName", "analysts"}}).value();
+  iam.call("AddUserToGroup", {{"GroupName", "analysts"}, {"UserName", "consoleUser"}}).value();
+  auto device = iam.call("CreateVirtualMFADevice", {{"VirtualMFADeviceName", "consoleUser-phone"}}).value();
+  const std::string serial = device.result().child("VirtualMFADevice").text("SerialNumber");
+  REQUIRE_FALSE(serial.empty());
+  iam.call("EnableMFADevice", {{"UserName", "consoleUser"}, {"SerialNumber", serial}, {"AuthenticationCode1", "123456"},
+                               {"AuthenticationCode2", "234567"}})
+      .value();
+  CHECK(iam.send(Iam::getLoginProfile().userName("consoleUser")).value().userName == "consoleUser");
+  CHECK(iam.listAll(Iam::listMfaDevices().userName("consoleUser")).value().size() == 1);
+  CHECK(iam.send(Iam::deleteUser().userName("consoleUser")).error().code == "DeleteConflict");
+
+  auto [userDeleted, userOutput] = shell.example("iam_user", "delete --name consoleUser");
+  CHECK(userDeleted == 0);
+  CHECK(userOutput == "deleted:  access key " + keyId + "\nremoved:  console password (DeleteLoginProfile)\nremoved:  " +
+                          serial + " (DeactivateMFADevice)\nremoved:  analysts (RemoveUserFromGroup)\nremoved:  read-bucket "
+                          "(DeleteUserPolicy)\ndetached: " + std::string(kS3ReadOnly) + "\ndeleted:  consoleUser\n");
+  CHECK(shell.cliStatus("iam get-user --user-name consoleUser") != 0);
+  CHECK(iam.send(Iam::getUser().userName("consoleUser")).error().code == "NoSuchEntity");
+
+  // A second delete names what is missing, typed.
+  auto [again, againOutput] = shell.example("iam_user", "delete --name consoleUser");
+  CHECK(again == 1);
+  CHECK(againOutput.find("NoSuchEntity") != std::string::npos);
+}

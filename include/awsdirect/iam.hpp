@@ -6,6 +6,7 @@
 // IAM is a global service: one endpoint per partition (iam.amazonaws.com, signed for us-east-1;
 // iam.cn-north-1.amazonaws.com.cn; iam.us-gov.amazonaws.com), whatever region the client has.
 #include <chrono>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,15 +102,20 @@ class Iam : public QueryService<Iam> {
   AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(iam::ListAccessKeysRequest request);
   AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(const std::string& userName);
 
+  // Told of each step of a complete deletion once it is done: the operation and what it removed
+  // ("DetachRolePolicy", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").
+  using DeletionStep = std::function<void(const std::string& operation, const std::string& item)>;
+
   // Deletes a role as the console does, with whatever would make DeleteRole refuse: its inline
   // and managed policies, its place in instance profiles, its permissions boundary; then the role.
   // The error of the first step that fails (NoSuchEntity when there is no such role).
-  AWSDIRECT_DECL Outcome<Empty> deleteRoleCompletely(const std::string& roleName);
+  AWSDIRECT_DECL Outcome<Empty> deleteRoleCompletely(const std::string& roleName, const DeletionStep& onStep = {});
 
   // Deletes a user as the console does: its access keys, console password, MFA devices
   // (deactivated), signing certificates, SSH keys, service-specific credentials, group
-  // memberships, inline and managed policies; then the user.
-  AWSDIRECT_DECL Outcome<Empty> deleteUserCompletely(const std::string& userName);
+  // memberships, inline and managed policies; then the user. A list it cannot read is passed
+  // over: DeleteUser then says (DeleteConflict) whether anything of it was left.
+  AWSDIRECT_DECL Outcome<Empty> deleteUserCompletely(const std::string& userName, const DeletionStep& onStep = {});
 
   // botocore's RoleExists (every second, 20 times): GetRole until it succeeds and returns the
   // role, NoSuchEntity meaning "not yet" (IAM is eventually consistent: a role just created may

@@ -1,5 +1,7 @@
 // Definitions of <awsdirect/iam.hpp>.
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace awsdirect {
 
@@ -30,99 +32,127 @@ Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(const std::s
 namespace iam {
 namespace detail {
 
-// Runs each step for each item listed; the first error ends it.
-template <class Items, class Step>
-Outcome<Empty> forEach(const Outcome<Items>& listed, Step step) {
-  if (!listed) return listed.error();
-  for (const auto& item : listed.value())
-    if (auto done = step(item); !done) return done.error();
+// Sends the removal each listed item needs, telling `onStep` of each; the first failed removal
+// ends it. A listing that fails (one the caller may not read, or an emulator lacks) is passed
+// over: DeleteRole or DeleteUser, last, then refuses with DeleteConflict if anything was left.
+template <class Items, class Removal>
+Outcome<Empty> removeEach(Iam& iam, const Outcome<Items>& listed, const Iam::DeletionStep& onStep, Removal removal) {
+  if (!listed) return Empty{};
+  for (const auto& item : listed.value()) {
+    const auto [request, name] = removal(item);
+    if (auto done = iam.send(request); !done) return done.error();
+    if (onStep) onStep(request.operation, name);
+  }
   return Empty{};
 }
 
-// A step whose target is already gone (NoSuchEntity) has nothing left to do.
-template <class T>
-Outcome<Empty> goneIsDone(const Outcome<T>& outcome) {
-  if (outcome || outcome.error().code == "NoSuchEntity") return Empty{};
-  return outcome.error();
+// A removal whose target is already gone (NoSuchEntity) has nothing left to do.
+template <class Request>
+Outcome<Empty> removeIfThere(Iam& iam, const Request& request, const std::string& name, const Iam::DeletionStep& onStep) {
+  auto done = iam.send(request);
+  if (!done && done.error().code == "NoSuchEntity") return Empty{};
+  if (!done) return done.error();
+  if (onStep) onStep(request.operation, name);
+  return Empty{};
 }
 
 }  // namespace detail
 }  // namespace iam
 
-Outcome<Empty> Iam::deleteRoleCompletely(const std::string& roleName) {
-  using iam::detail::forEach;
+Outcome<Empty> Iam::deleteRoleCompletely(const std::string& roleName, const DeletionStep& onStep) {
+  using iam::detail::removeEach;
   auto role = send(getRole().roleName(roleName));
   if (!role) return role.error();
-  if (auto done = forEach(listAll(listRolePolicies().roleName(roleName)),
-                          [&](const std::string& name) { return send(deleteRolePolicy().roleName(roleName).policyName(name)); });
-      !done)
-    return done;
-  if (auto done = forEach(listAllAttachedRolePolicies(roleName),
-                          [&](const iam::AttachedPolicy& p) { return send(detachRolePolicy().roleName(roleName).policyArn(p.policyArn)); });
-      !done)
-    return done;
-  if (auto done = forEach(listAll(listInstanceProfilesForRole().roleName(roleName)),
+  const std::vector<std::function<Outcome<Empty>()>> steps = {
+      [&] {
+        return removeEach(*this, listAll(listRolePolicies().roleName(roleName)), onStep, [&](const std::string& name) {
+          return std::make_pair(deleteRolePolicy().roleName(roleName).policyName(name), name);
+        });
+      },
+      [&] {
+        return removeEach(*this, listAllAttachedRolePolicies(roleName), onStep, [&](const iam::AttachedPolicy& p) {
+          return std::make_pair(detachRolePolicy().roleName(roleName).policyArn(p.policyArn), p.policyArn);
+        });
+      },
+      [&] {
+        return removeEach(*this, listAll(listInstanceProfilesForRole().roleName(roleName)), onStep,
                           [&](const iam::InstanceProfile& p) {
-                            return send(removeRoleFromInstanceProfile().instanceProfileName(p.instanceProfileName).roleName(roleName));
+                            return std::make_pair(
+                                removeRoleFromInstanceProfile().instanceProfileName(p.instanceProfileName).roleName(roleName),
+                                p.instanceProfileName);
                           });
-      !done)
-    return done;
-  if (!role.value().permissionsBoundaryArn.empty())
-    if (auto done = iam::detail::goneIsDone(send(deleteRolePermissionsBoundary().roleName(roleName))); !done) return done;
-  return send(deleteRole().roleName(roleName));
+      },
+      [&]() -> Outcome<Empty> {
+        const std::string& boundary = role.value().permissionsBoundaryArn;
+        if (boundary.empty()) return Empty{};
+        return iam::detail::removeIfThere(*this, deleteRolePermissionsBoundary().roleName(roleName), boundary, onStep);
+      },
+  };
+  for (const auto& step : steps)
+    if (auto done = step(); !done) return done;
+  auto deleted = send(deleteRole().roleName(roleName));
+  if (deleted && onStep) onStep("DeleteRole", roleName);
+  return deleted;
 }
 
-Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName) {
-  using iam::detail::forEach;
+Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName, const DeletionStep& onStep) {
+  using iam::detail::removeEach;
   if (auto user = send(getUser().userName(userName)); !user) return user.error();
   const std::vector<std::function<Outcome<Empty>()>> steps = {
       [&] {
-        return forEach(listAllAccessKeys(userName), [&](const iam::AccessKeyMetadata& k) {
-          return send(deleteAccessKey().userName(userName).accessKeyId(k.accessKeyId));
+        return removeEach(*this, listAllAccessKeys(userName), onStep, [&](const iam::AccessKeyMetadata& k) {
+          return std::make_pair(deleteAccessKey().userName(userName).accessKeyId(k.accessKeyId), k.accessKeyId);
         });
       },
-      [&] { return iam::detail::goneIsDone(send(deleteLoginProfile().userName(userName))); },
+      [&] { return iam::detail::removeIfThere(*this, deleteLoginProfile().userName(userName), "console password", onStep); },
       [&] {
-        return forEach(listAll(listMfaDevices().userName(userName)), [&](const iam::MfaDevice& d) {
-          return send(deactivateMfaDevice().userName(userName).serialNumber(d.serialNumber));
-        });
-      },
-      [&] {
-        return forEach(listAll(listSigningCertificates().userName(userName)), [&](const iam::SigningCertificate& c) {
-          return send(deleteSigningCertificate().userName(userName).certificateId(c.certificateId));
+        return removeEach(*this, listAll(listMfaDevices().userName(userName)), onStep, [&](const iam::MfaDevice& d) {
+          return std::make_pair(deactivateMfaDevice().userName(userName).serialNumber(d.serialNumber), d.serialNumber);
         });
       },
       [&] {
-        return forEach(listAll(listSshPublicKeys().userName(userName)), [&](const iam::SshPublicKeyMetadata& k) {
-          return send(deleteSshPublicKey().userName(userName).sshPublicKeyId(k.sshPublicKeyId));
+        return removeEach(*this, listAll(listSigningCertificates().userName(userName)), onStep,
+                          [&](const iam::SigningCertificate& c) {
+                            return std::make_pair(deleteSigningCertificate().userName(userName).certificateId(c.certificateId),
+                                                  c.certificateId);
+                          });
+      },
+      [&] {
+        return removeEach(*this, listAll(listSshPublicKeys().userName(userName)), onStep,
+                          [&](const iam::SshPublicKeyMetadata& k) {
+                            return std::make_pair(deleteSshPublicKey().userName(userName).sshPublicKeyId(k.sshPublicKeyId),
+                                                  k.sshPublicKeyId);
+                          });
+      },
+      [&] {
+        return removeEach(*this, listAll(listServiceSpecificCredentials().userName(userName)), onStep,
+                          [&](const iam::ServiceSpecificCredentialMetadata& c) {
+                            return std::make_pair(deleteServiceSpecificCredential().userName(userName).serviceSpecificCredentialId(
+                                                      c.serviceSpecificCredentialId),
+                                                  c.serviceSpecificCredentialId);
+                          });
+      },
+      [&] {
+        return removeEach(*this, listAll(listGroupsForUser().userName(userName)), onStep, [&](const iam::Group& g) {
+          return std::make_pair(removeUserFromGroup().groupName(g.groupName).userName(userName), g.groupName);
         });
       },
       [&] {
-        return forEach(listAll(listServiceSpecificCredentials().userName(userName)),
-                       [&](const iam::ServiceSpecificCredentialMetadata& c) {
-                         return send(deleteServiceSpecificCredential().userName(userName).serviceSpecificCredentialId(
-                             c.serviceSpecificCredentialId));
-                       });
-      },
-      [&] {
-        return forEach(listAll(listGroupsForUser().userName(userName)), [&](const iam::Group& g) {
-          return send(removeUserFromGroup().groupName(g.groupName).userName(userName));
+        return removeEach(*this, listAll(listUserPolicies().userName(userName)), onStep, [&](const std::string& name) {
+          return std::make_pair(deleteUserPolicy().userName(userName).policyName(name), name);
         });
       },
       [&] {
-        return forEach(listAll(listUserPolicies().userName(userName)), [&](const std::string& name) {
-          return send(deleteUserPolicy().userName(userName).policyName(name));
-        });
-      },
-      [&] {
-        return forEach(listAllAttachedUserPolicies(userName), [&](const iam::AttachedPolicy& p) {
-          return send(detachUserPolicy().userName(userName).policyArn(p.policyArn));
+        return removeEach(*this, listAllAttachedUserPolicies(userName), onStep, [&](const iam::AttachedPolicy& p) {
+          return std::make_pair(detachUserPolicy().userName(userName).policyArn(p.policyArn), p.policyArn);
         });
       },
   };
   for (const auto& step : steps)
     if (auto done = step(); !done) return done;
-  return send(deleteUser().userName(userName));
+  auto deleted = send(deleteUser().userName(userName));
+  if (deleted && onStep) onStep("DeleteUser", userName);
+  return deleted;
 }
 
 namespace iam {

@@ -145,9 +145,8 @@ class RoleResource final : public Resource {
   void destroy() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    for (const auto& policy : c_.iam.listAllAttachedRolePolicies(name()).value())
-      c_.iam.send(Iam::detachRolePolicy().roleName(name()).policyArn(policy.policyArn)).value();
-    unlessMissing(c_.iam.send(Iam::deleteRole().roleName(name())), {"NoSuchEntity"});
+    // Inline policies and instance profiles a console user added go too, or DeleteRole refuses.
+    unlessMissing(c_.iam.deleteRoleCompletely(name()), {"NoSuchEntity"});
   }
 
  private:
@@ -195,11 +194,8 @@ class UserResource final : public Resource {
   void destroy() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    for (const auto& key : c_.iam.listAllAccessKeys(name()).value())
-      c_.iam.send(Iam::deleteAccessKey().userName(name()).accessKeyId(key.accessKeyId)).value();
-    for (const auto& policy : c_.iam.listAllAttachedUserPolicies(name()).value())
-      c_.iam.send(Iam::detachUserPolicy().userName(name()).policyArn(policy.policyArn)).value();
-    unlessMissing(c_.iam.send(Iam::deleteUser().userName(name())), {"NoSuchEntity"});
+    // A console password, MFA devices, inline policies a console user added go too.
+    unlessMissing(c_.iam.deleteUserCompletely(name()), {"NoSuchEntity"});
     removeCredentialsProfile(c_.config.environment, c_.blueprint.userProfile());
   }
 
