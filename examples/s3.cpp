@@ -192,36 +192,20 @@ int makeBucket(S3& client, const Args& args) {
   return 0;
 }
 
-// Deletes every object and aborts every unfinished multipart upload, page by page.
-void emptyBucket(S3& client, const std::string& bucket) {
-  client
-      .forEachPage(S3::listObjectsV2().bucket(bucket),
-                   [&](const s3::ListObjectsV2Result& page) {
-                     if (page.contents.empty()) return true;
-                     auto batch = S3::deleteObjects().bucket(bucket);
-                     for (const auto& object : page.contents) batch.key(object.key);
-                     auto result = client.send(batch).value();
-                     for (const auto& deleted : result.deleted) std::cout << "delete: s3://" << bucket << "/" << deleted.key << "\n";
-                     if (!result.errors.empty()) {
-                       const auto& first = result.errors.front();
-                       throw std::runtime_error("could not delete " + std::to_string(result.errors.size()) +
-                                                " objects; s3://" + bucket + "/" + first.key + ": " + first.code +
-                                                ": " + first.message);
-                     }
-                     return true;
-                   })
-      .value();
-  for (const auto& upload : client.listAllMultipartUploads(S3::listMultipartUploads().bucket(bucket)).value()) {
-    client.send(S3::abortMultipartUpload().bucket(bucket).key(upload.key).uploadId(upload.uploadId)).value();
-    std::cout << "abort: s3://" << bucket << "/" << upload.key << " (upload " << upload.uploadId << ")\n";
-  }
+// Deletes every object version and delete marker, and aborts every unfinished multipart upload.
+void emptyReporting(S3& client, const std::string& bucket) {
+  awsdirect::emptyBucket(client, bucket, [&](const char* what, const std::string& key, const std::string& id) {
+    if (std::string(what) == "upload") std::cout << "abort: s3://" << bucket << "/" << key << " (upload " << id << ")\n";
+    else if (std::string(what) == "delete marker") std::cout << "delete: s3://" << bucket << "/" << key << " (delete marker " << id << ")\n";
+    else std::cout << "delete: s3://" << bucket << "/" << key << (id.empty() || id == "null" ? "" : " (version " + id + ")") << "\n";
+  }).value();
 }
 
 int removeBucket(S3& client, const Args& args) {
   if (args.positional.size() != 1) return usage();
   S3Uri uri = parseS3Uri(args.positional[0]);
   if (!uri.key.empty()) throw std::invalid_argument("rb takes a bucket, not a key: s3://" + uri.bucket);
-  if (args.flags.count("--force")) emptyBucket(client, uri.bucket);
+  if (args.flags.count("--force")) emptyReporting(client, uri.bucket);
   client.send(S3::deleteBucket().bucket(uri.bucket)).value();
   std::cout << "remove_bucket: " << uri.bucket << "\n";
   return 0;

@@ -564,3 +564,43 @@ TEST_CASE("flexible checksums against moto, cross-checked with Python and botoco
   REQUIRE(wrongButUnchecked.ok());
   CHECK(wrongButUnchecked.value().checksums.crc32.empty());
 }
+
+TEST_CASE("s3 rb --force empties a versioned bucket: every version and delete marker, page by page") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  if (!awsdirect_test::onPath("aws")) return awsdirect_test::skip("the AWS CLI is not installed");
+  awsdirect_test::ran();
+  S3 s3(moto->clientConfig());
+  s3.send(S3::createBucket().bucket("versioned-bucket")).value();
+  CHECK(s3.send(S3::getBucketVersioning().bucket("versioned-bucket")).value().status.empty());
+  s3.send(S3::putBucketVersioning().bucket("versioned-bucket").enabled()).value();
+  CHECK(s3.send(S3::getBucketVersioning().bucket("versioned-bucket")).value().status == "Enabled");
+  // Two versions of a key and a delete marker over them, a key with a space, a third key left.
+  for (const char* body : {"one", "two"}) s3.send(S3::putObject().bucket("versioned-bucket").key("data/a b.csv").body(body)).value();
+  s3.send(S3::putObject().bucket("versioned-bucket").key("kept.txt").body("k")).value();
+  s3.send(S3::deleteObject().bucket("versioned-bucket").key("data/a b.csv")).value();
+
+  // Listed a page of one at a time: the markers carry from page to page.
+  std::vector<std::string> seen;
+  auto page = S3::listObjectVersions().bucket("versioned-bucket").maxKeys(1);
+  for (int pages = 0; pages < 10; ++pages) {
+    auto listed = s3.send(page).value();
+    for (const auto& v : listed.versions) seen.push_back("version " + v.key);
+    for (const auto& m : listed.deleteMarkers) seen.push_back("marker " + m.key + (m.isLatest ? " latest" : ""));
+    if (!listed.isTruncated) break;
+    page.keyMarker(listed.nextKeyMarker).versionIdMarker(listed.nextVersionIdMarker);
+  }
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{"marker data/a b.csv latest", "version data/a b.csv", "version data/a b.csv",
+                                         "version kept.txt"});
+  CHECK(s3.send(S3::deleteBucket().bucket("versioned-bucket")).error().code == "BucketNotEmpty");
+
+  auto [forced, forcedOutput] = runExample(*moto, "rb s3://versioned-bucket --force");
+  CHECK(forced == 0);
+  CHECK(std::count(forcedOutput.begin(), forcedOutput.end(), '\n') == 5);  // 3 versions, 1 marker, the bucket
+  CHECK(forcedOutput.find("(delete marker ") != std::string::npos);
+  CHECK(forcedOutput.find("remove_bucket: versioned-bucket") != std::string::npos);
+  auto [bucketsCode, buckets] = runAwsCli(*moto, "s3api list-buckets --query Buckets[].Name --output text");
+  CHECK(bucketsCode == 0);
+  CHECK(buckets.find("versioned-bucket") == std::string::npos);
+}

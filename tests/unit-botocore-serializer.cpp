@@ -159,6 +159,15 @@ TEST_CASE("every declared request is serialized as botocore serializes it") {
       {"S3 DeleteObjects", "s3", "DeleteObjects",
        R"({"Bucket":"b-1","Delete":{"Objects":[{"Key":"a"},{"Key":"b&c","VersionId":"v1"}],"Quiet":true}})",
        sentBy<S3>(S3::deleteObjects().bucket("b-1").key("a").object("b&c", "v1").quiet(), s3Endpoint)},
+      {"S3 PutBucketVersioning", "s3", "PutBucketVersioning",
+       R"({"Bucket":"b-1","VersioningConfiguration":{"Status":"Enabled"},"ExpectedBucketOwner":"123456789012"})",
+       sentBy<S3>(S3::putBucketVersioning().bucket("b-1").enabled().expectedBucketOwner("123456789012"), s3Endpoint)},
+      {"S3 GetBucketVersioning", "s3", "GetBucketVersioning", R"({"Bucket":"b-1"})",
+       sentBy<S3>(S3::getBucketVersioning().bucket("b-1"), s3Endpoint)},
+      {"S3 ListObjectVersions", "s3", "ListObjectVersions",
+       R"({"Bucket":"b-1","Prefix":"a b/","Delimiter":"/","MaxKeys":5,"KeyMarker":"a b/c","VersionIdMarker":"v-1","EncodingType":"url"})",
+       sentBy<S3>(S3::listObjectVersions().bucket("b-1").prefix("a b/").delimiter("/").maxKeys(5).keyMarker("a b/c")
+                      .versionIdMarker("v-1"), s3Endpoint)},
       {"S3 UploadPart", "s3", "UploadPart", R"({"Bucket":"b-1","Key":"k","UploadId":"u-1","PartNumber":3,"Body":"part bytes"})",
        sentBy<S3>(S3::uploadPart().bucket("b-1").key("k").uploadId("u-1").partNumber(3).body("part bytes"), s3Endpoint)},
   };

@@ -37,13 +37,19 @@ template <class T, class M>
 struct ResultField {
   const char* name;       // the member's name in the document, or a path to it ("RoleLastUsed/Region")
   M T::*member;
-  const char* item;       // a list's item element: "member" in the Query protocol
+  const char* item;       // a list's item element: "member" in the Query protocol; null: flattened
   bool urlEncoded;        // the text is URL-encoded on the wire (IAM's policy documents): read decoded
 };
 
 template <class T, class M>
 constexpr ResultField<T, M> field(const char* name, M T::*member, const char* item = "member") {
   return {name, member, item, false};
+}
+
+// A list written as repeated elements without a wrapper (S3's <Version>...</Version><Version>...).
+template <class T, class M>
+constexpr ResultField<T, M> flattenedField(const char* name, M T::*member) {
+  return {name, member, nullptr, false};
 }
 
 // A text IAM sends URL-encoded (policy documents, RFC 3986: '+' is a plus sign); read decoded, as botocore does.
@@ -129,7 +135,8 @@ void readValue(const XmlNode& parent, const std::string& path, const char* item,
   } else if constexpr (std::is_same_v<M, std::int64_t>) {
     out = at.integer(n);
   } else if constexpr (IsVector<M>::value) {
-    for (const XmlNode& element : at.list(n, item)) out.push_back(readItem<typename M::value_type>(element));
+    for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
+      out.push_back(readItem<typename M::value_type>(element));
   } else {
     out = readItem<M>(at.child(n));
   }

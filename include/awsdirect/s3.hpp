@@ -7,4 +7,5 @@
 #include "s3/common.hpp"     // S3's limits and naming rules
 #include "s3/multipart.hpp"  // multipart uploads
 #include "s3/objects.hpp"    // PutObject, GetObject, HeadObject, DeleteObject(s), ListObjectsV2, CopyObject
-#include "s3/transfer.hpp"   // S3Transfer: files up and down in parallel parts
+#include "s3/transfer.hpp"   // S3Transfer: files up and down in parallel parts; emptying a bucket
+#include "s3/versions.hpp"   // versioning, object versions and delete markers

@@ -64,6 +64,7 @@
 #include "s3/multipart.hpp"
 #include "s3/objects.hpp"
 #include "s3/transfer.hpp"
+#include "s3/versions.hpp"
 #include "secret.hpp"
 #include "shared_config.hpp"
 #include "sigv4.hpp"
@@ -147,6 +148,7 @@
 #include "s3/impl/buckets.ipp"
 #include "s3/impl/objects.ipp"
 #include "s3/impl/multipart.ipp"
+#include "s3/impl/versions.ipp"
 #include "s3/impl/client.ipp"
 
 // tooling

@@ -17,6 +17,7 @@
 #include "common.hpp"
 #include "multipart.hpp"
 #include "objects.hpp"
+#include "versions.hpp"
 
 namespace awsdirect {
 
@@ -92,6 +93,9 @@ class S3 : public RestXmlService<S3> {
   static s3::AbortMultipartUploadRequest abortMultipartUpload() { return {}; }
   static s3::ListPartsRequest listParts() { return {}; }
   static s3::ListMultipartUploadsRequest listMultipartUploads() { return {}; }
+  static s3::PutBucketVersioningRequest putBucketVersioning() { return {}; }
+  static s3::GetBucketVersioningRequest getBucketVersioning() { return {}; }
+  static s3::ListObjectVersionsRequest listObjectVersions() { return {}; }
 
   // ---- Calls that send ----
 

@@ -4,6 +4,7 @@
 // ranged parts, several at once. Nothing is held in memory: parts stream from and to the file.
 // A failed upload is aborted, so no orphaned parts stay billed; a failed download leaves no file.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -108,6 +109,16 @@ struct DownloadFileResult {
 }  // namespace s3
 
 
+
+// Told of each thing emptyBucket removed: "version", "delete marker" or "upload", its key, and its
+// version id (or upload id).
+using EmptiedStep = std::function<void(const char* what, const std::string& key, const std::string& id)>;
+
+// Empties a bucket completely, as `aws s3 rb --force` should and DeleteBucket requires: every
+// version of every object and every delete marker (all there is in an unversioned bucket too),
+// 1,000 per DeleteObjects, page by page; then every unfinished multipart upload, aborted. A key
+// S3 would not delete ends it with that key's error.
+AWSDIRECT_DECL Outcome<Empty> emptyBucket(S3& client, const std::string& bucket, const EmptiedStep& onStep = {});
 
 // Transfers files with an S3 client, several parts at once through the client's own transport
 // (the curl transport runs them on connections of their own; a recorder records them all).

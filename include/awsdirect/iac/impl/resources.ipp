@@ -4,6 +4,7 @@
 #include "../../credentials_file.hpp"
 #include "../../detail/ip.hpp"
 #include "../../detail/text.hpp"
+#include "../../s3/transfer.hpp"
 #include "../../time.hpp"
 
 namespace awsdirect {
@@ -304,12 +305,8 @@ class BucketResource final : public Resource {
   void destroy() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    for (const auto& upload : c_.s3.listAllMultipartUploads(S3::listMultipartUploads().bucket(name())).value())
-      c_.s3.send(S3::abortMultipartUpload().bucket(name()).key(upload.key).uploadId(upload.uploadId)).value();
-    std::vector<std::string> keys;
-    for (const auto& object : c_.s3.listAllObjects(S3::listObjectsV2().bucket(name())).value().contents)
-      keys.push_back(object.key);
-    if (!keys.empty()) c_.s3.deleteObjectsInBatches(name(), keys).value();
+    // Every version and delete marker (a console user may have turned versioning on), and uploads.
+    awsdirect::emptyBucket(c_.s3, name()).value();
     unlessMissing(c_.s3.send(S3::deleteBucket().bucket(name())), {"NoSuchBucket"});
   }
 

@@ -13,6 +13,43 @@
 
 namespace awsdirect {
 
+Outcome<Empty> emptyBucket(S3& client, const std::string& bucket, const EmptiedStep& onStep) {
+  auto page = S3::listObjectVersions().bucket(bucket);
+  for (;;) {
+    auto listed = client.send(page);
+    if (!listed) return listed.error();
+    const s3::ListObjectVersionsResult& result = listed.value();
+    std::vector<std::pair<const char*, const s3::ObjectVersion*>> all;
+    for (const auto& v : result.versions) all.emplace_back("version", &v);
+    for (const auto& m : result.deleteMarkers) all.emplace_back("delete marker", &m);
+    for (std::size_t start = 0; start < all.size(); start += s3::kMaxKeysPerDelete) {
+      auto batch = S3::deleteObjects().bucket(bucket).quiet();
+      const std::size_t end = std::min(all.size(), start + s3::kMaxKeysPerDelete);
+      for (std::size_t i = start; i < end; ++i) batch.object(all[i].second->key, all[i].second->versionId);
+      auto deleted = client.send(batch);
+      if (!deleted) return deleted.error();
+      if (!deleted.value().errors.empty()) {
+        const auto& first = deleted.value().errors.front();
+        return makeError(ErrorKind::Service, first.code,
+                         std::to_string(deleted.value().errors.size()) + " versions could not be deleted; s3://" + bucket +
+                             "/" + first.key + " (version " + first.versionId + "): " + first.message);
+      }
+      if (onStep)
+        for (std::size_t i = start; i < end; ++i) onStep(all[i].first, all[i].second->key, all[i].second->versionId);
+    }
+    if (!result.isTruncated) break;
+    page.keyMarker(result.nextKeyMarker).versionIdMarker(result.nextVersionIdMarker);
+  }
+  auto uploads = client.listAllMultipartUploads(S3::listMultipartUploads().bucket(bucket));
+  if (!uploads) return uploads.error();
+  for (const auto& upload : uploads.value()) {
+    auto aborted = client.send(S3::abortMultipartUpload().bucket(bucket).key(upload.key).uploadId(upload.uploadId));
+    if (!aborted && aborted.error().code != "NoSuchUpload") return aborted.error();
+    if (onStep) onStep("upload", upload.key, upload.uploadId);
+  }
+  return Empty{};
+}
+
 namespace detail {
 
 // Adds up the progress of parts that travel at once, and reports it from one thread at a time.

@@ -1,0 +1,28 @@
+// Definitions of <awsdirect/s3/versions.hpp>.
+#include "../../uri.hpp"
+#include "../../xml.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+void PutBucketVersioningRequest::writeBody(RestRequest& r) const {
+  XmlBodyWriter body("VersioningConfiguration", kXmlNamespace);
+  body.root().text("Status", *status_);
+  detail::xmlBodyWithChecksum(r, body.str());
+}
+
+ListObjectVersionsResult ListObjectVersionsRequest::parse(const RestResponse& response) {
+  const XmlNode root = response.xml("ListVersionsResult");
+  Result result = readResult<Result>(root);
+  for (const XmlNode& prefix : root.children("CommonPrefixes")) result.commonPrefixes.push_back(prefix.text("Prefix"));
+  if (result.encodingType == "url") {
+    for (auto* list : {&result.versions, &result.deleteMarkers})
+      for (ObjectVersion& v : *list) v.key = formDecode(v.key);
+    for (std::string& prefix : result.commonPrefixes) prefix = formDecode(prefix);
+    result.nextKeyMarker = formDecode(result.nextKeyMarker);
+  }
+  return result;
+}
+
+}  // namespace s3
+}  // namespace awsdirect

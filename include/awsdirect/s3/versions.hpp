@@ -1,0 +1,107 @@
+#pragma once
+// S3 versioning: a bucket's versioning state, and the listing of every version and delete marker
+// of its objects (what a versioned bucket must be emptied of before DeleteBucket).
+#include <chrono>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../request.hpp"
+#include "../rest_xml.hpp"
+#include "../result.hpp"
+#include "common.hpp"
+
+namespace awsdirect {
+namespace s3 {
+
+struct BucketVersioning {
+  std::string status;     // "Enabled", "Suspended", or empty: never versioned
+  std::string mfaDelete;  // "Enabled", "Disabled", or empty
+  static constexpr auto fields() {
+    return std::make_tuple(field("Status", &BucketVersioning::status), field("MfaDelete", &BucketVersioning::mfaDelete));
+  }
+};
+
+// One version of an object, or a delete marker (which has no size, ETag or storage class).
+struct ObjectVersion {
+  std::string key;
+  std::string versionId;
+  bool isLatest = false;
+  std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string eTag;
+  std::optional<std::int64_t> size;
+  std::string storageClass;
+  std::string ownerId;
+  static constexpr auto fields() {
+    return std::make_tuple(field("Key", &ObjectVersion::key), field("VersionId", &ObjectVersion::versionId),
+                           field("IsLatest", &ObjectVersion::isLatest), field("LastModified", &ObjectVersion::lastModified),
+                           field("ETag", &ObjectVersion::eTag), field("Size", &ObjectVersion::size),
+                           field("StorageClass", &ObjectVersion::storageClass), field("Owner/ID", &ObjectVersion::ownerId));
+  }
+};
+
+struct ListObjectVersionsResult {
+  std::vector<ObjectVersion> versions;
+  std::vector<ObjectVersion> deleteMarkers;
+  std::vector<std::string> commonPrefixes;
+  bool isTruncated = false;
+  std::string nextKeyMarker, nextVersionIdMarker;
+  std::string encodingType;
+  static constexpr auto fields() {
+    using R = ListObjectVersionsResult;
+    return std::make_tuple(flattenedField("Version", &R::versions), flattenedField("DeleteMarker", &R::deleteMarkers),
+                           field("IsTruncated", &R::isTruncated), field("NextKeyMarker", &R::nextKeyMarker),
+                           field("NextVersionIdMarker", &R::nextVersionIdMarker), field("EncodingType", &R::encodingType));
+  }
+};
+
+namespace members {
+using namespace declare;
+inline constexpr const char* kVersioningStatuses[] = {"Enabled", "Suspended"};
+AWSDIRECT_MEMBER(VersionIdMarker, versionIdMarker, std::string, query("version-id-marker"));
+AWSDIRECT_MEMBER(VersioningStatus, status, std::string, apiName("Status"), oneOf(kVersioningStatuses));
+}  // namespace members
+
+// PutBucketVersioning: turns versioning on (Enabled) or off for new writes (Suspended; a bucket
+// once versioned is never unversioned), with the Content-MD5 S3 requires.
+class PutBucketVersioningRequest
+    : public BucketRequest<PutBucketVersioningRequest, Empty, Required<m::VersioningStatus>> {
+ public:
+  static constexpr const char* operation = "PutBucketVersioning";
+  static constexpr const char* http = "PUT /{Bucket}?versioning";
+  PutBucketVersioningRequest& enabled() { return status("Enabled"); }
+  PutBucketVersioningRequest& suspended() { return status("Suspended"); }
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
+  static Result parse(const RestResponse&) { return {}; }
+};
+
+// GetBucketVersioning: Enabled, Suspended, or nothing for a bucket never versioned.
+class GetBucketVersioningRequest : public BucketRequest<GetBucketVersioningRequest, BucketVersioning> {
+ public:
+  static constexpr const char* operation = "GetBucketVersioning";
+  static constexpr const char* http = "GET /{Bucket}?versioning";
+  static Result parse(const RestResponse& response) { return readResult<BucketVersioning>(response.xml()); }
+};
+
+// ListObjectVersions: every version and delete marker, page by page (KeyMarker and
+// VersionIdMarker). Keys travel URL-encoded (encoding-type=url, as botocore asks) and are
+// decoded here.
+class ListObjectVersionsRequest
+    : public BucketRequest<ListObjectVersionsRequest, ListObjectVersionsResult, m::Delimiter, m::EncodingType,
+                           m::KeyMarker, m::MaxKeys, m::Prefix, m::VersionIdMarker> {
+ public:
+  static constexpr const char* operation = "ListObjectVersions";
+  static constexpr const char* http = "GET /{Bucket}?versions";
+  ListObjectVersionsRequest() { encodingType_ = "url"; }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
+};
+
+}  // namespace s3
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/versions.ipp"
+#endif
