@@ -5,12 +5,20 @@
 //                           [--iam-role ARN]... [--wait]
 //   redshift_cluster status --identifier ID
 //   redshift_cluster delete --identifier ID [--wait]
+//   redshift_cluster pause|resume --identifier ID
+//   redshift_cluster credentials --identifier ID --db-user USER [--db-name dev] [--duration 900] [--auto-create]
+//
+// `credentials` prints what psql needs, from the caller's IAM permissions (GetClusterCredentials):
+// host, port, database and user on stderr, the temporary password alone on stdout, so that
+//   PGPASSWORD=$(redshift_cluster credentials ...) psql ...
+// keeps it out of the terminal, the logs and the shell history.
 //
 // The master password comes from REDSHIFT_MASTER_PASSWORD, never from the command line (argv is
 // visible to every user of the machine). Credentials, region and endpoint resolve as for the AWS
 // CLI, so AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/time.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -25,6 +33,7 @@ struct Args {
   std::map<std::string, std::string> options;
   std::map<std::string, std::vector<std::string>> lists;
   bool wait = false;
+  bool autoCreate = false;
 };
 
 int usage() {
@@ -33,6 +42,9 @@ int usage() {
                "[--iam-role ARN]... [--wait]\n"
                "       redshift_cluster status --identifier ID\n"
                "       redshift_cluster delete --identifier ID [--wait]\n"
+               "       redshift_cluster pause|resume --identifier ID\n"
+               "       redshift_cluster credentials --identifier ID --db-user USER [--db-name dev] [--duration 900] "
+               "[--auto-create]\n"
                "The master password is read from REDSHIFT_MASTER_PASSWORD.\n";
   return 2;
 }
@@ -43,6 +55,7 @@ bool parse(int argc, char** argv, Args& args) {
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--wait") { args.wait = true; continue; }
+    if (flag == "--auto-create") { args.autoCreate = true; continue; }
     if (flag.rfind("--", 0) != 0 || i + 1 >= argc) return false;
     std::string value = argv[++i];
     if (flag == "--security-group-id" || flag == "--iam-role") args.lists[flag].push_back(value);
@@ -117,6 +130,31 @@ int run(const Args& args) {
       redshift.waitUntilDeleted(id, waitOptions()).value();
       std::cout << "deleted:    " << id << "\n";
     }
+    return 0;
+  }
+  if (args.command == "pause" || args.command == "resume") {
+    printCluster(args.command == "pause" ? redshift.send(Redshift::pauseCluster().clusterIdentifier(id)).value()
+                                         : redshift.send(Redshift::resumeCluster().clusterIdentifier(id)).value());
+    return 0;
+  }
+  if (args.command == "credentials") {
+    if (!args.options.count("--db-user")) return usage();
+    const std::string dbName = option(args, "--db-name", "dev");
+    auto credentials = redshift
+                           .send(Redshift::getClusterCredentials()
+                                     .clusterIdentifier(id)
+                                     .dbUser(args.options.at("--db-user"))
+                                     .dbName(dbName)
+                                     .durationSeconds(number(args, "--duration", 900))
+                                     .autoCreate(args.autoCreate))
+                           .value();
+    const auto cluster = redshift.findCluster(id).value();
+    std::cerr << "host:       " << (cluster.endpoint ? cluster.endpoint->address : std::string("(none yet)")) << "\n"
+              << "port:       " << (cluster.endpoint ? cluster.endpoint->port : 0) << "\n"
+              << "database:   " << dbName << "\n"
+              << "user:       " << credentials.dbUser << "\n";
+    if (credentials.expiration) std::cerr << "expires:    " << awsdirect::formatIso8601(*credentials.expiration) << "\n";
+    std::cout << credentials.dbPassword.reveal() << "\n";  // stdout holds the password alone
     return 0;
   }
   return usage();

@@ -93,3 +93,62 @@ TEST_CASE("the redshift_cluster example creates, shows and deletes the seed's cl
   CHECK(invalid == 1);
   CHECK(invalidOutput.find("ClusterIdentifier") != std::string::npos);
 }
+
+TEST_CASE("a cluster paused, resumed, modified, tagged, snapshotted, and credentials for psql on stdout alone") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Redshift redshift(moto->clientConfig());
+  redshift.send(Redshift::createCluster().identifier("analytics").nodeType("dc2.large").masterUsername("awsuser")
+                    .masterUserPassword("Passw0rd1").dbName("dev")).value();
+
+  auto [paused, pausedOutput] = runExample(*moto, "pause --identifier analytics");
+  CHECK(paused == 0);
+  CHECK(pausedOutput.find("status:     paused") != std::string::npos);
+  CHECK(redshift.findCluster("analytics").value().clusterStatus == "paused");
+  auto [resumed, resumedOutput] = runExample(*moto, "resume --identifier analytics");
+  CHECK(resumed == 0);
+  CHECK(redshift.findCluster("analytics").value().clusterStatus != "paused");
+
+  auto modified = redshift.send(Redshift::modifyCluster().clusterIdentifier("analytics").nodeType("ra3.xlplus")
+                                    .numberOfNodes(2).clusterType("multi-node")).value();
+  CHECK(modified.clusterIdentifier == "analytics");
+  CHECK(redshift.findCluster("analytics").value().nodeType == "ra3.xlplus");
+  // (moto answers ModifyClusterIamRoles with a 500: botocore's serializer checks that request.)
+
+  const std::string arn = "arn:aws:redshift:us-east-1:123456789012:cluster:analytics";
+  redshift.send(Redshift::createTags().resourceName(arn).tag("env", "dev").tag("team", "data")).value();
+  redshift.send(Redshift::deleteTags().resourceName(arn).tagKey("team")).value();
+  const auto tags = redshift.findCluster("analytics").value().tags;
+  REQUIRE(tags.size() == 1);
+  CHECK(tags[0].key == "env");
+
+  auto snapshot = redshift.send(Redshift::createClusterSnapshot().snapshotIdentifier("before-load").clusterIdentifier("analytics")).value();
+  CHECK(snapshot.snapshotIdentifier == "before-load");
+  auto listed = redshift.send(Redshift::describeClusterSnapshots().clusterIdentifier("analytics").snapshotType("manual")).value();
+  REQUIRE(listed.snapshots.size() == 1);
+  CHECK(listed.snapshots[0].snapshotType == "manual");
+  redshift.send(Redshift::deleteClusterSnapshot().snapshotIdentifier("before-load")).value();
+  CHECK(redshift.send(Redshift::describeClusterSnapshots().snapshotIdentifier("before-load")).error().code ==
+        "ClusterSnapshotNotFound");
+
+  // The temporary password is stdout's only line; host, port, database and user go to stderr.
+  auto credentials = awsdirect_test::runCommand(
+      "env -i AWSDIRECT_LOOPBACK_ONLY=1 AWS_EC2_METADATA_DISABLED=true PATH=/usr/bin:/bin HOME=/nonexistent AWS_REGION=us-east-1 "
+      "AWS_ACCESS_KEY_ID=" + moto->credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" +
+      moto->credentials().secretAccessKey.reveal() + " AWS_ENDPOINT_URL=" + moto->endpoint() +
+      " " AWSDIRECT_BINARY_DIR "/examples/redshift_cluster credentials --identifier analytics --db-user airflow --auto-create");
+  CHECK(credentials.status == 0);
+  CHECK(std::count(credentials.out.begin(), credentials.out.end(), '\n') == 1);
+  CHECK(credentials.out.size() > 8);
+  INFO(credentials.err);
+  CHECK(credentials.err.find("user:       ") != std::string::npos);
+  CHECK(credentials.err.find("airflow\n") != std::string::npos);  // AWS says IAM:airflow, moto airflow
+  CHECK(credentials.err.find("port:       5439") != std::string::npos);
+  CHECK(credentials.err.find(credentials.out.substr(0, credentials.out.size() - 1)) == std::string::npos);
+
+  // Bad input is refused before the network.
+  auto tooLong = redshift.send(Redshift::getClusterCredentials().clusterIdentifier("analytics").dbUser("u").durationSeconds(60));
+  CHECK(tooLong.error().kind == ErrorKind::Validation);
+  CHECK(tooLong.error().describe().find("DurationSeconds") != std::string::npos);
+}

@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "client.hpp"
 #include "detail/build_mode.hpp"
 #include "request.hpp"
+#include "result.hpp"
+#include "secret.hpp"
 #include "waiter.hpp"
 
 namespace awsdirect {
@@ -56,6 +59,52 @@ struct Cluster {
   AWSDIRECT_DECL static Cluster fromXml(const XmlNode& node);
 };
 
+// Temporary database credentials (GetClusterCredentials): the password is a Secret, shown only
+// where it is used.
+struct ClusterCredentials {
+  std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
+  Secret dbPassword;
+  std::optional<std::chrono::system_clock::time_point> expiration;
+  static constexpr auto fields() {
+    return std::make_tuple(field("DbUser", &ClusterCredentials::dbUser), field("DbPassword", &ClusterCredentials::dbPassword),
+                           field("Expiration", &ClusterCredentials::expiration));
+  }
+};
+
+// A cluster snapshot (the members a restore or a cleanup needs).
+struct Snapshot {
+  std::string snapshotIdentifier;
+  std::string clusterIdentifier;
+  std::optional<std::chrono::system_clock::time_point> snapshotCreateTime;
+  std::string status;  // "creating", "available", "failed", "deleted"
+  std::string snapshotType;  // "manual", "automated"
+  std::string nodeType;
+  std::optional<int> numberOfNodes;
+  std::string dbName;
+  std::string vpcId;
+  bool encrypted = false;
+  std::optional<int> manualSnapshotRetentionPeriod;
+  std::vector<Tag> tags;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        field("SnapshotIdentifier", &Snapshot::snapshotIdentifier), field("ClusterIdentifier", &Snapshot::clusterIdentifier),
+        field("SnapshotCreateTime", &Snapshot::snapshotCreateTime), field("Status", &Snapshot::status),
+        field("SnapshotType", &Snapshot::snapshotType), field("NodeType", &Snapshot::nodeType),
+        field("NumberOfNodes", &Snapshot::numberOfNodes), field("DBName", &Snapshot::dbName), field("VpcId", &Snapshot::vpcId),
+        field("Encrypted", &Snapshot::encrypted),
+        field("ManualSnapshotRetentionPeriod", &Snapshot::manualSnapshotRetentionPeriod), field("Tags", &Snapshot::tags, "Tag"));
+  }
+};
+
+struct DescribeClusterSnapshotsResult {
+  std::vector<Snapshot> snapshots;
+  std::string marker;  // empty on the last page
+  static constexpr auto fields() {
+    return std::make_tuple(field("Snapshots", &DescribeClusterSnapshotsResult::snapshots, "Snapshot"),
+                           field("Marker", &DescribeClusterSnapshotsResult::marker));
+  }
+};
+
 struct DescribeClustersResult {
   std::vector<Cluster> clusters;
   std::string marker;  // empty on the last page
@@ -95,6 +144,7 @@ AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, cons
 namespace members {
 using namespace declare;
 static constexpr const char* kClusterTypes[] = {"single-node", "multi-node"};
+static constexpr const char* kSnapshotTypes[] = {"automated", "manual"};
 
 AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
 AWSDIRECT_MEMBER(DBName, dbName, std::string, check(rules::dbName));
@@ -125,6 +175,25 @@ AWSDIRECT_MEMBER(Marker, marker, std::string, unchecked);
 AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
 AWSDIRECT_MEMBER(FinalClusterSnapshotIdentifier, finalClusterSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
 AWSDIRECT_MEMBER(FinalClusterSnapshotRetentionPeriod, finalClusterSnapshotRetentionPeriod, int, unchecked);
+AWSDIRECT_MEMBER(NewClusterIdentifier, newClusterIdentifier, std::string, check(rules::clusterIdentifier));
+AWSDIRECT_MEMBER(AddIamRoles, addIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
+AWSDIRECT_MEMBER(RemoveIamRoles, removeIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
+AWSDIRECT_FLAG(AllowVersionUpgrade, allowVersionUpgrade, unchecked);
+AWSDIRECT_MEMBER(PreferredMaintenanceWindow, preferredMaintenanceWindow, std::string, unchecked);
+AWSDIRECT_MEMBER(ManualSnapshotRetentionPeriod, manualSnapshotRetentionPeriod, int, unchecked);
+AWSDIRECT_FLAG(Classic, classic, unchecked);
+// A database user: 1-128 letters, digits, _ + . @ $ -, starting with a letter (not "PUBLIC").
+AWSDIRECT_MEMBER(DbUser, dbUser, std::string, length(1, 128));
+// GetClusterCredentials spells the database "DbName" where CreateCluster has "DBName".
+AWSDIRECT_MEMBER(DbName, dbName, std::string, check(rules::dbName));
+AWSDIRECT_MEMBER(DurationSeconds, durationSeconds, int, range(900, 3600));
+AWSDIRECT_FLAG(AutoCreate, autoCreate, unchecked);
+AWSDIRECT_MEMBER(DbGroups, dbGroups, std::vector<std::string>, items("DbGroup"));
+AWSDIRECT_MEMBER(ResourceName, resourceName, std::string, length(1, 2147483647));
+AWSDIRECT_MEMBER(TagKeys, tagKeys, std::vector<std::string>, items("TagKey"), count(1, 50));
+AWSDIRECT_MEMBER(SnapshotIdentifier, snapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+AWSDIRECT_MEMBER(SnapshotClusterIdentifier, snapshotClusterIdentifier, std::string, unchecked);
+AWSDIRECT_MEMBER(SnapshotType, snapshotType, std::string, oneOf(kSnapshotTypes));
 
 }  // namespace members
 
@@ -188,6 +257,104 @@ class DeleteClusterRequest
   static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
 };
 
+// PauseCluster, ResumeCluster, RebootCluster: a paused cluster costs storage only.
+template <class Self>
+class ClusterAction : public Request<Self, Redshift, Cluster, Required<m::ClusterIdentifier>> {
+ public:
+  static Cluster parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+};
+class PauseClusterRequest : public ClusterAction<PauseClusterRequest> {
+ public:
+  static constexpr const char* operation = "PauseCluster";
+};
+class ResumeClusterRequest : public ClusterAction<ResumeClusterRequest> {
+ public:
+  static constexpr const char* operation = "ResumeCluster";
+};
+class RebootClusterRequest : public ClusterAction<RebootClusterRequest> {
+ public:
+  static constexpr const char* operation = "RebootCluster";
+};
+
+// ModifyCluster: changes a cluster in place (a new node type or count is a classic resize; a new
+// identifier renames it).
+class ModifyClusterRequest
+    : public Request<ModifyClusterRequest, Redshift, Cluster, Required<m::ClusterIdentifier>, m::ClusterType, m::NodeType,
+                     m::NumberOfNodes, m::VpcSecurityGroupIds, m::MasterUserPassword, m::ClusterParameterGroupName,
+                     m::AutomatedSnapshotRetentionPeriod, m::ManualSnapshotRetentionPeriod, m::PreferredMaintenanceWindow,
+                     m::ClusterVersion, m::AllowVersionUpgrade, m::NewClusterIdentifier, m::PubliclyAccessible,
+                     m::EnhancedVpcRouting, m::Encrypted, m::KmsKeyId, m::Port, m::ManageMasterPassword> {
+ public:
+  static constexpr const char* operation = "ModifyCluster";
+  ModifyClusterRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
+  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+};
+
+// ModifyClusterIamRoles: the roles the cluster may assume (COPY ... IAM_ROLE), added or removed.
+class ModifyClusterIamRolesRequest
+    : public Request<ModifyClusterIamRolesRequest, Redshift, Cluster, Required<m::ClusterIdentifier>, m::AddIamRoles,
+                     m::RemoveIamRoles, m::DefaultIamRoleArn> {
+ public:
+  static constexpr const char* operation = "ModifyClusterIamRoles";
+  ModifyClusterIamRolesRequest& addIamRole(std::string arn) { addIamRoles_.push_back(std::move(arn)); return *this; }
+  ModifyClusterIamRolesRequest& removeIamRole(std::string arn) { removeIamRoles_.push_back(std::move(arn)); return *this; }
+  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+};
+
+// ResizeCluster: elastic resize (minutes) unless Classic.
+class ResizeClusterRequest
+    : public Request<ResizeClusterRequest, Redshift, Cluster, Required<m::ClusterIdentifier>, m::ClusterType, m::NodeType,
+                     m::NumberOfNodes, m::Classic> {
+ public:
+  static constexpr const char* operation = "ResizeCluster";
+  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+};
+
+// GetClusterCredentials: a database password for DbUser valid DurationSeconds (15-60 minutes),
+// from the caller's IAM permissions: no master password needed.
+class GetClusterCredentialsRequest
+    : public Request<GetClusterCredentialsRequest, Redshift, ClusterCredentials, Required<m::DbUser>, m::DbName,
+                     Required<m::ClusterIdentifier>, m::DurationSeconds, m::AutoCreate, m::DbGroups> {
+ public:
+  static constexpr const char* operation = "GetClusterCredentials";
+  GetClusterCredentialsRequest& dbGroup(std::string v) { dbGroups_.push_back(std::move(v)); return *this; }
+};
+
+// CreateTags, DeleteTags: tags of any Redshift resource, by ARN.
+class CreateTagsRequest : public Request<CreateTagsRequest, Redshift, Empty, Required<m::ResourceName>, Required<m::Tags>> {
+ public:
+  static constexpr const char* operation = "CreateTags";
+  CreateTagsRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+};
+class DeleteTagsRequest : public Request<DeleteTagsRequest, Redshift, Empty, Required<m::ResourceName>, Required<m::TagKeys>> {
+ public:
+  static constexpr const char* operation = "DeleteTags";
+  DeleteTagsRequest& tagKey(std::string key) { tagKeys_.push_back(std::move(key)); return *this; }
+};
+
+// CreateClusterSnapshot, DescribeClusterSnapshots, DeleteClusterSnapshot: manual snapshots.
+class CreateClusterSnapshotRequest
+    : public Request<CreateClusterSnapshotRequest, Redshift, Snapshot, Required<m::SnapshotIdentifier>,
+                     Required<m::ClusterIdentifier>, m::ManualSnapshotRetentionPeriod, m::Tags> {
+ public:
+  static constexpr const char* operation = "CreateClusterSnapshot";
+  CreateClusterSnapshotRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+  static Result parse(const XmlNode& result) { return readResult<Snapshot>(result.child("Snapshot")); }
+};
+class DescribeClusterSnapshotsRequest
+    : public Request<DescribeClusterSnapshotsRequest, Redshift, DescribeClusterSnapshotsResult, m::ClusterIdentifier,
+                     m::SnapshotIdentifier, m::SnapshotType, m::MaxRecords, m::Marker> {
+ public:
+  static constexpr const char* operation = "DescribeClusterSnapshots";
+};
+class DeleteClusterSnapshotRequest
+    : public Request<DeleteClusterSnapshotRequest, Redshift, Snapshot, Required<m::SnapshotIdentifier>,
+                     m::SnapshotClusterIdentifier> {
+ public:
+  static constexpr const char* operation = "DeleteClusterSnapshot";
+  static Result parse(const XmlNode& result) { return readResult<Snapshot>(result.child("Snapshot")); }
+};
+
 }  // namespace redshift
 
 // ---- The client -------------------------------------------------------------------------------
@@ -202,6 +369,18 @@ class Redshift : public QueryService<Redshift> {
   static redshift::CreateClusterRequest createCluster() { return {}; }
   static redshift::DescribeClustersRequest describeClusters() { return {}; }
   static redshift::DeleteClusterRequest deleteCluster() { return {}; }
+  static redshift::PauseClusterRequest pauseCluster() { return {}; }
+  static redshift::ResumeClusterRequest resumeCluster() { return {}; }
+  static redshift::RebootClusterRequest rebootCluster() { return {}; }
+  static redshift::ModifyClusterRequest modifyCluster() { return {}; }
+  static redshift::ModifyClusterIamRolesRequest modifyClusterIamRoles() { return {}; }
+  static redshift::ResizeClusterRequest resizeCluster() { return {}; }
+  static redshift::GetClusterCredentialsRequest getClusterCredentials() { return {}; }
+  static redshift::CreateTagsRequest createTags() { return {}; }
+  static redshift::DeleteTagsRequest deleteTags() { return {}; }
+  static redshift::CreateClusterSnapshotRequest createClusterSnapshot() { return {}; }
+  static redshift::DescribeClusterSnapshotsRequest describeClusterSnapshots() { return {}; }
+  static redshift::DeleteClusterSnapshotRequest deleteClusterSnapshot() { return {}; }
 
   // ---- Calls that send ----
 

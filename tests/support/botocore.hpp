@@ -15,6 +15,8 @@
 
 #include <unistd.h>
 
+#include <doctest/doctest.h>
+
 #include <awsdirect/detail/json.hpp>
 #include <awsdirect/result.hpp>
 #include <awsdirect/time.hpp>
@@ -92,6 +94,16 @@ inline std::vector<std::string> compareWithSerializer(const std::vector<Serializ
                         .dump());
   }
   return runBotocore("botocore_serialize.py", lines, "--compare");
+}
+
+// Checks that botocore's serializer sends what awsdirect sent, case by case (doctest).
+inline void checkSerializedAsBotocore(const std::vector<SerializerCase>& cases) {
+  const std::vector<std::string> verdicts = compareWithSerializer(cases);
+  REQUIRE(verdicts.size() == cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    CAPTURE(cases[i].name);
+    CHECK(verdicts[i] == "ok");
+  }
 }
 
 // ---- Results as paths ("Roles/0/RoleName" -> "RoleName-3"), as botocore_parse.py writes them ----
