@@ -545,3 +545,32 @@ TEST_CASE("waitUntilRoleExists and waitUntilUserExists poll through NoSuchEntity
   auto denied = g.iam.waitUntilUserExists("airflow_redshift_user", options);
   CHECK(denied.error().code == "AccessDenied");
 }
+
+TEST_CASE("deleteUserCompletely looks for SSH keys, certificates and service credentials only when DeleteUser "
+          "says something is left") {
+  Fixture f;
+  auto page = [](const char* operation, const char* list, const std::string& items = "") {
+    return wrap(operation, std::string("<") + list + ">" + items + "</" + list + "><IsTruncated>false</IsTruncated>");
+  };
+  f.transport->respond(200, wrap("GetUser", "<User><UserName>u</UserName></User>"))
+      .respond(200, page("ListAccessKeys", "AccessKeyMetadata"))
+      .respond(404, errorResponse("NoSuchEntity", "no login profile"))
+      .respond(200, page("ListMFADevices", "MFADevices"))
+      .respond(200, page("ListGroupsForUser", "Groups"))
+      .respond(200, page("ListUserPolicies", "PolicyNames"))
+      .respond(200, page("ListAttachedUserPolicies", "AttachedPolicies"))
+      .respond(409, errorResponse("DeleteConflict", "Cannot delete entity, must remove SSH keys first."))
+      .respond(200, page("ListSigningCertificates", "Certificates"))
+      .respond(200, page("ListSSHPublicKeys", "SSHPublicKeys",
+                         "<member><UserName>u</UserName><SSHPublicKeyId>APKAEIBAERJR2EXAMPLE</SSHPublicKeyId>"
+                         "<Status>Active</Status><UploadDate>2026-01-02T03:04:05Z</UploadDate></member>"))
+      .respond(200, emptyResponse("DeleteSSHPublicKey"))
+      .respond(200, page("ListServiceSpecificCredentials", "ServiceSpecificCredentials"))
+      .respond(200, emptyResponse("DeleteUser"));
+  std::vector<std::string> steps;
+  REQUIRE(f.iam.deleteUserCompletely("u", [&](const std::string& op, const std::string& item) { steps.push_back(op + " " + item); }));
+  CHECK(steps == std::vector<std::string>{"DeleteSSHPublicKey APKAEIBAERJR2EXAMPLE", "DeleteUser u"});
+  REQUIRE(f.transport->requests.size() == 13);
+  CHECK(awsdirect_test::formParams(f.transport->requests[10].body).at("SSHPublicKeyId") == "APKAEIBAERJR2EXAMPLE");
+  CHECK(awsdirect_test::formParams(f.transport->requests[12].body).at("Action") == "DeleteUser");
+}

@@ -111,6 +111,25 @@ Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName, const Dele
         });
       },
       [&] {
+        return removeEach(*this, listAll(listGroupsForUser().userName(userName)), onStep, [&](const iam::Group& g) {
+          return std::make_pair(removeUserFromGroup().groupName(g.groupName).userName(userName), g.groupName);
+        });
+      },
+      [&] {
+        return removeEach(*this, listAll(listUserPolicies().userName(userName)), onStep, [&](const std::string& name) {
+          return std::make_pair(deleteUserPolicy().userName(userName).policyName(name), name);
+        });
+      },
+      [&] {
+        return removeEach(*this, listAllAttachedUserPolicies(userName), onStep, [&](const iam::AttachedPolicy& p) {
+          return std::make_pair(detachUserPolicy().userName(userName).policyArn(p.policyArn), p.policyArn);
+        });
+      },
+  };
+  // What few users hold (signing certificates, SSH keys, service-specific credentials) is
+  // looked for only when DeleteUser says something is left.
+  const std::vector<std::function<Outcome<Empty>()>> rarely = {
+      [&] {
         return removeEach(*this, listAll(listSigningCertificates().userName(userName)), onStep,
                           [&](const iam::SigningCertificate& c) {
                             return std::make_pair(deleteSigningCertificate().userName(userName).certificateId(c.certificateId),
@@ -132,25 +151,15 @@ Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName, const Dele
                                                   c.serviceSpecificCredentialId);
                           });
       },
-      [&] {
-        return removeEach(*this, listAll(listGroupsForUser().userName(userName)), onStep, [&](const iam::Group& g) {
-          return std::make_pair(removeUserFromGroup().groupName(g.groupName).userName(userName), g.groupName);
-        });
-      },
-      [&] {
-        return removeEach(*this, listAll(listUserPolicies().userName(userName)), onStep, [&](const std::string& name) {
-          return std::make_pair(deleteUserPolicy().userName(userName).policyName(name), name);
-        });
-      },
-      [&] {
-        return removeEach(*this, listAllAttachedUserPolicies(userName), onStep, [&](const iam::AttachedPolicy& p) {
-          return std::make_pair(detachUserPolicy().userName(userName).policyArn(p.policyArn), p.policyArn);
-        });
-      },
   };
   for (const auto& step : steps)
     if (auto done = step(); !done) return done;
   auto deleted = send(deleteUser().userName(userName));
+  if (!deleted && deleted.error().code == "DeleteConflict") {
+    for (const auto& step : rarely)
+      if (auto done = step(); !done) return done;
+    deleted = send(deleteUser().userName(userName));
+  }
   if (deleted && onStep) onStep("DeleteUser", userName);
   return deleted;
 }
