@@ -6,6 +6,9 @@
 //                       [--backup-retention 1] [--security-group-id SG]... [--wait]
 //   rds_instance status --identifier ID
 //   rds_instance delete --identifier ID [--wait]      (no final snapshot)
+//   rds_instance auth-token --identifier ID --db-user USER
+//       an IAM database auth token for psql: host, port and user on stderr, the token alone on
+//       stdout (PGPASSWORD=$(rds_instance auth-token ...) psql "sslmode=require ...")
 //
 // The master password comes from RDS_MASTER_PASSWORD, never from the command line (argv is
 // visible to every user of the machine), and is never printed. Credentials, region and
@@ -38,6 +41,7 @@ int usage(const std::string& problem = {}) {
                "[--security-group-id SG]... [--wait]\n"
                "       rds_instance status --identifier ID\n"
                "       rds_instance delete --identifier ID [--wait]\n"
+               "       rds_instance auth-token --identifier ID --db-user USER\n"
                "The master password is read from RDS_MASTER_PASSWORD.\n";
   return 2;
 }
@@ -45,7 +49,7 @@ int usage(const std::string& problem = {}) {
 std::string parse(int argc, char** argv, Args& args) {
   if (argc < 2) return "a command is required";
   args.command = argv[1];
-  if (args.command != "create" && args.command != "status" && args.command != "delete")
+  if (args.command != "create" && args.command != "status" && args.command != "delete" && args.command != "auth-token")
     return "unknown command '" + args.command + "'";
   static const char* const createOptions[] = {"--engine", "--instance-class", "--allocated-storage",
                                               "--master-username", "--db-name", "--backup-retention",
@@ -53,7 +57,7 @@ std::string parse(int argc, char** argv, Args& args) {
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--wait" && args.command != "status") { args.wait = true; continue; }
-    bool known = flag == "--identifier";
+    bool known = flag == "--identifier" || (flag == "--db-user" && args.command == "auth-token");
     if (args.command == "create")
       for (const char* o : createOptions) known = known || flag == o;
     if (!known) return "unknown option '" + flag + "' for " + args.command;
@@ -63,6 +67,7 @@ std::string parse(int argc, char** argv, Args& args) {
     else args.options[flag] = value;
   }
   if (!args.options.count("--identifier")) return "--identifier is required";
+  if (args.command == "auth-token" && !args.options.count("--db-user")) return "--db-user is required";
   return "";
 }
 
@@ -123,6 +128,17 @@ int run(const Args& args) {
   }
   if (args.command == "status") {
     printInstance(rds.findDBInstance(id).value());
+    return 0;
+  }
+  if (args.command == "auth-token") {
+    const auto instance = rds.findDBInstance(id).value();
+    if (!instance.endpoint) throw std::runtime_error(id + " has no endpoint yet");
+    const std::string& user = args.options.at("--db-user");
+    const awsdirect::Secret token = rds.generateDbAuthToken(instance.endpoint->address, instance.endpoint->port, user).value();
+    std::cerr << "host:       " << instance.endpoint->address << "\n"
+              << "port:       " << instance.endpoint->port << "\n"
+              << "user:       " << user << "\n";
+    std::cout << token.reveal() << "\n";  // stdout holds the token alone
     return 0;
   }
   auto deleted = rds.send(Rds::deleteDBInstance().identifier(id).skipFinalSnapshot()).value();

@@ -271,3 +271,39 @@ TEST_CASE("the rds_instance example creates, shows and deletes the seed's databa
   CHECK(missing.err.find("DBInstanceNotFound") != std::string::npos);
   CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
 }
+
+TEST_CASE("rds_instance auth-token prints the instance's IAM auth token alone on stdout, equal to the AWS CLI's") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  if (!awsdirect_test::onPath("aws")) return awsdirect_test::skip("the AWS CLI is not installed");
+  awsdirect_test::ran();
+  Rds rds(moto->clientConfig());
+  rds.send(Rds::createDBInstance().identifier("pg-auth").engine("postgres").instanceClass("db.t2.small").allocatedStorage(20)
+               .masterUsername("postgres").masterUserPassword(kPassword)).value();
+  const auto endpoint = rds.findDBInstance("pg-auth").value().endpoint;
+  REQUIRE(endpoint);
+
+  Run token = runExample(*moto, "auth-token --identifier pg-auth --db-user airflow", "");
+  CHECK(token.status == 0);
+  CHECK(std::count(token.out.begin(), token.out.end(), '\n') == 1);
+  const std::string prefix = endpoint->address + ":" + std::to_string(endpoint->port) + "/?Action=connect&DBUser=airflow&";
+  CHECK(token.out.rfind(prefix, 0) == 0);
+  CHECK(token.err.find("user:       airflow") != std::string::npos);
+  CHECK(token.err.find("X-Amz-Signature") == std::string::npos);  // the token is on stdout only
+  // The AWS CLI's token for the same host, user and key: the same but for the time it was made.
+  Run cli = runAwsCli(*moto, "rds generate-db-auth-token --hostname " + endpoint->address + " --port " +
+                                 std::to_string(endpoint->port) + " --username airflow --region us-east-1");
+  REQUIRE(cli.status == 0);
+  auto withoutTime = [](std::string t) {
+    for (const char* name : {"X-Amz-Date=", "X-Amz-Credential=", "X-Amz-Signature="}) {
+      const std::size_t at = t.find(name);
+      if (at != std::string::npos) t.erase(at, t.find_first_of("&\n", at) - at);
+    }
+    return t;
+  };
+  CHECK(withoutTime(token.out) == withoutTime(cli.out));
+
+  Run noUser = runExample(*moto, "auth-token --identifier pg-auth", "");
+  CHECK(noUser.status == 2);
+  CHECK(noUser.err.find("--db-user is required") != std::string::npos);
+}

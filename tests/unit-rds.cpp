@@ -8,7 +8,9 @@
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
 
+#include "support/botocore.hpp"
 #include "support/scripted_transport.hpp"
+#include "support/skip.hpp"
 
 using namespace awsdirect;
 using awsdirect_test::formParams;
@@ -464,4 +466,36 @@ TEST_CASE("waitUntilDeleted succeeds on DBInstanceNotFound or an empty answer, f
   Fixture denied;
   denied.transport->respond(403, errorResponse("AccessDenied", "no"));
   CHECK(denied.rds.waitUntilDeleted("postgres-db", clock.options()).error().code == "AccessDenied");
+}
+
+TEST_CASE("generateDbAuthToken equals botocore's token (aws rds generate-db-auth-token) for the same time and credentials") {
+  if (!awsdirect_test::botocoreAvailable()) return awsdirect_test::skip("python3 with botocore is not available");
+  awsdirect_test::ran();
+  const auto now = *parseIso8601("2026-12-06T10:00:00Z");
+  for (const char* token : {"", "session-token/with+chars="}) {
+    ClientConfig config = awsdirect_test::scriptedConfig(std::make_shared<awsdirect_test::ScriptedTransport>(), "eu-west-1");
+    config.credentialsProvider = std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMIsecret", token));
+    Rds rds(config);
+    const Secret ours = rds.generateDbAuthToken("pg.abc123.eu-west-1.rds.amazonaws.com", 5432, "air flow", now).value();
+    const std::string command = std::string("AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIsecret AWS_SESSION_TOKEN='") +
+                                token + "' timeout 60 python3 " AWSDIRECT_SOURCE_DIR "/tests/support/botocore_signature.py dbauth "
+                                "--host pg.abc123.eu-west-1.rds.amazonaws.com --port 5432 --user 'air flow' --region eu-west-1 --time 20261206T100000Z";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096] = {};
+    std::string botocore = std::fgets(buffer, sizeof buffer, pipe) ? buffer : "";
+    CHECK(pclose(pipe) == 0);
+    if (!botocore.empty() && botocore.back() == '\n') botocore.pop_back();
+    CAPTURE(token);
+    CHECK(ours.reveal() == botocore);
+    CHECK(ours.reveal().rfind("pg.abc123.eu-west-1.rds.amazonaws.com:5432/?Action=connect&DBUser=air%20flow&", 0) == 0);
+  }
+  Rds rds(awsdirect_test::scriptedConfig(std::make_shared<awsdirect_test::ScriptedTransport>(), "eu-west-1"));
+  auto bad = rds.generateDbAuthToken("https://pg.example.com", 0, "");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().kind == ErrorKind::Validation);
+  const std::string described = bad.error().describe();
+  CHECK(described.find("DBHostname") != std::string::npos);
+  CHECK(described.find("Port") != std::string::npos);
+  CHECK(described.find("DBUsername") != std::string::npos);
 }

@@ -12,6 +12,7 @@
 #include "client.hpp"
 #include "detail/build_mode.hpp"
 #include "request.hpp"
+#include "secret.hpp"
 #include "waiter.hpp"
 
 namespace awsdirect {
@@ -257,6 +258,13 @@ class Rds : public QueryService<Rds> {
 
   // One DB instance by identifier; DBInstanceNotFound when there is none.
   AWSDIRECT_DECL Outcome<rds::DBInstance> findDBInstance(const std::string& identifier);
+
+  // The IAM database authentication token of `dbUser` for host:port, as `aws rds
+  // generate-db-auth-token` makes it: a URL presigned for rds-db in the client's region with its
+  // credentials, valid 15 minutes from `now`, given to the database as the password. No call is
+  // made. A Secret: whoever holds it can log in while it lasts.
+  AWSDIRECT_DECL Outcome<Secret> generateDbAuthToken(const std::string& hostname, int port, const std::string& dbUser,
+                                                     std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
   // botocore's DBInstanceAvailable (every 30 s, 60 times): succeeds when every status is
   // "available" and returns the instance; fails on "deleted", "deleting", "failed",

@@ -10,6 +10,10 @@
       parameters (secret from AWS_SECRET_ACCESS_KEY); prints "ok", else says what differs and
       exits 1.
 
+  botocore_signature.py dbauth --host H --port P --user U --region R --time YYYYMMDDTHHMMSSZ
+      prints the IAM database auth token botocore's RDS client generates (generate_db_auth_token,
+      as `aws rds generate-db-auth-token`) at that time; credentials as for `header`.
+
 The path is signed as sent (S3's rule: neither normalized nor encoded again), as awsdirect does
 for S3; other services' paths here are plain.
 """
@@ -75,6 +79,17 @@ def presigned_check(args):
     print("ok")
 
 
+def db_auth_token(args):
+    import botocore.session
+    when = datetime.datetime.strptime(args.time, "%Y%m%dT%H%M%SZ")
+    auth.get_current_datetime = lambda *a, **k: when
+    session = botocore.session.get_session()
+    client = session.create_client("rds", region_name=args.region, aws_access_key_id=credentials().access_key,
+                                   aws_secret_access_key=credentials().secret_key,
+                                   aws_session_token=credentials().token)
+    print(client.generate_db_auth_token(args.host, int(args.port), args.user))
+
+
 def main():
     parser = argparse.ArgumentParser()
     modes = parser.add_subparsers(dest="mode", required=True)
@@ -85,8 +100,11 @@ def main():
     presigned = modes.add_parser("presigned")
     presigned.add_argument("url")
     presigned.add_argument("method")
+    dbauth = modes.add_parser("dbauth")
+    for name in ("--host", "--port", "--user", "--region", "--time"):
+        dbauth.add_argument(name, required=True)
     args = parser.parse_args()
-    header_signature(args) if args.mode == "header" else presigned_check(args)
+    {"header": header_signature, "presigned": presigned_check, "dbauth": db_auth_token}[args.mode](args)
 
 
 if __name__ == "__main__":

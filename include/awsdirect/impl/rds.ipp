@@ -1,4 +1,9 @@
 // Definitions of <awsdirect/rds.hpp>.
+#include <algorithm>
+#include <iterator>
+
+#include "../sigv4.hpp"
+#include "../uri.hpp"
 
 namespace awsdirect {
 
@@ -262,6 +267,48 @@ Outcome<Gone> Rds::waitUntilDeleted(const std::string& identifier, WaitOptions o
             if (i.dbInstanceStatus == failed) return WaitStep{WaitVerdict::Failure, failed};
         return WaitStep{WaitVerdict::Retry, instances.front().dbInstanceStatus};
       });
+}
+
+Outcome<Secret> Rds::generateDbAuthToken(const std::string& hostname, int port, const std::string& dbUser,
+                                         std::chrono::system_clock::time_point now) {
+  try {
+    Validator v;
+    v.check(!hostname.empty() && hostname.find_first_of("/?#@ ") == std::string::npos, "DBHostname",
+            "must be a host name (no scheme, path or spaces)");
+    v.check(port >= 1 && port <= 65535, "Port", "must be from 1 to 65535");
+    v.check(!dbUser.empty(), "DBUsername", "must not be empty");
+    if (!v.ok()) return v.error("rds-db", "connect");
+    HttpRequest http;
+    http.method = "GET";
+    http.host = hostname + ":" + std::to_string(port);
+    http.query = "Action=connect&DBUser=";
+    uriEncodeAppend(http.query, dbUser);
+    SigningParams params;
+    params.region = core().config().region;
+    params.service = "rds-db";
+    params.time = now;
+    core().signer().presign(http, core().config().credentials->credentials(), params, std::chrono::seconds(900));
+    // The parameters in botocore's order, so that the token is the CLI's to the byte.
+    static constexpr const char* kOrder[] = {"Action=", "DBUser=", "X-Amz-Algorithm=", "X-Amz-Credential=",
+                                             "X-Amz-Date=", "X-Amz-Expires=", "X-Amz-SignedHeaders=",
+                                             "X-Amz-Security-Token=", "X-Amz-Signature="};
+    std::vector<std::string> pairs;
+    for (std::size_t start = 0, end; start <= http.query.size(); start = end + 1) {
+      end = std::min(http.query.find('&', start), http.query.size());
+      pairs.push_back(http.query.substr(start, end - start));
+    }
+    auto rank = [](const std::string& pair) {
+      for (std::size_t i = 0; i < std::size(kOrder); ++i)
+        if (pair.rfind(kOrder[i], 0) == 0) return i;
+      return std::size(kOrder);
+    };
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    std::string token = http.host + "/?";
+    for (std::size_t i = 0; i < pairs.size(); ++i) token += (i ? "&" : "") + pairs[i];
+    return Secret(std::move(token));
+  } catch (const Exception& e) {
+    return e.error();
+  }
 }
 
 }  // namespace awsdirect
