@@ -307,3 +307,24 @@ TEST_CASE("rds_instance auth-token prints the instance's IAM auth token alone on
   CHECK(noUser.status == 2);
   CHECK(noUser.err.find("--db-user is required") != std::string::npos);
 }
+
+TEST_CASE("an instance stopped, started, modified and tagged against moto") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Rds rds(moto->clientConfig());
+  const auto created = rds.send(Rds::createDBInstance().identifier("pg-life").engine("postgres").instanceClass("db.t2.small")
+                                    .allocatedStorage(20).masterUsername("postgres").masterUserPassword(kPassword)).value();
+  CHECK(rds.send(Rds::stopDBInstance().dbInstanceIdentifier("pg-life")).value().dbInstanceStatus == "stopped");
+  CHECK(rds.send(Rds::startDBInstance().dbInstanceIdentifier("pg-life")).value().dbInstanceStatus == "available");
+  rds.send(Rds::modifyDBInstance().dbInstanceIdentifier("pg-life").backupRetentionPeriod(3).applyImmediately()).value();
+  CHECK(rds.findDBInstance("pg-life").value().backupRetentionPeriod == 3);
+  const std::string arn = created.dbInstanceArn;
+  REQUIRE_FALSE(arn.empty());
+  rds.send(Rds::addTagsToResource().resourceName(arn).tag("env", "dev").tag("team", "data")).value();
+  rds.send(Rds::removeTagsFromResource().resourceName(arn).tagKey("team")).value();
+  const auto tags = rds.findDBInstance("pg-life").value().tags;
+  REQUIRE(tags.size() == 1);
+  CHECK(tags[0].key == "env");
+  CHECK(rds.send(Rds::modifyDBInstance().dbInstanceIdentifier("pg-life").port(80)).error().kind == ErrorKind::Validation);
+}

@@ -168,6 +168,15 @@ AWSDIRECT_FLAG(SkipFinalSnapshot, skipFinalSnapshot, unchecked);
 AWSDIRECT_MEMBER(FinalDBSnapshotIdentifier, finalDBSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
 // Whether the automated backups go with the instance (AWS's default) or are retained.
 AWSDIRECT_FLAG(DeleteAutomatedBackups, deleteAutomatedBackups, unchecked);
+AWSDIRECT_FLAG(ApplyImmediately, applyImmediately, unchecked);
+// ModifyDBInstance calls the port DBPortNumber.
+AWSDIRECT_MEMBER(DBPortNumber, port, int, range(1150, 65535));
+AWSDIRECT_MEMBER(NewDBInstanceIdentifier, newDBInstanceIdentifier, std::string, check(rules::dbInstanceIdentifier));
+AWSDIRECT_FLAG(AllowMajorVersionUpgrade, allowMajorVersionUpgrade, unchecked);
+AWSDIRECT_MEMBER(DBSnapshotIdentifier, dbSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+AWSDIRECT_FLAG(ForceFailover, forceFailover, unchecked);
+AWSDIRECT_MEMBER(ResourceName, resourceName, std::string, length(1, SIZE_MAX));
+AWSDIRECT_MEMBER(TagKeys, tagKeys, std::vector<std::string>, count(1, 50));
 
 }  // namespace members
 
@@ -236,6 +245,55 @@ class DeleteDBInstanceRequest
   static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
 };
 
+// StartDBInstance, StopDBInstance (for up to 7 days; stopped, it costs storage only),
+// RebootDBInstance.
+class StartDBInstanceRequest : public Request<StartDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>> {
+ public:
+  static constexpr const char* operation = "StartDBInstance";
+  static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
+};
+class StopDBInstanceRequest
+    : public Request<StopDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>, m::DBSnapshotIdentifier> {
+ public:
+  static constexpr const char* operation = "StopDBInstance";
+  static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
+};
+class RebootDBInstanceRequest
+    : public Request<RebootDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>, m::ForceFailover> {
+ public:
+  static constexpr const char* operation = "RebootDBInstance";
+  static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
+};
+
+// ModifyDBInstance: changes an instance in place, at its next maintenance window unless
+// ApplyImmediately.
+class ModifyDBInstanceRequest
+    : public Request<ModifyDBInstanceRequest, Rds, DBInstance, Required<m::DBInstanceIdentifier>, m::AllocatedStorage,
+                     m::DBInstanceClass, m::DBSubnetGroupName, m::VpcSecurityGroupIds, m::ApplyImmediately,
+                     m::MasterUserPassword, m::DBParameterGroupName, m::BackupRetentionPeriod, m::PreferredBackupWindow,
+                     m::MultiAZ, m::EngineVersion, m::AllowMajorVersionUpgrade, m::AutoMinorVersionUpgrade, m::Iops,
+                     m::NewDBInstanceIdentifier, m::StorageType, m::PubliclyAccessible, m::DBPortNumber,
+                     m::DeletionProtection, m::EnableIAMDatabaseAuthentication, m::ManageMasterUserPassword> {
+ public:
+  static constexpr const char* operation = "ModifyDBInstance";
+  ModifyDBInstanceRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
+  static Result parse(const XmlNode& result) { return DBInstance::fromXml(result.child("DBInstance")); }
+};
+
+// AddTagsToResource, RemoveTagsFromResource: tags of any RDS resource, by ARN.
+class AddTagsToResourceRequest
+    : public Request<AddTagsToResourceRequest, Rds, Empty, Required<m::ResourceName>, Required<m::Tags>> {
+ public:
+  static constexpr const char* operation = "AddTagsToResource";
+  AddTagsToResourceRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+};
+class RemoveTagsFromResourceRequest
+    : public Request<RemoveTagsFromResourceRequest, Rds, Empty, Required<m::ResourceName>, Required<m::TagKeys>> {
+ public:
+  static constexpr const char* operation = "RemoveTagsFromResource";
+  RemoveTagsFromResourceRequest& tagKey(std::string key) { tagKeys_.push_back(std::move(key)); return *this; }
+};
+
 }  // namespace rds
 
 // ---- The client -------------------------------------------------------------------------------
@@ -250,6 +308,12 @@ class Rds : public QueryService<Rds> {
   static rds::CreateDBInstanceRequest createDBInstance() { return {}; }
   static rds::DescribeDBInstancesRequest describeDBInstances() { return {}; }
   static rds::DeleteDBInstanceRequest deleteDBInstance() { return {}; }
+  static rds::StartDBInstanceRequest startDBInstance() { return {}; }
+  static rds::StopDBInstanceRequest stopDBInstance() { return {}; }
+  static rds::RebootDBInstanceRequest rebootDBInstance() { return {}; }
+  static rds::ModifyDBInstanceRequest modifyDBInstance() { return {}; }
+  static rds::AddTagsToResourceRequest addTagsToResource() { return {}; }
+  static rds::RemoveTagsFromResourceRequest removeTagsFromResource() { return {}; }
 
   // ---- Calls that send ----
 
