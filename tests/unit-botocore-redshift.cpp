@@ -98,16 +98,17 @@ TEST_CASE("Redshift's declared results are read as botocore's parser reads them"
   const std::vector<std::pair<const char*, std::string>> snapshots = {{"DescribeClusterSnapshotsResult", ""},
                                                                       {"CreateClusterSnapshotResult", "Snapshot"}};
   for (int i = 1; i <= 2; ++i) {
-    const auto& [element, within] = snapshots[i - 1];
+    const char* element = snapshots[i - 1].first;
+    const std::string& within = snapshots[i - 1].second;
     const auto ours = i == 1 ? read(responses[1].document, element, redshift::DescribeClusterSnapshotsRequest::parse, within)
                              : read(responses[2].document, element, redshift::CreateClusterSnapshotRequest::parse, within);
     CAPTURE(element);
     REQUIRE(ours.size() > 10);
-    for (const auto& [path, value] : ours) {
-      CAPTURE(path);
-      auto it = responses[i].parsed.find(path);
+    for (const auto& entry : ours) {
+      CAPTURE(entry.first);
+      auto it = responses[i].parsed.find(entry.first);
       REQUIRE(it != responses[i].parsed.end());
-      CHECK(it->second == value);
+      CHECK(it->second == entry.second);
     }
   }
 }
