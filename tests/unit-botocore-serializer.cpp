@@ -122,6 +122,13 @@ TEST_CASE("every declared request is serialized as botocore serializes it") {
                        .externalId("ext-1").tag("project", "p").transitiveTagKey("project")
                        .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess").serialNumber("arn:aws:iam::123456789012:mfa/u")
                        .tokenCode("123456"))},
+      {"STS GetSessionToken", "sts", "GetSessionToken",
+       R"({"DurationSeconds":129600,"SerialNumber":"arn:aws:iam::123456789012:mfa/u","TokenCode":"123456"})",
+       sentBy<Sts>(Sts::getSessionToken().durationSeconds(129600).serialNumber("arn:aws:iam::123456789012:mfa/u").tokenCode("123456"))},
+      {"STS GetAccessKeyInfo", "sts", "GetAccessKeyInfo", R"({"AccessKeyId":"AKIAIOSFODNN7EXAMPLE"})",
+       sentBy<Sts>(Sts::getAccessKeyInfo().accessKeyId("AKIAIOSFODNN7EXAMPLE"))},
+      {"STS DecodeAuthorizationMessage", "sts", "DecodeAuthorizationMessage", R"({"EncodedMessage":"a+b/c=="})",
+       sentBy<Sts>(Sts::decodeAuthorizationMessage().encodedMessage("a+b/c=="))},
       {"EC2 CreateSecurityGroup", "ec2", "CreateSecurityGroup",
        R"({"GroupName":"g","Description":"d","VpcId":"vpc-0a","TagSpecifications":[{"ResourceType":"security-group","Tags":[{"Key":"k","Value":"v"}]}]})",
        sentBy<Ec2>(Ec2::createSecurityGroup().groupName("g").description("d").vpcId("vpc-0a").tag("k", "v"))},

@@ -15,7 +15,9 @@
 #include <fstream>
 #include <thread>
 
+#include "support/botocore.hpp"
 #include "support/scripted_transport.hpp"
+#include "support/skip.hpp"
 
 using namespace awsdirect;
 using awsdirect_test::formParams;
@@ -449,4 +451,26 @@ TEST_CASE("profiles with role_arn: the default chain assumes the role through ST
   env["AWS_ACCESS_KEY_ID"] = "AKIDENVFIRST";
   env["AWS_SECRET_ACCESS_KEY"] = "env-secret";
   CHECK(defaultCredentialsProvider(Environment::fromMap(env))->credentials().accessKeyId == "AKIDENVFIRST");
+}
+
+TEST_CASE("GetSessionToken, GetAccessKeyInfo and DecodeAuthorizationMessage results are read as botocore reads them") {
+  if (!awsdirect_test::botocoreAvailable()) return awsdirect_test::skip("python3 with botocore is not available");
+  awsdirect_test::ran();
+  const auto responses = awsdirect_test::botocoreResponses(
+      {{"sts", "GetAccessKeyInfo"}, {"sts", "DecodeAuthorizationMessage"}, {"sts", "GetSessionToken"}});
+  REQUIRE(responses.size() == 3);
+  auto result = [](const XmlDocument& document, const char* element) { return document.root().child(element); };
+  const XmlDocument info(responses[0].document), decoded(responses[1].document), session(responses[2].document);
+  std::map<std::string, std::string> ours;
+  awsdirect_test::flatten("", sts::GetAccessKeyInfoRequest::parse(result(info, "GetAccessKeyInfoResult")), ours);
+  CHECK(awsdirect_test::differences(ours, responses[0].parsed).empty());
+  ours.clear();
+  awsdirect_test::flatten("", sts::DecodeAuthorizationMessageRequest::parse(result(decoded, "DecodeAuthorizationMessageResult")), ours);
+  CHECK(awsdirect_test::differences(ours, responses[1].parsed).empty());
+  const Credentials credentials = sts::GetSessionTokenRequest::parse(result(session, "GetSessionTokenResult")).credentials;
+  CHECK(credentials.accessKeyId == responses[2].parsed.at("Credentials/AccessKeyId"));
+  CHECK(credentials.secretAccessKey.reveal() == responses[2].parsed.at("Credentials/SecretAccessKey"));
+  CHECK(credentials.sessionToken.reveal() == responses[2].parsed.at("Credentials/SessionToken"));
+  REQUIRE(credentials.expiration);
+  CHECK(formatIso8601(*credentials.expiration) == responses[2].parsed.at("Credentials/Expiration"));
 }

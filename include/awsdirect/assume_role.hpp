@@ -38,6 +38,10 @@ struct AssumeRoleResult {
   std::optional<int> packedPolicySize;  // percent of the allowed size the session policies and tags use
   std::string sourceIdentity;
 };
+// The temporary credentials STS returns (<Credentials>), complete: a ParseError naming
+// `operation` when the key, secret, session token or expiration is missing.
+AWSDIRECT_DECL Credentials readTemporaryCredentials(const XmlNode& credentials, const char* operation);
+
 // ---- Rules ----------------------------------------------------------------------------------
 
 namespace rules {

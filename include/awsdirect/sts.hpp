@@ -6,10 +6,14 @@
 // STS is called at its regional endpoint (sts.REGION.amazonaws.com) and honours the endpoint
 // overrides of every other service (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's).
 #include <string>
+#include <tuple>
 
 #include "assume_role.hpp"
 #include "client.hpp"
+#include "credentials/web_identity.hpp"
 #include "detail/build_mode.hpp"
+#include "policy.hpp"
+#include "result.hpp"
 
 namespace awsdirect {
 namespace sts {
@@ -31,6 +35,55 @@ class GetCallerIdentityRequest : public Request<GetCallerIdentityRequest, Sts, C
 
 // AssumeRoleRequest, AssumeRoleResult and the role rules are in assume_role.hpp.
 
+// GetSessionToken: temporary credentials for the calling IAM user (with an MFA code, what
+// MFA-protected calls need).
+struct SessionToken {
+  Credentials credentials;  // with expiration; the secret and token are Secrets
+};
+
+// GetAccessKeyInfo: the account an access key id belongs to.
+struct AccessKeyInfo {
+  std::string account;
+  static constexpr auto fields() { return std::make_tuple(field("Account", &AccessKeyInfo::account)); }
+};
+
+// DecodeAuthorizationMessage: the JSON behind an "encoded authorization failure message".
+struct DecodedAuthorizationMessage {
+  std::string decodedMessage;
+  static constexpr auto fields() {
+    return std::make_tuple(field("DecodedMessage", &DecodedAuthorizationMessage::decodedMessage));
+  }
+};
+
+namespace members {
+using namespace declare;
+// GetSessionToken's duration: 15 minutes to 36 hours (AssumeRole's ends at 12).
+AWSDIRECT_MEMBER(SessionDurationSeconds, durationSeconds, int, apiName("DurationSeconds"), range(900, 129600));
+AWSDIRECT_MEMBER(AccessKeyId, accessKeyId, std::string, length(16, 128), check(awsdirect::iam::rules::accessKeyId));
+AWSDIRECT_MEMBER(EncodedMessage, encodedMessage, std::string, length(1, 10240));
+}  // namespace members
+
+class GetSessionTokenRequest
+    : public Request<GetSessionTokenRequest, Sts, SessionToken, members::SessionDurationSeconds, members::SerialNumber,
+                     members::TokenCode> {
+ public:
+  static constexpr const char* operation = "GetSessionToken";
+  static Result parse(const XmlNode& result) {
+    return {readTemporaryCredentials(result.child("Credentials"), operation)};
+  }
+};
+
+class GetAccessKeyInfoRequest : public Request<GetAccessKeyInfoRequest, Sts, AccessKeyInfo, Required<members::AccessKeyId>> {
+ public:
+  static constexpr const char* operation = "GetAccessKeyInfo";
+};
+
+class DecodeAuthorizationMessageRequest
+    : public Request<DecodeAuthorizationMessageRequest, Sts, DecodedAuthorizationMessage, Required<members::EncodedMessage>> {
+ public:
+  static constexpr const char* operation = "DecodeAuthorizationMessage";
+};
+
 }  // namespace sts
 
 class Sts : public QueryService<Sts> {
@@ -42,6 +95,10 @@ class Sts : public QueryService<Sts> {
   // ---- Operations (build a request, send it with send()) ----
   static sts::GetCallerIdentityRequest getCallerIdentity() { return {}; }
   static sts::AssumeRoleRequest assumeRole() { return {}; }
+  static sts::AssumeRoleWithWebIdentityRequest assumeRoleWithWebIdentity() { return {}; }
+  static sts::GetSessionTokenRequest getSessionToken() { return {}; }
+  static sts::GetAccessKeyInfoRequest getAccessKeyInfo() { return {}; }
+  static sts::DecodeAuthorizationMessageRequest decodeAuthorizationMessage() { return {}; }
 
   // ---- Calls that send ----
 

@@ -68,19 +68,24 @@ void AssumeRoleRequest::validateAcross(Validator& v) const {
   if (tokenCode_) v.check(serialNumber_.has_value(), "SerialNumber", "is required with TokenCode");
 }
 
+Credentials readTemporaryCredentials(const XmlNode& c, const char* operation) {
+  Credentials credentials(c.text("AccessKeyId"), c.text("SecretAccessKey"), c.text("SessionToken"));
+  credentials.expiration = c.timestamp("Expiration");
+  if (credentials.accessKeyId.empty() || credentials.secretAccessKey.empty() || credentials.sessionToken.empty() ||
+      !credentials.expiration)
+    throwError(makeError(ErrorKind::Parse, "IncompleteCredentials",
+                         std::string(operation) +
+                             " returned credentials without an access key, secret, session token or expiration"));
+  return credentials;
+}
+
 AssumeRoleResult AssumeRoleRequest::parse(const XmlNode& result) {
   Result r;
-  XmlNode c = result.child("Credentials");
-  r.credentials = Credentials(c.text("AccessKeyId"), c.text("SecretAccessKey"), c.text("SessionToken"));
-  r.credentials.expiration = c.timestamp("Expiration");
+  r.credentials = readTemporaryCredentials(result.child("Credentials"), "AssumeRole");
   XmlNode user = result.child("AssumedRoleUser");
   r.assumedRoleUser = {user.text("AssumedRoleId"), user.text("Arn")};
   if (result.child("PackedPolicySize")) r.packedPolicySize = result.int32("PackedPolicySize");
   r.sourceIdentity = result.text("SourceIdentity");
-  if (r.credentials.accessKeyId.empty() || r.credentials.secretAccessKey.empty() || r.credentials.sessionToken.empty() ||
-      !r.credentials.expiration)
-    throwError(makeError(ErrorKind::Parse, "IncompleteCredentials",
-                         "AssumeRole returned credentials without an access key, secret, session token or expiration"));
   return r;
 }
 

@@ -11,19 +11,12 @@ namespace sts {
 
 AssumeRoleWithWebIdentityResult AssumeRoleWithWebIdentityRequest::parse(const XmlNode& result) {
   Result r;
-  XmlNode c = result.child("Credentials");
-  r.credentials = Credentials(c.text("AccessKeyId"), c.text("SecretAccessKey"), c.text("SessionToken"));
-  r.credentials.expiration = c.timestamp("Expiration");
+  r.credentials = readTemporaryCredentials(result.child("Credentials"), "AssumeRoleWithWebIdentity");
   XmlNode user = result.child("AssumedRoleUser");
   r.assumedRoleUser = {user.text("AssumedRoleId"), user.text("Arn")};
   r.subjectFromWebIdentityToken = result.text("SubjectFromWebIdentityToken");
   r.provider = result.text("Provider");
   r.audience = result.text("Audience");
-  if (r.credentials.accessKeyId.empty() || r.credentials.secretAccessKey.empty() || r.credentials.sessionToken.empty() ||
-      !r.credentials.expiration)
-    throwError(makeError(ErrorKind::Parse, "IncompleteCredentials",
-                         "AssumeRoleWithWebIdentity returned credentials without an access key, secret, session "
-                         "token or expiration"));
   return r;
 }
 
