@@ -5,7 +5,6 @@
 // a case cannot pass with parameters AWS would refuse.
 #include <doctest/doctest.h>
 
-#include <awsdirect/detail/json.hpp>
 #include <awsdirect/ec2.hpp>
 #include <awsdirect/iam.hpp>
 #include <awsdirect/rds.hpp>
@@ -13,62 +12,17 @@
 #include <awsdirect/s3.hpp>
 #include <awsdirect/sts.hpp>
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "support/scripted_transport.hpp"
+#include "support/botocore.hpp"
 #include "support/skip.hpp"
 
 using namespace awsdirect;
-using awsdirect::detail::JsonValue;
-using awsdirect_test::ScriptedTransport;
 
-namespace {
-
-struct Case {
-  std::string name;       // "redshift DeleteCluster"
-  std::string service;    // botocore's name
-  std::string operation;
-  std::string params;     // the same parameters as JSON, for botocore
-  HttpRequest sent;
-};
-
-// Sends `request` with `Client` to a transport that keeps it, and returns what went out.
-template <class Client, class Request>
-HttpRequest sentBy(const Request& request, const std::string& endpoint = "") {
-  auto transport = std::make_shared<ScriptedTransport>();
-  transport->respond(200, "");
-  ClientConfig config = awsdirect_test::scriptedConfig(transport);
-  config.endpointUrl = endpoint;
-  Client client(config);
-  auto outcome = client.send(request);  // an empty answer is a ParseError: what was sent is the point
-  const std::string why = std::string("nothing was sent for ") + Request::operation + ": " +
-                          (outcome.ok() ? std::string() : outcome.error().describe());
-  REQUIRE_MESSAGE(transport->requests.size() == 1, why);
-  return transport->requests.front();
-}
-
-std::string line(const Case& c) {
-  JsonValue::Object headers;
-  for (const auto& [name, value] : c.sent.headers) headers.emplace_back(name, value);
-  return JsonValue::object({{"service", c.service}, {"operation", c.operation}, {"params", JsonValue::parse(c.params)},
-                            {"method", c.sent.method}, {"path", c.sent.path}, {"query", c.sent.query},
-                            {"headers", JsonValue::object(std::move(headers))}, {"body", c.sent.body}})
-      .dump();
-}
-
-bool botocoreAvailable() {
-  static const bool available = std::system("timeout 30 python3 -c 'import botocore' >/dev/null 2>&1") == 0;
-  return available;
-}
-
-}  // namespace
+using awsdirect_test::botocoreAvailable;
+using awsdirect_test::sentBy;
+using Case = awsdirect_test::SerializerCase;
 
 TEST_CASE("every declared request is serialized as botocore serializes it") {
   if (!botocoreAvailable()) return awsdirect_test::skip("python3 with botocore is not available");
@@ -179,23 +133,5 @@ TEST_CASE("every declared request is serialized as botocore serializes it") {
        sentBy<S3>(S3::uploadPart().bucket("b-1").key("k").uploadId("u-1").partNumber(3).body("part bytes"), s3Endpoint)},
   };
 
-  const std::string input = "/tmp/awsdirect-serialize-" + std::to_string(::getpid()) + ".jsonl";
-  {
-    std::ofstream out(input);
-    for (const Case& c : cases) out << line(c) << "\n";
-  }
-  const std::string command = "timeout 120 python3 " + std::string(AWSDIRECT_SOURCE_DIR) +
-                              "/tests/support/botocore_serialize.py --compare < " + input;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::vector<std::string> verdicts;
-  char buffer[8192];
-  while (std::fgets(buffer, sizeof buffer, pipe)) verdicts.emplace_back(buffer, std::strlen(buffer) - 1);
-  CHECK(pclose(pipe) == 0);
-  std::remove(input.c_str());
-  REQUIRE(verdicts.size() == cases.size());
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    CAPTURE(cases[i].name);
-    CHECK(verdicts[i] == "ok");
-  }
+  awsdirect_test::checkSerializedAsBotocore(cases);
 }

@@ -19,6 +19,7 @@
 // The same declarations let a test walk a result (forEachField), as the botocore comparison does.
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -84,18 +85,18 @@ struct IsOptional<std::optional<T>> : std::true_type {};
 
 using TimePoint = std::chrono::system_clock::time_point;
 
-// The element a field's path names under `node` (empty when absent); `last` gets its last step.
-inline XmlNode walk(const XmlNode& node, const char* path, std::string& last) {
-  std::string rest = path;
+// The element that holds the field `path` names under `node`, and the path's last step (a
+// plain name, the usual case, is its own last step: nothing is copied).
+inline XmlNode walk(const XmlNode& node, const char* path, const char*& last) {
   XmlNode at = node;
-  for (std::size_t slash; (slash = rest.find('/')) != std::string::npos; rest.erase(0, slash + 1))
-    at = at.child(rest.substr(0, slash).c_str());
-  last = rest;
+  last = path;
+  for (const char* slash; (slash = std::strchr(last, '/')) != nullptr; last = slash + 1)
+    at = at.child(std::string(last, slash).c_str());
   return at;
 }
 
 template <class M>
-void readValue(const XmlNode& parent, const std::string& name, const char* item, bool urlEncoded, M& out);
+void readValue(const XmlNode& parent, const char* path, const char* item, bool urlEncoded, M& out);
 
 template <class T>
 T readItem(const XmlNode& node) {
@@ -111,17 +112,16 @@ T readItem(const XmlNode& node) {
 }
 
 template <class M>
-void readValue(const XmlNode& parent, const std::string& path, const char* item, bool urlEncoded, M& out) {
-  std::string name;
-  const XmlNode at = walk(parent, path.c_str(), name);
-  const char* n = name.c_str();
+void readValue(const XmlNode& parent, const char* path, const char* item, bool urlEncoded, M& out) {
+  const char* n = nullptr;
+  const XmlNode at = walk(parent, path, n);
   if constexpr (IsOptional<M>::value) {
     using V = typename M::value_type;
     if constexpr (std::is_same_v<V, TimePoint>) {
       out = at.timestamp(n);
     } else if (at.child(n)) {
       V value{};
-      readValue(at, name, item, urlEncoded, value);
+      readValue(at, n, item, urlEncoded, value);
       out = std::move(value);
     }
   } else if constexpr (std::is_same_v<M, std::string>) {

@@ -76,8 +76,11 @@ awsdirect::HttpRequest sentBy(const Request& request, const std::string& endpoin
   awsdirect::ClientConfig config = scriptedConfig(transport);
   config.endpointUrl = endpoint;
   Client client(config);
-  (void)client.send(request);  // an empty answer is a ParseError: what was sent is the point
-  return transport->requests.empty() ? awsdirect::HttpRequest{} : transport->requests.front();
+  auto outcome = client.send(request);  // an empty answer is a ParseError: what was sent is the point
+  const std::string why = std::string("nothing was sent for ") + Request::operation + ": " +
+                          (outcome.ok() ? std::string() : outcome.error().describe());
+  REQUIRE_MESSAGE(transport->requests.size() == 1, why);
+  return transport->requests.front();
 }
 
 // Each case's verdict: "ok", or what differs from botocore.
@@ -108,20 +111,11 @@ inline void checkSerializedAsBotocore(const std::vector<SerializerCase>& cases) 
 
 // ---- Results as paths ("Roles/0/RoleName" -> "RoleName-3"), as botocore_parse.py writes them ----
 
-template <class T>
-struct IsOptionalValue : std::false_type {};
-template <class T>
-struct IsOptionalValue<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVectorValue : std::false_type {};
-template <class T>
-struct IsVectorValue<std::vector<T>> : std::true_type {};
-
 // Every value of a declared result under its path; empty text and absent values are left out
 // (botocore leaves out what the document does not have).
 template <class T>
 void flatten(const std::string& path, const T& value, std::map<std::string, std::string>& out) {
-  if constexpr (IsOptionalValue<T>::value) {
+  if constexpr (awsdirect::detail::IsOptional<T>::value) {
     if (value) flatten(path, *value, out);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (!value.empty()) out[path] = value;
@@ -133,7 +127,7 @@ void flatten(const std::string& path, const T& value, std::map<std::string, std:
     out[path] = std::to_string(value);
   } else if constexpr (std::is_same_v<T, std::chrono::system_clock::time_point>) {
     out[path] = awsdirect::formatIso8601(value);
-  } else if constexpr (IsVectorValue<T>::value) {
+  } else if constexpr (awsdirect::detail::IsVector<T>::value) {
     for (std::size_t i = 0; i < value.size(); ++i) flatten(path + "/" + std::to_string(i), value[i], out);
   } else {
     awsdirect::forEachField(value, [&](const char* name, const auto& member) {
