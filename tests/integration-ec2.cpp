@@ -8,6 +8,9 @@
 #include <awsdirect/ec2.hpp>
 #include <awsdirect/detail/json.hpp>
 #include <awsdirect/error.hpp>
+#include <awsdirect/waiter.hpp>
+
+#include <chrono>
 
 #include <array>
 #include <cstdio>
@@ -140,6 +143,88 @@ TEST_CASE("the seed's security group against moto checking every signature") {
   CHECK(refused.error().code == "AuthFailure");  // EC2's code for a signature it cannot verify
   CHECK(refused.error().httpStatus == 401);
   CHECK(refused.error().describe().find("not-the-secret-key") == std::string::npos);
+}
+
+TEST_CASE("a group's egress rules, rules one by one, tags, subnets and network interfaces against moto, with the waiters") {
+  auto moto = MotoServer::start({/*checkSignatures=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Ec2 ec2(moto->clientConfig());
+  WaitOptions quick;
+  quick.withDelay(std::chrono::milliseconds(10)).withTimeout(std::chrono::seconds(5));
+
+  const ec2::Vpc vpc = ec2.findDefaultVpc().value();
+  CHECK(ec2.waitUntilVpcExists(vpc.vpcId, quick).value().vpcId == vpc.vpcId);
+  CHECK(ec2.waitUntilVpcAvailable(vpc.vpcId, quick).value().state == "available");
+
+  // The default VPC's subnets, one per zone, each available.
+  auto subnets = ec2.describeAllSubnets(Ec2::describeSubnets().filter("vpc-id", {vpc.vpcId})).value();
+  REQUIRE_FALSE(subnets.empty());
+  for (const ec2::Subnet& subnet : subnets) {
+    CHECK(subnet.vpcId == vpc.vpcId);
+    CHECK(subnet.defaultForAz);
+    CHECK(subnet.availableIpAddressCount > 0);
+    CHECK_FALSE(subnet.availabilityZone.empty());
+  }
+  CHECK(ec2.waitUntilSubnetAvailable(subnets[0].subnetId, quick).value().subnetId == subnets[0].subnetId);
+  auto noSubnet = ec2.send(Ec2::describeSubnets().subnetId("subnet-0123456789abcdef0"));
+  REQUIRE_FALSE(noSubnet.ok());
+  CHECK(noSubnet.error().code == "InvalidSubnetID.NotFound");
+
+  const std::string groupId =
+      ec2.send(Ec2::createSecurityGroup().groupName("egress_test").description("egress").vpcId(vpc.vpcId)).value().groupId;
+  CHECK(ec2.waitUntilSecurityGroupExists(groupId, quick).value().groupName == "egress_test");
+
+  // Egress: the default allow-all rule revoked, one HTTPS rule in its place.
+  auto revoked = ec2.send(Ec2::revokeSecurityGroupEgress().groupId(groupId).ipPermission(
+      ec2::IpPermission::allTraffic().cidr("0.0.0.0/0")));
+  CHECK(revoked.value().succeeded);
+  auto authorized = ec2.send(Ec2::authorizeSecurityGroupEgress().groupId(groupId).ipPermission(
+      ec2::IpPermission::tcp(443).cidr("10.0.0.0/8", "https out")));
+  CHECK(authorized.value().succeeded);
+  const ec2::SecurityGroup group = ec2.findSecurityGroup("egress_test", vpc.vpcId).value();
+  REQUIRE(group.ipPermissionsEgress.size() == 1);
+  CHECK(group.ipPermissionsEgress[0].fromPort == 443);
+  CHECK(group.ipPermissionsEgress[0].ipRanges.at(0).cidrIp == "10.0.0.0/8");
+
+  // The rules one by one: the egress rule is marked so.
+  auto rules = ec2.describeAllSecurityGroupRules(Ec2::describeSecurityGroupRules().filter("group-id", {groupId})).value();
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].isEgress);
+  CHECK(rules[0].fromPort == 443);
+  CHECK(rules[0].cidrIpv4 == "10.0.0.0/8");
+  CHECK(rules[0].securityGroupRuleId.rfind("sgr-", 0) == 0);
+
+  // Tags on the group and the VPC at once, listed, then one removed by key and one by value.
+  REQUIRE(ec2.send(Ec2::createTags().resource(groupId).resource(vpc.vpcId).tag("env", "test").tag("team", "data")).ok());
+  auto tags = ec2.describeAllTags(Ec2::describeTags().filter("resource-id", {groupId})).value();
+  REQUIRE(tags.size() == 2);
+  CHECK(tags[0].resourceType == "security-group");
+  CHECK(ec2.send(Ec2::deleteTags().resource(groupId).tagKey("env").tag("team", "not-this-value")).ok());
+  tags = ec2.describeAllTags(Ec2::describeTags().filter("resource-id", {groupId})).value();
+  REQUIRE(tags.size() == 1);  // "team" stays: its value did not match
+  CHECK(tags[0].key == "team");
+  CHECK(ec2.findSecurityGroup("egress_test", vpc.vpcId).value().tags.size() == 1);
+
+  // No instance uses the group: no network interface has it.
+  CHECK(ec2.describeAllNetworkInterfaces(Ec2::describeNetworkInterfaces().filter("group-id", {groupId})).value().empty());
+  auto noInterface = ec2.waitUntilNetworkInterfaceAvailable("eni-0123456789abcdef0", quick);
+  REQUIRE_FALSE(noInterface.ok());
+  CHECK(noInterface.error().code == "InvalidNetworkInterfaceID.NotFound");  // botocore's waiter fails on it too
+
+  // Bad input is named before the network.
+  auto badTag = ec2.send(Ec2::createTags().resource("not-an-id!").tag("aws:reserved", "x"));
+  REQUIRE_FALSE(badTag.ok());
+  CHECK(badTag.error().kind == ErrorKind::Validation);
+  CHECK(badTag.error().message.find("Resources[0]") != std::string::npos);
+  auto noGroup = ec2.send(Ec2::authorizeSecurityGroupEgress().ipPermission(ec2::IpPermission::tcp(443).cidr("10.0.0.0/8")));
+  REQUIRE_FALSE(noGroup.ok());
+  CHECK(noGroup.error().message.find("GroupId") != std::string::npos);
+
+  CHECK(ec2.send(Ec2::deleteSecurityGroup().groupId(groupId)).value().succeeded);
+  auto gone = ec2.waitUntilSecurityGroupExists(groupId, WaitOptions(quick).withTimeout(std::chrono::milliseconds(50)));
+  REQUIRE_FALSE(gone.ok());
+  CHECK(gone.error().code == "WaiterTimeout");
 }
 
 namespace {

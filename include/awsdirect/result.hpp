@@ -40,6 +40,8 @@ struct ResultField {
   M T::*member;
   const char* item;       // a list's item element: "member" in the Query protocol; null: flattened
   bool urlEncoded;        // the text is URL-encoded on the wire (IAM's policy documents): read decoded
+  // A reader of its own, for a member no declaration can say (EC2's lower-case tags); null: none.
+  void (*read)(const XmlNode& parent, const char* name, M& out) = nullptr;
 };
 
 template <class T, class M>
@@ -57,6 +59,12 @@ constexpr ResultField<T, M> flattenedField(const char* name, M T::*member) {
 template <class T>
 constexpr ResultField<T, std::string> urlEncodedField(const char* name, std::string T::*member) {
   return {name, member, "member", true};
+}
+
+// A field read by a function of its own: read(parent, name, member).
+template <class T, class M>
+constexpr ResultField<T, M> readField(const char* name, M T::*member, void (*read)(const XmlNode&, const char*, M&)) {
+  return {name, member, nullptr, false, read};
 }
 
 // A resource tag, as every service spells it (Key, Value), in requests and results.
@@ -105,8 +113,11 @@ T readItem(const XmlNode& node) {
   } else {
     static_assert(HasFields<T>::value, "a list's items are text or a type with fields()");
     T item{};
-    std::apply([&](const auto&... f) { (readValue(node, f.name, f.item, f.urlEncoded, item.*(f.member)), ...); },
-               T::fields());
+    auto readField = [&](const auto& f) {
+      if (f.read) f.read(node, f.name, item.*(f.member));
+      else readValue(node, f.name, f.item, f.urlEncoded, item.*(f.member));
+    };
+    std::apply([&](const auto&... f) { (readField(f), ...); }, T::fields());
     return item;
   }
 }
@@ -129,11 +140,11 @@ void readValue(const XmlNode& parent, const char* path, const char* item, bool u
   } else if constexpr (std::is_same_v<M, Secret>) {
     out = Secret(at.text(n));
   } else if constexpr (std::is_same_v<M, bool>) {
-    out = at.boolean(n);
+    out = at.boolean(n, out);  // absent: as it starts
   } else if constexpr (std::is_same_v<M, int>) {
-    out = at.int32(n);
+    out = at.int32(n, out);
   } else if constexpr (std::is_same_v<M, std::int64_t>) {
-    out = at.integer(n);
+    out = at.integer(n, out);
   } else if constexpr (IsVector<M>::value) {
     for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
       out.push_back(readItem<typename M::value_type>(element));

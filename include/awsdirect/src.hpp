@@ -141,6 +141,7 @@
 #include "impl/redshift.ipp"
 #include "impl/iam.ipp"
 #include "impl/sts.ipp"
+#include "ec2/impl/common.ipp"
 #include "impl/ec2.ipp"
 #include "impl/rds.ipp"
 #include "detail/impl/files.ipp"

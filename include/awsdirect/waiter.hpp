@@ -3,12 +3,14 @@
 // every `delay`; each poll is judged success, failure or retry by the service's acceptors; an
 // error no acceptor expects ends the wait with that error. Bounded by a timeout, never endless.
 // A waiter returns what it waited for: the resource in its final state, or Gone for a deletion.
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "error.hpp"
 
@@ -90,6 +92,36 @@ Outcome<T> waitUntil(const std::string& waiterName, const WaitOptions& options, 
     }
     sleep(delay);
   }
+}
+
+// botocore's usual acceptors for one resource: its state (stateOf) is a success or a failure
+// state, or it is polled again; an error whose code is listed is polled again, any other ends the wait.
+template <class T>
+struct StateAcceptors {
+  std::function<std::string(const T&)> stateOf;
+  std::vector<std::string> success;
+  std::vector<std::string> failure;
+  std::vector<std::string> retryErrors;
+
+  WaitStep operator()(const Outcome<T>& polled) const {
+    auto listed = [](const std::vector<std::string>& list, const std::string& s) {
+      return std::find(list.begin(), list.end(), s) != list.end();
+    };
+    if (!polled) {
+      const std::string& code = polled.error().code;
+      return {listed(retryErrors, code) ? WaitVerdict::Retry : WaitVerdict::Failure, code};
+    }
+    std::string state = stateOf(polled.value());
+    if (listed(success, state)) return {WaitVerdict::Success, std::move(state)};
+    if (listed(failure, state)) return {WaitVerdict::Failure, std::move(state)};
+    return {WaitVerdict::Retry, std::move(state)};
+  }
+};
+
+template <class T, class Poll>
+Outcome<T> waitForState(const std::string& waiterName, const WaitOptions& options, WaiterPace pace, Poll poll,
+                        const StateAcceptors<T>& acceptors) {
+  return waitUntil<T>(waiterName, options, pace, poll, acceptors);
 }
 
 // Waits for a resource to go: the poll `judge` calls a success (typically one that failed with

@@ -2,6 +2,7 @@
 // botocore as the oracle of the unit tests: what its serializer sends for the same parameters
 // (botocore_serialize.py --compare) and what its parser reads from the same response document
 // (botocore_parse.py), each one Python process for a whole list of operations.
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -9,7 +10,9 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -173,6 +176,77 @@ inline std::vector<std::string> differences(const std::map<std::string, std::str
   }
   for (const auto& [path, value] : ours)
     if (!botocore.count(path)) found.push_back(path + ": awsdirect reads '" + value + "', botocore nothing");
+  return found;
+}
+
+// ---- Comparing only what a result declares ----
+
+inline std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Every path a result type declares, lists' indices as "#": "Snapshots/#/Tags/#/Key".
+template <class T>
+void declaredPaths(const std::string& path, std::set<std::string>& out) {
+  if constexpr (awsdirect::detail::IsOptional<T>::value) {
+    declaredPaths<typename T::value_type>(path, out);
+  } else if constexpr (awsdirect::detail::IsVector<T>::value) {
+    declaredPaths<typename T::value_type>(path + "/#", out);
+  } else if constexpr (awsdirect::detail::HasFields<T>::value) {
+    std::apply(
+        [&](const auto&... f) {
+          auto one = [&](const auto& field) {
+            using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*(field.member))>>;
+            declaredPaths<M>(path.empty() ? std::string(field.name) : path + "/" + field.name, out);
+          };
+          (one(f), ...);
+        },
+        T::fields());
+  } else {
+    out.insert(path);
+  }
+}
+
+// A path with its indices as "#", optionally lower-cased (EC2's wire names against its tags' Key).
+inline std::string pathShape(const std::string& path, bool lowerCase) {
+  std::string shape, segment;
+  auto flush = [&] {
+    const bool index = !segment.empty() && segment.find_first_not_of("0123456789") == std::string::npos;
+    shape += index ? "#" : segment;
+    segment.clear();
+  };
+  for (char c : path) {
+    if (c == '/') {
+      flush();
+      shape += '/';
+    } else {
+      segment += lowerCase ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
+    }
+  }
+  flush();
+  return shape;
+}
+
+// differences() over the members result type T declares: what botocore reads of them must be what
+// awsdirect reads, and awsdirect must read nothing botocore does not. Paths compare case-blind
+// when `lowerCase` (EC2).
+template <class T>
+std::vector<std::string> declaredDifferences(const std::map<std::string, std::string>& ours,
+                                             const std::map<std::string, std::string>& botocore, bool lowerCase = false) {
+  std::set<std::string> declared, lowered;
+  declaredPaths<T>("", declared);
+  for (const std::string& d : declared) lowered.insert(pathShape(d, lowerCase));
+  std::map<std::string, std::string> expected, actual;
+  for (const auto& [path, value] : botocore)
+    if (lowered.count(pathShape(path, lowerCase))) expected[lowerCase ? lower(path) : path] = value;
+  for (const auto& [path, value] : ours) actual[lowerCase ? lower(path) : path] = value;
+  std::vector<std::string> found = differences(actual, expected);
+  // A declared name botocore never reads is a name the model does not have.
+  std::set<std::string> seen;
+  for (const auto& entry : botocore) seen.insert(pathShape(entry.first, lowerCase));
+  for (const std::string& d : lowered)
+    if (!seen.count(d)) found.push_back(d + ": declared, but not a member botocore reads");
   return found;
 }
 

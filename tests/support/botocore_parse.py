@@ -3,7 +3,7 @@
 
 Reads JSON lines {"service": "iam", "operation": "ListRoles"} on stdin and prints, a line each:
   {"document": "<ListRolesResponse>...</ListRolesResponse>", "parsed": {"Roles/0/RoleName": "...", ...}}
-The document is a response of the Query protocol with every member of the operation's output set
+The document is a response of the Query protocol (or EC2's, whose paths use the wire names) with every member of the operation's output set
 (lists of two, nested structures a few levels deep), made from the service's model; "parsed" is
 what botocore's parser (botocore.parsers) makes of it, flattened to paths: a structure's members
 joined with "/", a list's items by index; timestamps as 2026-01-02T03:04:05Z, booleans as
@@ -20,7 +20,7 @@ from botocore.parsers import create_parser
 session = botocore.session.get_session()
 models = {}
 POLICY_DOCUMENT = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D"
-DEPTH = 4
+DEPTH = 7
 
 
 def sample(shape, name, depth):
@@ -51,14 +51,16 @@ def sample(shape, name, depth):
     raise ValueError(f"no sample for {kind} ({shape.name})")
 
 
-def flatten(value, shape, path, out):
+def flatten(value, shape, path, out, wire_names=False):
     if isinstance(value, dict):
         for key, item in value.items():
             if key != "ResponseMetadata":
-                flatten(item, shape.members[key] if shape is not None else None, f"{path}/{key}" if path else key, out)
+                member = shape.members[key] if shape is not None else None
+                name = member.serialization.get("name", key) if wire_names and member is not None else key
+                flatten(item, member, f"{path}/{name}" if path else name, out, wire_names)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            flatten(item, shape.member if shape is not None else None, f"{path}/{i}", out)
+            flatten(item, shape.member if shape is not None else None, f"{path}/{i}", out, wire_names)
     elif isinstance(value, bool):
         out[path] = "true" if value else "false"
     elif isinstance(value, datetime.datetime):
@@ -80,11 +82,15 @@ def respond(service, operation):
     if wrapper:
         result = f"<{wrapper}>{result}</{wrapper}>"
     namespace = models[service].metadata.get("xmlNamespace", "")
-    document = (f'<{operation}Response xmlns="{namespace}">{result}'
-                f"<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{operation}Response>")
+    if protocol == "ec2":  # the result's members are the response element's own children
+        document = f'<{operation}Response xmlns="{namespace}"><requestId>r-1</requestId>{result}</{operation}Response>'
+    else:
+        document = (f'<{operation}Response xmlns="{namespace}">{result}'
+                    f"<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></{operation}Response>")
     parsed = create_parser(protocol).parse({"body": document.encode(), "headers": {}, "status_code": 200}, output)
     flat = {}
-    flatten(parsed, output, "", flat)
+    # EC2's members are named on the wire otherwise (groupDescription, tagSet): paths by wire names.
+    flatten(parsed, output, "", flat, wire_names=protocol == "ec2")
     return {"document": document, "parsed": flat}
 
 
