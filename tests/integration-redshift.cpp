@@ -3,6 +3,7 @@
 // signature; and the redshift_cluster example driven as a user would run it.
 #include <doctest/doctest.h>
 
+#include <awsdirect/ec2.hpp>
 #include <awsdirect/redshift.hpp>
 
 #include <algorithm>
@@ -151,4 +152,64 @@ TEST_CASE("a cluster paused, resumed, modified, tagged, snapshotted, and credent
   auto tooLong = redshift.send(Redshift::getClusterCredentials().clusterIdentifier("analytics").dbUser("u").durationSeconds(60));
   CHECK(tooLong.error().kind == ErrorKind::Validation);
   CHECK(tooLong.error().describe().find("DurationSeconds") != std::string::npos);
+}
+
+TEST_CASE("a cluster restored from its snapshot, in a subnet group, with its tags listed, through botocore's waiters") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Redshift redshift(moto->clientConfig());
+  Ec2 ec2(moto->clientConfig());
+  WaitOptions quick;
+  quick.withDelay(std::chrono::milliseconds(10)).withTimeout(std::chrono::seconds(5));
+
+  // A subnet group over the default VPC's subnets.
+  const std::string vpcId = ec2.findDefaultVpc().value().vpcId;
+  auto subnets = ec2.describeAllSubnets(Ec2::describeSubnets().filter("vpc-id", {vpcId})).value();
+  REQUIRE(subnets.size() >= 2);
+  auto group = redshift.send(Redshift::createClusterSubnetGroup().clusterSubnetGroupName("analytics-subnets")
+                                 .description("two zones").subnetId(subnets[0].subnetId).subnetId(subnets[1].subnetId)
+                                 .tag("env", "dev")).value();
+  CHECK(group.clusterSubnetGroupName == "analytics-subnets");
+  CHECK(group.vpcId == vpcId);
+  CHECK(group.subnets.size() == 2);
+  auto groups = redshift.describeAllClusterSubnetGroups(Redshift::describeClusterSubnetGroups().clusterSubnetGroupName("analytics-subnets")).value();
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].subnets.size() == 2);
+
+  redshift.send(Redshift::createCluster().identifier("analytics").nodeType("dc2.large").masterUsername("awsuser")
+                    .masterUserPassword("Passw0rd1").dbName("dev").clusterSubnetGroupName("analytics-subnets").tag("env", "dev")).value();
+  CHECK(redshift.waitUntilAvailable("analytics", quick).value().clusterSubnetGroupName == "analytics-subnets");
+  redshift.send(Redshift::createClusterSnapshot().snapshotIdentifier("nightly").clusterIdentifier("analytics")).value();
+  CHECK(redshift.waitUntilSnapshotAvailable("nightly", quick).value().status == "available");
+  auto snapshots = redshift.describeAllClusterSnapshots(Redshift::describeClusterSnapshots().clusterIdentifier("analytics")).value();
+  CHECK(std::count_if(snapshots.begin(), snapshots.end(), [](const auto& s) { return s.snapshotIdentifier == "nightly"; }) == 1);
+
+  // The restore: a new cluster from the snapshot, waited for until its restore has completed.
+  auto restored = redshift.send(Redshift::restoreFromClusterSnapshot().clusterIdentifier("analytics-copy")
+                                    .snapshotIdentifier("nightly").clusterSubnetGroupName("analytics-subnets")).value();
+  CHECK(restored.clusterIdentifier == "analytics-copy");
+  CHECK(restored.nodeType == "dc2.large");
+  CHECK(redshift.waitUntilRestored("analytics-copy", quick).value().restoreStatus == "completed");
+
+  // Tags of every tagged cluster, by type and key.
+  auto tagged = redshift.describeAllTags(Redshift::describeTags().resourceType("cluster").tagKey("env")).value();
+  REQUIRE_FALSE(tagged.empty());
+  CHECK(tagged[0].tag.key == "env");
+  CHECK(tagged[0].resourceName.find(":cluster:analytics") != std::string::npos);
+
+  // Exactly one way of naming the snapshot, before the network.
+  auto both = redshift.send(Redshift::restoreFromClusterSnapshot().clusterIdentifier("x").snapshotIdentifier("nightly")
+                                .snapshotArn("arn:aws:redshift:us-east-1:123456789012:snapshot:analytics/nightly"));
+  CHECK(both.error().kind == ErrorKind::Validation);
+  CHECK(both.error().describe().find("SnapshotIdentifier") != std::string::npos);
+  auto badSubnet = redshift.send(Redshift::createClusterSubnetGroup().clusterSubnetGroupName("x").description("d").subnetId("vpc-0a"));
+  CHECK(badSubnet.error().describe().find("SubnetIds[0]") != std::string::npos);
+
+  for (const char* cluster : {"analytics", "analytics-copy"})
+    redshift.send(Redshift::deleteCluster().identifier(cluster).skipFinalSnapshot()).value();
+  redshift.send(Redshift::deleteClusterSnapshot().snapshotIdentifier("nightly")).value();
+  redshift.send(Redshift::deleteClusterSubnetGroup().clusterSubnetGroupName("analytics-subnets")).value();
+  CHECK(redshift.send(Redshift::describeClusterSubnetGroups().clusterSubnetGroupName("analytics-subnets")).error().code ==
+        "ClusterSubnetGroupNotFoundFault");
 }

@@ -55,6 +55,16 @@ struct SendsItself<Request, Client, std::void_t<decltype(std::declval<const Requ
 
 }  // namespace detail
 
+// How a page's token is set on the next request: Marker (the Query services) or NextToken (EC2).
+struct ByMarker {
+  template <class Request>
+  void operator()(Request& request, std::string token) const { request.marker(std::move(token)); }
+};
+struct ByNextToken {
+  template <class Request>
+  void operator()(Request& request, std::string token) const { request.nextToken(std::move(token)); }
+};
+
 // A client of a Query-protocol service; a request type is as sendQuery (pipeline.hpp) describes.
 class QueryClient {
  public:
@@ -67,7 +77,7 @@ class QueryClient {
 
   // Sends `request` page after page, following its pagination token until the service returns
   // none (or the same one again), and gathers the items of every page.
-  //   setToken:  sets the token on the request (`[](auto& r, std::string t) { r.marker(std::move(t)); }`)
+  //   setToken:  sets the token on the request (ByMarker{}, ByNextToken{}, or a function of its own)
   //   nextToken: the result's token member (`&DescribeClustersResult::marker`)
   //   items:     the result's list member (`&DescribeClustersResult::clusters`)
   template <class Request, class Setter, class Token, class Items>

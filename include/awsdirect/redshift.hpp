@@ -11,6 +11,7 @@
 
 #include "client.hpp"
 #include "detail/build_mode.hpp"
+#include "redshift/common.hpp"
 #include "request.hpp"
 #include "result.hpp"
 #include "secret.hpp"
@@ -21,181 +22,6 @@ namespace awsdirect {
 class Redshift;
 
 namespace redshift {
-
-// ---- Results --------------------------------------------------------------------------------
-
-struct VpcSecurityGroupMembership {
-  std::string vpcSecurityGroupId;
-  std::string status;
-};
-
-struct ClusterIamRole {
-  std::string iamRoleArn;
-  std::string applyStatus;
-};
-
-struct Endpoint {
-  std::string address;
-  int port = 0;
-};
-
-struct Cluster {
-  std::string clusterIdentifier;
-  std::string clusterStatus;  // "creating", "available", "deleting", ...
-  std::string nodeType;
-  int numberOfNodes = 0;
-  std::string dbName;
-  std::string masterUsername;
-  std::optional<Endpoint> endpoint;  // absent while the cluster is being created
-  std::vector<VpcSecurityGroupMembership> vpcSecurityGroups;
-  std::vector<ClusterIamRole> iamRoles;
-  std::optional<std::chrono::system_clock::time_point> clusterCreateTime;
-  std::string availabilityZone;
-  std::string vpcId;
-  bool publiclyAccessible = false;
-  bool encrypted = false;
-  std::vector<Tag> tags;
-
-  AWSDIRECT_DECL static Cluster fromXml(const XmlNode& node);
-};
-
-// Temporary database credentials (GetClusterCredentials): the password is a Secret, shown only
-// where it is used.
-struct ClusterCredentials {
-  std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
-  Secret dbPassword;
-  std::optional<std::chrono::system_clock::time_point> expiration;
-  static constexpr auto fields() {
-    return std::make_tuple(field("DbUser", &ClusterCredentials::dbUser), field("DbPassword", &ClusterCredentials::dbPassword),
-                           field("Expiration", &ClusterCredentials::expiration));
-  }
-};
-
-// A cluster snapshot (the members a restore or a cleanup needs).
-struct Snapshot {
-  std::string snapshotIdentifier;
-  std::string clusterIdentifier;
-  std::optional<std::chrono::system_clock::time_point> snapshotCreateTime;
-  std::string status;  // "creating", "available", "failed", "deleted"
-  std::string snapshotType;  // "manual", "automated"
-  std::string nodeType;
-  std::optional<int> numberOfNodes;
-  std::string dbName;
-  std::string vpcId;
-  bool encrypted = false;
-  std::optional<int> manualSnapshotRetentionPeriod;
-  std::vector<Tag> tags;
-  static constexpr auto fields() {
-    return std::make_tuple(
-        field("SnapshotIdentifier", &Snapshot::snapshotIdentifier), field("ClusterIdentifier", &Snapshot::clusterIdentifier),
-        field("SnapshotCreateTime", &Snapshot::snapshotCreateTime), field("Status", &Snapshot::status),
-        field("SnapshotType", &Snapshot::snapshotType), field("NodeType", &Snapshot::nodeType),
-        field("NumberOfNodes", &Snapshot::numberOfNodes), field("DBName", &Snapshot::dbName), field("VpcId", &Snapshot::vpcId),
-        field("Encrypted", &Snapshot::encrypted),
-        field("ManualSnapshotRetentionPeriod", &Snapshot::manualSnapshotRetentionPeriod), field("Tags", &Snapshot::tags, "Tag"));
-  }
-};
-
-struct DescribeClusterSnapshotsResult {
-  std::vector<Snapshot> snapshots;
-  std::string marker;  // empty on the last page
-  static constexpr auto fields() {
-    return std::make_tuple(field("Snapshots", &DescribeClusterSnapshotsResult::snapshots, "Snapshot"),
-                           field("Marker", &DescribeClusterSnapshotsResult::marker));
-  }
-};
-
-struct DescribeClustersResult {
-  std::vector<Cluster> clusters;
-  std::string marker;  // empty on the last page
-};
-
-// ---- Rules shared by the operations ----------------------------------------------------------
-
-namespace rules {
-
-// 1-63 lowercase letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
-AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::string& field, const std::string& id);
-AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::optional<std::string>& id);
-
-// 8-64 printable ASCII characters with an upper case letter, a lower case letter and a digit,
-// and none of ' " \ / @ or space. The message never repeats the password.
-AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& field, const std::string& password);
-AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& password);
-
-// 1-128 characters: lowercase letters, digits, _ + . @ -; starts with a letter; not "public".
-AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& field, const std::string& name);
-AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& name);
-
-// 1-64 lowercase letters, digits and underscores, starting with a letter or underscore.
-AWSDIRECT_DECL void dbName(Validator& v, const std::string& field, const std::string& name);
-AWSDIRECT_DECL void dbName(Validator& v, const std::string& name);
-
-// 1-255 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
-AWSDIRECT_DECL void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id);
-
-// sg- and hex digits.
-AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, const std::string& id);
-
-}  // namespace rules
-
-// ---- Members, declared once for every operation that has them ---------------------------------
-
-namespace members {
-using namespace declare;
-static constexpr const char* kClusterTypes[] = {"single-node", "multi-node"};
-static constexpr const char* kSnapshotTypes[] = {"automated", "manual"};
-
-AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
-AWSDIRECT_MEMBER(DBName, dbName, std::string, check(rules::dbName));
-AWSDIRECT_MEMBER(ClusterType, clusterType, std::string, oneOf(kClusterTypes));
-AWSDIRECT_MEMBER(NodeType, nodeType, std::string, length(1, 64));
-AWSDIRECT_MEMBER(MasterUsername, masterUsername, std::string, check(rules::masterUsername));
-AWSDIRECT_MEMBER(MasterUserPassword, masterUserPassword, Secret, check(rules::masterUserPassword));
-AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::string>, items("VpcSecurityGroupId"),
-                 check(rules::securityGroupId));
-AWSDIRECT_MEMBER(ClusterSubnetGroupName, clusterSubnetGroupName, std::string, length(1, 255));
-AWSDIRECT_MEMBER(AvailabilityZone, availabilityZone, std::string, length(1, 2147483647));
-AWSDIRECT_MEMBER(ClusterParameterGroupName, clusterParameterGroupName, std::string, length(1, 255));
-AWSDIRECT_MEMBER(AutomatedSnapshotRetentionPeriod, automatedSnapshotRetentionPeriod, int, range(0, 35));
-AWSDIRECT_MEMBER(Port, port, int, range(1150, 65535));
-AWSDIRECT_MEMBER(ClusterVersion, clusterVersion, std::string, unchecked);
-AWSDIRECT_MEMBER(NumberOfNodes, numberOfNodes, int, range(1, 100));
-AWSDIRECT_FLAG(PubliclyAccessible, publiclyAccessible, unchecked);
-AWSDIRECT_FLAG(Encrypted, encrypted, unchecked);
-AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, items("Tag"));
-AWSDIRECT_MEMBER(KmsKeyId, kmsKeyId, std::string, unchecked);
-AWSDIRECT_FLAG(EnhancedVpcRouting, enhancedVpcRouting, unchecked);
-AWSDIRECT_MEMBER(IamRoles, iamRoles, std::vector<std::string>, items("IamRoleArn"));
-AWSDIRECT_MEMBER(DefaultIamRoleArn, defaultIamRoleArn, std::string, unchecked);
-AWSDIRECT_FLAG(ManageMasterPassword, manageMasterPassword, unchecked);
-AWSDIRECT_MEMBER(MasterPasswordSecretKmsKeyId, masterPasswordSecretKmsKeyId, std::string, unchecked);
-AWSDIRECT_MEMBER(MaxRecords, maxRecords, int, range(20, 100));
-AWSDIRECT_MEMBER(Marker, marker, std::string, unchecked);
-AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
-AWSDIRECT_MEMBER(FinalClusterSnapshotIdentifier, finalClusterSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
-AWSDIRECT_MEMBER(FinalClusterSnapshotRetentionPeriod, finalClusterSnapshotRetentionPeriod, int, unchecked);
-AWSDIRECT_MEMBER(NewClusterIdentifier, newClusterIdentifier, std::string, check(rules::clusterIdentifier));
-AWSDIRECT_MEMBER(AddIamRoles, addIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
-AWSDIRECT_MEMBER(RemoveIamRoles, removeIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
-AWSDIRECT_FLAG(AllowVersionUpgrade, allowVersionUpgrade, unchecked);
-AWSDIRECT_MEMBER(PreferredMaintenanceWindow, preferredMaintenanceWindow, std::string, unchecked);
-AWSDIRECT_MEMBER(ManualSnapshotRetentionPeriod, manualSnapshotRetentionPeriod, int, unchecked);
-AWSDIRECT_FLAG(Classic, classic, unchecked);
-// A database user: 1-128 letters, digits, _ + . @ $ -, starting with a letter (not "PUBLIC").
-AWSDIRECT_MEMBER(DbUser, dbUser, std::string, length(1, 128));
-// GetClusterCredentials spells the database "DbName" where CreateCluster has "DBName".
-AWSDIRECT_MEMBER(DbName, dbName, std::string, check(rules::dbName));
-AWSDIRECT_MEMBER(DurationSeconds, durationSeconds, int, range(900, 3600));
-AWSDIRECT_FLAG(AutoCreate, autoCreate, unchecked);
-AWSDIRECT_MEMBER(DbGroups, dbGroups, std::vector<std::string>, items("DbGroup"));
-AWSDIRECT_MEMBER(ResourceName, resourceName, std::string, length(1, 2147483647));
-AWSDIRECT_MEMBER(TagKeys, tagKeys, std::vector<std::string>, items("TagKey"), count(1, 50));
-AWSDIRECT_MEMBER(SnapshotIdentifier, snapshotIdentifier, std::string, check(rules::snapshotIdentifier));
-AWSDIRECT_MEMBER(SnapshotClusterIdentifier, snapshotClusterIdentifier, std::string, unchecked);
-AWSDIRECT_MEMBER(SnapshotType, snapshotType, std::string, oneOf(kSnapshotTypes));
-
-}  // namespace members
 
 // ---- Requests --------------------------------------------------------------------------------
 
@@ -228,7 +54,7 @@ class CreateClusterRequest
 
   // A password unless AWS manages it (ManageMasterPassword), never both.
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
-  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 
 // DescribeClusters: one cluster by identifier, or every cluster page by page (Marker).
@@ -237,7 +63,6 @@ class DescribeClustersRequest
  public:
   static constexpr const char* operation = "DescribeClusters";
   DescribeClustersRequest& identifier(std::string v) { return clusterIdentifier(std::move(v)); }
-  AWSDIRECT_DECL static Result parse(const XmlNode& result);
 };
 
 // DeleteCluster: says explicitly whether a final snapshot is taken, because AWS's default
@@ -254,14 +79,14 @@ class DeleteClusterRequest
 
   // A snapshot identifier unless SkipFinalClusterSnapshot; a retention of -1 (forever) or 1-3653 days.
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
-  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 
 // PauseCluster, ResumeCluster, RebootCluster: a paused cluster costs storage only.
 template <class Self>
 class ClusterAction : public Request<Self, Redshift, Cluster, Required<m::ClusterIdentifier>> {
  public:
-  static Cluster parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 class PauseClusterRequest : public ClusterAction<PauseClusterRequest> {
  public:
@@ -287,7 +112,7 @@ class ModifyClusterRequest
  public:
   static constexpr const char* operation = "ModifyCluster";
   ModifyClusterRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
-  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 
 // ModifyClusterIamRoles: the roles the cluster may assume (COPY ... IAM_ROLE), added or removed.
@@ -298,7 +123,7 @@ class ModifyClusterIamRolesRequest
   static constexpr const char* operation = "ModifyClusterIamRoles";
   ModifyClusterIamRolesRequest& addIamRole(std::string arn) { addIamRoles_.push_back(std::move(arn)); return *this; }
   ModifyClusterIamRolesRequest& removeIamRole(std::string arn) { removeIamRoles_.push_back(std::move(arn)); return *this; }
-  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 
 // ResizeCluster: elastic resize (minutes) unless Classic.
@@ -307,7 +132,7 @@ class ResizeClusterRequest
                      m::NumberOfNodes, m::Classic> {
  public:
   static constexpr const char* operation = "ResizeCluster";
-  static Result parse(const XmlNode& result) { return Cluster::fromXml(result.child("Cluster")); }
+  static constexpr const char* resultElement = "Cluster";
 };
 
 // GetClusterCredentials: a database password for DbUser valid DurationSeconds (15-60 minutes),
@@ -339,7 +164,7 @@ class CreateClusterSnapshotRequest
  public:
   static constexpr const char* operation = "CreateClusterSnapshot";
   CreateClusterSnapshotRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-  static Result parse(const XmlNode& result) { return readResult<Snapshot>(result.child("Snapshot")); }
+  static constexpr const char* resultElement = "Snapshot";
 };
 class DescribeClusterSnapshotsRequest
     : public Request<DescribeClusterSnapshotsRequest, Redshift, DescribeClusterSnapshotsResult, m::ClusterIdentifier,
@@ -352,7 +177,76 @@ class DeleteClusterSnapshotRequest
                      m::SnapshotClusterIdentifier> {
  public:
   static constexpr const char* operation = "DeleteClusterSnapshot";
-  static Result parse(const XmlNode& result) { return readResult<Snapshot>(result.child("Snapshot")); }
+  static constexpr const char* resultElement = "Snapshot";
+};
+
+// RestoreFromClusterSnapshot: a new cluster from a snapshot (by identifier or ARN), as it was
+// then, with the settings given here in place of the snapshot's.
+class RestoreFromClusterSnapshotRequest
+    : public Request<RestoreFromClusterSnapshotRequest, Redshift, Cluster, Required<m::ClusterIdentifier>, m::SnapshotIdentifier,
+                     m::SnapshotArn, m::SnapshotClusterIdentifier, m::Port, m::AvailabilityZone, m::AllowVersionUpgrade,
+                     m::ClusterSubnetGroupName, m::PubliclyAccessible, m::OwnerAccount, m::ClusterParameterGroupName,
+                     m::VpcSecurityGroupIds, m::PreferredMaintenanceWindow, m::AutomatedSnapshotRetentionPeriod,
+                     m::ManualSnapshotRetentionPeriod, m::KmsKeyId, m::NodeType, m::EnhancedVpcRouting, m::IamRoles,
+                     m::DefaultIamRoleArn, m::NumberOfNodes, m::Encrypted, m::ManageMasterPassword,
+                     m::MasterPasswordSecretKmsKeyId, m::MultiAZ> {
+ public:
+  static constexpr const char* operation = "RestoreFromClusterSnapshot";
+  static constexpr const char* resultElement = "Cluster";
+  RestoreFromClusterSnapshotRequest& vpcSecurityGroupId(std::string v) { vpcSecurityGroupIds_.push_back(std::move(v)); return *this; }
+  RestoreFromClusterSnapshotRequest& iamRole(std::string arn) { iamRoles_.push_back(std::move(arn)); return *this; }
+  // The snapshot by its identifier or by its ARN: exactly one.
+  void validateAcross(Validator& v) const {
+    v.check(snapshotIdentifier_.has_value() != snapshotArn_.has_value(), "SnapshotIdentifier",
+            snapshotArn_ ? "must not be set together with SnapshotArn" : "or SnapshotArn is required");
+  }
+};
+
+// CreateClusterSubnetGroup, DescribeClusterSubnetGroups, DeleteClusterSubnetGroup: the VPC
+// subnets (1-20) a cluster may be placed in.
+class CreateClusterSubnetGroupRequest
+    : public Request<CreateClusterSubnetGroupRequest, Redshift, ClusterSubnetGroup, Required<m::ClusterSubnetGroupName>,
+                     Required<m::Description>, Required<m::SubnetIds>, m::Tags> {
+ public:
+  static constexpr const char* operation = "CreateClusterSubnetGroup";
+  static constexpr const char* resultElement = "ClusterSubnetGroup";
+  CreateClusterSubnetGroupRequest& subnetId(std::string id) { subnetIds_.push_back(std::move(id)); return *this; }
+  CreateClusterSubnetGroupRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+};
+class DescribeClusterSubnetGroupsRequest
+    : public Request<DescribeClusterSubnetGroupsRequest, Redshift, DescribeClusterSubnetGroupsResult, m::ClusterSubnetGroupName,
+                     m::MaxRecords, m::Marker, m::ListedTagKeys, m::TagValues> {
+ public:
+  static constexpr const char* operation = "DescribeClusterSubnetGroups";
+  DescribeClusterSubnetGroupsRequest& tagKey(std::string key) { tagKeys_.push_back(std::move(key)); return *this; }
+  DescribeClusterSubnetGroupsRequest& tagValue(std::string value) { tagValues_.push_back(std::move(value)); return *this; }
+};
+class DeleteClusterSubnetGroupRequest
+    : public Request<DeleteClusterSubnetGroupRequest, Redshift, Empty, Required<m::ClusterSubnetGroupName>> {
+ public:
+  static constexpr const char* operation = "DeleteClusterSubnetGroup";
+};
+
+// DescribeTags: the tags of Redshift resources, by ARN, type ("cluster", "snapshot"...), keys or values.
+class DescribeTagsRequest
+    : public Request<DescribeTagsRequest, Redshift, DescribeTagsResult, m::ResourceName, m::ResourceType, m::MaxRecords,
+                     m::Marker, m::ListedTagKeys, m::TagValues> {
+ public:
+  static constexpr const char* operation = "DescribeTags";
+  DescribeTagsRequest& tagKey(std::string key) { tagKeys_.push_back(std::move(key)); return *this; }
+  DescribeTagsRequest& tagValue(std::string value) { tagValues_.push_back(std::move(value)); return *this; }
+};
+
+// GetClusterCredentialsWithIAM: a database password for the caller's own IAM identity (no DbUser).
+class GetClusterCredentialsWithIamRequest
+    : public Request<GetClusterCredentialsWithIamRequest, Redshift, ClusterCredentialsWithIam, m::DbName, m::ClusterIdentifier,
+                     m::DurationSeconds, m::CustomDomainName> {
+ public:
+  static constexpr const char* operation = "GetClusterCredentialsWithIAM";
+  // A cluster, by its identifier or by a custom domain name.
+  void validateAcross(Validator& v) const {
+    v.check(clusterIdentifier_ || customDomainName_, "ClusterIdentifier", "or CustomDomainName is required");
+  }
 };
 
 }  // namespace redshift
@@ -381,11 +275,24 @@ class Redshift : public QueryService<Redshift> {
   static redshift::CreateClusterSnapshotRequest createClusterSnapshot() { return {}; }
   static redshift::DescribeClusterSnapshotsRequest describeClusterSnapshots() { return {}; }
   static redshift::DeleteClusterSnapshotRequest deleteClusterSnapshot() { return {}; }
+  static redshift::RestoreFromClusterSnapshotRequest restoreFromClusterSnapshot() { return {}; }
+  static redshift::CreateClusterSubnetGroupRequest createClusterSubnetGroup() { return {}; }
+  static redshift::DescribeClusterSubnetGroupsRequest describeClusterSubnetGroups() { return {}; }
+  static redshift::DeleteClusterSubnetGroupRequest deleteClusterSubnetGroup() { return {}; }
+  static redshift::DescribeTagsRequest describeTags() { return {}; }
+  static redshift::GetClusterCredentialsWithIamRequest getClusterCredentialsWithIam() { return {}; }
 
   // ---- Calls that send ----
 
   // Every cluster of the account in this region, following Marker from page to page.
   AWSDIRECT_DECL Outcome<std::vector<redshift::Cluster>> describeAllClusters(redshift::DescribeClustersRequest request = {});
+
+  // Every item the request selects, following Marker from page to page (botocore's paginators).
+  AWSDIRECT_DECL Outcome<std::vector<redshift::Snapshot>> describeAllClusterSnapshots(
+      redshift::DescribeClusterSnapshotsRequest request = {});
+  AWSDIRECT_DECL Outcome<std::vector<redshift::ClusterSubnetGroup>> describeAllClusterSubnetGroups(
+      redshift::DescribeClusterSubnetGroupsRequest request = {});
+  AWSDIRECT_DECL Outcome<std::vector<redshift::TaggedResource>> describeAllTags(redshift::DescribeTagsRequest request = {});
 
   // One cluster by identifier; ClusterNotFound when there is none.
   AWSDIRECT_DECL Outcome<redshift::Cluster> findCluster(const std::string& identifier);
@@ -398,8 +305,19 @@ class Redshift : public QueryService<Redshift> {
   // "creating" or "modifying" fails.
   AWSDIRECT_DECL Outcome<Gone> waitUntilDeleted(const std::string& identifier, WaitOptions options = {});
 
+  // botocore's ClusterRestored (every 60 s, 30 times): the restore "completed" succeeds and
+  // returns the cluster, "deleting" fails.
+  AWSDIRECT_DECL Outcome<redshift::Cluster> waitUntilRestored(const std::string& identifier, WaitOptions options = {});
+
+  // botocore's SnapshotAvailable (every 15 s, 20 times): "available" succeeds, "failed" or
+  // "deleted" fails.
+  AWSDIRECT_DECL Outcome<redshift::Snapshot> waitUntilSnapshotAvailable(const std::string& snapshotIdentifier,
+                                                                         WaitOptions options = {});
+
   static constexpr WaiterPace kClusterAvailable{std::chrono::seconds(60), 30};
   static constexpr WaiterPace kClusterDeleted{std::chrono::seconds(60), 30};
+  static constexpr WaiterPace kClusterRestored{std::chrono::seconds(60), 30};
+  static constexpr WaiterPace kSnapshotAvailable{std::chrono::seconds(15), 20};
 };
 
 }  // namespace awsdirect

@@ -150,6 +150,8 @@ template <> struct SetterArgOf<Secret> { using type = std::string; };
 template <class T> using SetterArg = typename SetterArgOf<T>::type;
 template <class T, class = void> struct ReadsItself : std::false_type {};
 template <class T> struct ReadsItself<T, std::void_t<decltype(T::read(std::declval<const XmlNode&>()))>> : std::true_type {};
+template <class T, class = void> struct HasResultElement : std::false_type {};
+template <class T> struct HasResultElement<T, std::void_t<decltype(T::resultElement)>> : std::true_type {};
 }  // namespace detail
 
 // The one validator, for every member's declared rules.
@@ -197,11 +199,14 @@ class Request : public Members::template Field<Self>... {
   // declares its own.
   void validateAcross(Validator&) const {}
   // The result, read from the operation's result element by the fields its type declares
-  // (nothing for Empty), or by its own read() when it has one (a page that checks IsTruncated).
-  // A request whose result is elsewhere, or read otherwise, has its own parse.
+  // (nothing for Empty), or by its own read() when it has one (a page that checks IsTruncated);
+  // from a child of it when the request names one (`static constexpr const char* resultElement
+  // = "Cluster";`). A request whose result is elsewhere, or read otherwise, has its own parse.
   static Result parse(const XmlNode& result) {
     if constexpr (std::is_same_v<Result, Empty>) {
       return Result{};
+    } else if constexpr (detail::HasResultElement<Self>::value) {
+      return readResult<Result>(result.child(Self::resultElement));
     } else if constexpr (detail::ReadsItself<Result>::value) {
       return Result::read(result);
     } else {

@@ -138,11 +138,13 @@
 #include "impl/client.ipp"
 
 // services
+#include "redshift/impl/common.ipp"
 #include "impl/redshift.ipp"
 #include "impl/iam.ipp"
 #include "impl/sts.ipp"
 #include "ec2/impl/common.ipp"
 #include "impl/ec2.ipp"
+#include "rds/impl/common.ipp"
 #include "impl/rds.ipp"
 #include "detail/impl/files.ipp"
 #include "s3/impl/common.ipp"

@@ -23,6 +23,7 @@
 #include <awsdirect/detail/json.hpp>
 #include <awsdirect/result.hpp>
 #include <awsdirect/time.hpp>
+#include <awsdirect/xml.hpp>
 
 #include "scripted_transport.hpp"
 
@@ -233,9 +234,10 @@ inline std::string pathShape(const std::string& path, bool lowerCase) {
 // when `lowerCase` (EC2).
 template <class T>
 std::vector<std::string> declaredDifferences(const std::map<std::string, std::string>& ours,
-                                             const std::map<std::string, std::string>& botocore, bool lowerCase = false) {
+                                             const std::map<std::string, std::string>& botocore, bool lowerCase = false,
+                                             const std::string& within = "") {
   std::set<std::string> declared, lowered;
-  declaredPaths<T>("", declared);
+  declaredPaths<T>(within, declared);
   for (const std::string& d : declared) lowered.insert(pathShape(d, lowerCase));
   std::map<std::string, std::string> expected, actual;
   for (const auto& [path, value] : botocore)
@@ -248,6 +250,26 @@ std::vector<std::string> declaredDifferences(const std::map<std::string, std::st
   for (const std::string& d : lowered)
     if (!seen.count(d)) found.push_back(d + ": declared, but not a member botocore reads");
   return found;
+}
+
+// Reads botocore's document with Request's parser (the Query protocol's <OperationResult>, or
+// EC2's response element itself) and checks the declared members against botocore's reading.
+template <class Request>
+void checkReadAsBotocore(const ParserCase& response, bool ec2 = false) {
+  const std::string operation = Request::operation;
+  CAPTURE(operation);
+  REQUIRE_MESSAGE(!response.parsed.empty(), response.document);
+  awsdirect::XmlDocument parsed(response.document);
+  const awsdirect::XmlNode node = ec2 ? parsed.root() : parsed.root().child((operation + "Result").c_str());
+  // A result read from a child of the result element ("DBInstance") has its paths under it.
+  std::string within;
+  if constexpr (awsdirect::detail::HasResultElement<Request>::value) within = Request::resultElement;
+  std::map<std::string, std::string> ours;
+  flatten(within, Request::parse(node), ours);
+  const auto found = declaredDifferences<typename Request::Result>(ours, response.parsed, ec2, within);
+  std::string all;
+  for (const auto& d : found) all += d + "\n";
+  CHECK_MESSAGE(found.empty(), all);
 }
 
 }  // namespace awsdirect_test

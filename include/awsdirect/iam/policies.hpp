@@ -23,7 +23,7 @@ class ListPoliciesRequest
 class GetPolicyRequest : public Request<GetPolicyRequest, Iam, Policy, Required<m::PolicyArn>> {
  public:
   static constexpr const char* operation = "GetPolicy";
-  static Result parse(const XmlNode& result) { return readResult<Policy>(result.child("Policy")); }
+  static constexpr const char* resultElement = "Policy";
 };
 
 // CreatePolicy: a managed policy of the account, from a PolicyDocument or a JSON document.
@@ -42,7 +42,7 @@ class CreatePolicyRequest
   void validateAcross(Validator& v) const {
     if (policy_) policy_->validate(v, "PolicyDocument");
   }
-  static Result parse(const XmlNode& result) { return readResult<Policy>(result.child("Policy")); }
+  static constexpr const char* resultElement = "Policy";
 
  private:
   std::optional<PolicyDocument> policy_;

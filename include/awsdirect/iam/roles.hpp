@@ -31,7 +31,7 @@ class CreateRoleRequest
   void validateAcross(Validator& v) const {
     if (trustPolicy_) trustPolicy_->validate(v, "AssumeRolePolicyDocument");
   }
-  static Result parse(const XmlNode& result) { return readResult<Role>(result.child("Role")); }
+  static constexpr const char* resultElement = "Role";
 
  private:
   std::optional<TrustPolicy> trustPolicy_;
@@ -41,7 +41,7 @@ class CreateRoleRequest
 class GetRoleRequest : public Request<GetRoleRequest, Iam, Role, Required<m::RoleName>> {
  public:
   static constexpr const char* operation = "GetRole";
-  static Result parse(const XmlNode& result) { return readResult<Role>(result.child("Role")); }
+  static constexpr const char* resultElement = "Role";
 };
 
 // ListRoles: every role of the account (under a path prefix), page by page.

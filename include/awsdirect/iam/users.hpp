@@ -19,14 +19,14 @@ class CreateUserRequest
  public:
   static constexpr const char* operation = "CreateUser";
   CreateUserRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
-  static Result parse(const XmlNode& result) { return readResult<User>(result.child("User")); }
+  static constexpr const char* resultElement = "User";
 };
 
 // GetUser: one user by name, or without a name the user whose key signs the request.
 class GetUserRequest : public Request<GetUserRequest, Iam, User, m::UserName> {
  public:
   static constexpr const char* operation = "GetUser";
-  static Result parse(const XmlNode& result) { return readResult<User>(result.child("User")); }
+  static constexpr const char* resultElement = "User";
 };
 
 // ListUsers: every user of the account (under a path prefix), page by page.
@@ -127,7 +127,7 @@ class ListUserTagsRequest : public ListRequest<ListUserTagsRequest, ListTagsResu
 class CreateAccessKeyRequest : public Request<CreateAccessKeyRequest, Iam, AccessKey, m::UserName> {
  public:
   static constexpr const char* operation = "CreateAccessKey";
-  static Result parse(const XmlNode& result) { return readResult<AccessKey>(result.child("AccessKey")); }
+  static constexpr const char* resultElement = "AccessKey";
 };
 
 // ListAccessKeys: the keys of a user (without their secrets), page by page.
@@ -156,7 +156,7 @@ class DeleteAccessKeyRequest
 class GetLoginProfileRequest : public Request<GetLoginProfileRequest, Iam, LoginProfile, m::ShortUserName> {
  public:
   static constexpr const char* operation = "GetLoginProfile";
-  static Result parse(const XmlNode& result) { return readResult<LoginProfile>(result.child("LoginProfile")); }
+  static constexpr const char* resultElement = "LoginProfile";
 };
 
 // DeleteLoginProfile: the user can no longer sign in to the console.

@@ -22,36 +22,32 @@ Outcome<Item> describeOne(Ec2& ec2, const Request& request, std::vector<Item> Re
 
 }  // namespace ec2
 
-namespace {
-constexpr auto setNextToken = [](auto& request, std::string token) { request.nextToken(std::move(token)); };
-}  // namespace
-
 Outcome<std::vector<ec2::SecurityGroup>> Ec2::describeAllSecurityGroups(ec2::DescribeSecurityGroupsRequest request) {
   using R = ec2::DescribeSecurityGroupsResult;
-  return sendAllPages(std::move(request), setNextToken, &R::nextToken, &R::securityGroups);
+  return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::securityGroups);
 }
 
 Outcome<std::vector<ec2::SecurityGroupRule>> Ec2::describeAllSecurityGroupRules(ec2::DescribeSecurityGroupRulesRequest request) {
   using R = ec2::DescribeSecurityGroupRulesResult;
-  return sendAllPages(std::move(request), setNextToken, &R::nextToken, &R::securityGroupRules);
+  return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::securityGroupRules);
 }
 
 Outcome<std::vector<ec2::Vpc>> Ec2::describeAllVpcs(ec2::DescribeVpcsRequest request) {
-  return sendAllPages(std::move(request), setNextToken, &ec2::DescribeVpcsResult::nextToken, &ec2::DescribeVpcsResult::vpcs);
+  return sendAllPages(std::move(request), ByNextToken{}, &ec2::DescribeVpcsResult::nextToken, &ec2::DescribeVpcsResult::vpcs);
 }
 
 Outcome<std::vector<ec2::Subnet>> Ec2::describeAllSubnets(ec2::DescribeSubnetsRequest request) {
   using R = ec2::DescribeSubnetsResult;
-  return sendAllPages(std::move(request), setNextToken, &R::nextToken, &R::subnets);
+  return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::subnets);
 }
 
 Outcome<std::vector<ec2::NetworkInterface>> Ec2::describeAllNetworkInterfaces(ec2::DescribeNetworkInterfacesRequest request) {
   using R = ec2::DescribeNetworkInterfacesResult;
-  return sendAllPages(std::move(request), setNextToken, &R::nextToken, &R::networkInterfaces);
+  return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::networkInterfaces);
 }
 
 Outcome<std::vector<ec2::TagDescription>> Ec2::describeAllTags(ec2::DescribeTagsRequest request) {
-  return sendAllPages(std::move(request), setNextToken, &ec2::DescribeTagsResult::nextToken, &ec2::DescribeTagsResult::tags);
+  return sendAllPages(std::move(request), ByNextToken{}, &ec2::DescribeTagsResult::nextToken, &ec2::DescribeTagsResult::tags);
 }
 
 Outcome<ec2::SecurityGroup> Ec2::findSecurityGroup(const std::string& name, const std::string& vpcId) {
@@ -85,18 +81,21 @@ Outcome<ec2::Vpc> Ec2::findDefaultVpc() {
   return e;
 }
 
-namespace {
-constexpr WaiterPace kSecurityGroupExists{std::chrono::seconds(5), 6};
-constexpr WaiterPace kVpcExists{std::chrono::seconds(1), 5};
-constexpr WaiterPace kVpcAvailable{std::chrono::seconds(15), 40};
-constexpr WaiterPace kSubnetAvailable{std::chrono::seconds(15), 40};
-constexpr WaiterPace kNetworkInterfaceAvailable{std::chrono::seconds(20), 10};
-}  // namespace
+namespace ec2 {
+namespace detail {
+// botocore's paces (waiters-2.json).
+inline constexpr WaiterPace kSecurityGroupExists{std::chrono::seconds(5), 6};
+inline constexpr WaiterPace kVpcExists{std::chrono::seconds(1), 5};
+inline constexpr WaiterPace kVpcAvailable{std::chrono::seconds(15), 40};
+inline constexpr WaiterPace kSubnetAvailable{std::chrono::seconds(15), 40};
+inline constexpr WaiterPace kNetworkInterfaceAvailable{std::chrono::seconds(20), 10};
+}  // namespace detail
+}  // namespace ec2
 
 Outcome<ec2::SecurityGroup> Ec2::waitUntilSecurityGroupExists(const std::string& groupId, WaitOptions options) {
   auto request = describeSecurityGroups().groupId(groupId);
   return waitForState<ec2::SecurityGroup>(
-      "SecurityGroupExists", options, kSecurityGroupExists,
+      "SecurityGroupExists", options, ec2::detail::kSecurityGroupExists,
       [&] { return ec2::detail::describeOne(*this, request, &ec2::DescribeSecurityGroupsResult::securityGroups, "InvalidGroup.NotFound"); },
       StateAcceptors<ec2::SecurityGroup>{[](const ec2::SecurityGroup&) { return std::string("exists"); }, {"exists"}, {},
                                          {"InvalidGroup.NotFound"}});
@@ -105,7 +104,7 @@ Outcome<ec2::SecurityGroup> Ec2::waitUntilSecurityGroupExists(const std::string&
 Outcome<ec2::Vpc> Ec2::waitUntilVpcExists(const std::string& vpcId, WaitOptions options) {
   auto request = describeVpcs().vpcId(vpcId);
   return waitForState<ec2::Vpc>(
-      "VpcExists", options, kVpcExists,
+      "VpcExists", options, ec2::detail::kVpcExists,
       [&] { return ec2::detail::describeOne(*this, request, &ec2::DescribeVpcsResult::vpcs, "InvalidVpcID.NotFound"); },
       StateAcceptors<ec2::Vpc>{[](const ec2::Vpc&) { return std::string("exists"); }, {"exists"}, {}, {"InvalidVpcID.NotFound"}});
 }
@@ -113,7 +112,7 @@ Outcome<ec2::Vpc> Ec2::waitUntilVpcExists(const std::string& vpcId, WaitOptions 
 Outcome<ec2::Vpc> Ec2::waitUntilVpcAvailable(const std::string& vpcId, WaitOptions options) {
   auto request = describeVpcs().vpcId(vpcId);
   return waitForState<ec2::Vpc>(
-      "VpcAvailable", options, kVpcAvailable,
+      "VpcAvailable", options, ec2::detail::kVpcAvailable,
       [&] { return ec2::detail::describeOne(*this, request, &ec2::DescribeVpcsResult::vpcs, "InvalidVpcID.NotFound"); },
       StateAcceptors<ec2::Vpc>{[](const ec2::Vpc& vpc) { return vpc.state; }, {"available"}, {}, {}});
 }
@@ -121,7 +120,7 @@ Outcome<ec2::Vpc> Ec2::waitUntilVpcAvailable(const std::string& vpcId, WaitOptio
 Outcome<ec2::Subnet> Ec2::waitUntilSubnetAvailable(const std::string& subnetId, WaitOptions options) {
   auto request = describeSubnets().subnetId(subnetId);
   return waitForState<ec2::Subnet>(
-      "SubnetAvailable", options, kSubnetAvailable,
+      "SubnetAvailable", options, ec2::detail::kSubnetAvailable,
       [&] { return ec2::detail::describeOne(*this, request, &ec2::DescribeSubnetsResult::subnets, "InvalidSubnetID.NotFound"); },
       StateAcceptors<ec2::Subnet>{[](const ec2::Subnet& subnet) { return subnet.state; }, {"available"}, {}, {}});
 }
@@ -130,7 +129,7 @@ Outcome<ec2::NetworkInterface> Ec2::waitUntilNetworkInterfaceAvailable(const std
                                                                        WaitOptions options) {
   auto request = describeNetworkInterfaces().networkInterfaceId(networkInterfaceId);
   return waitForState<ec2::NetworkInterface>(
-      "NetworkInterfaceAvailable", options, kNetworkInterfaceAvailable,
+      "NetworkInterfaceAvailable", options, ec2::detail::kNetworkInterfaceAvailable,
       [&] {
         return ec2::detail::describeOne(*this, request, &ec2::DescribeNetworkInterfacesResult::networkInterfaces,
                                         "InvalidNetworkInterfaceID.NotFound");

@@ -9,142 +9,6 @@ namespace awsdirect {
 
 namespace rds {
 
-DBInstance DBInstance::fromXml(const XmlNode& node) {
-  DBInstance d;
-  d.dbInstanceIdentifier = node.text("DBInstanceIdentifier");
-  d.dbInstanceStatus = node.text("DBInstanceStatus");
-  d.engine = node.text("Engine");
-  d.engineVersion = node.text("EngineVersion");
-  d.dbInstanceClass = node.text("DBInstanceClass");
-  d.allocatedStorage = node.int32("AllocatedStorage");
-  d.storageType = node.text("StorageType");
-  d.masterUsername = node.text("MasterUsername");
-  d.dbName = node.text("DBName");
-  if (XmlNode endpoint = node.child("Endpoint"))
-    d.endpoint = Endpoint{endpoint.text("Address"), endpoint.int32("Port"),
-                          endpoint.text("HostedZoneId")};
-  d.backupRetentionPeriod = node.int32("BackupRetentionPeriod");
-  d.preferredBackupWindow = node.text("PreferredBackupWindow");
-  for (const XmlNode& g : node.list("VpcSecurityGroups", "VpcSecurityGroupMembership"))
-    d.vpcSecurityGroups.push_back({g.text("VpcSecurityGroupId"), g.text("Status")});
-  d.instanceCreateTime = node.timestamp("InstanceCreateTime");
-  d.availabilityZone = node.text("AvailabilityZone");
-  d.dbSubnetGroupName = node.child("DBSubnetGroup").text("DBSubnetGroupName");
-  d.vpcId = node.child("DBSubnetGroup").text("VpcId");
-  d.multiAZ = node.boolean("MultiAZ");
-  d.publiclyAccessible = node.boolean("PubliclyAccessible");
-  d.storageEncrypted = node.boolean("StorageEncrypted");
-  d.deletionProtection = node.boolean("DeletionProtection");
-  d.dbInstanceArn = node.text("DBInstanceArn");
-  for (const XmlNode& t : node.list("TagList", "Tag")) d.tags.push_back({t.text("Key"), t.text("Value")});
-  return d;
-}
-
-namespace rules {
-
-void dbInstanceIdentifier(Validator& v, const std::string& field, const std::string& id) {
-  awsdirect::rules::resourceIdentifier(v, field, id, false);
-}
-
-void dbInstanceIdentifier(Validator& v, const std::optional<std::string>& id) {
-  if (v.required(id, "DBInstanceIdentifier")) dbInstanceIdentifier(v, "DBInstanceIdentifier", *id);
-}
-
-void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id) {
-  awsdirect::rules::resourceIdentifier(v, field, id, false, 255);
-}
-
-void securityGroupId(Validator& v, const std::string& field, const std::string& id) {
-  awsdirect::rules::ec2ResourceId(v, field, id, "sg");
-}
-
-void engine(Validator& v, const std::string& field, const std::string& engine) {
-  v.check(isKnownEngine(engine), field, "must be an RDS engine name such as postgres, mysql or mariadb");
-}
-
-void storageType(Validator& v, const std::string& field, const std::string& type) {
-  v.check(isKnownStorageType(type), field, "must be gp2, gp3, io1, io2 or standard");
-}
-
-bool isKnownEngine(const std::string& engine) {
-  static const char* const engines[] = {
-      "aurora-mysql", "aurora-postgresql", "custom-oracle-ee", "custom-oracle-ee-cdb", "custom-oracle-se2",
-      "custom-oracle-se2-cdb", "custom-sqlserver-ee", "custom-sqlserver-se", "custom-sqlserver-web",
-      "custom-sqlserver-dev", "db2-ae", "db2-se", "mariadb", "mysql", "oracle-ee", "oracle-ee-cdb", "oracle-se2",
-      "oracle-se2-cdb", "postgres", "sqlserver-ee", "sqlserver-se", "sqlserver-ex", "sqlserver-web"};
-  for (const char* e : engines)
-    if (engine == e) return true;
-  return false;
-}
-
-void dbInstanceClass(Validator& v, const std::string& instanceClass) { dbInstanceClass(v, "DBInstanceClass", instanceClass); }
-
-void dbInstanceClass(Validator& v, const std::string& field, const std::string& instanceClass) {
-  bool allowed = instanceClass.size() > 3 && instanceClass.compare(0, 3, "db.") == 0;
-  for (char c : instanceClass)
-    allowed = allowed && (awsdirect::rules::isLower(c) || isDigit(c) || c == '.');
-  v.check(allowed, field, "must be an instance class such as db.t3.micro (\"db.\", lowercase letters, digits and dots)");
-}
-
-void masterUserPassword(Validator& v, const std::string& engine, const std::string& password) {
-  const std::string field = "MasterUserPassword";
-  std::size_t maxLength = 128;
-  if (engine == "mysql" || engine == "mariadb") maxLength = 41;
-  else if (engine.find("oracle") != std::string::npos) maxLength = 30;
-  else if (engine.rfind("db2", 0) == 0) maxLength = 255;
-  v.check(password.size() >= 8 && password.size() <= maxLength, field,
-          "must be 8 to " + std::to_string(maxLength) + " characters long");
-  bool allowed = true;
-  for (char c : password)
-    if (!isPrintableAscii(c) || c == '/' || c == '"' || c == '@') allowed = false;
-  v.check(allowed, field, "may contain only printable ASCII characters other than / \" @ and space");
-}
-
-void masterUsername(Validator& v, const std::string& engine, const std::string& name) {
-  const std::string field = "MasterUsername";
-  if (!v.check(!name.empty() && name.size() <= 16, field, "must be 1 to 16 characters long")) return;
-  bool allowed = true;
-  for (char c : name)
-    if (!(isLetter(c) || isDigit(c) || c == '_')) allowed = false;
-  v.check(allowed, field, "may contain only letters, digits and underscores");
-  v.check(isLetter(name.front()), field, "must start with a letter");
-  v.check(name != "rdsadmin", field, "must not be 'rdsadmin' (reserved by RDS)");
-  if (engine == "postgres") v.check(name.rfind("pg_", 0) != 0, field, "must not start with 'pg_' (reserved by PostgreSQL)");
-}
-
-void postgresDbName(Validator& v, const std::string& name) {
-  const std::string field = "DBName";
-  if (!v.check(!name.empty() && name.size() <= 63, field, "must be 1 to 63 characters long")) return;
-  bool allowed = true;
-  for (char c : name)
-    if (!(isLetter(c) || isDigit(c) || c == '_')) allowed = false;
-  v.check(allowed, field, "may contain only letters, digits and underscores");
-  v.check(isLetter(name.front()), field, "must start with a letter");
-}
-
-bool isKnownStorageType(const std::string& type) {
-  return type == "gp2" || type == "gp3" || type == "io1" || type == "io2" || type == "standard";
-}
-
-void postgresAllocatedStorage(Validator& v, int gib, const std::string& storageType) {
-  int low = 20, high = 65536;
-  if (storageType == "io1" || storageType == "io2") low = 100;
-  if (storageType == "standard") { low = 5; high = 3072; }
-  v.check(gib >= low && gib <= high, "AllocatedStorage",
-          "must be between " + std::to_string(low) + " and " + std::to_string(high) + " GiB for " + storageType +
-              " storage");
-}
-
-void tags(Validator& v, const std::vector<Tag>& tags) { tagList(v, "Tags", tags); }
-
-void tagList(Validator& v, const std::string& field, const std::vector<Tag>& tags) {
-  awsdirect::rules::tags(v, field, tags);
-  for (std::size_t i = 0; i < tags.size(); ++i)
-    v.check(tags[i].key.rfind("rds:", 0) != 0, field + "[" + std::to_string(i) + "].Key",
-            "must not start with 'rds:' (reserved for RDS)");
-}
-
-}  // namespace rules
 
 void CreateDBInstanceRequest::validateAcross(Validator& v) const {
   const std::string engine = engine_ && rules::isKnownEngine(*engine_) ? *engine_ : "";
@@ -180,13 +44,6 @@ void DescribeDBInstancesRequest::validateAcross(Validator& v) const {
     v.check(!filters_[i].values.empty(), "Filters[" + std::to_string(i) + "].Values", "must hold at least one value");
 }
 
-DescribeDBInstancesResult DescribeDBInstancesRequest::parse(const XmlNode& result) {
-  Result r;
-  for (const XmlNode& d : result.list("DBInstances", "DBInstance")) r.dbInstances.push_back(DBInstance::fromXml(d));
-  r.marker = result.text("Marker");
-  return r;
-}
-
 void DeleteDBInstanceRequest::validateAcross(Validator& v) const {
   if (skipFinalSnapshot_.value_or(false))
     v.check(!finalDBSnapshotIdentifier_, "FinalDBSnapshotIdentifier", "must not be set when SkipFinalSnapshot is true");
@@ -198,8 +55,29 @@ void DeleteDBInstanceRequest::validateAcross(Validator& v) const {
 }  // namespace rds
 
 Outcome<std::vector<rds::DBInstance>> Rds::describeAllDBInstances(rds::DescribeDBInstancesRequest request) {
-  return sendAllPages(std::move(request), [](auto& r, std::string t) { r.marker(std::move(t)); },
-                      &rds::DescribeDBInstancesResult::marker, &rds::DescribeDBInstancesResult::dbInstances);
+  return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBInstancesResult::marker,
+                      &rds::DescribeDBInstancesResult::dbInstances);
+}
+
+Outcome<std::vector<rds::DBSnapshot>> Rds::describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request) {
+  return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBSnapshotsResult::marker,
+                      &rds::DescribeDBSnapshotsResult::dbSnapshots);
+}
+
+Outcome<std::vector<rds::DBSubnetGroup>> Rds::describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request) {
+  return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBSubnetGroupsResult::marker,
+                      &rds::DescribeDBSubnetGroupsResult::dbSubnetGroups);
+}
+
+Outcome<std::vector<rds::DBEngineVersion>> Rds::describeAllDBEngineVersions(rds::DescribeDBEngineVersionsRequest request) {
+  return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBEngineVersionsResult::marker,
+                      &rds::DescribeDBEngineVersionsResult::dbEngineVersions);
+}
+
+Outcome<std::vector<rds::OrderableDBInstanceOption>> Rds::describeAllOrderableDBInstanceOptions(
+    rds::DescribeOrderableDBInstanceOptionsRequest request) {
+  using R = rds::DescribeOrderableDBInstanceOptionsResult;
+  return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::orderableDBInstanceOptions);
 }
 
 namespace rds {
@@ -309,6 +187,73 @@ Outcome<Secret> Rds::generateDbAuthToken(const std::string& hostname, int port, 
   } catch (const Exception& e) {
     return e.error();
   }
+}
+
+namespace rds {
+namespace detail {
+
+// The snapshot a waiter polls for: DBSnapshotNotFound when RDS has none by that name.
+AWSDIRECT_DECL Outcome<rds::DBSnapshot> findSnapshot(Rds& rds, const std::string& identifier) {
+  auto found = rds.send(Rds::describeDBSnapshots().dbSnapshotIdentifier(identifier));
+  if (!found) return found.error();
+  if (found.value().dbSnapshots.empty()) {
+    Error e = makeError(ErrorKind::Service, "DBSnapshotNotFound", "DBSnapshot " + identifier + " not found.");
+    e.service = "rds";
+    e.operation = rds::DescribeDBSnapshotsRequest::operation;
+    return e;
+  }
+  return std::move(found.value().dbSnapshots.front());
+}
+
+AWSDIRECT_DECL std::optional<Error> invalidSnapshotIdentifier(const std::string& identifier) {
+  Validator v;
+  rds::rules::snapshotIdentifier(v, "DBSnapshotIdentifier", identifier);
+  if (v.ok()) return std::nullopt;
+  return v.error("rds", rds::DescribeDBSnapshotsRequest::operation);
+}
+
+inline std::string snapshotStatus(const rds::DBSnapshot& snapshot) { return snapshot.status; }
+
+}  // namespace detail
+}  // namespace rds
+
+Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotAvailable(const std::string& snapshotIdentifier, WaitOptions options) {
+  if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
+  return waitForState<rds::DBSnapshot>(
+      "DBSnapshotAvailable", options, kDBSnapshotAvailable, [&] { return rds::detail::findSnapshot(*this, snapshotIdentifier); },
+      StateAcceptors<rds::DBSnapshot>{rds::detail::snapshotStatus, {"available"},
+                                      {"deleted", "deleting", "failed", "incompatible-restore", "incompatible-parameters"},
+                                      {}});
+}
+
+Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotCompleted(const std::string& snapshotIdentifier, WaitOptions options) {
+  if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
+  return waitUntil<rds::DBSnapshot>(
+      "DBSnapshotCompleted", options, kDBSnapshotCompleted, [&] { return rds::detail::findSnapshot(*this, snapshotIdentifier); },
+      [](const Outcome<rds::DBSnapshot>& polled) {
+        if (!polled) {
+          const bool gone = polled.error().code == "DBSnapshotNotFound";
+          return WaitStep{gone ? WaitVerdict::Success : WaitVerdict::Failure, polled.error().code};
+        }
+        const std::string& status = polled.value().status;
+        return WaitStep{status == "available" ? WaitVerdict::Success : WaitVerdict::Retry, status};
+      });
+}
+
+Outcome<Gone> Rds::waitUntilSnapshotDeleted(const std::string& snapshotIdentifier, WaitOptions options) {
+  if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
+  return waitUntilGone<rds::DBSnapshot>(
+      "DBSnapshotDeleted", snapshotIdentifier, options, kDBSnapshotDeleted, [&] { return rds::detail::findSnapshot(*this, snapshotIdentifier); },
+      [](const Outcome<rds::DBSnapshot>& polled) {
+        if (!polled) {
+          const bool gone = polled.error().code == "DBSnapshotNotFound";
+          return WaitStep{gone ? WaitVerdict::Success : WaitVerdict::Failure, polled.error().code};
+        }
+        const std::string& status = polled.value().status;
+        for (const char* failed : {"creating", "modifying", "rebooting", "resetting-master-credentials"})
+          if (status == failed) return WaitStep{WaitVerdict::Failure, status};
+        return WaitStep{WaitVerdict::Retry, status};
+      });
 }
 
 }  // namespace awsdirect

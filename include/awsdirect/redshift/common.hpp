@@ -1,0 +1,320 @@
+#pragma once
+// Redshift's results, rules and members, shared by its operations (redshift.hpp): each result
+// field and each request member declared once.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../request.hpp"
+#include "../result.hpp"
+#include "../secret.hpp"
+#include "../validate.hpp"
+
+namespace awsdirect {
+
+class Redshift;
+
+namespace redshift {
+
+// ---- Results --------------------------------------------------------------------------------
+
+struct VpcSecurityGroupMembership {
+  std::string vpcSecurityGroupId;
+  std::string status;
+  static constexpr auto fields() {
+    return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
+                           field("Status", &VpcSecurityGroupMembership::status));
+  }
+};
+
+struct ClusterIamRole {
+  std::string iamRoleArn;
+  std::string applyStatus;
+  static constexpr auto fields() {
+    return std::make_tuple(field("IamRoleArn", &ClusterIamRole::iamRoleArn), field("ApplyStatus", &ClusterIamRole::applyStatus));
+  }
+};
+
+struct Endpoint {
+  std::string address;
+  int port = 0;
+  static constexpr auto fields() { return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port)); }
+};
+
+struct Cluster {
+  std::string clusterIdentifier;
+  std::string clusterStatus;  // "creating", "available", "paused", "deleting", ...
+  std::string clusterAvailabilityStatus;  // "Available", "Unavailable", "Maintenance", "Modifying", "Failed"
+  std::string nodeType;
+  int numberOfNodes = 0;
+  std::string dbName;
+  std::string masterUsername;
+  std::optional<Endpoint> endpoint;  // absent while the cluster is being created
+  std::vector<VpcSecurityGroupMembership> vpcSecurityGroups;
+  std::vector<ClusterIamRole> iamRoles;
+  std::string defaultIamRoleArn;
+  std::optional<std::chrono::system_clock::time_point> clusterCreateTime;
+  std::string availabilityZone;
+  std::string vpcId;
+  std::string clusterSubnetGroupName;
+  bool publiclyAccessible = false;
+  bool encrypted = false;
+  std::string kmsKeyId;
+  int automatedSnapshotRetentionPeriod = 0;
+  std::string preferredMaintenanceWindow;
+  std::string clusterVersion;
+  std::string restoreStatus;  // RestoreStatus/Status of a cluster restored from a snapshot: "completed"...
+  std::string clusterNamespaceArn;
+  std::string masterPasswordSecretArn;  // when AWS manages the master password (Secrets Manager)
+  std::vector<Tag> tags;
+  static constexpr auto fields() {
+    using C = Cluster;
+    return std::make_tuple(
+        field("ClusterIdentifier", &C::clusterIdentifier), field("ClusterStatus", &C::clusterStatus),
+        field("ClusterAvailabilityStatus", &C::clusterAvailabilityStatus), field("NodeType", &C::nodeType),
+        field("NumberOfNodes", &C::numberOfNodes), field("DBName", &C::dbName), field("MasterUsername", &C::masterUsername),
+        field("Endpoint", &C::endpoint), field("VpcSecurityGroups", &C::vpcSecurityGroups, "VpcSecurityGroup"),
+        field("IamRoles", &C::iamRoles, "ClusterIamRole"), field("DefaultIamRoleArn", &C::defaultIamRoleArn),
+        field("ClusterCreateTime", &C::clusterCreateTime), field("AvailabilityZone", &C::availabilityZone),
+        field("VpcId", &C::vpcId), field("ClusterSubnetGroupName", &C::clusterSubnetGroupName),
+        field("PubliclyAccessible", &C::publiclyAccessible), field("Encrypted", &C::encrypted), field("KmsKeyId", &C::kmsKeyId),
+        field("AutomatedSnapshotRetentionPeriod", &C::automatedSnapshotRetentionPeriod),
+        field("PreferredMaintenanceWindow", &C::preferredMaintenanceWindow), field("ClusterVersion", &C::clusterVersion),
+        field("RestoreStatus/Status", &C::restoreStatus), field("ClusterNamespaceArn", &C::clusterNamespaceArn),
+        field("MasterPasswordSecretArn", &C::masterPasswordSecretArn), field("Tags", &C::tags, "Tag"));
+  }
+};
+
+// Temporary database credentials (GetClusterCredentials): the password is a Secret, shown only
+// where it is used.
+struct ClusterCredentials {
+  std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
+  Secret dbPassword;
+  std::optional<std::chrono::system_clock::time_point> expiration;
+  static constexpr auto fields() {
+    return std::make_tuple(field("DbUser", &ClusterCredentials::dbUser), field("DbPassword", &ClusterCredentials::dbPassword),
+                           field("Expiration", &ClusterCredentials::expiration));
+  }
+};
+
+// GetClusterCredentialsWithIAM: the database user is the caller's IAM identity ("IAMR:role").
+struct ClusterCredentialsWithIam {
+  std::string dbUser;
+  Secret dbPassword;
+  std::optional<std::chrono::system_clock::time_point> expiration;
+  std::optional<std::chrono::system_clock::time_point> nextRefreshTime;
+  static constexpr auto fields() {
+    using C = ClusterCredentialsWithIam;
+    return std::make_tuple(field("DbUser", &C::dbUser), field("DbPassword", &C::dbPassword),
+                           field("Expiration", &C::expiration), field("NextRefreshTime", &C::nextRefreshTime));
+  }
+};
+
+// A cluster snapshot (the members a restore or a cleanup needs).
+struct Snapshot {
+  std::string snapshotIdentifier;
+  std::string clusterIdentifier;
+  std::optional<std::chrono::system_clock::time_point> snapshotCreateTime;
+  std::string status;  // "creating", "available", "failed", "deleted"
+  std::string snapshotType;  // "manual", "automated"
+  std::string nodeType;
+  std::optional<int> numberOfNodes;
+  std::string dbName;
+  std::string vpcId;
+  bool encrypted = false;
+  std::optional<int> manualSnapshotRetentionPeriod;
+  std::vector<Tag> tags;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        field("SnapshotIdentifier", &Snapshot::snapshotIdentifier), field("ClusterIdentifier", &Snapshot::clusterIdentifier),
+        field("SnapshotCreateTime", &Snapshot::snapshotCreateTime), field("Status", &Snapshot::status),
+        field("SnapshotType", &Snapshot::snapshotType), field("NodeType", &Snapshot::nodeType),
+        field("NumberOfNodes", &Snapshot::numberOfNodes), field("DBName", &Snapshot::dbName), field("VpcId", &Snapshot::vpcId),
+        field("Encrypted", &Snapshot::encrypted),
+        field("ManualSnapshotRetentionPeriod", &Snapshot::manualSnapshotRetentionPeriod), field("Tags", &Snapshot::tags, "Tag"));
+  }
+};
+
+struct DescribeClusterSnapshotsResult {
+  std::vector<Snapshot> snapshots;
+  std::string marker;  // empty on the last page
+  static constexpr auto fields() {
+    return std::make_tuple(field("Snapshots", &DescribeClusterSnapshotsResult::snapshots, "Snapshot"),
+                           field("Marker", &DescribeClusterSnapshotsResult::marker));
+  }
+};
+
+struct DescribeClustersResult {
+  std::vector<Cluster> clusters;
+  std::string marker;  // empty on the last page
+  static constexpr auto fields() {
+    return std::make_tuple(field("Clusters", &DescribeClustersResult::clusters, "Cluster"),
+                           field("Marker", &DescribeClustersResult::marker));
+  }
+};
+
+struct SubnetOfGroup {
+  std::string subnetIdentifier;
+  std::string availabilityZone;  // SubnetAvailabilityZone/Name
+  std::string subnetStatus;      // "Active"
+  static constexpr auto fields() {
+    return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
+                           field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),
+                           field("SubnetStatus", &SubnetOfGroup::subnetStatus));
+  }
+};
+
+// A cluster subnet group: the VPC subnets a cluster's nodes may be placed in.
+struct ClusterSubnetGroup {
+  std::string clusterSubnetGroupName;
+  std::string description;
+  std::string vpcId;
+  std::string subnetGroupStatus;  // "Complete", "Incomplete", "Invalid"
+  std::vector<SubnetOfGroup> subnets;
+  std::vector<Tag> tags;
+  static constexpr auto fields() {
+    using G = ClusterSubnetGroup;
+    return std::make_tuple(field("ClusterSubnetGroupName", &G::clusterSubnetGroupName), field("Description", &G::description),
+                           field("VpcId", &G::vpcId), field("SubnetGroupStatus", &G::subnetGroupStatus),
+                           field("Subnets", &G::subnets, "Subnet"), field("Tags", &G::tags, "Tag"));
+  }
+};
+
+struct DescribeClusterSubnetGroupsResult {
+  std::vector<ClusterSubnetGroup> clusterSubnetGroups;
+  std::string marker;  // empty on the last page
+  static constexpr auto fields() {
+    using R = DescribeClusterSubnetGroupsResult;
+    return std::make_tuple(field("ClusterSubnetGroups", &R::clusterSubnetGroups, "ClusterSubnetGroup"),
+                           field("Marker", &R::marker));
+  }
+};
+
+// A tag with the resource it is on (DescribeTags).
+struct TaggedResource {
+  Tag tag;
+  std::string resourceName;  // the ARN
+  std::string resourceType;  // "cluster", "snapshot", "subnetgroup"...
+  static constexpr auto fields() {
+    return std::make_tuple(field("Tag", &TaggedResource::tag), field("ResourceName", &TaggedResource::resourceName),
+                           field("ResourceType", &TaggedResource::resourceType));
+  }
+};
+
+struct DescribeTagsResult {
+  std::vector<TaggedResource> taggedResources;
+  std::string marker;  // empty on the last page
+  static constexpr auto fields() {
+    return std::make_tuple(field("TaggedResources", &DescribeTagsResult::taggedResources, "TaggedResource"),
+                           field("Marker", &DescribeTagsResult::marker));
+  }
+};
+
+// ---- Rules shared by the operations ----------------------------------------------------------
+
+namespace rules {
+
+// 1-63 lowercase letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
+AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::string& field, const std::string& id);
+AWSDIRECT_DECL void clusterIdentifier(Validator& v, const std::optional<std::string>& id);
+
+// 8-64 printable ASCII characters with an upper case letter, a lower case letter and a digit,
+// and none of ' " \ / @ or space. The message never repeats the password.
+AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& field, const std::string& password);
+AWSDIRECT_DECL void masterUserPassword(Validator& v, const std::string& password);
+
+// 1-128 characters: lowercase letters, digits, _ + . @ -; starts with a letter; not "public".
+AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& field, const std::string& name);
+AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& name);
+
+// 1-64 lowercase letters, digits and underscores, starting with a letter or underscore.
+AWSDIRECT_DECL void dbName(Validator& v, const std::string& field, const std::string& name);
+AWSDIRECT_DECL void dbName(Validator& v, const std::string& name);
+
+// 1-255 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
+AWSDIRECT_DECL void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id);
+
+// sg- and hex digits.
+AWSDIRECT_DECL void securityGroupId(Validator& v, const std::string& field, const std::string& id);
+// subnet- and hex digits.
+AWSDIRECT_DECL void subnetId(Validator& v, const std::string& field, const std::string& id);
+
+}  // namespace rules
+
+// ---- Members, declared once for every operation that has them ---------------------------------
+
+namespace members {
+using namespace declare;
+static constexpr const char* kClusterTypes[] = {"single-node", "multi-node"};
+static constexpr const char* kSnapshotTypes[] = {"automated", "manual"};
+
+AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
+AWSDIRECT_MEMBER(DBName, dbName, std::string, check(rules::dbName));
+AWSDIRECT_MEMBER(ClusterType, clusterType, std::string, oneOf(kClusterTypes));
+AWSDIRECT_MEMBER(NodeType, nodeType, std::string, length(1, 64));
+AWSDIRECT_MEMBER(MasterUsername, masterUsername, std::string, check(rules::masterUsername));
+AWSDIRECT_MEMBER(MasterUserPassword, masterUserPassword, Secret, check(rules::masterUserPassword));
+AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::string>, items("VpcSecurityGroupId"),
+                 check(rules::securityGroupId));
+AWSDIRECT_MEMBER(ClusterSubnetGroupName, clusterSubnetGroupName, std::string, length(1, 255));
+AWSDIRECT_MEMBER(AvailabilityZone, availabilityZone, std::string, length(1, 2147483647));
+AWSDIRECT_MEMBER(ClusterParameterGroupName, clusterParameterGroupName, std::string, length(1, 255));
+AWSDIRECT_MEMBER(AutomatedSnapshotRetentionPeriod, automatedSnapshotRetentionPeriod, int, range(0, 35));
+AWSDIRECT_MEMBER(Port, port, int, range(1150, 65535));
+AWSDIRECT_MEMBER(ClusterVersion, clusterVersion, std::string, unchecked);
+AWSDIRECT_MEMBER(NumberOfNodes, numberOfNodes, int, range(1, 100));
+AWSDIRECT_FLAG(PubliclyAccessible, publiclyAccessible, unchecked);
+AWSDIRECT_FLAG(Encrypted, encrypted, unchecked);
+AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, items("Tag"));
+AWSDIRECT_MEMBER(KmsKeyId, kmsKeyId, std::string, unchecked);
+AWSDIRECT_FLAG(EnhancedVpcRouting, enhancedVpcRouting, unchecked);
+AWSDIRECT_MEMBER(IamRoles, iamRoles, std::vector<std::string>, items("IamRoleArn"));
+AWSDIRECT_MEMBER(DefaultIamRoleArn, defaultIamRoleArn, std::string, unchecked);
+AWSDIRECT_FLAG(ManageMasterPassword, manageMasterPassword, unchecked);
+AWSDIRECT_MEMBER(MasterPasswordSecretKmsKeyId, masterPasswordSecretKmsKeyId, std::string, unchecked);
+AWSDIRECT_MEMBER(MaxRecords, maxRecords, int, range(20, 100));
+AWSDIRECT_MEMBER(Marker, marker, std::string, unchecked);
+AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
+AWSDIRECT_MEMBER(FinalClusterSnapshotIdentifier, finalClusterSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+AWSDIRECT_MEMBER(FinalClusterSnapshotRetentionPeriod, finalClusterSnapshotRetentionPeriod, int, unchecked);
+AWSDIRECT_MEMBER(NewClusterIdentifier, newClusterIdentifier, std::string, check(rules::clusterIdentifier));
+AWSDIRECT_MEMBER(AddIamRoles, addIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
+AWSDIRECT_MEMBER(RemoveIamRoles, removeIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
+AWSDIRECT_FLAG(AllowVersionUpgrade, allowVersionUpgrade, unchecked);
+AWSDIRECT_MEMBER(PreferredMaintenanceWindow, preferredMaintenanceWindow, std::string, unchecked);
+AWSDIRECT_MEMBER(ManualSnapshotRetentionPeriod, manualSnapshotRetentionPeriod, int, unchecked);
+AWSDIRECT_FLAG(Classic, classic, unchecked);
+// A database user: 1-128 letters, digits, _ + . @ $ -, starting with a letter (not "PUBLIC").
+AWSDIRECT_MEMBER(DbUser, dbUser, std::string, length(1, 128));
+// GetClusterCredentials spells the database "DbName" where CreateCluster has "DBName".
+AWSDIRECT_MEMBER(DbName, dbName, std::string, check(rules::dbName));
+AWSDIRECT_MEMBER(DurationSeconds, durationSeconds, int, range(900, 3600));
+AWSDIRECT_FLAG(AutoCreate, autoCreate, unchecked);
+AWSDIRECT_MEMBER(DbGroups, dbGroups, std::vector<std::string>, items("DbGroup"));
+AWSDIRECT_MEMBER(ResourceName, resourceName, std::string, length(1, 2147483647));
+AWSDIRECT_MEMBER(TagKeys, tagKeys, std::vector<std::string>, items("TagKey"), count(1, 50));
+AWSDIRECT_MEMBER(SnapshotIdentifier, snapshotIdentifier, std::string, check(rules::snapshotIdentifier));
+AWSDIRECT_MEMBER(SnapshotClusterIdentifier, snapshotClusterIdentifier, std::string, unchecked);
+AWSDIRECT_MEMBER(SnapshotType, snapshotType, std::string, oneOf(kSnapshotTypes));
+AWSDIRECT_MEMBER(SnapshotArn, snapshotArn, std::string, unchecked);
+AWSDIRECT_MEMBER(OwnerAccount, ownerAccount, std::string, unchecked);
+AWSDIRECT_MEMBER(Description, description, std::string, length(1, 255));
+AWSDIRECT_MEMBER(SubnetIds, subnetIds, std::vector<std::string>, items("SubnetIdentifier"), count(1, 20), check(rules::subnetId));
+AWSDIRECT_MEMBER(TagValues, tagValues, std::vector<std::string>, items("TagValue"));
+AWSDIRECT_MEMBER(ListedTagKeys, tagKeys, std::vector<std::string>, apiName("TagKeys"), items("TagKey"));
+AWSDIRECT_MEMBER(ResourceType, resourceType, std::string, unchecked);
+AWSDIRECT_MEMBER(CustomDomainName, customDomainName, std::string, unchecked);
+AWSDIRECT_FLAG(MultiAZ, multiAZ, unchecked);
+
+}  // namespace members
+
+}  // namespace redshift
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/common.ipp"
+#endif
