@@ -328,3 +328,61 @@ TEST_CASE("an instance stopped, started, modified and tagged against moto") {
   CHECK(tags[0].key == "env");
   CHECK(rds.send(Rds::modifyDBInstance().dbInstanceIdentifier("pg-life").port(80)).error().kind == ErrorKind::Validation);
 }
+
+TEST_CASE("an instance snapshotted, restored into a subnet group, its tags listed, through botocore's snapshot waiters") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Rds rds(moto->clientConfig());
+  Ec2 ec2(moto->clientConfig());
+  WaitOptions quick = quickPolls();
+
+  const std::string vpcId = ec2.findDefaultVpc().value().vpcId;
+  auto subnets = ec2.describeAllSubnets(Ec2::describeSubnets().filter("vpc-id", {vpcId})).value();
+  REQUIRE(subnets.size() >= 2);
+  auto group = rds.send(Rds::createDBSubnetGroup().dbSubnetGroupName("pg-subnets").dbSubnetGroupDescription("two zones")
+                            .subnetId(subnets[0].subnetId).subnetId(subnets[1].subnetId)).value();
+  CHECK(group.dbSubnetGroupName == "pg-subnets");
+  CHECK(group.vpcId == vpcId);
+  CHECK(group.subnets.size() == 2);
+  CHECK(rds.describeAllDBSubnetGroups(Rds::describeDBSubnetGroups().dbSubnetGroupName("pg-subnets")).value().size() == 1);
+
+  const auto created = rds.send(Rds::createDBInstance().identifier("pg-snap").engine("postgres").instanceClass("db.t2.small")
+                                    .allocatedStorage(20).masterUsername("postgres").masterUserPassword(kPassword)
+                                    .dbSubnetGroupName("pg-subnets").tag("env", "dev")).value();
+  CHECK(created.dbSubnetGroupName == "pg-subnets");
+  auto tags = rds.send(Rds::listTagsForResource().resourceName(created.dbInstanceArn)).value().tags;
+  REQUIRE(tags.size() == 1);
+  CHECK(tags[0].key == "env");
+
+  auto snapshot = rds.send(Rds::createDBSnapshot().dbSnapshotIdentifier("pg-before").dbInstanceIdentifier("pg-snap")).value();
+  CHECK(snapshot.dbSnapshotIdentifier == "pg-before");
+  CHECK(snapshot.engine == "postgres");
+  CHECK(rds.waitUntilSnapshotAvailable("pg-before", quick).value().status == "available");
+  CHECK(rds.waitUntilSnapshotCompleted("pg-before", quick).value().snapshotType == "manual");
+  auto listed = rds.describeAllDBSnapshots(Rds::describeDBSnapshots().dbInstanceIdentifier("pg-snap").snapshotType("manual")).value();
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0].dbSnapshotArn.find(":snapshot:pg-before") != std::string::npos);
+
+  auto restored = rds.send(Rds::restoreDBInstanceFromDBSnapshot().dbInstanceIdentifier("pg-restored")
+                               .dbSnapshotIdentifier("pg-before").dbSubnetGroupName("pg-subnets")).value();
+  CHECK(restored.dbInstanceIdentifier == "pg-restored");
+  CHECK(restored.engine == "postgres");
+  CHECK(rds.waitUntilAvailable("pg-restored", quick).value().dbSubnetGroupName == "pg-subnets");
+
+  rds.send(Rds::deleteDBSnapshot().dbSnapshotIdentifier("pg-before")).value();
+  CHECK(rds.waitUntilSnapshotDeleted("pg-before", quick).value().evidence == "DBSnapshotNotFound");
+  CHECK(rds.send(Rds::describeDBSnapshots().dbSnapshotIdentifier("pg-before")).error().code == "DBSnapshotNotFound");
+
+  // Bad input named before the network.
+  auto badSnapshot = rds.send(Rds::createDBSnapshot().dbSnapshotIdentifier("1-starts-with-a-digit").dbInstanceIdentifier("pg-snap"));
+  CHECK(badSnapshot.error().kind == ErrorKind::Validation);
+  CHECK(badSnapshot.error().describe().find("DBSnapshotIdentifier") != std::string::npos);
+  auto noEngine = rds.send(Rds::describeOrderableDBInstanceOptions());
+  CHECK(noEngine.error().describe().find("Engine") != std::string::npos);
+
+  for (const char* instance : {"pg-snap", "pg-restored"})
+    rds.send(Rds::deleteDBInstance().identifier(instance).skipFinalSnapshot()).value();
+  rds.send(Rds::deleteDBSubnetGroup().dbSubnetGroupName("pg-subnets")).value();
+  CHECK(rds.send(Rds::describeDBSubnetGroups().dbSubnetGroupName("pg-subnets")).error().code == "DBSubnetGroupNotFoundFault");
+}

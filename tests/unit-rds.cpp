@@ -499,3 +499,31 @@ TEST_CASE("generateDbAuthToken equals botocore's token (aws rds generate-db-auth
   CHECK(described.find("Port") != std::string::npos);
   CHECK(described.find("DBUsername") != std::string::npos);
 }
+
+TEST_CASE("DescribeDBEngineVersions, which moto lacks, is followed page by page from a scripted RDS") {
+  auto transport = std::make_shared<awsdirect_test::ScriptedTransport>();
+  auto page = [](const std::string& versions, const std::string& marker) {
+    return "<DescribeDBEngineVersionsResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBEngineVersionsResult>"
+           "<DBEngineVersions>" + versions + "</DBEngineVersions>" + (marker.empty() ? "" : "<Marker>" + marker + "</Marker>") +
+           "</DescribeDBEngineVersionsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
+           "</DescribeDBEngineVersionsResponse>";
+  };
+  auto version = [](const std::string& v, const std::string& upgrade) {
+    return "<DBEngineVersion><Engine>postgres</Engine><EngineVersion>" + v + "</EngineVersion><DBParameterGroupFamily>postgres16"
+           "</DBParameterGroupFamily><ValidUpgradeTarget><UpgradeTarget><Engine>postgres</Engine><EngineVersion>" + upgrade +
+           "</EngineVersion><IsMajorVersionUpgrade>false</IsMajorVersionUpgrade></UpgradeTarget></ValidUpgradeTarget></DBEngineVersion>";
+  };
+  transport->respond(200, page(version("16.3", "16.4"), "page-2"));
+  transport->respond(200, page(version("16.4", "16.5"), ""));
+  Rds rds(awsdirect_test::scriptedConfig(transport));
+  auto versions = rds.describeAllDBEngineVersions(Rds::describeDBEngineVersions().engine("postgres").dbParameterGroupFamily("postgres16")).value();
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].engineVersion == "16.3");
+  CHECK(versions[1].dbParameterGroupFamily == "postgres16");
+  REQUIRE(versions[1].validUpgradeTargets.size() == 1);
+  CHECK(versions[1].validUpgradeTargets[0].engineVersion == "16.5");
+  REQUIRE(transport->requests.size() == 2);
+  CHECK(transport->requests[0].body.find("Marker") == std::string::npos);
+  CHECK(transport->requests[1].body.find("Marker=page-2") != std::string::npos);
+  CHECK(transport->requests[1].body.find("Engine=postgres") != std::string::npos);
+}
