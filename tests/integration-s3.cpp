@@ -604,3 +604,94 @@ TEST_CASE("s3 rb --force empties a versioned bucket: every version and delete ma
   CHECK(bucketsCode == 0);
   CHECK(buckets.find("versioned-bucket") == std::string::npos);
 }
+
+TEST_CASE("a bucket's lifecycle, policy, encryption, ownership and location, an object's tags and attributes, against moto") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  S3 s3(moto->clientConfig());
+  const std::string bucket = "configured-bucket";
+  s3.send(S3::createBucket().bucket(bucket)).value();
+  CHECK(s3.send(S3::getBucketLocation().bucket(bucket)).value().locationConstraint.empty());  // us-east-1
+
+  // Lifecycle: old versions and abandoned uploads cleaned up, logs moved to IA then expired.
+  s3::LifecycleRule logs;
+  logs.id = "logs";
+  logs.filter = s3::LifecycleRuleFilter::withPrefix("logs/");
+  logs.transitions = {{std::nullopt, 30, "STANDARD_IA"}};
+  logs.expiration = s3::LifecycleExpiration{std::nullopt, 365, std::nullopt};
+  s3::LifecycleRule versions;
+  versions.id = "old-versions";
+  versions.filter = s3::LifecycleRuleFilter::everyObject();
+  versions.noncurrentVersionExpiration = s3::NoncurrentVersionExpiration{30, std::nullopt};
+  versions.abortIncompleteMultipartUpload = s3::AbortIncompleteMultipartUpload{7};
+  s3.send(S3::putBucketLifecycleConfiguration().bucket(bucket).rule(logs).rule(versions)).value();
+  auto rules = s3.send(S3::getBucketLifecycleConfiguration().bucket(bucket)).value().rules;
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].id == "logs");
+  REQUIRE(rules[0].filter);
+  CHECK(rules[0].filter->prefix == std::optional<std::string>("logs/"));
+  REQUIRE(rules[0].transitions.size() == 1);
+  CHECK(rules[0].transitions[0].days == 30);
+  CHECK(rules[0].transitions[0].storageClass == "STANDARD_IA");
+  CHECK(rules[0].expiration->days == 365);
+  CHECK(rules[1].noncurrentVersionExpiration->noncurrentDays == 30);
+  CHECK(rules[1].abortIncompleteMultipartUpload->daysAfterInitiation == 7);
+  s3.send(S3::deleteBucketLifecycle().bucket(bucket)).value();
+  CHECK(s3.send(S3::getBucketLifecycleConfiguration().bucket(bucket)).error().code == "NoSuchLifecycleConfiguration");
+
+  // A policy refusing plain HTTP, read back as it was sent.
+  const std::string policy =
+      R"({"Version":"2012-10-17","Statement":[{"Sid":"TlsOnly","Effect":"Deny","Principal":"*","Action":"s3:*",)"
+      R"("Resource":["arn:aws:s3:::configured-bucket","arn:aws:s3:::configured-bucket/*"],)"
+      R"("Condition":{"Bool":{"aws:SecureTransport":"false"}}}]})";
+  s3.send(S3::putBucketPolicy().bucket(bucket).policy(policy)).value();
+  CHECK(s3.send(S3::getBucketPolicy().bucket(bucket)).value().policy == policy);
+  s3.send(S3::deleteBucketPolicy().bucket(bucket)).value();
+  CHECK(s3.send(S3::getBucketPolicy().bucket(bucket)).error().code == "NoSuchBucketPolicy");
+
+  // Default encryption, SSE-S3.
+  s3.send(S3::putBucketEncryption().bucket(bucket).serverSideEncryptionConfiguration(s3::ServerSideEncryptionConfiguration::sseS3())).value();
+  auto encryption = s3.send(S3::getBucketEncryption().bucket(bucket)).value();
+  REQUIRE(encryption.rules.size() == 1);
+  CHECK(encryption.rules[0].applyServerSideEncryptionByDefault->sseAlgorithm == "AES256");
+  s3.send(S3::deleteBucketEncryption().bucket(bucket)).value();
+
+  // Object ownership: ACLs off.
+  s3.send(S3::putBucketOwnershipControls().bucket(bucket).objectOwnership("BucketOwnerEnforced")).value();
+  auto ownership = s3.send(S3::getBucketOwnershipControls().bucket(bucket)).value();
+  REQUIRE(ownership.rules.size() == 1);
+  CHECK(ownership.rules[0].objectOwnership == "BucketOwnerEnforced");
+
+  // The public access block, put then removed.
+  s3.send(S3::putPublicAccessBlock().bucket(bucket).blockPublicAcls().ignorePublicAcls().blockPublicPolicy().restrictPublicBuckets()).value();
+  s3.send(S3::deletePublicAccessBlock().bucket(bucket)).value();
+  CHECK(s3.send(S3::getPublicAccessBlock().bucket(bucket)).error().code == "NoSuchPublicAccessBlockConfiguration");
+
+  // An object's own tags, and its attributes without its body.
+  s3.send(S3::putObject().bucket(bucket).key("data/sample.csv").body("a,b\n1,2\n")).value();
+  s3.send(S3::putObjectTagging().bucket(bucket).key("data/sample.csv").tag("env", "dev").tag("pii", "no")).value();
+  auto tags = s3.send(S3::getObjectTagging().bucket(bucket).key("data/sample.csv")).value().tagSet;
+  REQUIRE(tags.size() == 2);
+  CHECK(tags[0].key == "env");
+  s3.send(S3::deleteObjectTagging().bucket(bucket).key("data/sample.csv")).value();
+  CHECK(s3.send(S3::getObjectTagging().bucket(bucket).key("data/sample.csv")).value().tagSet.empty());
+  auto attributes = s3.send(S3::getObjectAttributes().bucket(bucket).key("data/sample.csv").attribute("ETag")
+                                .attribute("ObjectSize").attribute("StorageClass")).value();
+  CHECK(attributes.objectSize == std::optional<std::int64_t>(8));
+  CHECK_FALSE(attributes.eTag.empty());
+  CHECK(attributes.storageClass == "STANDARD");
+
+  // Bad input named before the network.
+  s3::LifecycleRule noAction;
+  noAction.filter = s3::LifecycleRuleFilter::everyObject();
+  auto refused = s3.send(S3::putBucketLifecycleConfiguration().bucket(bucket).rule(noAction));
+  CHECK(refused.error().kind == ErrorKind::Validation);
+  CHECK(refused.error().describe().find("Rules[0]") != std::string::npos);
+  CHECK(s3.send(S3::getObjectAttributes().bucket(bucket).key("k").attribute("Size")).error().describe().find("ObjectAttributes[0]") !=
+        std::string::npos);
+  CHECK(s3.send(S3::putBucketOwnershipControls().bucket(bucket).objectOwnership("Owner")).error().kind == ErrorKind::Validation);
+
+  s3.send(S3::deleteObject().bucket(bucket).key("data/sample.csv")).value();
+  s3.send(S3::deleteBucket().bucket(bucket)).value();
+}

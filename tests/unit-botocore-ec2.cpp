@@ -99,8 +99,8 @@ TEST_CASE("every EC2 result is read as botocore's parser reads it, member by mem
       "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress",
       "RevokeSecurityGroupEgress", "DescribeSecurityGroups", "DescribeSecurityGroupRules", "DeleteSecurityGroup",
       "DescribeVpcs", "DescribeSubnets", "DescribeNetworkInterfaces", "DescribeTags"};
-  std::vector<std::pair<std::string, std::string>> asked;
-  for (const std::string& operation : operations) asked.emplace_back("ec2", operation);
+  std::vector<std::vector<std::string>> asked;
+  for (const std::string& operation : operations) asked.push_back({"ec2", operation});
   const auto responses = awsdirect_test::botocoreResponses(asked);
   REQUIRE(responses.size() == operations.size());
   awsdirect_test::checkReadAsBotocore<ec2::CreateSecurityGroupRequest>(responses[0], true);

@@ -155,8 +155,8 @@ TEST_CASE("every IAM result is read as botocore's parser reads it, member by mem
       {"GetPolicy", readBy<iam::GetPolicyRequest>, "Policy"},
       {"CreatePolicy", readBy<iam::CreatePolicyRequest>, "Policy"},
   };
-  std::vector<std::pair<std::string, std::string>> operations;
-  for (const Case& c : readers) operations.emplace_back("iam", c.operation);
+  std::vector<std::vector<std::string>> operations;
+  for (const Case& c : readers) operations.push_back({"iam", c.operation});
   const auto responses = awsdirect_test::botocoreResponses(operations);
   REQUIRE(responses.size() == readers.size());
   for (std::size_t i = 0; i < readers.size(); ++i) {

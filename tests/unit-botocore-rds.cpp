@@ -100,8 +100,8 @@ TEST_CASE("every RDS result is read as botocore's parser reads it, member by mem
       "ModifyDBInstance", "CreateDBSnapshot", "DescribeDBSnapshots", "DeleteDBSnapshot", "RestoreDBInstanceFromDBSnapshot",
       "CreateDBSubnetGroup", "DescribeDBSubnetGroups", "ListTagsForResource", "DescribeDBEngineVersions",
       "DescribeOrderableDBInstanceOptions"};
-  std::vector<std::pair<std::string, std::string>> asked;
-  for (const std::string& operation : operations) asked.emplace_back("rds", operation);
+  std::vector<std::vector<std::string>> asked;
+  for (const std::string& operation : operations) asked.push_back({"rds", operation});
   const auto r = awsdirect_test::botocoreResponses(asked);
   REQUIRE(r.size() == operations.size());
   using awsdirect_test::checkReadAsBotocore;

@@ -120,8 +120,8 @@ TEST_CASE("every Redshift result is read as botocore's parser reads it, member b
       "ModifyClusterIamRoles", "ResizeCluster", "GetClusterCredentials", "CreateClusterSnapshot", "DescribeClusterSnapshots",
       "DeleteClusterSnapshot", "RestoreFromClusterSnapshot", "CreateClusterSubnetGroup", "DescribeClusterSubnetGroups",
       "DescribeTags", "GetClusterCredentialsWithIAM"};
-  std::vector<std::pair<std::string, std::string>> asked;
-  for (const std::string& operation : operations) asked.emplace_back("redshift", operation);
+  std::vector<std::vector<std::string>> asked;
+  for (const std::string& operation : operations) asked.push_back({"redshift", operation});
   const auto r = awsdirect_test::botocoreResponses(asked);
   REQUIRE(r.size() == operations.size());
   using awsdirect_test::checkReadAsBotocore;

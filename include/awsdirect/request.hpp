@@ -171,6 +171,11 @@ template <class T>
 void validateMember(Validator& v, const MemberSpec& spec, const std::vector<T>& value) {
   validateListCount(v, spec, value.size());
 }
+// A structure (a REST request's payload): present when required; the request checks its insides.
+template <class T>
+void validateMember(Validator& v, const MemberSpec& spec, const std::optional<T>& value) {
+  if (spec.required) v.check(value.has_value(), spec.name, "is required");
+}
 
 // Member M, required in the operation that lists it so.
 template <class M>

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -60,6 +62,64 @@ class XmlBodyWriter {
   pugi::xml_document document_;
   XmlElementWriter root_{pugi::xml_node()};
 };
+
+// ---- Writing a declared structure (result.hpp's fields(), read and written alike) ------------------
+
+namespace detail {
+AWSDIRECT_DECL std::string isoTime(std::chrono::system_clock::time_point time);
+
+template <class T>
+void writeXmlFields(XmlElementWriter& element, const T& value);
+
+// One field's value under `name`: text, a number, a boolean, a time, a structure, or a list
+// (wrapped in <name> with <item> elements, or flattened as repeated <name> elements). Absent
+// optionals and empty text are left out, as botocore leaves out what the parameters lack.
+template <class M>
+void writeXmlValue(XmlElementWriter& parent, const char* name, const char* item, const M& value) {
+  if constexpr (IsOptional<M>::value) {
+    // A text given empty is written empty: an empty Prefix is every object.
+    if constexpr (std::is_same_v<typename M::value_type, std::string>) {
+      if (value) parent.text(name, *value);
+    } else if (value) {
+      writeXmlValue(parent, name, item, *value);
+    }
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    if (!value.empty()) parent.text(name, value);
+  } else if constexpr (std::is_same_v<M, bool>) {
+    parent.boolean(name, value);
+  } else if constexpr (std::is_integral_v<M>) {
+    parent.integer(name, value);
+  } else if constexpr (std::is_same_v<M, std::chrono::system_clock::time_point>) {
+    parent.text(name, isoTime(value));
+  } else if constexpr (IsVector<M>::value) {
+    if (item) {
+      if (value.empty()) return;
+      XmlElementWriter list = parent.element(name);
+      for (const auto& each : value) writeXmlValue(list, item, nullptr, each);
+    } else {
+      for (const auto& each : value) writeXmlValue(parent, name, nullptr, each);
+    }
+  } else if (!*name) {  // inline: the structure's fields are the parent's
+    writeXmlFields(parent, value);
+  } else {
+    XmlElementWriter child = parent.element(name);
+    writeXmlFields(child, value);
+  }
+}
+
+template <class T>
+void writeXmlFields(XmlElementWriter& element, const T& value) {
+  std::apply([&](const auto&... f) { (writeXmlValue(element, f.name, f.item, value.*(f.member)), ...); }, T::fields());
+}
+}  // namespace detail
+
+// A request body of one declared structure: <root xmlns="...">its fields</root>.
+template <class T>
+std::string xmlDocument(const char* root, const char* xmlNamespace, const T& value) {
+  XmlBodyWriter body(root, xmlNamespace);
+  detail::writeXmlFields(body.root(), value);
+  return body.str();
+}
 
 // ---- The request an operation writes -------------------------------------------------------------
 
@@ -176,9 +236,13 @@ AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const st
 // A time in a header is an HTTP date (If-Modified-Since), in the query ISO 8601.
 AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec,
                                 const std::optional<std::chrono::system_clock::time_point>& value);
-// A list is a body's, written by the request.
+// A list of text in a header is its items joined by commas (botocore quotes an item holding a
+// comma or a quote); any other list is a body's, written by the request, as is a structure.
+AWSDIRECT_DECL void writeMember(RestRequest& r, const MemberSpec& spec, const std::vector<std::string>& value);
 template <class T>
 void writeMember(RestRequest&, const MemberSpec&, const std::vector<T>&) {}
+template <class T>
+void writeMember(RestRequest&, const MemberSpec&, const std::optional<T>&) {}
 
 // The request line of `http` with the URI labels' values.
 AWSDIRECT_DECL void writeRequestLine(RestRequest& r, const char* http,
@@ -194,6 +258,11 @@ struct WritesBody : std::false_type {};
 template <class Request>
 struct WritesBody<Request, std::void_t<decltype(std::declval<const Request&>().writeBody(std::declval<RestRequest&>()))>>
     : std::true_type {};
+// Whether a request's result is its response body as it is (`static constexpr bool resultIsBody = true;`).
+template <class Request, class = void>
+struct ResultIsBody : std::false_type {};
+template <class Request>
+struct ResultIsBody<Request, std::void_t<decltype(Request::resultIsBody)>> : std::bool_constant<Request::resultIsBody> {};
 // Whether a request type declares its traits (`static constexpr RestRequest::Traits traits{...}`).
 template <class Request, class = void>
 struct HasTraits : std::false_type {};
@@ -213,6 +282,10 @@ void writeRequest(const Request& request, RestRequest& r) {
   writeRequestLine(r, Request::http, labels);
   if constexpr (detail::WritesBody<Request>::value) request.writeBody(r);
   if constexpr (detail::HasTraits<Request>::value) r.traits(Request::traits);
+  // No document to check in a 2xx answer (as botocore's _should_handle_200_error): an operation
+  // without output (moto answers PutBucketPolicy with "True"), or one whose output is the body
+  // as it is (GetBucketPolicy's JSON).
+  if constexpr (std::is_same_v<typename Request::Result, Empty> || detail::ResultIsBody<Request>::value) r.resultIsBody();
 }
 
 // ---- Reading responses ---------------------------------------------------------------------------

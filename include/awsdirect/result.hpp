@@ -61,6 +61,12 @@ constexpr ResultField<T, std::string> urlEncodedField(const char* name, std::str
   return {name, member, "member", true};
 }
 
+// A structure whose fields are the parent's own children (S3's Part holds its checksums inline).
+template <class T, class M>
+constexpr ResultField<T, M> inlineField(M T::*member) {
+  return {"", member, nullptr, false};
+}
+
 // A field read by a function of its own: read(parent, name, member).
 template <class T, class M>
 constexpr ResultField<T, M> readField(const char* name, M T::*member, void (*read)(const XmlNode&, const char*, M&)) {
@@ -149,7 +155,7 @@ void readValue(const XmlNode& parent, const char* path, const char* item, bool u
     for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
       out.push_back(readItem<typename M::value_type>(element));
   } else {
-    out = readItem<M>(at.child(n));
+    out = readItem<M>(*n ? at.child(n) : at);  // an inline field's fields are the parent's
   }
 }
 

@@ -61,7 +61,9 @@
 #include "s3/buckets.hpp"
 #include "s3/client.hpp"
 #include "s3/common.hpp"
+#include "s3/configuration.hpp"
 #include "s3/multipart.hpp"
+#include "s3/object_attributes.hpp"
 #include "s3/objects.hpp"
 #include "s3/transfer.hpp"
 #include "s3/versions.hpp"
@@ -152,6 +154,7 @@
 #include "s3/impl/objects.ipp"
 #include "s3/impl/multipart.ipp"
 #include "s3/impl/versions.ipp"
+#include "s3/impl/configuration.ipp"
 #include "s3/impl/client.ipp"
 
 // tooling

@@ -21,6 +21,7 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/detail/json.hpp>
+#include <awsdirect/rest_xml.hpp>
 #include <awsdirect/result.hpp>
 #include <awsdirect/time.hpp>
 #include <awsdirect/xml.hpp>
@@ -135,7 +136,7 @@ void flatten(const std::string& path, const T& value, std::map<std::string, std:
     for (std::size_t i = 0; i < value.size(); ++i) flatten(path + "/" + std::to_string(i), value[i], out);
   } else {
     awsdirect::forEachField(value, [&](const char* name, const auto& member) {
-      flatten(path.empty() ? std::string(name) : path + "/" + name, member, out);
+      flatten(!*name ? path : path.empty() ? std::string(name) : path + "/" + name, member, out);  // "": inline
     });
   }
 }
@@ -143,14 +144,20 @@ void flatten(const std::string& path, const T& value, std::map<std::string, std:
 // A response document made from the model, and botocore's reading of it.
 struct ParserCase {
   std::string document;
+  std::map<std::string, std::string> headers;  // REST-XML: the response's headers
   std::map<std::string, std::string> parsed;
 };
 
-inline std::vector<ParserCase> botocoreResponses(const std::vector<std::pair<std::string, std::string>>& operations) {
+// Each (service, operation) as botocore reads a response made from the model; a REST-XML
+// operation's third item names its body's root element ("Tagging").
+inline std::vector<ParserCase> botocoreResponses(const std::vector<std::vector<std::string>>& operations) {
   using awsdirect::detail::JsonValue;
   std::vector<std::string> lines;
-  for (const auto& [service, operation] : operations)
-    lines.push_back(JsonValue::object({{"service", service}, {"operation", operation}}).dump());
+  for (const auto& asked : operations) {
+    JsonValue::Object line{{"service", asked.at(0)}, {"operation", asked.at(1)}};
+    if (asked.size() > 2) line.emplace_back("root", asked[2]);
+    lines.push_back(JsonValue::object(std::move(line)).dump());
+  }
   std::vector<ParserCase> cases;
   for (const std::string& line : runBotocore("botocore_parse.py", lines)) {
     ParserCase c;
@@ -158,6 +165,8 @@ inline std::vector<ParserCase> botocoreResponses(const std::vector<std::pair<std
       const JsonValue json = JsonValue::parse(line);
       c.document = json.at("document").asString();
       for (const auto& [path, value] : json.at("parsed").asObject()) c.parsed[path] = value.asString();
+      if (const JsonValue* headers = json.find("headers"))
+        for (const auto& [name, value] : headers->asObject()) c.headers[name] = value.asString();
     } catch (const std::exception&) {
       c.document = line;  // not a case: the script's complaint, shown by the test
     }
@@ -199,7 +208,7 @@ void declaredPaths(const std::string& path, std::set<std::string>& out) {
         [&](const auto&... f) {
           auto one = [&](const auto& field) {
             using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*(field.member))>>;
-            declaredPaths<M>(path.empty() ? std::string(field.name) : path + "/" + field.name, out);
+            declaredPaths<M>(!*field.name ? path : path.empty() ? std::string(field.name) : path + "/" + field.name, out);
           };
           (one(f), ...);
         },
@@ -267,6 +276,26 @@ void checkReadAsBotocore(const ParserCase& response, bool ec2 = false) {
   std::map<std::string, std::string> ours;
   flatten(within, Request::parse(node), ours);
   const auto found = declaredDifferences<typename Request::Result>(ours, response.parsed, ec2, within);
+  std::string all;
+  for (const auto& d : found) all += d + "\n";
+  CHECK_MESSAGE(found.empty(), all);
+}
+
+// The same for a REST-XML operation: the document and headers as an HTTP response. A result read
+// from a payload (GetBucketEncryption's ServerSideEncryptionConfiguration) has its paths under
+// `within`.
+template <class Request>
+void checkRestReadAsBotocore(const ParserCase& response, const std::string& within = "") {
+  const std::string operation = Request::operation;
+  CAPTURE(operation);
+  REQUIRE_MESSAGE(!response.parsed.empty(), response.document);
+  awsdirect::HttpResponse http;
+  http.status = 200;
+  http.body = response.document;
+  for (const auto& [name, value] : response.headers) http.headers.set(name, value);
+  std::map<std::string, std::string> ours;
+  flatten(within, Request::parse(awsdirect::RestResponse(http)), ours);
+  const auto found = declaredDifferences<typename Request::Result>(ours, response.parsed, false, within);
   std::string all;
   for (const auto& d : found) all += d + "\n";
   CHECK_MESSAGE(found.empty(), all);

@@ -29,8 +29,7 @@ def sample(shape, name, depth):
     if kind == "structure":
         if depth > DEPTH:
             return ""
-        return "".join(f"<{m.serialization.get('name', n)}>{sample(m, n, depth + 1)}</{m.serialization.get('name', n)}>"
-                       for n, m in shape.members.items())
+        return "".join(element(m, n, depth + 1) for n, m in shape.members.items())
     if kind == "list":
         item = shape.member.serialization.get("name", "member")
         return "".join(f"<{item}>{sample(shape.member, f'{name}{i}', depth + 1)}</{item}>" for i in (1, 2))
@@ -49,6 +48,15 @@ def sample(shape, name, depth):
     if kind == "double" or kind == "float":
         return "2.5"
     raise ValueError(f"no sample for {kind} ({shape.name})")
+
+
+def element(member, name, depth):
+    """A member as XML: <Name>value</Name>, or a flattened list's items as repeated <Name> elements."""
+    tag = member.serialization.get("name", name)
+    if member.type_name == "list" and member.serialization.get("flattened"):
+        tag = member.serialization.get("name", member.member.serialization.get("name", name))
+        return "".join(f"<{tag}>{sample(member.member, f'{name}{i}', depth + 1)}</{tag}>" for i in (1, 2))
+    return f"<{tag}>{sample(member, name, depth)}</{tag}>"
 
 
 def flatten(value, shape, path, out, wire_names=False):
@@ -71,12 +79,53 @@ def flatten(value, shape, path, out, wire_names=False):
         out[path] = str(value)
 
 
-def respond(service, operation):
+def header_sample(shape, name):
+    """A header's value: an HTTP date for a time, as REST-XML sends them."""
+    kind = shape.type_name
+    if kind == "timestamp":
+        return "Fri, 02 Jan 2026 03:04:05 GMT"
+    if kind in ("integer", "long"):
+        return "41"
+    if kind == "boolean":
+        return "true"
+    return shape.enum[-1] if shape.enum else f"{name}-h"
+
+
+def rest_xml_response(model, root):
+    """A REST-XML response: header members as headers, the rest (or the payload) as the body."""
+    output = model.output_shape
+    headers, body_members = {}, {}
+    for name, member in output.members.items():
+        location = member.serialization.get("location")
+        if location == "header":
+            headers[member.serialization["name"]] = header_sample(member, name)
+        elif location is None:
+            body_members[name] = member
+    namespace = model.service_model.metadata.get("xmlNamespace", {}).get("uri", "")
+    payload = output.serialization.get("payload")
+    if payload:
+        member = output.members[payload]
+        if member.type_name in ("string", "blob"):
+            return headers, f"{payload}-0"
+        body = f'<{root} xmlns="{namespace}">{sample(member, payload, 1)}</{root}>'
+    else:
+        inner = "".join(element(m, n, 1) for n, m in body_members.items())
+        body = f'<{root} xmlns="{namespace}">{inner}</{root}>'
+    return headers, body
+
+
+def respond(service, operation, root=None):
     if service not in models:
         models[service] = session.get_service_model(service)
     model = models[service].operation_model(operation)
     protocol = models[service].metadata["protocol"]
     output = model.output_shape
+    if protocol == "rest-xml":
+        headers, document = rest_xml_response(model, root or operation)
+        parsed = create_parser(protocol).parse({"body": document.encode(), "headers": headers, "status_code": 200}, output)
+        flat = {}
+        flatten(parsed, output, "", flat, wire_names=True)  # S3's flattened lists: "Rule", not "Rules"
+        return {"document": document, "headers": headers, "parsed": flat}
     result = sample(output, output.name, 0) if output is not None else ""
     wrapper = output.serialization.get("resultWrapper") if output is not None else None
     if wrapper:
@@ -97,4 +146,4 @@ def respond(service, operation):
 for line in sys.stdin:
     if line.strip():
         item = json.loads(line)
-        print(json.dumps(respond(item["service"], item["operation"])), flush=True)
+        print(json.dumps(respond(item["service"], item["operation"], item.get("root"))), flush=True)

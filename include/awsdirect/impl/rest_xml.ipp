@@ -194,6 +194,26 @@ void writeMember(RestRequest& r, const MemberSpec& spec, const std::optional<std
   if (value) detail::writeRestValue(r, spec, spec.location == Location::Header ? formatHttpDate(*value) : formatIso8601(*value));
 }
 
+void writeMember(RestRequest& r, const MemberSpec& spec, const std::vector<std::string>& value) {
+  if (spec.location != Location::Header || value.empty()) return;
+  std::string joined;
+  for (const std::string& item : value) {
+    if (!joined.empty()) joined += ",";
+    if (item.find_first_of(",\"") == std::string::npos) {
+      joined += item;
+    } else {  // botocore's quoting of a header list's item
+      joined += '"';
+      for (char c : item) joined += c == '"' ? std::string("\\\"") : std::string(1, c);
+      joined += '"';
+    }
+  }
+  detail::writeRestValue(r, spec, joined);
+}
+
+namespace detail {
+std::string isoTime(std::chrono::system_clock::time_point time) { return formatIso8601(time); }
+}  // namespace detail
+
 void writeRequestLine(RestRequest& r, const char* http, const std::vector<std::pair<const char*, std::string>>& labels) {
   std::string_view line(http);
   const std::size_t space = line.find(' ');

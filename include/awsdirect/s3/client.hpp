@@ -15,7 +15,9 @@
 #include "../waiter.hpp"
 #include "buckets.hpp"
 #include "common.hpp"
+#include "configuration.hpp"
 #include "multipart.hpp"
+#include "object_attributes.hpp"
 #include "objects.hpp"
 #include "versions.hpp"
 
@@ -96,6 +98,23 @@ class S3 : public RestXmlService<S3> {
   static s3::PutBucketVersioningRequest putBucketVersioning() { return {}; }
   static s3::GetBucketVersioningRequest getBucketVersioning() { return {}; }
   static s3::ListObjectVersionsRequest listObjectVersions() { return {}; }
+  static s3::GetBucketLocationRequest getBucketLocation() { return {}; }
+  static s3::PutBucketLifecycleConfigurationRequest putBucketLifecycleConfiguration() { return {}; }
+  static s3::GetBucketLifecycleConfigurationRequest getBucketLifecycleConfiguration() { return {}; }
+  static s3::DeleteBucketLifecycleRequest deleteBucketLifecycle() { return {}; }
+  static s3::PutBucketPolicyRequest putBucketPolicy() { return {}; }
+  static s3::GetBucketPolicyRequest getBucketPolicy() { return {}; }
+  static s3::DeleteBucketPolicyRequest deleteBucketPolicy() { return {}; }
+  static s3::PutBucketEncryptionRequest putBucketEncryption() { return {}; }
+  static s3::GetBucketEncryptionRequest getBucketEncryption() { return {}; }
+  static s3::DeleteBucketEncryptionRequest deleteBucketEncryption() { return {}; }
+  static s3::PutBucketOwnershipControlsRequest putBucketOwnershipControls() { return {}; }
+  static s3::GetBucketOwnershipControlsRequest getBucketOwnershipControls() { return {}; }
+  static s3::DeletePublicAccessBlockRequest deletePublicAccessBlock() { return {}; }
+  static s3::PutObjectTaggingRequest putObjectTagging() { return {}; }
+  static s3::GetObjectTaggingRequest getObjectTagging() { return {}; }
+  static s3::DeleteObjectTaggingRequest deleteObjectTagging() { return {}; }
+  static s3::GetObjectAttributesRequest getObjectAttributes() { return {}; }
 
   // ---- Calls that send ----
 
@@ -111,6 +130,8 @@ class S3 : public RestXmlService<S3> {
   AWSDIRECT_DECL Outcome<std::vector<s3::Part>> listAllParts(s3::ListPartsRequest request);
   // Every open multipart upload, following NextKeyMarker and NextUploadIdMarker.
   AWSDIRECT_DECL Outcome<std::vector<s3::MultipartUpload>> listAllMultipartUploads(s3::ListMultipartUploadsRequest request);
+  // Every version, delete marker and common prefix, following NextKeyMarker and NextVersionIdMarker.
+  AWSDIRECT_DECL Outcome<s3::ListObjectVersionsResult> listAllObjectVersions(s3::ListObjectVersionsRequest request);
 
   // DeleteObjects for any number of keys, 1,000 per request. The per-key errors of every batch
   // are gathered; a failed request ends it with that error.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "../checksum.hpp"
 #include "../detail/build_mode.hpp"
@@ -114,7 +115,14 @@ struct Checksums {
   AWSDIRECT_DECL bool coversWholeBody(ChecksumAlgorithm algorithm) const;
 
   AWSDIRECT_DECL static Checksums fromHeaders(const RestResponse& r);
-  AWSDIRECT_DECL static Checksums fromXml(const XmlNode& node);
+  static Checksums fromXml(const XmlNode& node) { return readResult<Checksums>(node); }
+  static constexpr auto fields() {
+    using C = Checksums;
+    return std::make_tuple(field("ChecksumCRC32", &C::crc32), field("ChecksumCRC32C", &C::crc32c),
+                           field("ChecksumCRC64NVME", &C::crc64nvme), field("ChecksumSHA1", &C::sha1),
+                           field("ChecksumSHA256", &C::sha256), field("ChecksumSHA512", &C::sha512),
+                           field("ChecksumType", &C::type));
+  }
   AWSDIRECT_DECL void toXml(XmlElementWriter& element) const;
 };
 

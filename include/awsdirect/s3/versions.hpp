@@ -25,27 +25,35 @@ struct BucketVersioning {
   }
 };
 
-// One version of an object, or a delete marker (which has no size, ETag or storage class).
-struct ObjectVersion {
+// A delete marker: a version that says the object was deleted (no body, size or ETag).
+struct DeleteMarkerEntry {
   std::string key;
   std::string versionId;
   bool isLatest = false;
   std::optional<std::chrono::system_clock::time_point> lastModified;
+  std::string ownerId;
+  static constexpr auto fields() {
+    using M = DeleteMarkerEntry;
+    return std::make_tuple(field("Owner/ID", &M::ownerId), field("Key", &M::key), field("VersionId", &M::versionId),
+                           field("IsLatest", &M::isLatest), field("LastModified", &M::lastModified));
+  }
+};
+
+// One version of an object.
+struct ObjectVersion : DeleteMarkerEntry {
   std::string eTag;
   std::optional<std::int64_t> size;
   std::string storageClass;
-  std::string ownerId;
   static constexpr auto fields() {
-    return std::make_tuple(field("Key", &ObjectVersion::key), field("VersionId", &ObjectVersion::versionId),
-                           field("IsLatest", &ObjectVersion::isLatest), field("LastModified", &ObjectVersion::lastModified),
-                           field("ETag", &ObjectVersion::eTag), field("Size", &ObjectVersion::size),
-                           field("StorageClass", &ObjectVersion::storageClass), field("Owner/ID", &ObjectVersion::ownerId));
+    using V = ObjectVersion;
+    return std::tuple_cat(DeleteMarkerEntry::fields(),
+                          std::make_tuple(field("ETag", &V::eTag), field("Size", &V::size), field("StorageClass", &V::storageClass)));
   }
 };
 
 struct ListObjectVersionsResult {
   std::vector<ObjectVersion> versions;
-  std::vector<ObjectVersion> deleteMarkers;
+  std::vector<DeleteMarkerEntry> deleteMarkers;
   std::vector<std::string> commonPrefixes;
   bool isTruncated = false;
   std::string nextKeyMarker, nextVersionIdMarker;

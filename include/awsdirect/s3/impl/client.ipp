@@ -231,6 +231,23 @@ Outcome<std::vector<s3::MultipartUpload>> S3::listAllMultipartUploads(s3::ListMu
   }
 }
 
+Outcome<s3::ListObjectVersionsResult> S3::listAllObjectVersions(s3::ListObjectVersionsRequest request) {
+  s3::ListObjectVersionsResult all;
+  std::string previous;
+  for (;;) {
+    auto page = send(request);
+    if (!page) return page.error();
+    auto& result = page.value();
+    for (auto& version : result.versions) all.versions.push_back(std::move(version));
+    for (auto& marker : result.deleteMarkers) all.deleteMarkers.push_back(std::move(marker));
+    for (auto& prefix : result.commonPrefixes) all.commonPrefixes.push_back(std::move(prefix));
+    const std::string marker = result.nextKeyMarker + "\n" + result.nextVersionIdMarker;
+    if (!result.isTruncated || marker == previous) return all;
+    previous = marker;
+    request.keyMarker(result.nextKeyMarker).versionIdMarker(result.nextVersionIdMarker);
+  }
+}
+
 Outcome<s3::DeleteObjectsResult> S3::deleteObjectsInBatches(const std::string& bucket, const std::vector<std::string>& keys, bool quiet) {
   s3::DeleteObjectsResult all;
   for (std::size_t start = 0; start < keys.size(); start += s3::kMaxKeysPerDelete) {

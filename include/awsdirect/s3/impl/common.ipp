@@ -190,14 +190,6 @@ Checksums Checksums::fromHeaders(const RestResponse& r) {
   return out;
 }
 
-Checksums Checksums::fromXml(const XmlNode& node) {
-  Checksums out;
-  for (ChecksumAlgorithm algorithm : kChecksumAlgorithms)
-    out[algorithm] = node.text((std::string("Checksum") + checksumAlgorithmName(algorithm)).c_str());
-  out.type = node.text("ChecksumType");
-  return out;
-}
-
 void Checksums::toXml(XmlElementWriter& element) const {
   // In the model's order.
   for (ChecksumAlgorithm algorithm : {ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Crc32c, ChecksumAlgorithm::Crc64Nvme,

@@ -19,7 +19,7 @@ Outcome<Empty> emptyBucket(S3& client, const std::string& bucket, const EmptiedS
     auto listed = client.send(page);
     if (!listed) return listed.error();
     const s3::ListObjectVersionsResult& result = listed.value();
-    std::vector<std::pair<const char*, const s3::ObjectVersion*>> all;
+    std::vector<std::pair<const char*, const s3::DeleteMarkerEntry*>> all;
     for (const auto& v : result.versions) all.emplace_back("version", &v);
     for (const auto& m : result.deleteMarkers) all.emplace_back("delete marker", &m);
     for (std::size_t start = 0; start < all.size(); start += s3::kMaxKeysPerDelete) {

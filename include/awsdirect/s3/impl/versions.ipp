@@ -16,8 +16,8 @@ ListObjectVersionsResult ListObjectVersionsRequest::parse(const RestResponse& re
   Result result = readResult<Result>(root);
   for (const XmlNode& prefix : root.children("CommonPrefixes")) result.commonPrefixes.push_back(prefix.text("Prefix"));
   if (result.encodingType == "url") {
-    for (auto* list : {&result.versions, &result.deleteMarkers})
-      for (ObjectVersion& v : *list) v.key = formDecode(v.key);
+    for (ObjectVersion& v : result.versions) v.key = formDecode(v.key);
+    for (DeleteMarkerEntry& m : result.deleteMarkers) m.key = formDecode(m.key);
     for (std::string& prefix : result.commonPrefixes) prefix = formDecode(prefix);
     result.nextKeyMarker = formDecode(result.nextKeyMarker);
   }
