@@ -56,14 +56,14 @@ struct Shell {
     return result;
   }
   JsonValue cli(const std::string& arguments) const {
-    auto result = awsdirect_test::runCommand(environment("") + "aws --output json " + arguments);
+    auto result = awsdirect_test::runCommand(environment("") + awsdirect_test::awsCli() + " --output json " + arguments);
     const std::string& err = result.err;
     INFO("aws " << arguments << ": " << err);
     REQUIRE(result.status == 0);
     return JsonValue::parse(result.out.empty() ? "{}" : result.out);
   }
   int cliStatus(const std::string& arguments) const {
-    return awsdirect_test::runCommand(environment("") + "aws --output json " + arguments).status;
+    return awsdirect_test::runCommand(environment("") + awsdirect_test::awsCli() + " --output json " + arguments).status;
   }
   // The secrets the runs wrote: the user's secret key, the generated passwords.
   std::vector<std::string> secrets() const {

@@ -191,14 +191,14 @@ struct Shell {
   }
   // The AWS CLI's JSON answer, parsed.
   JsonValue cli(const std::string& arguments, bool withAdminKeys = true, const std::string& extra = "") const {
-    auto [status, output] = run(environment(withAdminKeys, extra) + "aws --output json " + arguments);
+    auto [status, output] = run(environment(withAdminKeys, extra) + awsdirect_test::awsCli() + " --output json " + arguments);
     const std::string& outputText = output;  // INFO cannot capture a binding
     INFO("aws " << arguments << ": " << outputText);
     REQUIRE(status == 0);
     return JsonValue::parse(output);
   }
   int cliStatus(const std::string& arguments) const {
-    return run(environment(true) + "aws --output json " + arguments).first;
+    return run(environment(true) + awsdirect_test::awsCli() + " --output json " + arguments).first;
   }
 };
 

@@ -184,7 +184,7 @@ Run runAwsCli(const MotoServer& moto, const std::string& arguments) {
                     "AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_DEFAULT_REGION=us-east-1 "
                     "AWS_ACCESS_KEY_ID=" +
                     moto.credentials().accessKeyId + " AWS_SECRET_ACCESS_KEY=" +
-                    moto.credentials().secretAccessKey.reveal() + " aws --endpoint-url " + moto.endpoint() +
+                    moto.credentials().secretAccessKey.reveal() + " " + awsdirect_test::awsCli() + " --endpoint-url " + moto.endpoint() +
                     " --output json " + arguments);
 }
 

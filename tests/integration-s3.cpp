@@ -363,7 +363,7 @@ std::pair<int, std::string> runExample(const MotoServer& moto, const std::string
 
 // Asks the AWS CLI, to see what the example did as AWS's own tool sees it.
 std::pair<int, std::string> runAwsCli(const MotoServer& moto, const std::string& arguments) {
-  return runCommand("timeout 120 " + environmentFor(moto) + "aws " + arguments);
+  return runCommand("timeout 120 " + environmentFor(moto) + awsdirect_test::awsCli() + " " + arguments);
 }
 
 }  // namespace

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The AWS CLI for the tests, as `aws ARGS...`, with its modules loaded once per run.
+
+Each `aws` process spends most of its ~0.8 CPU-s importing awscli and botocore; the integration
+tests run some eighty of them. This script is the same command, answered by a server that has
+imported awscli once and forks a child per command (the child takes the caller's environment,
+working folder and arguments, runs awscli's own driver, and sends back its exit status and
+output), so each command costs a fork instead of an interpreter.
+
+  aws_cli.py ARGS...   run `aws ARGS...` (starts the server when none answers)
+  aws_cli.py --serve   the server: one per user, gone after a minute without a command
+"""
+import fcntl
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+SOCKET = f"/tmp/awsdirect-aws-cli-{os.getuid()}.sock"
+IDLE_SECONDS = 60
+
+
+DRIVER = None  # made and warmed in the server, before any fork
+
+
+def warm_driver():
+    """awscli's driver with its command table and the tests' service models loaded: what every
+    command would otherwise load again. The settings it read on the way (the server's config
+    files) are forgotten in each command's child, which brings its own environment."""
+    import awscli.clidriver
+
+    driver = awscli.clidriver.create_clidriver()
+    driver._get_command_table()
+    for service in ("iam", "s3", "s3api", "sts", "ec2", "rds", "redshift"):
+        try:
+            driver.session.get_service_model("s3" if service == "s3api" else service)
+        except Exception:
+            pass
+    return driver
+
+
+def run_command(request):
+    """In the forked child: the caller's environment and folder, the warmed driver, the output."""
+    data_path = os.environ.get("AWS_DATA_PATH")  # awscli's own data, set when it was imported
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if data_path and "AWS_DATA_PATH" not in os.environ:
+        os.environ["AWS_DATA_PATH"] = data_path
+    # What warming read from the server's own files is forgotten: the command's HOME,
+    # AWS_CONFIG_FILE and AWS_PROFILE decide (botocore reads them again when asked).
+    for cached in ("_config", "_profile_map", "_credentials", "_profile"):
+        if hasattr(DRIVER.session, cached):
+            setattr(DRIVER.session, cached, None)
+    os.chdir(request["cwd"])
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = DRIVER.main(request["argv"])
+    except SystemExit as exit:
+        status = exit.code if isinstance(exit.code, int) else 1
+    except Exception as error:  # what `aws` would print before dying
+        err.write(f"{type(error).__name__}: {error}\n")
+        status = 255
+    finally:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    out.flush()
+    err.flush()
+    return {"status": status or 0, "out": out.buffer.getvalue().decode("utf-8", "replace"),
+            "err": err.buffer.getvalue().decode("utf-8", "replace")}
+
+
+def serve():
+    lock = open(SOCKET + ".lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # another server is up
+    global DRIVER
+    DRIVER = warm_driver()  # the slow part, once
+
+    if os.path.exists(SOCKET):
+        os.unlink(SOCKET)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(SOCKET)
+    server.listen(16)
+    server.settimeout(1.0)
+    last = time.monotonic()
+    children = set()
+    while time.monotonic() - last < IDLE_SECONDS or children:
+        for pid in list(children):
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                children.discard(pid)
+        try:
+            connection, _ = server.accept()
+        except socket.timeout:
+            continue
+        last = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            server.close()
+            with connection, connection.makefile("rwb") as stream:
+                answer = run_command(json.loads(stream.readline()))
+                stream.write(json.dumps(answer).encode() + b"\n")
+            os._exit(0)
+        children.add(pid)
+        connection.close()
+    os.unlink(SOCKET)
+
+
+def connect():
+    for attempt in range(400):  # up to 20 s for a server to import awscli
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            client.connect(SOCKET)
+            return client
+        except OSError:
+            client.close()
+            if attempt == 0:
+                subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve"], start_new_session=True,
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.05)
+    sys.exit("aws_cli.py: no server answered")
+
+
+def main(argv):
+    if argv[:1] == ["--serve"]:
+        return serve()
+    client = connect()
+    with client, client.makefile("rwb") as stream:
+        request = {"argv": argv, "env": dict(os.environ), "cwd": os.getcwd()}
+        stream.write(json.dumps(request).encode() + b"\n")
+        stream.flush()
+        answer = json.loads(stream.readline())
+    sys.stdout.write(answer["out"])
+    sys.stderr.write(answer["err"])
+    return answer["status"]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
