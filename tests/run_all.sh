@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, in two builds, both with -Werror:
-#   1. optimized (Release): the library compiled (as one unit), the examples and benchmarks, the
-#      README example compiled header-only, every header compiled on its own with its definitions, the
+#   1. optimized (Release): the library compiled, one object per definition file (each header with
+#      its definitions), the examples and benchmarks, the README example compiled header-only, the
+#      headers without definitions compiled on their own, the
 #      layer rules, and packaging: installed, then used by find_package, pkg-config,
 #      add_subdirectory and FetchContent projects, and as a Debian package installed with apt-get
 #      (removed after) when this runs as root or with sudo that needs no password;
@@ -38,11 +39,8 @@ if command -v ld.lld >/dev/null 2>&1; then linker=(-DCMAKE_EXE_LINKER_FLAGS=-fus
 
 if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then export AWSDIRECT_TEST_DEB_INSTALL=1; fi
 
-# The optimized library is compiled as one unit (77 CPU-s with GCC, where one object per definition
-# file, the default, takes 180: each file parses the same headers again); the headers-standalone
-# test compiles every header with its own definitions, as that default's files are, with -Werror.
 cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=ON \
-  -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
+  -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF "${linker[@]}"
 cmake --build "$root/build" -j"$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
 

@@ -105,7 +105,7 @@ TEST_CASE("every S3 configuration, tagging and attributes request is serialized 
   awsdirect_test::checkSerializedAsBotocore(cases);
 }
 
-TEST_CASE("every declared S3 result is read as botocore's parser reads it, member by member") {
+TEST_CASE("every declared S3 result is read as botocore's parser reads it, member by member: configuration, listings, batch delete") {
   if (!awsdirect_test::botocoreAvailable()) return awsdirect_test::skip("python3 with botocore is not available");
   awsdirect_test::ran();
   const auto r = awsdirect_test::botocoreResponses({
@@ -117,8 +117,13 @@ TEST_CASE("every declared S3 result is read as botocore's parser reads it, membe
       {"s3", "GetObjectAttributes", "GetObjectAttributesResponse"},
       {"s3", "GetBucketVersioning", "VersioningConfiguration"},
       {"s3", "ListObjectVersions", "ListVersionsResult"},
+      {"s3", "GetBucketLocation"},
+      {"s3", "ListObjectsV2", "ListBucketResult"},
+      {"s3", "ListParts", "ListPartsResult"},
+      {"s3", "ListMultipartUploads", "ListMultipartUploadsResult"},
+      {"s3", "DeleteObjects", "DeleteResult"},
   });
-  REQUIRE(r.size() == 8);
+  REQUIRE(r.size() == 13);
   using awsdirect_test::checkRestReadAsBotocore;
   checkRestReadAsBotocore<s3::GetBucketLifecycleConfigurationRequest>(r[0]);
   checkRestReadAsBotocore<s3::GetBucketEncryptionRequest>(r[1], "ServerSideEncryptionConfiguration");
@@ -128,4 +133,11 @@ TEST_CASE("every declared S3 result is read as botocore's parser reads it, membe
   checkRestReadAsBotocore<s3::GetObjectAttributesRequest>(r[5]);
   checkRestReadAsBotocore<s3::GetBucketVersioningRequest>(r[6]);
   checkRestReadAsBotocore<s3::ListObjectVersionsRequest>(r[7]);
+  // GetBucketLocation's document is its root's own text, which botocore reads by a handler.
+  CHECK(s3::GetBucketLocationRequest::parse(RestResponse(HttpResponse{200, {}, r[8].document, false})).locationConstraint ==
+        r[8].parsed.at("LocationConstraint"));
+  checkRestReadAsBotocore<s3::ListObjectsV2Request>(r[9]);
+  checkRestReadAsBotocore<s3::ListPartsRequest>(r[10]);
+  checkRestReadAsBotocore<s3::ListMultipartUploadsRequest>(r[11]);
+  checkRestReadAsBotocore<s3::DeleteObjectsRequest>(r[12]);
 }

@@ -151,6 +151,8 @@ void readValue(const XmlNode& parent, const char* path, const char* item, bool u
     out = at.int32(n, out);
   } else if constexpr (std::is_same_v<M, std::int64_t>) {
     out = at.integer(n, out);
+  } else if constexpr (std::is_same_v<M, std::uint64_t>) {
+    if (at.child(n)) out = at.size(n);  // a size: a ParseError unless a whole number >= 0
   } else if constexpr (IsVector<M>::value) {
     for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
       out.push_back(readItem<typename M::value_type>(element));

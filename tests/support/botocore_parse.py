@@ -120,6 +120,14 @@ def respond(service, operation, root=None):
     model = models[service].operation_model(operation)
     protocol = models[service].metadata["protocol"]
     output = model.output_shape
+    if (service, operation) == ("s3", "GetBucketLocation"):
+        # The model cannot say this document (its root's own text); botocore reads it by a handler.
+        from botocore.handlers import parse_get_bucket_location
+
+        document = '<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">eu-west-3</LocationConstraint>'
+        parsed = {}
+        parse_get_bucket_location(parsed, type("Response", (), {"raw": True, "content": document.encode()})())
+        return {"document": document, "headers": {}, "parsed": parsed}
     if protocol == "rest-xml":
         headers, document = rest_xml_response(model, root or operation)
         parsed = create_parser(protocol).parse({"body": document.encode(), "headers": headers, "status_code": 200}, output)

@@ -98,6 +98,7 @@ struct Owner {
   std::string id;
   std::string displayName;
   static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
+  static constexpr auto fields() { return std::make_tuple(field("DisplayName", &Owner::displayName), field("ID", &Owner::id)); }
 };
 
 // The checksums S3 keeps with an object or a part: ChecksumCRC32, ... in XML, x-amz-checksum-*

@@ -46,7 +46,11 @@ struct Part {
   std::string eTag;
   std::uint64_t size = 0;
   std::optional<std::chrono::system_clock::time_point> lastModified;
-  Checksums checksums;
+  Checksums checksums;  // inline in <Part>, read with the part (a part has no ChecksumType)
+  static constexpr auto fields() {
+    return std::make_tuple(field("PartNumber", &Part::partNumber), field("ETag", &Part::eTag), field("Size", &Part::size),
+                           field("LastModified", &Part::lastModified));
+  }
 };
 
 struct ListPartsResult {
@@ -54,17 +58,34 @@ struct ListPartsResult {
   bool isTruncated = false;
   int nextPartNumberMarker = 0;
   std::string storageClass;
+  static constexpr auto fields() {
+    using R = ListPartsResult;
+    return std::make_tuple(flattenedField("Part", &R::parts), field("IsTruncated", &R::isTruncated),
+                           field("NextPartNumberMarker", &R::nextPartNumberMarker), field("StorageClass", &R::storageClass));
+  }
 };
 
 struct MultipartUpload {
   std::string key, uploadId, storageClass;
   std::optional<std::chrono::system_clock::time_point> initiated;
+  static constexpr auto fields() {
+    using U = MultipartUpload;
+    return std::make_tuple(field("Key", &U::key), field("UploadId", &U::uploadId), field("StorageClass", &U::storageClass),
+                           field("Initiated", &U::initiated));
+  }
 };
 
 struct ListMultipartUploadsResult {
   std::vector<MultipartUpload> uploads;
   bool isTruncated = false;
   std::string nextKeyMarker, nextUploadIdMarker;
+  std::string encodingType;  // "url": keys arrive URL-encoded, and are decoded
+  static constexpr auto fields() {
+    using R = ListMultipartUploadsResult;
+    return std::make_tuple(flattenedField("Upload", &R::uploads), field("IsTruncated", &R::isTruncated),
+                           field("NextKeyMarker", &R::nextKeyMarker), field("NextUploadIdMarker", &R::nextUploadIdMarker),
+                           field("EncodingType", &R::encodingType));
+  }
 };
 
 class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUploadRequest> {

@@ -69,6 +69,11 @@ struct DeletedObject {
   std::string versionId;
   bool deleteMarker = false;
   std::string deleteMarkerVersionId;
+  static constexpr auto fields() {
+    using D = DeletedObject;
+    return std::make_tuple(field("Key", &D::key), field("VersionId", &D::versionId), field("DeleteMarker", &D::deleteMarker),
+                           field("DeleteMarkerVersionId", &D::deleteMarkerVersionId));
+  }
 };
 
 // One key that DeleteObjects could not delete, and why.
@@ -77,11 +82,20 @@ struct DeleteError {
   std::string versionId;
   std::string code;     // "AccessDenied"
   std::string message;
+  static constexpr auto fields() {
+    using E = DeleteError;
+    return std::make_tuple(field("Key", &E::key), field("VersionId", &E::versionId), field("Code", &E::code),
+                           field("Message", &E::message));
+  }
 };
 
 struct DeleteObjectsResult {
   std::vector<DeletedObject> deleted;  // empty in quiet mode
   std::vector<DeleteError> errors;     // per key; the call itself succeeded
+  static constexpr auto fields() {
+    return std::make_tuple(flattenedField("Deleted", &DeleteObjectsResult::deleted),
+                           flattenedField("Error", &DeleteObjectsResult::errors));
+  }
 };
 
 struct Object {
@@ -91,6 +105,11 @@ struct Object {
   std::uint64_t size = 0;
   std::string storageClass;
   std::optional<Owner> owner;
+  static constexpr auto fields() {
+    return std::make_tuple(field("Key", &Object::key), field("LastModified", &Object::lastModified), field("ETag", &Object::eTag),
+                           field("Size", &Object::size), field("StorageClass", &Object::storageClass),
+                           field("Owner", &Object::owner));
+  }
 };
 
 struct ListObjectsV2Result {
@@ -100,6 +119,14 @@ struct ListObjectsV2Result {
   std::string nextContinuationToken;  // empty on the last page
   int keyCount = 0;
   std::string name, prefix, delimiter, startAfter;
+  std::string encodingType;  // "url": keys, prefixes and markers arrive URL-encoded, and are decoded
+  static constexpr auto fields() {
+    using R = ListObjectsV2Result;
+    return std::make_tuple(flattenedField("Contents", &R::contents), field("IsTruncated", &R::isTruncated),
+                           field("NextContinuationToken", &R::nextContinuationToken), field("KeyCount", &R::keyCount),
+                           field("Name", &R::name), field("Prefix", &R::prefix), field("Delimiter", &R::delimiter),
+                           field("StartAfter", &R::startAfter), field("EncodingType", &R::encodingType));
+  }
 };
 
 struct CopyObjectResult {

@@ -87,27 +87,18 @@ CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestRe
 
 ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
   XmlNode root = response.xml("ListPartsResult");
-  Result result;
-  for (const XmlNode& p : root.children("Part"))
-    result.parts.push_back({p.int32("PartNumber"), p.text("ETag"),
-                            p.size("Size"), p.timestamp("LastModified"),
-                            Checksums::fromXml(p)});
-  result.isTruncated = root.boolean("IsTruncated");
-  result.nextPartNumberMarker = root.int32("NextPartNumberMarker");
-  result.storageClass = root.text("StorageClass");
+  Result result = readResult<Result>(root);
+  std::size_t i = 0;
+  for (const XmlNode& p : root.children("Part")) result.parts.at(i++).checksums = Checksums::fromXml(p);
   return result;
 }
 
 ListMultipartUploadsResult ListMultipartUploadsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml("ListMultipartUploadsResult");
-  const bool urlEncoded = root.text("EncodingType") == "url";
-  auto decoded = [&](std::string text) { return urlEncoded ? formDecode(text) : text; };
-  Result result;
-  for (const XmlNode& u : root.children("Upload"))
-    result.uploads.push_back({decoded(u.text("Key")), u.text("UploadId"), u.text("StorageClass"), u.timestamp("Initiated")});
-  result.isTruncated = root.boolean("IsTruncated");
-  result.nextKeyMarker = decoded(root.text("NextKeyMarker"));
-  result.nextUploadIdMarker = root.text("NextUploadIdMarker");
+  Result result = readResult<Result>(response.xml("ListMultipartUploadsResult"));
+  if (result.encodingType == "url") {
+    for (MultipartUpload& upload : result.uploads) upload.key = formDecode(upload.key);
+    result.nextKeyMarker = formDecode(result.nextKeyMarker);
+  }
   return result;
 }
 

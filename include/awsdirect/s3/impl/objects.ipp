@@ -160,38 +160,17 @@ void DeleteObjectsRequest::writeBody(RestRequest& r) const {
 }
 
 DeleteObjectsResult DeleteObjectsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml("DeleteResult");
-  Result result;
-  for (const XmlNode& d : root.children("Deleted"))
-    result.deleted.push_back({d.text("Key"), d.text("VersionId"), d.boolean("DeleteMarker"), d.text("DeleteMarkerVersionId")});
-  for (const XmlNode& e : root.children("Error"))
-    result.errors.push_back({e.text("Key"), e.text("VersionId"), e.text("Code"), e.text("Message")});
-  return result;
+  return readResult<Result>(response.xml("DeleteResult"));
 }
 
 ListObjectsV2Result ListObjectsV2Request::parse(const RestResponse& response) {
   XmlNode root = response.xml("ListBucketResult");
-  const bool urlEncoded = root.text("EncodingType") == "url";
+  Result result = readResult<Result>(root);
+  const bool urlEncoded = result.encodingType == "url";
   auto decoded = [&](std::string text) { return urlEncoded ? formDecode(text) : text; };
-  Result result;
-  for (const XmlNode& c : root.children("Contents")) {
-    Object object;
-    object.key = decoded(c.text("Key"));
-    object.lastModified = c.timestamp("LastModified");
-    object.eTag = c.text("ETag");
-    object.size = c.size("Size");
-    object.storageClass = c.text("StorageClass");
-    if (XmlNode owner = c.child("Owner")) object.owner = Owner::fromXml(owner);
-    result.contents.push_back(std::move(object));
-  }
+  for (Object& object : result.contents) object.key = decoded(object.key);
   for (const XmlNode& p : root.children("CommonPrefixes")) result.commonPrefixes.push_back(decoded(p.text("Prefix")));
-  result.isTruncated = root.boolean("IsTruncated");
-  result.nextContinuationToken = root.text("NextContinuationToken");
-  result.keyCount = root.int32("KeyCount");
-  result.name = root.text("Name");
-  result.prefix = decoded(root.text("Prefix"));
-  result.delimiter = decoded(root.text("Delimiter"));
-  result.startAfter = decoded(root.text("StartAfter"));
+  for (std::string* text : {&result.prefix, &result.delimiter, &result.startAfter}) *text = decoded(*text);
   return result;
 }
 
