@@ -85,6 +85,7 @@ def serve():
         os.unlink(SOCKET)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(SOCKET)
+    os.chmod(SOCKET, 0o600)  # commands carry credentials: only this user may send them
     server.listen(16)
     server.settimeout(1.0)
     last = time.monotonic()
