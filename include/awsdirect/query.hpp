@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -79,6 +80,30 @@ class QueryWriter {
 struct Filter {
   std::string name;
   std::vector<std::string> values;
+};
+
+// ---- Result shapes the Query services share (Redshift and RDS), declared once -------------------
+
+// A VPC security group of a cluster or an instance, and how its association stands.
+struct VpcSecurityGroupMembership {
+  std::string vpcSecurityGroupId;
+  std::string status;  // "active", "adding", "removing"
+  static constexpr auto fields() {
+    return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
+                           field("Status", &VpcSecurityGroupMembership::status));
+  }
+};
+
+// A subnet of a subnet group (Redshift's cluster subnet groups, RDS's DB subnet groups).
+struct SubnetOfGroup {
+  std::string subnetIdentifier;
+  std::string availabilityZone;  // SubnetAvailabilityZone/Name
+  std::string subnetStatus;      // "Active"
+  static constexpr auto fields() {
+    return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
+                           field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),
+                           field("SubnetStatus", &SubnetOfGroup::subnetStatus));
+  }
 };
 
 // ---- Declared members on the wire (request.hpp) ------------------------------------------------

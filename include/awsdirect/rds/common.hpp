@@ -23,6 +23,9 @@ namespace rds {
 
 // ---- Results --------------------------------------------------------------------------------
 
+using awsdirect::SubnetOfGroup;
+using awsdirect::VpcSecurityGroupMembership;
+
 struct Endpoint {
   std::string address;
   int port = 0;
@@ -30,15 +33,6 @@ struct Endpoint {
   static constexpr auto fields() {
     return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port),
                            field("HostedZoneId", &Endpoint::hostedZoneId));
-  }
-};
-
-struct VpcSecurityGroupMembership {
-  std::string vpcSecurityGroupId;
-  std::string status;  // "active", "adding", "removing"
-  static constexpr auto fields() {
-    return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
-                           field("Status", &VpcSecurityGroupMembership::status));
   }
 };
 
@@ -138,17 +132,6 @@ struct DescribeDBSnapshotsResult {
   static constexpr auto fields() {
     return std::make_tuple(field("DBSnapshots", &DescribeDBSnapshotsResult::dbSnapshots, "DBSnapshot"),
                            field("Marker", &DescribeDBSnapshotsResult::marker));
-  }
-};
-
-struct SubnetOfGroup {
-  std::string subnetIdentifier;
-  std::string availabilityZone;  // SubnetAvailabilityZone/Name
-  std::string subnetStatus;      // "Active"
-  static constexpr auto fields() {
-    return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
-                           field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),
-                           field("SubnetStatus", &SubnetOfGroup::subnetStatus));
   }
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../detail/build_mode.hpp"
+#include "../query.hpp"
 #include "../request.hpp"
 #include "../result.hpp"
 #include "../secret.hpp"
@@ -22,14 +23,8 @@ namespace redshift {
 
 // ---- Results --------------------------------------------------------------------------------
 
-struct VpcSecurityGroupMembership {
-  std::string vpcSecurityGroupId;
-  std::string status;
-  static constexpr auto fields() {
-    return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
-                           field("Status", &VpcSecurityGroupMembership::status));
-  }
-};
+using awsdirect::SubnetOfGroup;
+using awsdirect::VpcSecurityGroupMembership;
 
 struct ClusterIamRole {
   std::string iamRoleArn;
@@ -154,17 +149,6 @@ struct DescribeClustersResult {
   static constexpr auto fields() {
     return std::make_tuple(field("Clusters", &DescribeClustersResult::clusters, "Cluster"),
                            field("Marker", &DescribeClustersResult::marker));
-  }
-};
-
-struct SubnetOfGroup {
-  std::string subnetIdentifier;
-  std::string availabilityZone;  // SubnetAvailabilityZone/Name
-  std::string subnetStatus;      // "Active"
-  static constexpr auto fields() {
-    return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
-                           field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),
-                           field("SubnetStatus", &SubnetOfGroup::subnetStatus));
   }
 };
 
