@@ -122,8 +122,11 @@ TEST_CASE("every declared S3 result is read as botocore's parser reads it, membe
       {"s3", "ListParts", "ListPartsResult"},
       {"s3", "ListMultipartUploads", "ListMultipartUploadsResult"},
       {"s3", "DeleteObjects", "DeleteResult"},
+      {"s3", "ListBuckets", "ListAllMyBucketsResult"},
+      {"s3", "GetPublicAccessBlock", "PublicAccessBlockConfiguration"},
+      {"s3", "CompleteMultipartUpload", "CompleteMultipartUploadResult"},
   });
-  REQUIRE(r.size() == 13);
+  REQUIRE(r.size() == 16);
   using awsdirect_test::checkRestReadAsBotocore;
   checkRestReadAsBotocore<s3::GetBucketLifecycleConfigurationRequest>(r[0]);
   checkRestReadAsBotocore<s3::GetBucketEncryptionRequest>(r[1], "ServerSideEncryptionConfiguration");
@@ -140,4 +143,7 @@ TEST_CASE("every declared S3 result is read as botocore's parser reads it, membe
   checkRestReadAsBotocore<s3::ListPartsRequest>(r[10]);
   checkRestReadAsBotocore<s3::ListMultipartUploadsRequest>(r[11]);
   checkRestReadAsBotocore<s3::DeleteObjectsRequest>(r[12]);
+  checkRestReadAsBotocore<s3::ListBucketsRequest>(r[13]);
+  checkRestReadAsBotocore<s3::GetPublicAccessBlockRequest>(r[14], "PublicAccessBlockConfiguration");
+  checkRestReadAsBotocore<s3::CompleteMultipartUploadRequest>(r[15]);
 }

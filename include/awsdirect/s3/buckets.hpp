@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct Bucket {
   std::string name;
   std::optional<std::chrono::system_clock::time_point> creationDate;
   std::string bucketRegion;
+  static constexpr auto fields() {
+    return std::make_tuple(field("Name", &Bucket::name), field("CreationDate", &Bucket::creationDate),
+                           field("BucketRegion", &Bucket::bucketRegion));
+  }
 };
 
 struct CreateBucketResult {
@@ -40,6 +45,11 @@ struct ListBucketsResult {
   Owner owner;
   std::string continuationToken;  // empty on the last page
   std::string prefix;
+  static constexpr auto fields() {
+    return std::make_tuple(field("Buckets", &ListBucketsResult::buckets, "Bucket"), field("Owner", &ListBucketsResult::owner),
+                           field("ContinuationToken", &ListBucketsResult::continuationToken),
+                           field("Prefix", &ListBucketsResult::prefix));
+  }
 };
 
 // The four settings of a public access block; all four on makes a bucket private whatever its
@@ -49,6 +59,12 @@ struct PublicAccessBlockConfiguration {
   bool ignorePublicAcls = false;
   bool blockPublicPolicy = false;
   bool restrictPublicBuckets = false;
+  static constexpr auto fields() {
+    using C = PublicAccessBlockConfiguration;
+    return std::make_tuple(field("BlockPublicAcls", &C::blockPublicAcls), field("IgnorePublicAcls", &C::ignorePublicAcls),
+                           field("BlockPublicPolicy", &C::blockPublicPolicy),
+                           field("RestrictPublicBuckets", &C::restrictPublicBuckets));
+  }
 
   static PublicAccessBlockConfiguration allBlocked() { return {true, true, true, true}; }
   bool allOn() const { return blockPublicAcls && ignorePublicAcls && blockPublicPolicy && restrictPublicBuckets; }

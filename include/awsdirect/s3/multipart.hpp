@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -37,8 +38,13 @@ struct CompletedPart {
 };
 
 struct CompleteMultipartUploadResult {
-  std::string location, bucket, key, eTag, versionId;
-  Checksums checksums;
+  std::string location, bucket, key, eTag, versionId;  // versionId: x-amz-version-id
+  Checksums checksums;  // inline, with the object's ChecksumType
+  static constexpr auto fields() {
+    using R = CompleteMultipartUploadResult;
+    return std::make_tuple(field("Location", &R::location), field("Bucket", &R::bucket), field("Key", &R::key),
+                           field("ETag", &R::eTag), inlineField(&R::checksums));
+  }
 };
 
 struct Part {

@@ -41,30 +41,15 @@ HeadBucketResult HeadBucketRequest::parse(const RestResponse& response) {
 }
 
 ListBucketsResult ListBucketsRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml("ListAllMyBucketsResult");
-  Result result;
-  for (const XmlNode& b : root.list("Buckets", "Bucket"))
-    result.buckets.push_back({b.text("Name"), b.timestamp("CreationDate"), b.text("BucketRegion")});
-  result.owner = Owner::fromXml(root.child("Owner"));
-  result.continuationToken = root.text("ContinuationToken");
-  result.prefix = root.text("Prefix");
-  return result;
+  return readResult<Result>(response.xml("ListAllMyBucketsResult"));
 }
 
 void PutPublicAccessBlockRequest::writeBody(RestRequest& r) const {
-  XmlBodyWriter body("PublicAccessBlockConfiguration", kXmlNamespace);
-  body.root()
-      .boolean("BlockPublicAcls", config_.blockPublicAcls)
-      .boolean("IgnorePublicAcls", config_.ignorePublicAcls)
-      .boolean("BlockPublicPolicy", config_.blockPublicPolicy)
-      .boolean("RestrictPublicBuckets", config_.restrictPublicBuckets);
-  detail::xmlBodyWithChecksum(r, body.str());
+  detail::xmlBodyWithChecksum(r, xmlDocument("PublicAccessBlockConfiguration", kXmlNamespace, config_));
 }
 
 PublicAccessBlockConfiguration GetPublicAccessBlockRequest::parse(const RestResponse& response) {
-  XmlNode root = response.xml("PublicAccessBlockConfiguration");
-  return {root.boolean("BlockPublicAcls"), root.boolean("IgnorePublicAcls"), root.boolean("BlockPublicPolicy"),
-          root.boolean("RestrictPublicBuckets")};
+  return readResult<PublicAccessBlockConfiguration>(response.xml("PublicAccessBlockConfiguration"));
 }
 
 void PutBucketTaggingRequest::validateAcross(Validator& v) const {

@@ -80,9 +80,9 @@ void CompleteMultipartUploadRequest::writeBody(RestRequest& r) const {
 
 CompleteMultipartUploadResult CompleteMultipartUploadRequest::parse(const RestResponse& response) {
   // S3 answers <CompleteMultipartUploadResult>; moto, <CompleteMultipartUploadResponse>.
-  XmlNode root = response.xml("CompleteMultipartUploadResult", "CompleteMultipartUploadResponse");
-  return {root.text("Location"), root.text("Bucket"), root.text("Key"), root.text("ETag"),
-          response.header("x-amz-version-id"), Checksums::fromXml(root)};
+  Result result = readResult<Result>(response.xml("CompleteMultipartUploadResult", "CompleteMultipartUploadResponse"));
+  result.versionId = response.header("x-amz-version-id");
+  return result;
 }
 
 ListPartsResult ListPartsRequest::parse(const RestResponse& response) {
