@@ -88,6 +88,7 @@ struct Filter {
 struct VpcSecurityGroupMembership {
   std::string vpcSecurityGroupId;
   std::string status;  // "active", "adding", "removing"
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
                            field("Status", &VpcSecurityGroupMembership::status));
@@ -99,6 +100,7 @@ struct SubnetOfGroup {
   std::string subnetIdentifier;
   std::string availabilityZone;  // SubnetAvailabilityZone/Name
   std::string subnetStatus;      // "Active"
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
                            field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),

@@ -7,6 +7,7 @@
 //     std::string userName;
 //     std::optional<std::chrono::system_clock::time_point> createDate;
 //     bool passwordResetRequired = false;
+//     template <class = void>  // instantiated where a result is read, not in every file
 //     static constexpr auto fields() {
 //       return std::make_tuple(field("UserName", &LoginProfile::userName), field("CreateDate", &LoginProfile::createDate),
 //                              field("PasswordResetRequired", &LoginProfile::passwordResetRequired));
@@ -77,6 +78,7 @@ constexpr ResultField<T, M> readField(const char* name, M T::*member, void (*rea
 struct Tag {
   std::string key;
   std::string value;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("Key", &Tag::key), field("Value", &Tag::value)); }
 };
 

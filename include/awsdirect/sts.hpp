@@ -44,12 +44,14 @@ struct SessionToken {
 // GetAccessKeyInfo: the account an access key id belongs to.
 struct AccessKeyInfo {
   std::string account;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("Account", &AccessKeyInfo::account)); }
 };
 
 // DecodeAuthorizationMessage: the JSON behind an "encoded authorization failure message".
 struct DecodedAuthorizationMessage {
   std::string decodedMessage;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DecodedMessage", &DecodedAuthorizationMessage::decodedMessage));
   }

@@ -41,6 +41,7 @@ constexpr auto tagSetField(std::vector<Tag> T::*member) {
 struct IpRange {
   std::string cidrIp;
   std::string description;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("cidrIp", &IpRange::cidrIp), field("description", &IpRange::description));
   }
@@ -50,6 +51,7 @@ struct IpRange {
 struct Ipv6Range {
   std::string cidrIpv6;
   std::string description;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("cidrIpv6", &Ipv6Range::cidrIpv6), field("description", &Ipv6Range::description));
   }
@@ -64,6 +66,7 @@ struct UserIdGroupPair {
   std::string vpcId;
   std::string vpcPeeringConnectionId;
   std::string peeringStatus;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using P = UserIdGroupPair;
     return std::make_tuple(field("groupId", &P::groupId), field("groupName", &P::groupName), field("userId", &P::userId),
@@ -77,6 +80,7 @@ struct UserIdGroupPair {
 struct PrefixListId {
   std::string prefixListId;
   std::string description;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("prefixListId", &PrefixListId::prefixListId),
                            field("description", &PrefixListId::description));
@@ -113,6 +117,7 @@ struct IpPermission {
   AWSDIRECT_DECL IpPermission& sourceSecurityGroup(std::string groupId, std::string description = {});
   AWSDIRECT_DECL IpPermission& prefixList(std::string id, std::string description = {});
 
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using P = IpPermission;
     // The model's UserIdGroupPairs are <groups> on the wire.

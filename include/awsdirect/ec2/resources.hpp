@@ -25,6 +25,7 @@ struct Vpc {
   std::string instanceTenancy;
   bool isDefault = false;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("vpcId", &Vpc::vpcId), field("state", &Vpc::state), field("cidrBlock", &Vpc::cidrBlock),
                            field("ownerId", &Vpc::ownerId), field("dhcpOptionsId", &Vpc::dhcpOptionsId),
@@ -37,6 +38,7 @@ struct SubnetIpv6CidrBlock {
   std::string associationId;
   std::string ipv6CidrBlock;
   std::string state;  // "associated", "disassociating"...
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using B = SubnetIpv6CidrBlock;
     return std::make_tuple(field("associationId", &B::associationId), field("ipv6CidrBlock", &B::ipv6CidrBlock),
@@ -60,6 +62,7 @@ struct Subnet {
   bool assignIpv6AddressOnCreation = false;
   std::string ownerId;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using S = Subnet;
     return std::make_tuple(field("subnetId", &S::subnetId), field("subnetArn", &S::subnetArn), field("state", &S::state),
@@ -77,6 +80,7 @@ struct Subnet {
 struct GroupIdentifier {
   std::string groupId;
   std::string groupName;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("groupId", &GroupIdentifier::groupId), field("groupName", &GroupIdentifier::groupName));
   }
@@ -102,6 +106,7 @@ struct NetworkInterface {
   std::string attachmentStatus;     // attachment/status
   std::vector<GroupIdentifier> groups;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using N = NetworkInterface;
     return std::make_tuple(field("networkInterfaceId", &N::networkInterfaceId), field("description", &N::description),
@@ -123,6 +128,7 @@ struct TagDescription {
   std::string resourceType;  // "security-group", "vpc"...
   std::string key;
   std::string value;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using T = TagDescription;
     return std::make_tuple(field("resourceId", &T::resourceId), field("resourceType", &T::resourceType),
@@ -133,6 +139,7 @@ struct TagDescription {
 struct DescribeVpcsResult {
   std::vector<Vpc> vpcs;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("vpcSet", &DescribeVpcsResult::vpcs, "item"), field("nextToken", &DescribeVpcsResult::nextToken));
   }
@@ -141,6 +148,7 @@ struct DescribeVpcsResult {
 struct DescribeSubnetsResult {
   std::vector<Subnet> subnets;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("subnetSet", &DescribeSubnetsResult::subnets, "item"),
                            field("nextToken", &DescribeSubnetsResult::nextToken));
@@ -150,6 +158,7 @@ struct DescribeSubnetsResult {
 struct DescribeNetworkInterfacesResult {
   std::vector<NetworkInterface> networkInterfaces;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = DescribeNetworkInterfacesResult;
     return std::make_tuple(field("networkInterfaceSet", &R::networkInterfaces, "item"), field("nextToken", &R::nextToken));
@@ -159,6 +168,7 @@ struct DescribeNetworkInterfacesResult {
 struct DescribeTagsResult {
   std::vector<TagDescription> tags;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("tagSet", &DescribeTagsResult::tags, "item"), field("nextToken", &DescribeTagsResult::nextToken));
   }

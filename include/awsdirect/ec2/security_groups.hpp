@@ -25,6 +25,7 @@ struct SecurityGroup {
   std::vector<IpPermission> ipPermissions;        // ingress
   std::vector<IpPermission> ipPermissionsEgress;  // egress
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using G = SecurityGroup;
     return std::make_tuple(field("groupId", &G::groupId), field("groupName", &G::groupName),
@@ -52,6 +53,7 @@ struct SecurityGroupRule {
   std::string referencedGroupId;
   std::string description;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = SecurityGroupRule;
     return std::make_tuple(field("securityGroupRuleId", &R::securityGroupRuleId),
@@ -78,6 +80,7 @@ struct RevokedSecurityGroupRule {
   std::string prefixListId;
   std::string referencedGroupId;
   std::string description;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = RevokedSecurityGroupRule;
     return std::make_tuple(field("securityGroupRuleId", &R::securityGroupRuleId), field("groupId", &R::groupId),
@@ -92,6 +95,7 @@ struct CreateSecurityGroupResult {
   std::string groupId;
   std::string securityGroupArn;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = CreateSecurityGroupResult;
     return std::make_tuple(field("groupId", &R::groupId), field("securityGroupArn", &R::securityGroupArn),
@@ -103,6 +107,7 @@ struct CreateSecurityGroupResult {
 struct AuthorizeSecurityGroupRulesResult {
   bool succeeded = false;  // EC2's <return>
   std::vector<SecurityGroupRule> securityGroupRules;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = AuthorizeSecurityGroupRulesResult;
     return std::make_tuple(field("return", &R::succeeded), field("securityGroupRuleSet", &R::securityGroupRules, "item"));
@@ -115,6 +120,7 @@ struct RevokeSecurityGroupRulesResult {
   // The permissions of the request that matched no rule of the group (nothing was revoked for them).
   std::vector<IpPermission> unknownIpPermissions;
   std::vector<RevokedSecurityGroupRule> revokedSecurityGroupRules;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = RevokeSecurityGroupRulesResult;
     return std::make_tuple(field("return", &R::succeeded), field("unknownIpPermissionSet", &R::unknownIpPermissions, "item"),
@@ -125,6 +131,7 @@ struct RevokeSecurityGroupRulesResult {
 struct DeleteSecurityGroupResult {
   bool succeeded = true;  // EC2's <return>; older answers have none: a 2xx answer is the success itself
   std::string groupId;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("return", &DeleteSecurityGroupResult::succeeded),
                            field("groupId", &DeleteSecurityGroupResult::groupId));
@@ -134,6 +141,7 @@ struct DeleteSecurityGroupResult {
 struct DescribeSecurityGroupsResult {
   std::vector<SecurityGroup> securityGroups;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = DescribeSecurityGroupsResult;
     return std::make_tuple(field("securityGroupInfo", &R::securityGroups, "item"), field("nextToken", &R::nextToken));
@@ -143,6 +151,7 @@ struct DescribeSecurityGroupsResult {
 struct DescribeSecurityGroupRulesResult {
   std::vector<SecurityGroupRule> securityGroupRules;
   std::string nextToken;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = DescribeSecurityGroupRulesResult;
     return std::make_tuple(field("securityGroupRuleSet", &R::securityGroupRules, "item"), field("nextToken", &R::nextToken));

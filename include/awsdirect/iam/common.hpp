@@ -39,6 +39,7 @@ struct Role {
   Time lastUsedDate;
   std::string lastUsedRegion;
 
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(
         field("Path", &Role::path), field("RoleName", &Role::roleName), field("RoleId", &Role::roleId),
@@ -62,6 +63,7 @@ struct User {
   std::string permissionsBoundaryType;
   std::vector<Tag> tags;
 
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Path", &User::path), field("UserName", &User::userName), field("UserId", &User::userId),
                            field("Arn", &User::arn), field("CreateDate", &User::createDate),
@@ -75,6 +77,7 @@ struct User {
 struct AttachedPolicy {
   std::string policyName;
   std::string policyArn;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("PolicyName", &AttachedPolicy::policyName), field("PolicyArn", &AttachedPolicy::policyArn));
   }
@@ -88,6 +91,7 @@ struct AccessKey {
   std::string status;  // "Active", "Inactive"
   Secret secretAccessKey;
   Time createDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &AccessKey::userName), field("AccessKeyId", &AccessKey::accessKeyId),
                            field("Status", &AccessKey::status), field("SecretAccessKey", &AccessKey::secretAccessKey),
@@ -101,6 +105,7 @@ struct AccessKeyMetadata {
   std::string accessKeyId;
   std::string status;
   Time createDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &AccessKeyMetadata::userName),
                            field("AccessKeyId", &AccessKeyMetadata::accessKeyId),
@@ -114,6 +119,7 @@ struct InlinePolicy {
   std::string userName;  // GetUserPolicy
   std::string policyName;
   std::string policyDocument;  // decoded JSON
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("RoleName", &InlinePolicy::roleName), field("UserName", &InlinePolicy::userName),
                            field("PolicyName", &InlinePolicy::policyName),
@@ -125,6 +131,7 @@ struct LoginProfile {
   std::string userName;
   Time createDate;
   bool passwordResetRequired = false;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &LoginProfile::userName), field("CreateDate", &LoginProfile::createDate),
                            field("PasswordResetRequired", &LoginProfile::passwordResetRequired));
@@ -137,6 +144,7 @@ struct Group {
   std::string groupId;
   std::string arn;
   Time createDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Path", &Group::path), field("GroupName", &Group::groupName),
                            field("GroupId", &Group::groupId), field("Arn", &Group::arn),
@@ -148,6 +156,7 @@ struct MfaDevice {
   std::string userName;
   std::string serialNumber;
   Time enableDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &MfaDevice::userName), field("SerialNumber", &MfaDevice::serialNumber),
                            field("EnableDate", &MfaDevice::enableDate));
@@ -160,6 +169,7 @@ struct SigningCertificate {
   std::string certificateBody;
   std::string status;
   Time uploadDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &SigningCertificate::userName),
                            field("CertificateId", &SigningCertificate::certificateId),
@@ -173,6 +183,7 @@ struct SshPublicKeyMetadata {
   std::string sshPublicKeyId;
   std::string status;
   Time uploadDate;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("UserName", &SshPublicKeyMetadata::userName),
                            field("SSHPublicKeyId", &SshPublicKeyMetadata::sshPublicKeyId),
@@ -190,6 +201,7 @@ struct ServiceSpecificCredentialMetadata {
   Time expirationDate;
   std::string serviceSpecificCredentialId;
   std::string serviceName;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using S = ServiceSpecificCredentialMetadata;
     return std::make_tuple(field("UserName", &S::userName), field("Status", &S::status),
@@ -209,6 +221,7 @@ struct InstanceProfile {
   Time createDate;
   std::vector<Role> roles;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using P = InstanceProfile;
     return std::make_tuple(field("Path", &P::path), field("InstanceProfileName", &P::instanceProfileName),
@@ -231,6 +244,7 @@ struct Policy {
   Time createDate;
   Time updateDate;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("PolicyName", &Policy::policyName), field("PolicyId", &Policy::policyId),
                            field("Arn", &Policy::arn), field("Path", &Policy::path),
@@ -250,6 +264,7 @@ struct Page {
   std::vector<Item> items;
   bool isTruncated = false;
   std::string marker;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field(Name, &Page::items), field("IsTruncated", &Page::isTruncated),
                            field("Marker", &Page::marker));

@@ -30,6 +30,7 @@ struct Endpoint {
   std::string address;
   int port = 0;
   std::string hostedZoneId;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port),
                            field("HostedZoneId", &Endpoint::hostedZoneId));
@@ -63,6 +64,7 @@ struct DBInstance {
   std::string dbInstanceArn;
   std::string masterUserSecretArn;  // MasterUserSecret/SecretArn, when RDS manages the password
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using D = DBInstance;
     return std::make_tuple(
@@ -86,6 +88,7 @@ struct DBInstance {
 struct DescribeDBInstancesResult {
   std::vector<DBInstance> dbInstances;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DBInstances", &DescribeDBInstancesResult::dbInstances, "DBInstance"),
                            field("Marker", &DescribeDBInstancesResult::marker));
@@ -112,6 +115,7 @@ struct DBSnapshot {
   std::string kmsKeyId;
   std::string dbSnapshotArn;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using S = DBSnapshot;
     return std::make_tuple(
@@ -129,6 +133,7 @@ struct DBSnapshot {
 struct DescribeDBSnapshotsResult {
   std::vector<DBSnapshot> dbSnapshots;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DBSnapshots", &DescribeDBSnapshotsResult::dbSnapshots, "DBSnapshot"),
                            field("Marker", &DescribeDBSnapshotsResult::marker));
@@ -143,6 +148,7 @@ struct DBSubnetGroup {
   std::string subnetGroupStatus;  // "Complete"
   std::vector<SubnetOfGroup> subnets;
   std::string dbSubnetGroupArn;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using G = DBSubnetGroup;
     return std::make_tuple(field("DBSubnetGroupName", &G::dbSubnetGroupName),
@@ -155,6 +161,7 @@ struct DBSubnetGroup {
 struct DescribeDBSubnetGroupsResult {
   std::vector<DBSubnetGroup> dbSubnetGroups;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DBSubnetGroups", &DescribeDBSubnetGroupsResult::dbSubnetGroups, "DBSubnetGroup"),
                            field("Marker", &DescribeDBSubnetGroupsResult::marker));
@@ -163,6 +170,7 @@ struct DescribeDBSubnetGroupsResult {
 
 struct ListTagsForResourceResult {
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("TagList", &ListTagsForResourceResult::tags, "Tag")); }
 };
 
@@ -171,6 +179,7 @@ struct UpgradeTarget {
   std::string engine;
   std::string engineVersion;
   bool isMajorVersionUpgrade = false;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Engine", &UpgradeTarget::engine), field("EngineVersion", &UpgradeTarget::engineVersion),
                            field("IsMajorVersionUpgrade", &UpgradeTarget::isMajorVersionUpgrade));
@@ -188,6 +197,7 @@ struct DBEngineVersion {
   std::string status;  // "available", "deprecated"
   bool supportsReadReplica = false;
   std::vector<UpgradeTarget> validUpgradeTargets;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using E = DBEngineVersion;
     return std::make_tuple(field("Engine", &E::engine), field("EngineVersion", &E::engineVersion),
@@ -203,6 +213,7 @@ struct DBEngineVersion {
 struct DescribeDBEngineVersionsResult {
   std::vector<DBEngineVersion> dbEngineVersions;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DBEngineVersions", &DescribeDBEngineVersionsResult::dbEngineVersions, "DBEngineVersion"),
                            field("Marker", &DescribeDBEngineVersionsResult::marker));
@@ -211,6 +222,7 @@ struct DescribeDBEngineVersionsResult {
 
 struct AvailabilityZone {
   std::string name;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("Name", &AvailabilityZone::name)); }
 };
 
@@ -227,6 +239,7 @@ struct OrderableDBInstanceOption {
   bool supportsIAMDatabaseAuthentication = false;
   int minStorageSize = 0;
   int maxStorageSize = 0;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using O = OrderableDBInstanceOption;
     return std::make_tuple(field("Engine", &O::engine), field("EngineVersion", &O::engineVersion),
@@ -243,6 +256,7 @@ struct OrderableDBInstanceOption {
 struct DescribeOrderableDBInstanceOptionsResult {
   std::vector<OrderableDBInstanceOption> orderableDBInstanceOptions;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = DescribeOrderableDBInstanceOptionsResult;
     return std::make_tuple(field("OrderableDBInstanceOptions", &R::orderableDBInstanceOptions, "OrderableDBInstanceOption"),

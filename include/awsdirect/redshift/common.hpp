@@ -29,6 +29,7 @@ using awsdirect::VpcSecurityGroupMembership;
 struct ClusterIamRole {
   std::string iamRoleArn;
   std::string applyStatus;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("IamRoleArn", &ClusterIamRole::iamRoleArn), field("ApplyStatus", &ClusterIamRole::applyStatus));
   }
@@ -37,6 +38,7 @@ struct ClusterIamRole {
 struct Endpoint {
   std::string address;
   int port = 0;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port)); }
 };
 
@@ -66,6 +68,7 @@ struct Cluster {
   std::string clusterNamespaceArn;
   std::string masterPasswordSecretArn;  // when AWS manages the master password (Secrets Manager)
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using C = Cluster;
     return std::make_tuple(
@@ -90,6 +93,7 @@ struct ClusterCredentials {
   std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DbUser", &ClusterCredentials::dbUser), field("DbPassword", &ClusterCredentials::dbPassword),
                            field("Expiration", &ClusterCredentials::expiration));
@@ -102,6 +106,7 @@ struct ClusterCredentialsWithIam {
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
   std::optional<std::chrono::system_clock::time_point> nextRefreshTime;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using C = ClusterCredentialsWithIam;
     return std::make_tuple(field("DbUser", &C::dbUser), field("DbPassword", &C::dbPassword),
@@ -123,6 +128,7 @@ struct Snapshot {
   bool encrypted = false;
   std::optional<int> manualSnapshotRetentionPeriod;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(
         field("SnapshotIdentifier", &Snapshot::snapshotIdentifier), field("ClusterIdentifier", &Snapshot::clusterIdentifier),
@@ -137,6 +143,7 @@ struct Snapshot {
 struct DescribeClusterSnapshotsResult {
   std::vector<Snapshot> snapshots;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Snapshots", &DescribeClusterSnapshotsResult::snapshots, "Snapshot"),
                            field("Marker", &DescribeClusterSnapshotsResult::marker));
@@ -146,6 +153,7 @@ struct DescribeClusterSnapshotsResult {
 struct DescribeClustersResult {
   std::vector<Cluster> clusters;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Clusters", &DescribeClustersResult::clusters, "Cluster"),
                            field("Marker", &DescribeClustersResult::marker));
@@ -160,6 +168,7 @@ struct ClusterSubnetGroup {
   std::string subnetGroupStatus;  // "Complete", "Incomplete", "Invalid"
   std::vector<SubnetOfGroup> subnets;
   std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using G = ClusterSubnetGroup;
     return std::make_tuple(field("ClusterSubnetGroupName", &G::clusterSubnetGroupName), field("Description", &G::description),
@@ -171,6 +180,7 @@ struct ClusterSubnetGroup {
 struct DescribeClusterSubnetGroupsResult {
   std::vector<ClusterSubnetGroup> clusterSubnetGroups;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = DescribeClusterSubnetGroupsResult;
     return std::make_tuple(field("ClusterSubnetGroups", &R::clusterSubnetGroups, "ClusterSubnetGroup"),
@@ -183,6 +193,7 @@ struct TaggedResource {
   Tag tag;
   std::string resourceName;  // the ARN
   std::string resourceType;  // "cluster", "snapshot", "subnetgroup"...
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Tag", &TaggedResource::tag), field("ResourceName", &TaggedResource::resourceName),
                            field("ResourceType", &TaggedResource::resourceType));
@@ -192,6 +203,7 @@ struct TaggedResource {
 struct DescribeTagsResult {
   std::vector<TaggedResource> taggedResources;
   std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("TaggedResources", &DescribeTagsResult::taggedResources, "TaggedResource"),
                            field("Marker", &DescribeTagsResult::marker));

@@ -25,6 +25,7 @@ struct Bucket {
   std::string name;
   std::optional<std::chrono::system_clock::time_point> creationDate;
   std::string bucketRegion;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Name", &Bucket::name), field("CreationDate", &Bucket::creationDate),
                            field("BucketRegion", &Bucket::bucketRegion));
@@ -45,6 +46,7 @@ struct ListBucketsResult {
   Owner owner;
   std::string continuationToken;  // empty on the last page
   std::string prefix;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Buckets", &ListBucketsResult::buckets, "Bucket"), field("Owner", &ListBucketsResult::owner),
                            field("ContinuationToken", &ListBucketsResult::continuationToken),
@@ -59,6 +61,7 @@ struct PublicAccessBlockConfiguration {
   bool ignorePublicAcls = false;
   bool blockPublicPolicy = false;
   bool restrictPublicBuckets = false;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using C = PublicAccessBlockConfiguration;
     return std::make_tuple(field("BlockPublicAcls", &C::blockPublicAcls), field("IgnorePublicAcls", &C::ignorePublicAcls),

@@ -98,6 +98,7 @@ struct Owner {
   std::string id;
   std::string displayName;
   static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("DisplayName", &Owner::displayName), field("ID", &Owner::id)); }
 };
 
@@ -117,6 +118,7 @@ struct Checksums {
 
   AWSDIRECT_DECL static Checksums fromHeaders(const RestResponse& r);
   static Checksums fromXml(const XmlNode& node) { return readResult<Checksums>(node); }
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using C = Checksums;
     return std::make_tuple(field("ChecksumCRC32", &C::crc32), field("ChecksumCRC32C", &C::crc32c),

@@ -27,6 +27,7 @@ struct LifecycleRuleAndOperator {
   std::optional<std::string> prefix;
   std::vector<Tag> tags;
   std::optional<std::int64_t> objectSizeGreaterThan, objectSizeLessThan;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using A = LifecycleRuleAndOperator;
     return std::make_tuple(field("Prefix", &A::prefix), flattenedField("Tag", &A::tags),
@@ -44,6 +45,7 @@ struct LifecycleRuleFilter {
   std::optional<LifecycleRuleAndOperator> allOf;  // And
   static LifecycleRuleFilter everyObject() { return withPrefix(""); }
   static LifecycleRuleFilter withPrefix(std::string p) { LifecycleRuleFilter f; f.prefix = std::move(p); return f; }
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using F = LifecycleRuleFilter;
     return std::make_tuple(field("Prefix", &F::prefix), field("Tag", &F::tag),
@@ -56,6 +58,7 @@ struct LifecycleExpiration {
   std::optional<Time> date;
   std::optional<int> days;
   std::optional<bool> expiredObjectDeleteMarker;  // remove delete markers left with no versions
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using E = LifecycleExpiration;
     return std::make_tuple(field("Date", &E::date), field("Days", &E::days),
@@ -67,6 +70,7 @@ struct Transition {
   std::optional<Time> date;
   std::optional<int> days;
   std::string storageClass;  // "GLACIER", "STANDARD_IA", ...
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Date", &Transition::date), field("Days", &Transition::days),
                            field("StorageClass", &Transition::storageClass));
@@ -77,6 +81,7 @@ struct NoncurrentVersionTransition {
   std::optional<int> noncurrentDays;
   std::string storageClass;
   std::optional<int> newerNoncurrentVersions;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using T = NoncurrentVersionTransition;
     return std::make_tuple(field("NoncurrentDays", &T::noncurrentDays), field("StorageClass", &T::storageClass),
@@ -89,6 +94,7 @@ struct NoncurrentVersionTransition {
 struct NoncurrentVersionExpiration {
   std::optional<int> noncurrentDays;
   std::optional<int> newerNoncurrentVersions;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using E = NoncurrentVersionExpiration;
     return std::make_tuple(field("NoncurrentDays", &E::noncurrentDays),
@@ -98,6 +104,7 @@ struct NoncurrentVersionExpiration {
 
 struct AbortIncompleteMultipartUpload {
   std::optional<int> daysAfterInitiation;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("DaysAfterInitiation", &AbortIncompleteMultipartUpload::daysAfterInitiation));
   }
@@ -112,6 +119,7 @@ struct LifecycleRule {
   std::vector<NoncurrentVersionTransition> noncurrentVersionTransitions;
   std::optional<NoncurrentVersionExpiration> noncurrentVersionExpiration;
   std::optional<AbortIncompleteMultipartUpload> abortIncompleteMultipartUpload;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = LifecycleRule;
     return std::make_tuple(field("Expiration", &R::expiration), field("ID", &R::id), field("Filter", &R::filter),
@@ -124,12 +132,14 @@ struct LifecycleRule {
 
 struct BucketLifecycleConfiguration {
   std::vector<LifecycleRule> rules;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &BucketLifecycleConfiguration::rules)); }
 };
 
 struct GetBucketLifecycleConfigurationResult {
   std::vector<LifecycleRule> rules;
   std::string transitionDefaultMinimumObjectSize;  // x-amz-transition-default-minimum-object-size
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(flattenedField("Rule", &GetBucketLifecycleConfigurationResult::rules));
   }
@@ -140,6 +150,7 @@ struct GetBucketLifecycleConfigurationResult {
 struct ServerSideEncryptionByDefault {
   std::string sseAlgorithm;  // "AES256" (SSE-S3), "aws:kms", "aws:kms:dsse"
   std::string kmsMasterKeyId;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("SSEAlgorithm", &ServerSideEncryptionByDefault::sseAlgorithm),
                            field("KMSMasterKeyID", &ServerSideEncryptionByDefault::kmsMasterKeyId));
@@ -149,6 +160,7 @@ struct ServerSideEncryptionByDefault {
 struct ServerSideEncryptionRule {
   std::optional<ServerSideEncryptionByDefault> applyServerSideEncryptionByDefault;
   std::optional<bool> bucketKeyEnabled;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("ApplyServerSideEncryptionByDefault", &ServerSideEncryptionRule::applyServerSideEncryptionByDefault),
                            field("BucketKeyEnabled", &ServerSideEncryptionRule::bucketKeyEnabled));
@@ -159,16 +171,19 @@ struct ServerSideEncryptionConfiguration {
   std::vector<ServerSideEncryptionRule> rules;
   // SSE-S3 (AES256) for every new object: S3's default since 2023, set and shown explicitly.
   static ServerSideEncryptionConfiguration sseS3() { return {{{ServerSideEncryptionByDefault{"AES256", ""}, std::nullopt}}}; }
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &ServerSideEncryptionConfiguration::rules)); }
 };
 
 struct OwnershipControlsRule {
   std::string objectOwnership;  // "BucketOwnerEnforced" (ACLs off), "BucketOwnerPreferred", "ObjectWriter"
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("ObjectOwnership", &OwnershipControlsRule::objectOwnership)); }
 };
 
 struct OwnershipControls {
   std::vector<OwnershipControlsRule> rules;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &OwnershipControls::rules)); }
 };
 

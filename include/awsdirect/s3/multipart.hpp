@@ -40,6 +40,7 @@ struct CompletedPart {
 struct CompleteMultipartUploadResult {
   std::string location, bucket, key, eTag, versionId;  // versionId: x-amz-version-id
   Checksums checksums;  // inline, with the object's ChecksumType
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = CompleteMultipartUploadResult;
     return std::make_tuple(field("Location", &R::location), field("Bucket", &R::bucket), field("Key", &R::key),
@@ -53,6 +54,7 @@ struct Part {
   std::uint64_t size = 0;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   Checksums checksums;  // inline in <Part>, read with the part (a part has no ChecksumType)
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("PartNumber", &Part::partNumber), field("ETag", &Part::eTag), field("Size", &Part::size),
                            field("LastModified", &Part::lastModified));
@@ -64,6 +66,7 @@ struct ListPartsResult {
   bool isTruncated = false;
   int nextPartNumberMarker = 0;
   std::string storageClass;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = ListPartsResult;
     return std::make_tuple(flattenedField("Part", &R::parts), field("IsTruncated", &R::isTruncated),
@@ -74,6 +77,7 @@ struct ListPartsResult {
 struct MultipartUpload {
   std::string key, uploadId, storageClass;
   std::optional<std::chrono::system_clock::time_point> initiated;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using U = MultipartUpload;
     return std::make_tuple(field("Key", &U::key), field("UploadId", &U::uploadId), field("StorageClass", &U::storageClass),
@@ -86,6 +90,7 @@ struct ListMultipartUploadsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextUploadIdMarker;
   std::string encodingType;  // "url": keys arrive URL-encoded, and are decoded
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = ListMultipartUploadsResult;
     return std::make_tuple(flattenedField("Upload", &R::uploads), field("IsTruncated", &R::isTruncated),

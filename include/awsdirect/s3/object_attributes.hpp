@@ -20,12 +20,14 @@ namespace s3 {
 // An object's tags: up to 10, the same rules as every service's.
 struct Tagging {
   std::vector<Tag> tagSet;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("TagSet", &Tagging::tagSet, "Tag")); }
 };
 
 struct ObjectTagging {
   std::string versionId;  // x-amz-version-id: the version the tags are on
   std::vector<Tag> tagSet;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() { return std::make_tuple(field("TagSet", &ObjectTagging::tagSet, "Tag")); }
 };
 
@@ -39,6 +41,7 @@ struct ObjectPart {
   int partNumber = 0;
   std::int64_t size = 0;
   std::string checksumCRC32, checksumCRC32C, checksumCRC64NVME, checksumSHA1, checksumSHA256, checksumSHA512;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using P = ObjectPart;
     return std::make_tuple(field("PartNumber", &P::partNumber), field("Size", &P::size),
@@ -53,6 +56,7 @@ struct ObjectParts {
   int partNumberMarker = 0, nextPartNumberMarker = 0, maxParts = 0;
   bool isTruncated = false;
   std::vector<ObjectPart> parts;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using P = ObjectParts;
     return std::make_tuple(field("PartsCount", &P::totalPartsCount), field("PartNumberMarker", &P::partNumberMarker),
@@ -72,6 +76,7 @@ struct GetObjectAttributesResult {
   std::optional<ObjectParts> objectParts;
   std::string storageClass;
   std::optional<std::int64_t> objectSize;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using A = GetObjectAttributesResult;
     return std::make_tuple(field("ETag", &A::eTag), field("Checksum", &A::checksum), field("ObjectParts", &A::objectParts),

@@ -70,6 +70,7 @@ struct DeletedObject {
   std::string versionId;
   bool deleteMarker = false;
   std::string deleteMarkerVersionId;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using D = DeletedObject;
     return std::make_tuple(field("Key", &D::key), field("VersionId", &D::versionId), field("DeleteMarker", &D::deleteMarker),
@@ -83,6 +84,7 @@ struct DeleteError {
   std::string versionId;
   std::string code;     // "AccessDenied"
   std::string message;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using E = DeleteError;
     return std::make_tuple(field("Key", &E::key), field("VersionId", &E::versionId), field("Code", &E::code),
@@ -93,6 +95,7 @@ struct DeleteError {
 struct DeleteObjectsResult {
   std::vector<DeletedObject> deleted;  // empty in quiet mode
   std::vector<DeleteError> errors;     // per key; the call itself succeeded
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(flattenedField("Deleted", &DeleteObjectsResult::deleted),
                            flattenedField("Error", &DeleteObjectsResult::errors));
@@ -106,6 +109,7 @@ struct Object {
   std::uint64_t size = 0;
   std::string storageClass;
   std::optional<Owner> owner;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Key", &Object::key), field("LastModified", &Object::lastModified), field("ETag", &Object::eTag),
                            field("Size", &Object::size), field("StorageClass", &Object::storageClass),
@@ -121,6 +125,7 @@ struct ListObjectsV2Result {
   int keyCount = 0;
   std::string name, prefix, delimiter, startAfter;
   std::string encodingType;  // "url": keys, prefixes and markers arrive URL-encoded, and are decoded
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = ListObjectsV2Result;
     return std::make_tuple(flattenedField("Contents", &R::contents), field("IsTruncated", &R::isTruncated),

@@ -20,6 +20,7 @@ namespace s3 {
 struct BucketVersioning {
   std::string status;     // "Enabled", "Suspended", or empty: never versioned
   std::string mfaDelete;  // "Enabled", "Disabled", or empty
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     return std::make_tuple(field("Status", &BucketVersioning::status), field("MfaDelete", &BucketVersioning::mfaDelete));
   }
@@ -32,6 +33,7 @@ struct DeleteMarkerEntry {
   bool isLatest = false;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   std::string ownerId;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using M = DeleteMarkerEntry;
     return std::make_tuple(field("Owner/ID", &M::ownerId), field("Key", &M::key), field("VersionId", &M::versionId),
@@ -44,6 +46,7 @@ struct ObjectVersion : DeleteMarkerEntry {
   std::string eTag;
   std::optional<std::int64_t> size;
   std::string storageClass;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using V = ObjectVersion;
     return std::tuple_cat(DeleteMarkerEntry::fields(),
@@ -58,6 +61,7 @@ struct ListObjectVersionsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextVersionIdMarker;
   std::string encodingType;
+  template <class = void>  // instantiated where a result is read, not in every file
   static constexpr auto fields() {
     using R = ListObjectVersionsResult;
     return std::make_tuple(flattenedField("Version", &R::versions), flattenedField("DeleteMarker", &R::deleteMarkers),
