@@ -14,7 +14,8 @@
 # Checks that only parse the headers (each header on its own, the compile-fail check, the README
 # example) use Clang when it is installed: it reads them in a third of GCC's time.
 # The tests run once, in the second build: its library has the same code as the first, with every
-# memory error and undefined behaviour made fatal.
+# memory error and undefined behaviour made fatal. The first build's checks run while the second
+# compiles.
 # It installs what is missing first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,13 +43,30 @@ if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then export AWSDIRECT_TEST_
 cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DAWSDIRECT_BUILD_EXAMPLES=ON \
   -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF "${linker[@]}"
 cmake --build "$root/build" -j"$jobs"
-ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
+
+# The first build's tests (header checks, packaging: compiles, mostly) run while the second build
+# compiles: either alone leaves cores idle at its tail (a link, the last long test). Their output
+# is shown when both are done; the sanitized tests, which wait on timeouts, start after both.
+release_log="$root/build/ctest.log"
+ctest --test-dir "$root/build" --output-on-failure -j"$jobs" >"$release_log" 2>&1 &
+release_tests=$!
+trap 'kill "$release_tests" 2>/dev/null || true' EXIT
 
 cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
   -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=OFF -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
-cmake --build "$root/build-sanitize" -j"$jobs"
+build_status=0
+cmake --build "$root/build-sanitize" -j"$jobs" || build_status=$?
+release_status=0
+wait "$release_tests" || release_status=$?
+echo "== the optimized build's tests"
+cat "$release_log"
+[ "$release_status" -eq 0 ] || { echo "the optimized build's tests failed" >&2; exit "$release_status"; }
+[ "$build_status" -eq 0 ] || exit "$build_status"
+
+echo "== the sanitized build's tests"
 # One test more than cores: several tests spend much of their time waiting (timeouts, backoff).
 ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 1))"
 
-# 3. The parsers' fuzzers, briefly (3 s each; tests/fuzz/run.sh SECONDS runs them longer).
-"$root/tests/fuzz/run.sh" 3
+# 3. The parsers' fuzzers, briefly (3 s each; tests/fuzz/run.sh SECONDS runs them longer), built
+# by the sanitized build when its compiler is Clang.
+FUZZ_BUILD_DIR="$root/build-sanitize/fuzz" "$root/tests/fuzz/run.sh" 3

@@ -1,6 +1,6 @@
-// A request is sent only by its own service's client. Compiled twice by check.sh: as it is, it
-// must fail with one message naming both services; with -DOWN_CLIENT it must compile, so the
-// failure is the rule's and not a typo's.
+// A request is sent only by its own service's client. Compiled twice by check.sh: as it is, each
+// of its three misuses must fail with one message naming both services; with -DOWN_CLIENT it must
+// compile, so the failures are the rule's and not a typo's.
 #include <awsdirect/iam.hpp>
 #include <awsdirect/redshift.hpp>
 #include <awsdirect/s3.hpp>
@@ -12,11 +12,9 @@ int main() {
 #if defined(OWN_CLIENT)
   (void)iam.send(awsdirect::Iam::createRole().roleName("x"));
   (void)s3.send(awsdirect::S3::headBucket().bucket("b"));
-#elif defined(REST_CLIENT)
-  (void)s3.send(awsdirect::Redshift::describeClusters());  // a Query request in a REST client
-#elif defined(QUERY_CLIENT)
-  (void)redshift.send(awsdirect::S3::headBucket().bucket("b"));  // a REST request in a Query client
 #else
-  (void)redshift.send(awsdirect::Iam::createRole().roleName("x"));
+  (void)redshift.send(awsdirect::Iam::createRole().roleName("x"));  // another Query service's request
+  (void)s3.send(awsdirect::Redshift::describeClusters());           // a Query request in a REST client
+  (void)redshift.send(awsdirect::S3::headBucket().bucket("b"));     // a REST request in a Query client
 #endif
 }
