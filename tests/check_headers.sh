@@ -29,7 +29,8 @@ check() {
 }
 export -f check
 export cxx
-headers=$(find awsdirect.hpp awsdirect -name '*.hpp' ! -name src.hpp ! -path '*/impl/*' | sort)
+# <awsdirect.hpp> is left to the readme-example test, which compiles it first thing, header-only.
+headers=$(find awsdirect -name '*.hpp' ! -name src.hpp ! -path '*/impl/*' | sort)
 if [ "$built_with_definitions" = --built-with-definitions ]; then
   headers=$(for h in $headers; do [ -f "$(dirname "$h")/impl/$(basename "${h%.hpp}").ipp" ] || echo "$h"; done)
 fi
