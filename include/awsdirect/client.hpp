@@ -44,6 +44,14 @@ struct ServiceOfRequest<Request, Client, std::void_t<typename Request::Service>>
 template <class Request, class Client>
 using ServiceOf = typename ServiceOfRequest<Request, Client>::type;
 
+// Whether Request is Service's own; when it is not, one compile error that says so and names both.
+template <class Request, class Service>
+constexpr bool sentByOwnClient() {
+  static_assert(std::is_same_v<ServiceOf<Request, Service>, Service>,
+                "a request is sent only by its own service's client (is_same<the request's, this client's>)");
+  return std::is_same_v<ServiceOf<Request, Service>, Service>;
+}
+
 // Whether a request sends itself through its client (`Outcome<Result> sendThrough(Client&) const`):
 // an operation whose call is more than one exchange (S3's GetObject streams to a file and checks
 // what arrived; CreateBucket signs for the new bucket's region).
@@ -55,7 +63,31 @@ struct SendsItself<Request, Client, std::void_t<decltype(std::declval<const Requ
 
 }  // namespace detail
 
-// How a page's token is set on the next request: Marker (the Query services) or NextToken (EC2).
+namespace detail {
+// An operation's name, checked before an untyped call is sent: letters and digits, starting with a capital.
+AWSDIRECT_DECL void operationName(Validator& v, const std::string& name);
+
+// Every page of `request` through `client` (each client's sendAllPages says how).
+template <class Client, class Request, class Setter, class Token, class Items>
+Outcome<Items> sendAllPages(Client& client, Request request, Setter setToken, Token Request::Result::*nextToken,
+                            Items Request::Result::*items) {
+  Items all;
+  std::string previous;
+  for (;;) {
+    auto page = client.send(request);
+    if (!page) return page.error();
+    auto& result = page.value();
+    for (auto& item : result.*items) all.push_back(std::move(item));
+    std::string token = result.*nextToken;
+    if (token.empty() || token == previous) return all;
+    previous = token;
+    setToken(request, std::move(token));
+  }
+}
+}  // namespace detail
+
+// How a page's token is set on the next request: Marker (the Query services) or NextToken (EC2,
+// the JSON services).
 struct ByMarker {
   template <class Request>
   void operator()(Request& request, std::string token) const { request.marker(std::move(token)); }
@@ -83,18 +115,7 @@ class QueryClient {
   template <class Request, class Setter, class Token, class Items>
   Outcome<Items> sendAllPages(Request request, Setter setToken, Token Request::Result::*nextToken,
                               Items Request::Result::*items) {
-    Items all;
-    std::string previous;
-    for (;;) {
-      auto page = send(request);
-      if (!page) return page.error();
-      auto& result = page.value();
-      for (auto& item : result.*items) all.push_back(std::move(item));
-      std::string token = result.*nextToken;
-      if (token.empty() || token == previous) return all;
-      previous = token;
-      setToken(request, std::move(token));
-    }
+    return detail::sendAllPages(*this, std::move(request), setToken, nextToken, items);
   }
 
   // Any operation of the service, typed by this library or not yet, through the same pipeline
@@ -118,9 +139,7 @@ class QueryService : public QueryClient {
 
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
-    static_assert(std::is_same_v<detail::ServiceOf<Request, Service>, Service>,
-                  "a request is sent only by its own service's client (is_same<the request's, this client's>)");
-    if constexpr (std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return sendQuery(*core_, request, dialect_);
+    if constexpr (detail::sentByOwnClient<Request, Service>()) return sendQuery(*core_, request, dialect_);
     else return Error{};
   }
 };
@@ -198,9 +217,7 @@ class RestXmlService : public RestXmlClient {
 
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
-    static_assert(std::is_same_v<detail::ServiceOf<Request, Service>, Service>,
-                  "a request is sent only by its own service's client (is_same<the request's, this client's>)");
-    if constexpr (!std::is_same_v<detail::ServiceOf<Request, Service>, Service>) return Error{};
+    if constexpr (!detail::sentByOwnClient<Request, Service>()) return Error{};
     else if constexpr (detail::SendsItself<Request, Service>::value) return request.sendThrough(static_cast<Service&>(*this));
     else return RestXmlClient::send(request);
   }

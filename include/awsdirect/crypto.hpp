@@ -77,6 +77,10 @@ inline std::string base64Encode(const Sha256Digest& digest) { return base64Encod
 // outside the alphabet.
 AWSDIRECT_DECL std::optional<std::string> base64Decode(std::string_view text);
 
+// A random UUID, version 4 ("f81d4fae-7dec-4d0a-a765-00a0c91e6bf6"), as botocore makes them for
+// amz-sdk-invocation-id and idempotency tokens.
+AWSDIRECT_DECL std::string newUuid();
+
 // Base64 of the MD5 of `body`: the Content-MD5 header S3 requires on some operations. (MD5 as an
 // integrity check, not for security.)
 AWSDIRECT_DECL std::string contentMd5(std::string_view body);

@@ -57,6 +57,9 @@ struct CallOptions {
   // the time is set afresh at each attempt.
   std::optional<SigningParams> signing;
   std::vector<std::shared_ptr<const Interceptor>> interceptors;
+  // How the protocol's error responses read (the JSON protocol's parseJsonErrorResponse); null:
+  // as XML (parseErrorResponse), as the Query and REST-XML protocols send them.
+  Error (*parseError)(const HttpResponse& response) = nullptr;
 };
 
 // What every call of a client shares: the resolved configuration, the credentials, one signer,
@@ -152,8 +155,9 @@ using QueryOperation = Operation<QueryWriter, XmlNode>;
 // the error of the first step that fails, with the service and operation named.
 AWSDIRECT_DECL std::optional<Error> callQuery(ClientCore& core, const QueryOperation& operation, QueryDialect dialect);
 
-// A fresh id per logical call, sent as amz-sdk-invocation-id the way botocore does.
-AWSDIRECT_DECL std::string newInvocationId();
+// The ParseError for a response that is not the answer to `operation`: what arrived instead.
+AWSDIRECT_DECL Error unexpectedDocument(const std::string& operation, const std::string& expected,
+                                        const std::string& found);
 // `error` with the service and operation filled in where it has none.
 AWSDIRECT_DECL Error withContext(Error error, const ServiceInfo& service, const std::string& operation);
 

@@ -64,6 +64,8 @@ struct MemberSpec {
   std::size_t valueCount = 0;
   TextCheck check = nullptr;
   TagsCheck tagsCheck = nullptr;
+  bool blob = false;              // bytes, base64 on the wire (the JSON protocol); lengths count bytes
+  bool idempotencyToken = false;  // when not given, a fresh UUID is sent, as botocore does
 
   constexpr const char* wireName() const { return wire ? wire : name; }
   constexpr MemberSpec asRequired() const {
@@ -86,6 +88,8 @@ struct ApiName { const char* name; };
 struct ItemName { const char* name; };
 struct At { Location location; const char* name; };
 struct Values { const char* const* values; std::size_t count; };
+struct Blob {};
+struct IdempotencyToken {};
 struct Unchecked {};
 
 // 1 to 63 characters.
@@ -111,6 +115,10 @@ constexpr At uri() { return {Location::Uri, nullptr}; }
 constexpr At greedyUri() { return {Location::GreedyUri, nullptr}; }
 constexpr At query(const char* name) { return {Location::Query, name}; }
 constexpr At header(const char* name) { return {Location::Header, name}; }
+// Bytes, not text: base64 on the wire, its length counted in bytes.
+inline constexpr Blob blob{};
+// A token that makes a retried call do its work once: a fresh UUID when not given.
+inline constexpr IdempotencyToken idempotencyToken{};
 // No rule beyond the member's type.
 inline constexpr Unchecked unchecked{};
 
@@ -127,6 +135,8 @@ constexpr void apply(MemberSpec& s, At r) {
   if (r.name) s.wire = r.name;
 }
 constexpr void apply(MemberSpec& s, Values r) { s.values = r.values, s.valueCount = r.count; }
+constexpr void apply(MemberSpec& s, Blob) { s.blob = true; }
+constexpr void apply(MemberSpec& s, IdempotencyToken) { s.idempotencyToken = true; }
 constexpr void apply(MemberSpec&, Unchecked) {}
 
 template <class... Rules>

@@ -34,44 +34,54 @@
 
 namespace awsdirect {
 
+// How a field's text is encoded on the wire: as it is, URL-encoded (IAM's policy documents, RFC
+// 3986: '+' is a plus sign), or base64 (the JSON protocol's blobs: Secrets Manager's SecretBinary).
+enum class FieldEncoding { None, Url, Base64 };
+
 // One field of a result: where it is in the document and which member it fills.
 template <class T, class M>
 struct ResultField {
   const char* name;       // the member's name in the document, or a path to it ("RoleLastUsed/Region")
   M T::*member;
   const char* item;       // a list's item element: "member" in the Query protocol; null: flattened
-  bool urlEncoded;        // the text is URL-encoded on the wire (IAM's policy documents): read decoded
+  FieldEncoding encoding; // how the text is encoded on the wire: read decoded
   // A reader of its own, for a member no declaration can say (EC2's lower-case tags); null: none.
   void (*read)(const XmlNode& parent, const char* name, M& out) = nullptr;
 };
 
 template <class T, class M>
 constexpr ResultField<T, M> field(const char* name, M T::*member, const char* item = "member") {
-  return {name, member, item, false};
+  return {name, member, item, FieldEncoding::None};
 }
 
 // A list written as repeated elements without a wrapper (S3's <Version>...</Version><Version>...).
 template <class T, class M>
 constexpr ResultField<T, M> flattenedField(const char* name, M T::*member) {
-  return {name, member, nullptr, false};
+  return {name, member, nullptr, FieldEncoding::None};
 }
 
 // A text IAM sends URL-encoded (policy documents, RFC 3986: '+' is a plus sign); read decoded, as botocore does.
 template <class T>
 constexpr ResultField<T, std::string> urlEncodedField(const char* name, std::string T::*member) {
-  return {name, member, "member", true};
+  return {name, member, "member", FieldEncoding::Url};
+}
+
+// A blob, base64 on the wire (the JSON protocol's): read decoded into a text or a Secret.
+template <class T, class M>
+constexpr ResultField<T, M> base64Field(const char* name, M T::*member) {
+  return {name, member, nullptr, FieldEncoding::Base64};
 }
 
 // A structure whose fields are the parent's own children (S3's Part holds its checksums inline).
 template <class T, class M>
 constexpr ResultField<T, M> inlineField(M T::*member) {
-  return {"", member, nullptr, false};
+  return {"", member, nullptr, FieldEncoding::None};
 }
 
 // A field read by a function of its own: read(parent, name, member).
 template <class T, class M>
 constexpr ResultField<T, M> readField(const char* name, M T::*member, void (*read)(const XmlNode&, const char*, M&)) {
-  return {name, member, nullptr, false, read};
+  return {name, member, nullptr, FieldEncoding::None, read};
 }
 
 // A resource tag, as every service spells it (Key, Value), in requests and results.
@@ -112,7 +122,7 @@ inline XmlNode walk(const XmlNode& node, const char* path, const char*& last) {
 }
 
 template <class M>
-void readValue(const XmlNode& parent, const char* path, const char* item, bool urlEncoded, M& out);
+void readValue(const XmlNode& parent, const char* path, const char* item, FieldEncoding encoding, M& out);
 
 template <class T>
 T readItem(const XmlNode& node) {
@@ -123,7 +133,7 @@ T readItem(const XmlNode& node) {
     T item{};
     auto readField = [&](const auto& f) {
       if (f.read) f.read(node, f.name, item.*(f.member));
-      else readValue(node, f.name, f.item, f.urlEncoded, item.*(f.member));
+      else readValue(node, f.name, f.item, f.encoding, item.*(f.member));
     };
     std::apply([&](const auto&... f) { (readField(f), ...); }, T::fields());
     return item;
@@ -131,7 +141,7 @@ T readItem(const XmlNode& node) {
 }
 
 template <class M>
-void readValue(const XmlNode& parent, const char* path, const char* item, bool urlEncoded, M& out) {
+void readValue(const XmlNode& parent, const char* path, const char* item, FieldEncoding encoding, M& out) {
   const char* n = nullptr;
   const XmlNode at = walk(parent, path, n);
   if constexpr (IsOptional<M>::value) {
@@ -140,11 +150,11 @@ void readValue(const XmlNode& parent, const char* path, const char* item, bool u
       out = at.timestamp(n);
     } else if (at.child(n)) {
       V value{};
-      readValue(at, n, item, urlEncoded, value);
+      readValue(at, n, item, encoding, value);
       out = std::move(value);
     }
   } else if constexpr (std::is_same_v<M, std::string>) {
-    out = urlEncoded ? uriDecode(at.text(n)) : at.text(n);
+    out = encoding == FieldEncoding::Url ? uriDecode(at.text(n)) : at.text(n);
   } else if constexpr (std::is_same_v<M, Secret>) {
     out = Secret(at.text(n));
   } else if constexpr (std::is_same_v<M, bool>) {

@@ -130,6 +130,7 @@
 #include "impl/request.ipp"
 #include "impl/query.ipp"
 #include "impl/rest_xml.ipp"
+#include "impl/json_protocol.ipp"
 #include "impl/rate_limiter.ipp"
 #include "impl/retry.ipp"
 #include "impl/policy.ipp"
@@ -138,10 +139,13 @@
 #include "credentials/impl/web_identity.ipp"
 #include "credentials/impl/default_chain.ipp"
 #include "impl/client.ipp"
+#include "impl/json_client.ipp"
 
 // services
 #include "redshift/impl/common.ipp"
 #include "impl/redshift.ipp"
+#include "impl/redshift_data.ipp"
+#include "impl/secrets_manager.ipp"
 #include "impl/iam.ipp"
 #include "impl/sts.ipp"
 #include "ec2/impl/common.ipp"

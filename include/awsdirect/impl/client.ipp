@@ -7,8 +7,7 @@ QueryClient::QueryClient(ServiceInfo service, const ClientConfig& config, QueryD
 
 namespace detail {
 
-// An operation's name, checked before it is sent: letters and digits, starting with a capital.
-AWSDIRECT_DECL void operationName(Validator& v, const std::string& name) {
+void operationName(Validator& v, const std::string& name) {
   bool ok = !name.empty() && name.size() <= 128 && name.front() >= 'A' && name.front() <= 'Z';
   for (char c : name) ok = ok && (rules::isLetter(c) || rules::isDigit(c));
   v.check(ok, "Operation", "must be an operation name such as PauseCluster (letters and digits, starting with a capital)");

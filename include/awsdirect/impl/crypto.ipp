@@ -1,10 +1,13 @@
 // Definitions of <awsdirect/crypto.hpp>.
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstdio>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -195,6 +198,22 @@ std::optional<std::string> base64Decode(std::string_view text) {
                                       static_cast<int>(compact.size()));
   if (decoded < 0 || static_cast<std::size_t>(decoded) < padding) return std::nullopt;
   out.resize(static_cast<std::size_t>(decoded) - padding);
+  return out;
+}
+
+std::string newUuid() {
+  unsigned char b[16];
+  if (RAND_bytes(b, sizeof b) != 1) {
+    // OpenSSL's generator failed (it should not): a per-thread engine seeded by the system instead.
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    for (auto& x : b) x = static_cast<unsigned char>(byte(engine));
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  char out[37];
+  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
   return out;
 }
 

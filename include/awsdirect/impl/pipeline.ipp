@@ -1,7 +1,5 @@
 // Definitions of <awsdirect/pipeline.hpp>.
 #include <chrono>
-#include <cstdio>
-#include <random>
 #include <thread>
 
 #include "../default_transport.hpp"
@@ -76,7 +74,7 @@ AWSDIRECT_DECL std::optional<std::chrono::milliseconds> clockSkewOf(const Error&
 
 Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std::string& operation,
                                           const CallOptions& options) {
-  const std::string invocationId = detail::newInvocationId();
+  const std::string invocationId = newUuid();
   const int maxAttempts = retry_.maxAttempts < 1 ? 1 : retry_.maxAttempts;
   int quotaHeld = 0;               // what this call's last retry took from the quota
   bool skewCorrected = false;      // one extra attempt, at most, to correct the clock
@@ -116,7 +114,7 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
         }
         error = std::move(*disguised);
       } else {
-        error = parseErrorResponse(response);
+        error = options.parseError ? options.parseError(response) : parseErrorResponse(response);
       }
     } catch (const Exception& e) {
       error = e.error();
@@ -162,27 +160,13 @@ Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std:
 
 namespace detail {
 
-std::string newInvocationId() {
-  thread_local std::mt19937_64 engine{std::random_device{}()};
-  std::uniform_int_distribution<unsigned> byte(0, 255);
-  unsigned char b[16];
-  for (auto& x : b) x = static_cast<unsigned char>(byte(engine));
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-  char out[37];
-  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-  return out;
-}
-
 Error withContext(Error error, const ServiceInfo& service, const std::string& operation) {
   if (error.service.empty()) error.service = service.endpointPrefix;
   if (error.operation.empty()) error.operation = operation;
   return error;
 }
 
-// The ParseError for a response that is not the answer to `operation`: what arrived instead.
-AWSDIRECT_DECL Error unexpectedDocument(const std::string& operation, const std::string& expected,
+Error unexpectedDocument(const std::string& operation, const std::string& expected,
                                         const std::string& found) {
   return makeError(ErrorKind::Parse, "UnexpectedResponse",
                    "the response to " + operation + " is not " + expected + ": it is " + found);

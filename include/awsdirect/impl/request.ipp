@@ -12,13 +12,14 @@ AWSDIRECT_DECL std::size_t characterCount(const std::string& text) {
 }
 
 AWSDIRECT_DECL void validateText(Validator& v, const MemberSpec& spec, const std::string& field, const std::string& value) {
-  const std::size_t length = characterCount(value);
+  // A blob's length is in bytes, a text's in characters (UTF-8 code points), as the models count them.
+  const std::size_t length = spec.blob ? value.size() : characterCount(value);
+  const char* unit = spec.blob ? " bytes" : " characters";
   if (length < spec.minLength || length > spec.maxLength) {
     if (spec.maxLength == SIZE_MAX)
-      v.fail(field, spec.minLength == 1 ? "must not be empty" : "must be at least " + std::to_string(spec.minLength) + " characters long");
+      v.fail(field, spec.minLength == 1 ? "must not be empty" : "must be at least " + std::to_string(spec.minLength) + unit + " long");
     else
-      v.fail(field, "must be " + std::to_string(spec.minLength) + " to " + std::to_string(spec.maxLength) +
-                        " characters long");
+      v.fail(field, "must be " + std::to_string(spec.minLength) + " to " + std::to_string(spec.maxLength) + unit + " long");
     return;
   }
   if (spec.values) {
