@@ -3,6 +3,7 @@
 // (botocore_serialize.py --compare) and what its parser reads from the same response document
 // (botocore_parse.py), each one Python process for a whole list of operations.
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/detail/json.hpp>
+#include <awsdirect/json_client.hpp>
 #include <awsdirect/rest_xml.hpp>
 #include <awsdirect/result.hpp>
 #include <awsdirect/time.hpp>
@@ -130,10 +132,15 @@ void flatten(const std::string& path, const T& value, std::map<std::string, std:
     out[path] = value ? "true" : "false";
   } else if constexpr (std::is_integral_v<T>) {
     out[path] = std::to_string(value);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    char text[32];  // the shortest that reads back, as Python's str() writes it
+    out[path] = std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
   } else if constexpr (std::is_same_v<T, std::chrono::system_clock::time_point>) {
     out[path] = awsdirect::formatIso8601(value);
   } else if constexpr (awsdirect::detail::IsVector<T>::value) {
     for (std::size_t i = 0; i < value.size(); ++i) flatten(path + "/" + std::to_string(i), value[i], out);
+  } else if constexpr (awsdirect::detail::IsStringMap<T>::value) {
+    for (const auto& [key, item] : value) flatten(path + "/{" + key + "}", item, out);  // a map's keys in braces
   } else {
     awsdirect::forEachField(value, [&](const char* name, const auto& member) {
       flatten(!*name ? path : path.empty() ? std::string(name) : path + "/" + name, member, out);  // "": inline
@@ -203,6 +210,8 @@ void declaredPaths(const std::string& path, std::set<std::string>& out) {
     declaredPaths<typename T::value_type>(path, out);
   } else if constexpr (awsdirect::detail::IsVector<T>::value) {
     declaredPaths<typename T::value_type>(path + "/#", out);
+  } else if constexpr (awsdirect::detail::IsStringMap<T>::value) {
+    declaredPaths<typename T::mapped_type>(path + "/{}", out);
   } else if constexpr (awsdirect::detail::HasFields<T>::value) {
     std::apply(
         [&](const auto&... f) {
@@ -218,12 +227,14 @@ void declaredPaths(const std::string& path, std::set<std::string>& out) {
   }
 }
 
-// A path with its indices as "#", optionally lower-cased (EC2's wire names against its tags' Key).
+// A path with its indices as "#" and its map keys as "{}", optionally lower-cased (EC2's wire
+// names against its tags' Key).
 inline std::string pathShape(const std::string& path, bool lowerCase) {
   std::string shape, segment;
   auto flush = [&] {
     const bool index = !segment.empty() && segment.find_first_not_of("0123456789") == std::string::npos;
-    shape += index ? "#" : segment;
+    const bool key = segment.size() >= 2 && segment.front() == '{' && segment.back() == '}';
+    shape += index ? "#" : key ? "{}" : segment;
     segment.clear();
   };
   for (char c : path) {
@@ -296,6 +307,24 @@ void checkRestReadAsBotocore(const ParserCase& response, const std::string& with
   std::map<std::string, std::string> ours;
   flatten(within, Request::parse(awsdirect::RestResponse(http)), ours);
   const auto found = declaredDifferences<typename Request::Result>(ours, response.parsed, false, within);
+  std::string all;
+  for (const auto& d : found) all += d + "\n";
+  CHECK_MESSAGE(found.empty(), all);
+}
+
+// The same for a JSON-protocol operation: the document is the output object.
+template <class Request>
+void checkJsonReadAsBotocore(const ParserCase& response) {
+  const std::string operation = Request::operation;
+  CAPTURE(operation);
+  REQUIRE_MESSAGE(!response.parsed.empty(), response.document);
+  const auto output = awsdirect::detail::JsonValue::parse(response.document);
+  std::map<std::string, std::string> ours;
+  if constexpr (awsdirect::detail::ParsesJson<Request>::value)
+    flatten("", Request::parseJson(output), ours);
+  else
+    flatten("", awsdirect::readJsonResult<typename Request::Result>(output), ours);
+  const auto found = declaredDifferences<typename Request::Result>(ours, response.parsed);
   std::string all;
   for (const auto& d : found) all += d + "\n";
   CHECK_MESSAGE(found.empty(), all);

@@ -3,12 +3,15 @@
 
 Reads JSON lines {"service": "iam", "operation": "ListRoles"} on stdin and prints, a line each:
   {"document": "<ListRolesResponse>...</ListRolesResponse>", "parsed": {"Roles/0/RoleName": "...", ...}}
-The document is a response of the Query protocol (or EC2's, whose paths use the wire names) with every member of the operation's output set
+The document is a response of the Query protocol (or EC2's, whose paths use the wire names; or a
+JSON protocol's object) with every member of the operation's output set
 (lists of two, nested structures a few levels deep), made from the service's model; "parsed" is
 what botocore's parser (botocore.parsers) makes of it, flattened to paths: a structure's members
 joined with "/", a list's items by index; timestamps as 2026-01-02T03:04:05Z, booleans as
-true/false. IAM's URL-encoded policy documents are decoded, as botocore's handler does.
+true/false; a map's keys in braces ("Stages/{k1}/0"), its sample keys being k1 and k2; a blob's
+bytes as text. IAM's URL-encoded policy documents are decoded, as botocore's handler does.
 """
+import base64
 import datetime
 import json
 import sys
@@ -50,6 +53,43 @@ def sample(shape, name, depth):
     raise ValueError(f"no sample for {kind} ({shape.name})")
 
 
+JSON_EPOCH = 1767322800  # 2026-01-02T03:00:00Z: a JSON timestamp is seconds since 1970
+
+
+def json_sample(shape, name, depth, pick=0):
+    """A value of `shape` as the JSON protocol sends it: every member, two items, two map keys. A
+    union (the Data API's Field) has one member set: the pick-th; a list of unions has one item
+    per member, so that every member is read."""
+    kind = shape.type_name
+    if kind == "structure":
+        if depth > DEPTH:
+            return {}
+        members = list(shape.members.items())
+        if getattr(shape, "is_tagged_union", False):
+            members = [members[pick % len(members)]]
+        return {m.serialization.get("name", n): json_sample(m, n, depth + 1) for n, m in members}
+    if kind == "list":
+        item = shape.member
+        if item.type_name == "structure" and getattr(item, "is_tagged_union", False):
+            return [json_sample(item, f"{name}{i}", depth + 1, i) for i in range(len(item.members))]
+        return [json_sample(item, f"{name}{i}", depth + 1) for i in (1, 2)]
+    if kind == "map":
+        return {f"k{i}": json_sample(shape.value, f"{name}{i}", depth + 1) for i in (1, 2)}
+    if kind == "string":
+        return shape.enum[-1] if shape.enum else f"{name}-{depth}"
+    if kind in ("integer", "long"):
+        return 40 + depth
+    if kind == "boolean":
+        return True
+    if kind == "timestamp":
+        return JSON_EPOCH + 60 * depth + 5
+    if kind in ("double", "float"):
+        return 2.5
+    if kind == "blob":
+        return base64.b64encode(f"{name}-{depth}".encode()).decode()
+    raise ValueError(f"no sample for {kind} ({shape.name})")
+
+
 def element(member, name, depth):
     """A member as XML: <Name>value</Name>, or a flattened list's items as repeated <Name> elements."""
     tag = member.serialization.get("name", name)
@@ -60,7 +100,10 @@ def element(member, name, depth):
 
 
 def flatten(value, shape, path, out, wire_names=False):
-    if isinstance(value, dict):
+    if isinstance(value, dict) and shape is not None and shape.type_name == "map":
+        for key, item in value.items():
+            flatten(item, shape.value, f"{path}/{{{key}}}", out, wire_names)
+    elif isinstance(value, dict):
         for key, item in value.items():
             if key != "ResponseMetadata":
                 member = shape.members[key] if shape is not None else None
@@ -73,6 +116,8 @@ def flatten(value, shape, path, out, wire_names=False):
         out[path] = "true" if value else "false"
     elif isinstance(value, datetime.datetime):
         out[path] = value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif isinstance(value, bytes):
+        out[path] = value.decode("utf-8", "replace")
     elif shape is not None and shape.name == "policyDocumentType":
         out[path] = unquote(value)
     else:
@@ -128,6 +173,12 @@ def respond(service, operation, root=None):
         parsed = {}
         parse_get_bucket_location(parsed, type("Response", (), {"raw": True, "content": document.encode()})())
         return {"document": document, "headers": {}, "parsed": parsed}
+    if protocol == "json":
+        document = json.dumps(json_sample(output, output.name, 0) if output is not None else {})
+        parsed = create_parser(protocol).parse({"body": document.encode(), "headers": {}, "status_code": 200}, output)
+        flat = {}
+        flatten(parsed, output, "", flat)
+        return {"document": document, "parsed": flat}
     if protocol == "rest-xml":
         headers, document = rest_xml_response(model, root or operation)
         parsed = create_parser(protocol).parse({"body": document.encode(), "headers": headers, "status_code": 200}, output)

@@ -4,7 +4,8 @@
 Reads JSON lines {"service": "redshift", "operation": "CreateCluster", "params": {...}} on stdin
 and prints, a line each, what botocore would send for them (before signing):
   {"method": ..., "path": ..., "query": [[name, value], ...], "headers": {...}, "body": ...}
-with a Query body as its [name, value] form parameters. Parameters are checked against the model
+with a Query body as its [name, value] form parameters. An XML body is compared as a canonical
+tree, a JSON body as values. Parameters are checked against the model
 first (botocore's ParamValidator), so a test cannot pass with parameters botocore would refuse.
 """
 import json
@@ -67,6 +68,12 @@ def compare(item):
             expected["body"], sent["body"] = canonicalize(expected["body"]), canonicalize(sent["body"])
         except ElementTree.ParseError as error:
             return f"a body is not XML: {error}"
+    elif expected["body"].startswith("{"):
+        # JSON as values: the same members, whatever their order and spacing.
+        try:
+            expected["body"], sent["body"] = json.loads(expected["body"]), json.loads(sent["body"] or "null")
+        except ValueError as error:
+            return f"a body is not JSON: {error}"
     expected["headers"] = {k: v for k, v in expected["headers"].items() if k not in CLIENT_HEADERS}
     differences = [f"{field}: botocore {expected[field]!r}, awsdirect {sent[field]!r}"
                    for field in ("method", "path", "query", "headers", "body") if expected[field] != sent[field]]
