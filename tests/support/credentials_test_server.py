@@ -29,23 +29,13 @@ import argparse
 import datetime
 import http.server
 import json
-import os
-import socketserver
-import signal
-import sys
 import threading
 import time
 import urllib.parse
 
+from loopback import serve
+
 STALL_SECONDS = 30
-
-
-class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address):
-        pass
 
 
 def make_handler(args):
@@ -179,17 +169,7 @@ def main():
     parser.add_argument("--expires-in", type=int, default=6 * 3600)
     args = parser.parse_args()
 
-    server = Server(("127.0.0.1", 0), make_handler(args))
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-
-    def exit_when_stdin_closes():
-        while sys.stdin.buffer.read(4096):
-            pass
-        os._exit(0)
-
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(make_handler(args))
 
 
 if __name__ == "__main__":
