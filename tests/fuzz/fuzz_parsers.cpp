@@ -8,6 +8,8 @@
 #include <awsdirect/fixtures/file.hpp>
 #include <awsdirect/fixtures/matching.hpp>
 #include <awsdirect/fixtures/redaction.hpp>
+#include <awsdirect/redshift_data.hpp>
+#include <awsdirect/secrets_manager.hpp>
 #include <awsdirect/shared_config.hpp>
 #include <awsdirect/time.hpp>
 #include <awsdirect/uri.hpp>
@@ -73,6 +75,32 @@ void json(const std::string& text) {
   }
   try {
     (void)awsdirect::detail::parseMetadataCredentials(text, "metadata");
+  } catch (const awsdirect::Exception&) {
+  }
+  // The JSON protocol: an error response, and results of every kind of member (maps, blobs,
+  // timestamps, nested lists, the Field union) read from whatever arrives.
+  awsdirect::HttpResponse response;
+  response.status = 400;
+  response.body = text;
+  (void)awsdirect::parseJsonErrorResponse(response);
+  try {
+    const auto output = awsdirect::detail::JsonValue::parse(text);
+    try {
+      (void)awsdirect::readJsonResult<awsdirect::redshiftdata::StatementResult>(output);
+    } catch (const awsdirect::Exception&) {
+    }
+    try {
+      (void)awsdirect::readJsonResult<awsdirect::redshiftdata::StatementDescription>(output);
+    } catch (const awsdirect::Exception&) {
+    }
+    try {
+      (void)awsdirect::readJsonResult<awsdirect::secretsmanager::SecretDescription>(output);
+    } catch (const awsdirect::Exception&) {
+    }
+    try {
+      (void)awsdirect::readJsonResult<awsdirect::secretsmanager::SecretValue>(output);
+    } catch (const awsdirect::Exception&) {
+    }
   } catch (const awsdirect::Exception&) {
   }
 }

@@ -30,7 +30,10 @@ seed() {  # seed TARGET
          printf '[sso-session corp]\nsso_region = eu-west-1\n\0[default]\naws_access_key_id = A\n' >"$dir/both" ;;
     json) printf '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2030-01-01T00:00:00Z"}' >"$dir/process"
           printf '{"Code": "Success", "AccessKeyId": "A", "SecretAccessKey": "S", "Token": "T", "Expiration": "2030-01-01T00:00:00Z"}' >"$dir/imds"
-          printf '[1, 2.5e3, -0, "\\u00e9", {"a": [true, false, null]}]' >"$dir/values" ;;
+          printf '[1, 2.5e3, -0, "\\u00e9", {"a": [true, false, null]}]' >"$dir/values"
+          printf '{"__type": "com.amazonaws#ThrottlingException:x", "message": "m"}' >"$dir/error"
+          printf '{"Records": [[{"longValue": 1}, {"isNull": true}, {"blobValue": "AAH/"}]], "ColumnMetadata": [{"name": "a"}], "NextToken": "2"}' >"$dir/records"
+          printf '{"ARN": "a", "VersionIdsToStages": {"v": ["AWSCURRENT"]}, "CreatedDate": 1767322805.25, "RotationRules": {"AutomaticallyAfterDays": 3}}' >"$dir/secret" ;;
     times) printf 'Sun, 06 Nov 1994 08:49:37 GMT' >"$dir/imf"; printf '2026-11-25T21:28:47.465+02:00' >"$dir/iso"
            printf '20150830T123600Z' >"$dir/amz"; printf 'Sun Nov  6 08:49:37 1994' >"$dir/asctime" ;;
     uri) printf 'a%%20b+c%%2Fd~e%%' >"$dir/mixed"; printf '%%C3%%BC%%zz' >"$dir/bad" ;;
