@@ -5,6 +5,7 @@
 
 #include <awsdirect/fixtures.hpp>
 #include <awsdirect/redshift.hpp>
+#include <awsdirect/secrets_manager.hpp>
 #include <awsdirect/error.hpp>
 
 #include <arpa/inet.h>
@@ -396,6 +397,36 @@ TEST_CASE("secrets in responses, JSON bodies, presigned URLs and headers are red
 }
 
 // ---- Matching -----------------------------------------------------------------------------------
+
+TEST_CASE("a JSON service's recording holds no secret value, and replays with the tokens a new run makes up") {
+  TempDir dir;
+  const std::string path = dir.file("secret.http");
+  const std::string value = "s3cret-value-of-the-db";
+  {
+    auto server = std::make_shared<ScriptedTransport>();
+    server->respond(200, R"({"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf","Name":"db","VersionId":"v"})");
+    server->respond(200, R"({"ARN":"a","Name":"db","SecretString":")" + value + R"(","SecretBinary":"AAH/"})");
+    SecretsManager secrets(configWithSecrets(std::make_shared<RecordingTransport>(server, path)));
+    REQUIRE(secrets.send(SecretsManager::createSecret().name("db").secretString(value)).ok());
+    REQUIRE(secrets.send(SecretsManager::getSecretValue().secretId("db")).ok());
+  }
+  const std::string text = readFile(path);
+  CHECK_FALSE(contains(text, value));
+  CHECK_FALSE(contains(text, "AAH/"));
+  CHECK(contains(text, R"("SecretString":"AWSDIRECT_REDACTED")"));
+  CHECK(contains(text, R"("SecretBinary":"AWSDIRECT_REDACTED")"));
+  CHECK(contains(text, R"("ClientRequestToken":"AWSDIRECT_REDACTED")"));
+  CHECK(contains(text, "X-Amz-Target: secretsmanager.CreateSecret"));
+
+  // Replayed: a new token is made up, the value sent differs, and both calls still match.
+  FixtureSession fixture(path, ClientConfig().withEnvironment(Environment::fromMap({})));
+  SecretsManager secrets(fixture.clientConfig());
+  CHECK(secrets.send(SecretsManager::createSecret().name("db").secretString("another value")).value().name == "db");
+  auto replayed = secrets.send(SecretsManager::getSecretValue().secretId("db")).value();
+  CHECK(replayed.secretString->reveal() == kRedacted);
+  CHECK(replayed.secretBinary->reveal() == kRedacted);  // a redacted blob reads back as the placeholder
+  CHECK(fixture.allUsed());
+}
 
 TEST_CASE("replay matches form and query parameters in any order and ignores volatile headers") {
   FixtureFile file;
