@@ -6,6 +6,8 @@
 //   hands_on_aws down   --name NAME [--region R]
 //   hands_on_aws list   [--region R]
 //   hands_on_aws reap   [--region R] [--older-than DURATION]
+//   hands_on_aws load   --name NAME --table T [--create "COLUMNS"] [--region R] s3://BUCKET/KEY | FILE
+//   hands_on_aws sql    --name NAME [--region R] "SQL"
 //
 // The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
 // IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
@@ -17,12 +19,20 @@
 // what is there, whatever an earlier run left. Clusters and databases are deleted without a final
 // snapshot: the environment is disposable.
 //
+// load and sql run on the environment's cluster through the Redshift Data API, as its master
+// user with temporary credentials (no password, no driver, no route to port 5439): load puts a
+// local FILE in the environment's bucket first, then runs [CREATE TABLE IF NOT EXISTS T (COLUMNS),]
+// COPY T FROM 's3://...' IAM_ROLE '<the environment's role>' CSV and reports the rows loaded (or
+// the line Redshift rejected); sql prints the result as a table.
+//
 // Passwords come from REDSHIFT_MASTER_PASSWORD and RDS_MASTER_PASSWORD, else they are generated
 // and written (never printed) to $XDG_CONFIG_HOME/awsdirect/NAME.passwords (~/.config/...),
 // mode 0600. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials_file.hpp>
+#include <awsdirect/iac/data.hpp>
 #include <awsdirect/iac/stack.hpp>
+#include <awsdirect/s3.hpp>
 #include <awsdirect/sts.hpp>
 #include <awsdirect/time.hpp>
 
@@ -52,6 +62,7 @@ struct Args {
   std::string command;
   std::map<std::string, std::string> options;
   std::vector<std::string> uploads;
+  std::vector<std::string> positional;  // load's source, sql's statement
   bool openToInternet = false;
 };
 
@@ -63,6 +74,8 @@ int usage() {
                "       hands_on_aws down   --name NAME [--region R]\n"
                "       hands_on_aws list   [--region R]\n"
                "       hands_on_aws reap   [--region R] [--older-than DURATION]\n"
+               "       hands_on_aws load   --name NAME --table T [--create \"COLUMNS\"] [--region R] s3://BUCKET/KEY | FILE\n"
+               "       hands_on_aws sql    --name NAME [--region R] \"SQL\"\n"
                "  DURATION: 90s, 30m, 8h, 7d. --open-to-internet is needed for --cidr 0.0.0.0/0.\n";
   return 2;
 }
@@ -77,18 +90,26 @@ std::optional<Args> parse(int argc, char** argv) {
       args.openToInternet = true;
       continue;
     }
+    if (flag.rfind("--", 0) != 0) {
+      args.positional.push_back(flag);
+      continue;
+    }
     if (i + 1 >= argc) return std::nullopt;
     const std::string value = argv[++i];
     if (flag == "--upload") args.uploads.push_back(value);
-    else if (flag == "--name" || flag == "--region" || flag == "--cidr" || flag == "--ttl" || flag == "--older-than")
+    else if (flag == "--name" || flag == "--region" || flag == "--cidr" || flag == "--ttl" || flag == "--older-than" ||
+             flag == "--table" || flag == "--create")
       args.options[flag] = value;
     else return std::nullopt;
   }
   static const std::map<std::string, std::vector<std::string>> required = {
       {"plan", {"--name"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
-      {"down", {"--name"}},           {"list", {}},                 {"reap", {}}};
+      {"down", {"--name"}},           {"list", {}},                 {"reap", {}},
+      {"load", {"--name", "--table"}}, {"sql", {"--name"}}};
   auto command = required.find(args.command);
   if (command == required.end()) return std::nullopt;
+  const bool takesOne = args.command == "load" || args.command == "sql";
+  if (args.positional.size() != (takesOne ? 1u : 0u)) return std::nullopt;
   for (const auto& flag : command->second)
     if (!args.options.count(flag)) return std::nullopt;
   return args;
@@ -186,6 +207,59 @@ int finish(const awsdirect::iac::StackResult& result, const char* what) {
   return 0;
 }
 
+// load and sql: statements on the environment's cluster through the Data API, waited for with progress.
+int runData(const Args& args, const awsdirect::ClientConfig& config, const std::string& region, const std::string& account) {
+  awsdirect::iac::Blueprint blueprint;
+  blueprint.name = option(args, "--name");
+  blueprint.region = region;
+  blueprint.accountId = account;
+  awsdirect::iac::validateBlueprint(blueprint, false, false);
+  awsdirect::iac::SqlTarget target;
+  target.clusterIdentifier = blueprint.clusterIdentifier();
+  awsdirect::RedshiftData data(config);
+  awsdirect::WaitOptions options;
+  options.onProgress = [&](const awsdirect::WaitProgress& p) {
+    std::cerr << "[" << seconds(p.elapsed) << "] statement: " << p.state << "\n";
+  };
+  if (args.command == "sql") {
+    auto rows = awsdirect::iac::runSql(data, target, args.positional.front(), options);
+    if (!rows) {
+      std::cout << "FAILED: " << rows.error().describe() << "\n";
+      return 1;
+    }
+    std::cout << awsdirect::iac::formatTable(rows.value());
+    return 0;
+  }
+  awsdirect::iac::Load load;
+  load.table = option(args, "--table");
+  load.createColumns = option(args, "--create");
+  load.roleArn = "arn:aws:iam::" + account + ":role/" + blueprint.roleName();
+  const std::string& source = args.positional.front();
+  if (source.rfind("s3://", 0) == 0) {
+    load.s3Uri = source;
+  } else {
+    // A local file goes to the environment's bucket first, under its own name.
+    const std::string key = source.substr(source.find_last_of('/') == std::string::npos ? 0 : source.find_last_of('/') + 1);
+    load.s3Uri = "s3://" + blueprint.bucketName() + "/" + key;
+    awsdirect::iac::validateLoad(load);  // before the upload: a bad table name uploads nothing
+    awsdirect::S3 s3(config);
+    auto put = s3.send(awsdirect::S3::putObject().bucket(blueprint.bucketName()).key(key).bodyFromFile(source));
+    if (!put) {
+      std::cout << "FAILED upload " << source << ": " << put.error().describe() << "\n";
+      return 1;
+    }
+    std::cout << "uploaded " << source << " to " << load.s3Uri << "\n";
+  }
+  std::cout << "running: " << awsdirect::iac::copyStatement(load) << "\n";
+  auto loaded = awsdirect::iac::loadFromS3(data, target, load, options);
+  if (!loaded) {
+    std::cout << "FAILED load: " << loaded.error().describe() << "\n";
+    return 1;
+  }
+  std::cout << "loaded " << loaded.value().rowsLoaded << " row(s) into " << load.table << "\n";
+  return 0;
+}
+
 int run(const Args& args) {
   awsdirect::ClientConfig config;
   if (!option(args, "--region").empty()) config.region = option(args, "--region");
@@ -215,6 +289,8 @@ int run(const Args& args) {
     }
     return status;
   }
+
+  if (args.command == "load" || args.command == "sql") return runData(args, config, region, account);
 
   awsdirect::iac::Blueprint blueprint;
   blueprint.name = option(args, "--name");

@@ -4,7 +4,6 @@
 // statements run until cancelled.
 #include <doctest/doctest.h>
 
-#include <awsdirect/curl_transport.hpp>
 #include <awsdirect/redshift_data.hpp>
 
 #include <chrono>
@@ -13,19 +12,13 @@
 #include <vector>
 
 #include "support/moto.hpp"
-#include "support/test_server.hpp"
+#include "support/redshift_data_server.hpp"
 
 using namespace awsdirect;
 using awsdirect::detail::JsonValue;
 using awsdirect_test::TestServer;
 
 namespace {
-
-std::unique_ptr<TestServer> dataApi() {
-  TestServer::Options options;
-  options.script = AWSDIRECT_SOURCE_DIR "/tests/support/redshift_data_server.py";
-  return TestServer::startOrSkip(options);
-}
 
 ClientConfig configFor(const TestServer& server) {
   ClientConfig config;
@@ -40,28 +33,12 @@ ClientConfig configFor(const TestServer& server) {
 // Polls every 20 ms: the server's statements end at the third look.
 WaitOptions quick() { return WaitOptions().withDelay(std::chrono::milliseconds(20)).withTimeout(std::chrono::seconds(10)); }
 
-// What reached the server: each call's X-Amz-Target and input.
-std::vector<JsonValue> callsTo(const TestServer& server) {
-  HttpRequest request;
-  request.scheme = "http";
-  request.host = server.authority();
-  request.path = "/_log";
-  const std::string body = CurlTransport().send(request).body;
-  std::vector<JsonValue> calls;
-  for (std::size_t start = 0; start < body.size();) {
-    const std::size_t end = body.find('\n', start);
-    calls.push_back(JsonValue::parse(body.substr(start, end - start)));
-    start = end + 1;
-  }
-  return calls;
-}
-
 auto onCluster() { return RedshiftData::executeStatement().clusterIdentifier("redshift-cluster").database("dev").dbUser("awsuser"); }
 
 }  // namespace
 
 TEST_CASE("a statement with parameters runs to FINISHED and its rows arrive page by page, typed") {
-  auto server = dataApi();
+  auto server = awsdirect_test::startDataApi();
   if (!server) return;
   awsdirect_test::ran();
   RedshiftData data(configFor(*server));
@@ -94,14 +71,14 @@ TEST_CASE("a statement with parameters runs to FINISHED and its rows arrive page
 
   // Three pages of two rows, the token of each page sent with the next.
   std::vector<std::string> tokens;
-  for (const JsonValue& call : callsTo(*server))
+  for (const JsonValue& call : awsdirect_test::callsTo(*server))
     if (call.at("target").asString() == "RedshiftData.GetStatementResult")
       tokens.push_back(call.at("input").find("NextToken") ? call.at("input").at("NextToken").asString() : "-");
   CHECK(tokens == std::vector<std::string>{"-", "2", "4"});
 }
 
 TEST_CASE("a failed statement is a StatementFailed with Redshift's error; a cancelled one is StatementAborted") {
-  auto server = dataApi();
+  auto server = awsdirect_test::startDataApi();
   if (!server) return;
   awsdirect_test::ran();
   RedshiftData data(configFor(*server));
@@ -124,7 +101,7 @@ TEST_CASE("a failed statement is a StatementFailed with Redshift's error; a canc
 }
 
 TEST_CASE("a batch runs as sub-statements, and ListStatements pages through every statement") {
-  auto server = dataApi();
+  auto server = awsdirect_test::startDataApi();
   if (!server) return;
   awsdirect_test::ran();
   RedshiftData data(configFor(*server));

@@ -166,3 +166,4 @@
 #include "s3/impl/transfer.ipp"
 #include "iac/impl/resources.ipp"
 #include "iac/impl/stack.ipp"
+#include "iac/impl/data.ipp"

@@ -14,7 +14,9 @@ Statements run by what their SQL says (case ignored):
   - otherwise    SUBMITTED, then STARTED, then FINISHED at the third DescribeStatement
 A finished SELECT has a result set: "generate_series(1, N)" gives N rows, otherwise 3; each row
 is (id long, price double, name string, ok boolean, note null, raw blob), served 2 rows a page
-by GetStatementResult with NextToken. BatchExecuteStatement runs its Sqls as sub-statements
+by GetStatementResult with NextToken. SELECT pg_last_copy_count() answers 3; a query of
+stl_load_errors answers one rejected line (and never fails). A batch's sub-statement results are
+read by their ids (":1", ":2", ...). BatchExecuteStatement runs its Sqls as sub-statements
 (Id ":1", ":2", ...). ListStatements lists every statement, 2 a page.
 
 GET /_log answers every call that arrived, as JSON lines {"target": ..., "input": {...}}.
@@ -31,6 +33,7 @@ import uuid
 from loopback import serve
 
 PAGE = 2
+COPIED_ROWS = 3  # what pg_last_copy_count() answers
 
 
 class Statement:
@@ -43,7 +46,8 @@ class Statement:
         self.cancelled = False
         self.created = time.time()
         text = (" ".join(self.batch) if self.batch else sql).lower()
-        self.kind = "fail" if "fail" in text else "sleep" if "pg_sleep" in text else "ok"
+        self.kind = ("ok" if "stl_load_errors" in text else "fail" if "fail" in text else "sleep" if "pg_sleep" in text
+                     else "ok")
         series = re.search(r"generate_series\(\s*1\s*,\s*(\d+)\s*\)", text)
         self.rows = int(series.group(1)) if series else 3
         self.select = text.lstrip().startswith("select")
@@ -54,6 +58,16 @@ class Statement:
         if self.polls <= 1:
             return ["SUBMITTED", "STARTED"][self.polls]
         return "FAILED" if self.kind == "fail" else "FINISHED"
+
+    def result_of(self, sub):
+        """The columns and rows of the statement (or of its sub-statement `sub`, from 1)."""
+        sql = (self.batch[sub - 1] if sub else self.sql or "").lower()
+        if "pg_last_copy_count" in sql:
+            return [("pg_last_copy_count", "int8")], [[{"longValue": COPIED_ROWS}]]
+        if "stl_load_errors" in sql:
+            return ([("line_number", "int8"), ("btrim", "varchar"), ("btrim", "varchar")],
+                    [[{"longValue": 2}, {"stringValue": "price"}, {"stringValue": "Invalid digit, Value 'x', Pos 0, Type: Integer"}]])
+        return COLUMNS, [self.record(i) for i in range(1, self.rows + 1)]
 
     def record(self, i):
         return [{"longValue": i}, {"doubleValue": i + 0.5}, {"stringValue": "row-%d é" % i}, {"booleanValue": i % 2 == 0},
@@ -185,14 +199,17 @@ def make_handler():
             statement = self.find(request)
             if statement is None:
                 return
-            if statement.status() != "FINISHED" or not statement.select:
+            parts = request.get("Id", "").split(":")
+            sub = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+            sql = statement.batch[sub - 1] if sub and sub <= len(statement.batch) else statement.sql or ""
+            if statement.status() != "FINISHED" or not sql.lower().lstrip().startswith("select"):
                 return self.error(400, "ResourceNotFoundException", "Query does not have result. Please check query status with DescribeStatement.")
+            columns, records = statement.result_of(sub)
             start = int(request.get("NextToken") or 0)
-            body = {"Records": [statement.record(i) for i in range(start + 1, min(start + PAGE, statement.rows) + 1)],
-                    "TotalNumRows": statement.rows}
+            body = {"Records": records[start:start + PAGE], "TotalNumRows": len(records)}
             if start == 0:
-                body["ColumnMetadata"] = [{"name": n, "label": n, "typeName": t, "nullable": 1} for n, t in COLUMNS]
-            if start + PAGE < statement.rows:
+                body["ColumnMetadata"] = [{"name": n, "label": n, "typeName": t, "nullable": 1} for n, t in columns]
+            if start + PAGE < len(records):
                 body["NextToken"] = str(start + PAGE)
             self.reply(200, body)
 
