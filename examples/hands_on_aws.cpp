@@ -2,12 +2,14 @@
 //
 //   hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]
 //   hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION] [--upload FILE]...
+//                       [--aws-managed-passwords]
 //   hands_on_aws status --name NAME [--region R] [--cidr CIDR]
 //   hands_on_aws down   --name NAME [--region R]
 //   hands_on_aws list   [--region R]
 //   hands_on_aws reap   [--region R] [--older-than DURATION]
 //   hands_on_aws load   --name NAME --table T [--create "COLUMNS"] [--region R] s3://BUCKET/KEY | FILE
 //   hands_on_aws sql    --name NAME [--region R] "SQL"
+//   hands_on_aws password --name NAME [--region R] redshift|postgres
 //
 // The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
 // IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
@@ -27,7 +29,10 @@
 //
 // Passwords come from REDSHIFT_MASTER_PASSWORD and RDS_MASTER_PASSWORD, else they are generated
 // and written (never printed) to $XDG_CONFIG_HOME/awsdirect/NAME.passwords (~/.config/...),
-// mode 0600. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
+// mode 0600. With --aws-managed-passwords AWS makes both and keeps them in Secrets Manager
+// (ManageMasterPassword, ManageMasterUserPassword): nothing is written locally, status shows each
+// secret's ARN, `password` reads one from Secrets Manager only when asked, and the secrets go with
+// their cluster and database. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials_file.hpp>
 #include <awsdirect/iac/data.hpp>
@@ -64,18 +69,21 @@ struct Args {
   std::vector<std::string> uploads;
   std::vector<std::string> positional;  // load's source, sql's statement
   bool openToInternet = false;
+  bool awsManagedPasswords = false;
 };
 
 int usage() {
   std::cerr << "usage: hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]\n"
                "       hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION]"
                " [--upload FILE]...\n"
+               "                           [--aws-managed-passwords]\n"
                "       hands_on_aws status --name NAME [--region R] [--cidr CIDR]\n"
                "       hands_on_aws down   --name NAME [--region R]\n"
                "       hands_on_aws list   [--region R]\n"
                "       hands_on_aws reap   [--region R] [--older-than DURATION]\n"
                "       hands_on_aws load   --name NAME --table T [--create \"COLUMNS\"] [--region R] s3://BUCKET/KEY | FILE\n"
                "       hands_on_aws sql    --name NAME [--region R] \"SQL\"\n"
+               "       hands_on_aws password --name NAME [--region R] redshift|postgres\n"
                "  DURATION: 90s, 30m, 8h, 7d. --open-to-internet is needed for --cidr 0.0.0.0/0.\n";
   return 2;
 }
@@ -88,6 +96,10 @@ std::optional<Args> parse(int argc, char** argv) {
     const std::string flag = argv[i];
     if (flag == "--open-to-internet") {
       args.openToInternet = true;
+      continue;
+    }
+    if (flag == "--aws-managed-passwords") {
+      args.awsManagedPasswords = true;
       continue;
     }
     if (flag.rfind("--", 0) != 0) {
@@ -105,10 +117,10 @@ std::optional<Args> parse(int argc, char** argv) {
   static const std::map<std::string, std::vector<std::string>> required = {
       {"plan", {"--name"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
       {"down", {"--name"}},           {"list", {}},                 {"reap", {}},
-      {"load", {"--name", "--table"}}, {"sql", {"--name"}}};
+      {"load", {"--name", "--table"}}, {"sql", {"--name"}}, {"password", {"--name"}}};
   auto command = required.find(args.command);
   if (command == required.end()) return std::nullopt;
-  const bool takesOne = args.command == "load" || args.command == "sql";
+  const bool takesOne = args.command == "load" || args.command == "sql" || args.command == "password";
   if (args.positional.size() != (takesOne ? 1u : 0u)) return std::nullopt;
   for (const auto& flag : command->second)
     if (!args.options.count(flag)) return std::nullopt;
@@ -170,8 +182,13 @@ std::string passwordFile(const std::string& name) {
   return folder + "/" + name + ".passwords";
 }
 
-// Passwords from the environment, else generated and written to a 0600 file (never printed).
+// Passwords from the environment, else generated and written to a 0600 file (never printed);
+// none when AWS manages them.
 void choosePasswords(awsdirect::iac::Context& context, const std::string& name) {
+  if (context.blueprint.redshiftManagedPassword && context.blueprint.postgresManagedPassword) {
+    std::cout << "passwords: made and kept by AWS in Secrets Manager (hands_on_aws password shows one)\n";
+    return;
+  }
   const char* redshift = std::getenv("REDSHIFT_MASTER_PASSWORD");
   const char* rds = std::getenv("RDS_MASTER_PASSWORD");
   context.redshiftPassword = redshift && *redshift ? awsdirect::Secret(redshift) : generatedPassword();
@@ -260,6 +277,47 @@ int runData(const Args& args, const awsdirect::ClientConfig& config, const std::
   return 0;
 }
 
+// password: the master password of the cluster or the database, printed because it was asked
+// for: from Secrets Manager when AWS manages it, else from the local password file.
+int showPassword(const Args& args, const awsdirect::ClientConfig& config, const std::string& region,
+                 const std::string& account) {
+  awsdirect::iac::Blueprint blueprint;
+  blueprint.name = option(args, "--name");
+  blueprint.region = region;
+  blueprint.accountId = account;
+  awsdirect::iac::validateBlueprint(blueprint, false, false);
+  const std::string& which = args.positional.front();
+  if (which != "redshift" && which != "postgres") return usage();
+  std::string secretArn, user;
+  if (which == "redshift") {
+    auto cluster = awsdirect::Redshift(config).findCluster(blueprint.clusterIdentifier());
+    if (!cluster) return std::cout << "FAILED: " << cluster.error().describe() << "\n", 1;
+    secretArn = cluster.value().masterPasswordSecretArn;
+    user = cluster.value().masterUsername;
+  } else {
+    auto instance = awsdirect::Rds(config).findDBInstance(blueprint.databaseIdentifier());
+    if (!instance) return std::cout << "FAILED: " << instance.error().describe() << "\n", 1;
+    secretArn = instance.value().masterUserSecretArn;
+    user = instance.value().masterUsername;
+  }
+  if (secretArn.empty()) {
+    std::ifstream in{passwordFile(blueprint.name)};
+    for (std::string service, name, password; in >> service >> name >> password;)
+      if (service == which) return std::cout << name << " " << password << "\n", 0;
+    std::cout << "FAILED: " << which << " of " << blueprint.name
+              << " has no password AWS manages, and none is in " << passwordFile(blueprint.name) << "\n";
+    return 1;
+  }
+  auto value = awsdirect::SecretsManager(config).send(awsdirect::SecretsManager::getSecretValue().secretId(secretArn));
+  if (!value) return std::cout << "FAILED: " << value.error().describe() << "\n", 1;
+  // The secret is {"username": ..., "password": ...}.
+  const auto secret = awsdirect::detail::JsonValue::parse(value.value().secretString.value_or(awsdirect::Secret()).reveal());
+  const auto* password = secret.isObject() ? secret.find("password") : nullptr;
+  if (!password || !password->isString()) return std::cout << "FAILED: the secret " << secretArn << " holds no password\n", 1;
+  std::cout << user << " " << password->asString() << "\n";
+  return 0;
+}
+
 int run(const Args& args) {
   awsdirect::ClientConfig config;
   if (!option(args, "--region").empty()) config.region = option(args, "--region");
@@ -291,6 +349,7 @@ int run(const Args& args) {
   }
 
   if (args.command == "load" || args.command == "sql") return runData(args, config, region, account);
+  if (args.command == "password") return showPassword(args, config, region, account);
 
   awsdirect::iac::Blueprint blueprint;
   blueprint.name = option(args, "--name");
@@ -298,6 +357,7 @@ int run(const Args& args) {
   blueprint.accountId = account;
   blueprint.cidr = option(args, "--cidr");
   blueprint.uploads = args.uploads;
+  blueprint.redshiftManagedPassword = blueprint.postgresManagedPassword = args.awsManagedPasswords;
   if (!option(args, "--ttl").empty()) {
     blueprint.ttl = duration(option(args, "--ttl"));
     if (!blueprint.ttl) return usage();

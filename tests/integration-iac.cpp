@@ -244,3 +244,38 @@ TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by 
   CHECK(shell.cliStatus("redshift describe-clusters --cluster-identifier short-redshift") != 0);
   CHECK(shell.cli("redshift describe-clusters --cluster-identifier long-redshift").at("Clusters").size() == 1);
 }
+
+TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager when asked, gone with down") {
+  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Shell shell(*moto);
+  auto up = shell.tool("up --name managed --cidr 203.0.113.7/32 --aws-managed-passwords");
+  INFO(up.out << up.err);
+  REQUIRE(up.status == 0);
+  CHECK(contains(up.out, "passwords: made and kept by AWS in Secrets Manager"));
+  CHECK(modeOf(shell.home + "/.config/awsdirect/managed.passwords") == -1);  // nothing written locally
+  // (aws rds ignores AWS_ENDPOINT_URL: its endpoint is given.)
+  JsonValue instance = shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint() +
+                                 " --db-instance-identifier managed-postgres").at("DBInstances").asArray()[0];
+  const std::string secretArn = instance.at("MasterUserSecret").at("SecretArn").asString();
+
+  auto status = shell.tool("status --name managed");
+  CHECK(contains(status.out, "secret " + secretArn));  // the database's secret, by ARN
+
+  // Only when asked: the password itself, as the AWS CLI reads it from the secret.
+  auto asked = shell.tool("password --name managed postgres");
+  CHECK(asked.status == 0);
+  const JsonValue secret = JsonValue::parse(shell.cli("secretsmanager get-secret-value --secret-id " + secretArn).at("SecretString").asString());
+  CHECK(asked.out == "postgres " + secret.at("password").asString() + "\n");
+  // moto's Redshift makes no secret for ManageMasterPassword: said plainly, not guessed.
+  auto redshift = shell.tool("password --name managed redshift");
+  CHECK(redshift.status == 1);
+  CHECK(contains(redshift.out, "has no password AWS manages"));
+  CHECK(shell.tool("password --name managed mysql").status == 2);
+
+  auto down = shell.tool("down --name managed");
+  INFO(down.out << down.err);
+  CHECK(down.status == 0);
+  CHECK(shell.cli("secretsmanager list-secrets --include-planned-deletion").at("SecretList").size() == 0);
+}

@@ -17,6 +17,7 @@
 #include "../rds.hpp"
 #include "../redshift.hpp"
 #include "../s3/client.hpp"
+#include "../secrets_manager.hpp"
 #include "../waiter.hpp"
 
 namespace awsdirect {
@@ -35,6 +36,10 @@ struct Blueprint {
   std::optional<std::chrono::seconds> ttl;
   std::vector<std::string> uploads;  // local files put in the bucket (STANDARD)
   std::chrono::system_clock::time_point created = std::chrono::system_clock::now();
+  // Master passwords AWS makes and keeps in Secrets Manager (Redshift's ManageMasterPassword,
+  // RDS's ManageMasterUserPassword): no password leaves AWS, and none is written locally.
+  bool redshiftManagedPassword = false;
+  bool postgresManagedPassword = false;
 
   std::string roleName() const { return name + "-redshift-role"; }
   std::string userName() const { return name + "-airflow"; }
@@ -79,8 +84,9 @@ struct Context {
   Redshift redshift;
   Rds rds;
   S3 s3;
+  SecretsManager secrets;
   WaitOptions waits;  // paces for the cluster and the database (AWS's by default)
-  // The master passwords the cluster and the database are created with.
+  // The master passwords the cluster and the database are created with (unless AWS manages them).
   Secret redshiftPassword;
   Secret databasePassword;
 

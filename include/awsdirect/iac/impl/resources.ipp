@@ -62,7 +62,8 @@ Context::Context(const ClientConfig& base, Blueprint plan)
       ec2(config),
       redshift(config),
       rds(config),
-      s3(config) {}
+      s3(config),
+      secrets(config) {}
 
 void Context::setOutput(const std::string& key, const std::string& value) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -327,6 +328,25 @@ class BucketResource final : public Resource {
   Context& c_;
 };
 
+// ---- AWS-managed master passwords ----------------------------------------------------------
+
+// " secret ARN" for a report's detail, when there is a managed secret.
+AWSDIRECT_DECL std::string withSecret(const std::string& arn) { return arn.empty() ? "" : " secret " + arn; }
+
+// AWS deletes a managed master password's secret with its cluster or database; this makes sure
+// nothing is left when it did not (an emulator, a secret restored by hand): deleted at once.
+AWSDIRECT_DECL void deleteManagedSecret(Context& c, const std::string& arn) {
+  if (arn.empty()) return;
+  auto secret = c.secrets.send(SecretsManager::describeSecret().secretId(arn));
+  if (!secret) {
+    if (secret.error().code == "ResourceNotFoundException") return;
+    throwError(secret.error());
+  }
+  if (secret.value().deletedDate) return;  // already on its way out
+  unlessMissing(c.secrets.send(SecretsManager::deleteSecret().secretId(arn).forceDeleteWithoutRecovery()),
+                {"ResourceNotFoundException"});
+}
+
 // ---- Redshift cluster ---------------------------------------------------------------------
 
 class ClusterResource final : public Resource {
@@ -339,9 +359,11 @@ class ClusterResource final : public Resource {
     auto cluster = unlessMissing(c_.redshift.findCluster(name()), {"ClusterNotFound"});
     if (!cluster) return report(*this, ResourceState::Missing);
     if (!taggedAs(cluster->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
+    secretArn_ = cluster->masterPasswordSecretArn;
     if (cluster->clusterStatus != "available") return report(*this, ResourceState::Busy, cluster->clusterStatus);
     return report(*this, ResourceState::Ready,
-                  cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(cluster->endpoint->port) : "");
+                  (cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(cluster->endpoint->port) : "") +
+                      withSecret(secretArn_));
   }
 
   ResourceReport create() override {
@@ -355,9 +377,10 @@ class ClusterResource final : public Resource {
                          .dbName("dev")
                          .port(5439)
                          .masterUsername("awsuser")
-                         .masterUserPassword(c_.redshiftPassword.reveal())
                          .vpcSecurityGroupId(c_.output("groupId"))
                          .iamRole(c_.output("roleArn"));
+      if (c_.blueprint.redshiftManagedPassword) request.manageMasterPassword();
+      else request.masterUserPassword(c_.redshiftPassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.redshift.send(request).value();
     }
@@ -373,10 +396,12 @@ class ClusterResource final : public Resource {
       unlessMissing(c_.redshift.send(Redshift::deleteCluster().identifier(name()).skipFinalSnapshot()),
                     {"ClusterNotFound"});
     c_.redshift.waitUntilDeleted(name(), c_.waits).value();
+    deleteManagedSecret(c_, secretArn_);
   }
 
  private:
   Context& c_;
+  std::string secretArn_;  // the master password's, when AWS manages it
 };
 
 // ---- RDS PostgreSQL ------------------------------------------------------------------------
@@ -391,10 +416,12 @@ class DatabaseResource final : public Resource {
     auto instance = unlessMissing(c_.rds.findDBInstance(name()), {"DBInstanceNotFound"});
     if (!instance) return report(*this, ResourceState::Missing);
     if (!taggedAs(instance->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
+    secretArn_ = instance->masterUserSecretArn;
     if (instance->dbInstanceStatus != "available") return report(*this, ResourceState::Busy, instance->dbInstanceStatus);
     ResourceReport r =
         report(*this, ResourceState::Ready,
-               instance->endpoint ? instance->endpoint->address + ":" + std::to_string(instance->endpoint->port) : "");
+               (instance->endpoint ? instance->endpoint->address + ":" + std::to_string(instance->endpoint->port) : "") +
+                   withSecret(secretArn_));
     if (instance->backupRetentionPeriod != 1) {
       r.state = ResourceState::Drifted;
       r.drift.push_back("backups kept " + std::to_string(instance->backupRetentionPeriod) + " days, not 1");
@@ -412,9 +439,10 @@ class DatabaseResource final : public Resource {
                          .instanceClass("db.t2.small")
                          .allocatedStorage(20)
                          .masterUsername("postgres")
-                         .masterUserPassword(c_.databasePassword.reveal())
                          .backupRetentionPeriod(1)
                          .vpcSecurityGroupId(c_.output("groupId"));
+      if (c_.blueprint.postgresManagedPassword) request.manageMasterUserPassword();
+      else request.masterUserPassword(c_.databasePassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.rds.send(request).value();
     }
@@ -430,10 +458,12 @@ class DatabaseResource final : public Resource {
       unlessMissing(c_.rds.send(Rds::deleteDBInstance().identifier(name()).skipFinalSnapshot().deleteAutomatedBackups()),
                     {"DBInstanceNotFound"});
     c_.rds.waitUntilDeleted(name(), c_.waits).value();
+    deleteManagedSecret(c_, secretArn_);
   }
 
  private:
   Context& c_;
+  std::string secretArn_;  // the master password's, when AWS manages it
 };
 
 }  // namespace detail
