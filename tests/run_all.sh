@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite, in two builds, both with -Werror:
-#   1. optimized (Release, -O2): the library compiled, one object per definition file (each header
-#      with its definitions), the examples, the README example compiled header-only, the
-#      headers without definitions compiled on their own, the
-#      layer rules, and packaging: installed, then used by find_package, pkg-config,
-#      add_subdirectory and FetchContent projects, and as a Debian package installed with apt-get
-#      (removed after) when this runs as root or with sudo that needs no password;
+# The test suite, in two builds, both with -Werror:
+#   1. optimized (Release, -O2), with GCC: the library compiled one object per definition file
+#      (each header with its definitions, so each is compiled on its own), the headers without
+#      definitions compiled on their own, the README example compiled header-only (and checked to
+#      define nothing twice), the compile-fail check, the layer rules, and packaging: installed,
+#      then used by a find_package project and a pkg-config one;
 #   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library (as one unit)
-#      instrumented, the examples, the benchmarks, the unit and integration tests; runs every test, the
-#      integration tests against moto_server and the AWS CLI on loopback.
+#      instrumented, the examples, the benchmarks, the unit and integration tests; runs every test,
+#      the integration tests against moto_server and the AWS CLI on loopback;
 #   3. the parsers' fuzzers (libFuzzer, ASan, UBSan) for a few seconds each.
-# So both GCC and Clang compile everything with -Werror (Clang also builds faster at -O0).
+# `tests/run_all.sh --full` also builds the examples with GCC and runs every packaging way: the
+# header-only find_package and pkg-config projects, add_subdirectory and FetchContent of this
+# checkout, and the Debian package (installed with apt-get, then removed, when this runs as root
+# or with sudo that needs no password). That is half as long again: for a release, or a change to
+# the build, the install rules or the examples.
 # Checks that only parse the headers (each header on its own, the compile-fail check, the README
 # example) use Clang when it is installed: it reads them in a third of GCC's time.
 # The tests run once, in the second build: its library has the same code as the first, with every
@@ -20,6 +23,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
+full=OFF
+case "${1:-}" in
+  "") ;;
+  --full) full=ON ;;
+  *) echo "usage: tests/run_all.sh [--full]" >&2; exit 2 ;;
+esac
 
 "$root/cmake/install_dependencies.sh"
 export AWSDIRECT_REQUIRE_MOTO=1  # here a missing emulator is a failure, not a skip
@@ -38,13 +47,13 @@ fresh() {
 linker=()
 if command -v ld.lld >/dev/null 2>&1; then linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld); fi
 
-if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then export AWSDIRECT_TEST_DEB_INSTALL=1; fi
+if [ "$full" = ON ] && { [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; }; then export AWSDIRECT_TEST_DEB_INSTALL=1; fi
 
 # Optimized as Debian builds its packages (-O2; CMake's Release says -O3, which costs the build
 # more and checks nothing more). The benchmarks are compiled by the second build: what a person
 # runs them from is a Release build of their own.
 cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-  -DAWSDIRECT_BUILD_EXAMPLES=ON -DAWSDIRECT_BUILD_BENCH=OFF \
+  -DAWSDIRECT_BUILD_EXAMPLES="$full" -DAWSDIRECT_BUILD_BENCH=OFF \
   -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF "${linker[@]}"
 cmake --build "$root/build" -j"$jobs"
 
@@ -52,7 +61,9 @@ cmake --build "$root/build" -j"$jobs"
 # compiles: either alone leaves cores idle at its tail (a link, the last long test). Their output
 # is shown when both are done; the sanitized tests, which wait on timeouts, start after both.
 release_log="$root/build/ctest.log"
-ctest --test-dir "$root/build" --output-on-failure -j"$jobs" >"$release_log" 2>&1 &
+release_only=()
+if [ "$full" = OFF ]; then release_only=(-LE packaging-full); fi
+ctest --test-dir "$root/build" --output-on-failure -j"$jobs" "${release_only[@]}" >"$release_log" 2>&1 &
 release_tests=$!
 trap 'kill "$release_tests" 2>/dev/null || true' EXIT
 
