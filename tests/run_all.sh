@@ -87,8 +87,8 @@ fuzzers=$!
 trap 'kill "$release_tests" "$fuzzers" 2>/dev/null || true' EXIT
 
 echo "== the sanitized build's tests"
-# One test more than cores: several tests spend much of their time waiting (timeouts, backoff).
-ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 1))"
+# Two tests more than cores: several tests spend much of their time waiting (timeouts, backoff).
+ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 2))"
 
 fuzz_status=0
 wait "$fuzzers" || fuzz_status=$?
