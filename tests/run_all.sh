@@ -6,10 +6,11 @@
 #      define nothing twice), the compile-fail check, the layer rules, and packaging: installed,
 #      then used by a find_package project and a pkg-config one;
 #   2. AddressSanitizer and UndefinedBehaviorSanitizer (Debug), with Clang: the library (as one unit)
-#      instrumented, the examples, the benchmarks, the unit and integration tests; runs every test,
+#      instrumented, the examples, the unit and integration tests; runs every test,
 #      the integration tests against moto_server and the AWS CLI on loopback;
 #   3. the parsers' fuzzers (libFuzzer, ASan, UBSan) for a few seconds each.
-# `tests/run_all.sh --full` also builds the examples with GCC and runs every packaging way: the
+# `tests/run_all.sh --full` also builds the examples with GCC and the benchmarks with Clang, fuzzes
+# longer, and runs every packaging way: the
 # header-only find_package and pkg-config projects, add_subdirectory and FetchContent of this
 # checkout, and the Debian package (installed with apt-get, then removed, when this runs as root
 # or with sudo that needs no password). That is half as long again: for a release, or a change to
@@ -68,7 +69,7 @@ release_tests=$!
 trap 'kill "$release_tests" 2>/dev/null || true' EXIT
 
 cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
-  -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH=ON -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
+  -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH="$full" -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
 build_status=0
 cmake --build "$root/build-sanitize" -j"$jobs" || build_status=$?
 release_status=0
@@ -78,17 +79,19 @@ cat "$release_log"
 [ "$release_status" -eq 0 ] || { echo "the optimized build's tests failed" >&2; exit "$release_status"; }
 [ "$build_status" -eq 0 ] || exit "$build_status"
 
-# 3. The parsers' fuzzers, briefly (3 s each; tests/fuzz/run.sh SECONDS runs them longer), built
-# by the sanitized build when its compiler is Clang. They run for a set time, not a set amount of
-# work, so they run beside the sanitized tests, which spend much of theirs waiting.
+# 3. The parsers' fuzzers, briefly (2 s each, 10 s with --full; tests/fuzz/run.sh SECONDS runs them
+# longer), built by the sanitized build when its compiler is Clang. They run for a set time, not a
+# set amount of work, so they run beside the sanitized tests, which spend much of theirs waiting.
+fuzz_seconds=2
+if [ "$full" = ON ]; then fuzz_seconds=10; fi
 fuzz_log="$root/build-sanitize/fuzz.log"
-FUZZ_BUILD_DIR="$root/build-sanitize/fuzz" "$root/tests/fuzz/run.sh" 3 >"$fuzz_log" 2>&1 &
+FUZZ_BUILD_DIR="$root/build-sanitize/fuzz" "$root/tests/fuzz/run.sh" "$fuzz_seconds" >"$fuzz_log" 2>&1 &
 fuzzers=$!
 trap 'kill "$release_tests" "$fuzzers" 2>/dev/null || true' EXIT
 
 echo "== the sanitized build's tests"
-# Two tests more than cores: several tests spend much of their time waiting (timeouts, backoff).
-ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 2))"
+# One test more than cores: several tests spend much of their time waiting (timeouts, backoff).
+ctest --test-dir "$root/build-sanitize" --output-on-failure -j"$((jobs + 1))"
 
 fuzz_status=0
 wait "$fuzzers" || fuzz_status=$?
