@@ -10,6 +10,7 @@
 #include <awsdirect/curl_transport.hpp>
 #include <awsdirect/redshift.hpp>
 #include <awsdirect/s3.hpp>
+#include <awsdirect/secrets_manager.hpp>
 
 #include <unistd.h>
 
@@ -259,6 +260,51 @@ TEST_CASE("faults: 5xx storms and throttling are retried within bounds, and end 
     auto clusters = redshift.send(Redshift::describeClusters());
     REQUIRE_MESSAGE(clusters.ok(), clusters.error().describe());
     CHECK(proxy.requests() == 3);
+  }
+}
+
+TEST_CASE("faults: a JSON service's 5xx storms, throttling, a portal's page and a skewed clock, typed and bounded") {
+  auto moto = motoWithObjects();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  REQUIRE(SecretsManager(moto->clientConfig()).send(SecretsManager::createSecret().name("faulty").secretString("v")).ok());
+  for (const char* code : {"InternalServiceError", "ThrottlingException"}) {  // twice, then through
+    CAPTURE(code);
+    const std::string status = std::string(code) == "ThrottlingException" ? "400" : "500";
+    FaultProxy proxy(*moto, {"--fault", "status", "--status", status, "--code", code, "--times", "2"});
+    SecretsManager secrets(through(*moto, proxy.endpoint()));
+    awsdirect_test::instantRetries(secrets);
+    auto value = secrets.send(SecretsManager::getSecretValue().secretId("faulty"));
+    REQUIRE_MESSAGE(value.ok(), value.error().describe());
+    CHECK(value.value().secretString->reveal() == "v");
+    CHECK(proxy.requests() == 3);
+  }
+  {  // forever: the last error, typed, after the bounded attempts
+    FaultProxy proxy(*moto, {"--fault", "status", "--status", "503", "--code", "ServiceUnavailable"});
+    SecretsManager secrets(through(*moto, proxy.endpoint()));
+    awsdirect_test::instantRetries(secrets);
+    auto failed = secrets.send(SecretsManager::describeSecret().secretId("faulty"));
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().code == "ServiceUnavailable");
+    CHECK(failed.error().httpStatus == 503);
+    CHECK(failed.error().requestId == "fault-proxy-1");
+    CHECK(proxy.requests() == 3);
+    checkNoSecret(*moto, failed.error());
+  }
+  {  // a portal's page is not an empty result
+    FaultProxy proxy(*moto, {"--fault", "html"});
+    SecretsManager secrets(through(*moto, proxy.endpoint()));
+    auto listed = secrets.send(SecretsManager::listSecrets());
+    REQUIRE_FALSE(listed.ok());
+    CHECK(listed.error().kind == ErrorKind::Parse);
+  }
+  {  // a clock 20 minutes off: corrected once, then the call goes through
+    FaultProxy proxy(*moto, {"--fault", "skew", "--skew", "1200"});
+    SecretsManager secrets(through(*moto, proxy.endpoint()));
+    auto value = secrets.send(SecretsManager::getSecretValue().secretId("faulty"));
+    REQUIRE_MESSAGE(value.ok(), value.error().describe());
+    CHECK(secrets.core().clockOffset() > std::chrono::minutes(19));
+    CHECK(proxy.requests() == 2);
   }
 }
 

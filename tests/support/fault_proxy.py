@@ -20,13 +20,15 @@ K = -1: forever); every other request is forwarded untouched. Faults:
                      Content-Range included (a part longer than asked for)
     ignore-range     forward without the Range header (a proxy that ignores it: 200, whole body)
     status           answer --status with AWS's error document for --code, in the request's
-                     protocol (Query's <ErrorResponse> for form bodies, else S3's <Error>)
+                     protocol (Query's <ErrorResponse> for form bodies, the JSON protocol's
+                     {"__type": ...} for application/x-amz-json bodies, else S3's <Error>)
     html             answer 200 with a captive portal's HTML page
     wrong-document   answer 200 with another operation's well-formed response
     empty            answer 200 with an empty body
     skew             the proxy's clock is --skew seconds ahead: a request whose X-Amz-Date is more
                      than 5 minutes from it gets 403 RequestTimeTooSkewed (S3) or
-                     SignatureDoesNotMatch "Signature expired" (Query), with the proxy's Date;
+                     SignatureDoesNotMatch "Signature expired" (Query), or 400
+                     InvalidSignatureException "Signature expired" (JSON), with the proxy's Date;
                      the others are forwarded (--times is not used)
 
 GET /__fault_proxy/stats answers "requests N" (requests seen, this one excluded) and "faulted M".
@@ -37,6 +39,7 @@ import calendar
 import email.utils
 import http.client
 import http.server
+import json
 import socket
 import socketserver
 import struct
@@ -83,6 +86,11 @@ def error_document(is_query, code, message):
             "<RequestId>fault-proxy-1</RequestId></Error>" % (code, message)).encode()
 
 
+def json_error(code, message):
+    """The JSON protocol's error, as Secrets Manager writes it (the code namespaced)."""
+    return json.dumps({"__type": "com.amazonaws.fault#" + code, "message": message}).encode()
+
+
 def amz_date_seconds(value):
     return calendar.timegm(time.strptime(value, "%Y%m%dT%H%M%SZ"))
 
@@ -110,12 +118,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         faulty = state.take(self.command)
         fault = options.fault if faulty else None
         is_query = "x-www-form-urlencoded" in (self.headers.get("Content-Type") or "")
+        is_json = "application/x-amz-json" in (self.headers.get("Content-Type") or "")
 
         if fault == "reset-before":
             return self.reset()
         if fault == "stall":
             time.sleep(STALL_SECONDS)
             return self.reset()
+        if fault == "status" and is_json:
+            return self.reply(options.status, {"Content-Type": "application/x-amz-json-1.1",
+                                               "x-amzn-RequestId": "fault-proxy-1"},
+                              json_error(options.code, "injected by the fault proxy"))
         if fault == "status":
             return self.reply(options.status, {"Content-Type": "text/xml"},
                               error_document(is_query, options.code, "injected by the fault proxy"))
@@ -136,6 +149,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             sent = self.headers.get("X-Amz-Date")
             if sent and abs(amz_date_seconds(sent) - now) > 300:
                 date = {"Date": email.utils.formatdate(now, usegmt=True), "Content-Type": "text/xml"}
+                if is_json:
+                    date["Content-Type"] = "application/x-amz-json-1.1"
+                    return self.reply(400, date, json_error("InvalidSignatureException",
+                                                            "Signature expired: %s is now earlier than %s" %
+                                                            (sent, time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now - 300)))))
                 if is_query:
                     return self.reply(403, date, error_document(True, "SignatureDoesNotMatch",
                                                                 "Signature expired: %s is now earlier than %s" %
