@@ -18,8 +18,8 @@
 # Checks that only parse the headers (each header on its own, the compile-fail check, the README
 # example) use Clang when it is installed: it reads them in a third of GCC's time.
 # The tests run once, in the second build: its library has the same code as the first, with every
-# memory error and undefined behaviour made fatal. The first build's checks run while the second
-# compiles.
+# memory error and undefined behaviour made fatal. The two builds run at once, and the first
+# build's checks while the second compiles.
 # It installs what is missing first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,6 +50,27 @@ if command -v ld.lld >/dev/null 2>&1; then linker=(-DCMAKE_EXE_LINKER_FLAGS=-fus
 
 if [ "$full" = ON ] && { [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; }; then export AWSDIRECT_TEST_DEB_INSTALL=1; fi
 
+# The two builds run at once (each with a job per core): either alone leaves cores idle at its tail
+# (a configure, a link, the last long file), and the sanitized build's longest step, its library
+# as one unit, starts first. Its output is shown when it is done.
+mkdir -p "$root/build-sanitize"
+sanitize_log="$root/build-sanitize/build.log"
+(
+  cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
+    -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH="$full" -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}" &&
+    cmake --build "$root/build-sanitize" -j"$jobs"
+) >"$sanitize_log" 2>&1 &
+sanitize_build=$!
+background=("$sanitize_build")
+# On the way out (a failure), what still runs in the background stops, its children first.
+stop_background() {
+  for pid in "${background[@]}"; do
+    pkill -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  done
+}
+trap stop_background EXIT
+
 # Optimized as Debian builds its packages (-O2; CMake's Release says -O3, which costs the build
 # more and checks nothing more). The benchmarks are compiled by the second build: what a person
 # runs them from is a Release build of their own.
@@ -59,25 +80,24 @@ cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Rele
 cmake --build "$root/build" -j"$jobs"
 
 # The first build's tests (header checks, packaging: compiles, mostly) run while the second build
-# compiles: either alone leaves cores idle at its tail (a link, the last long test). Their output
-# is shown when both are done; the sanitized tests, which wait on timeouts, start after both.
+# compiles; the sanitized tests, which wait on timeouts, start after both.
 release_log="$root/build/ctest.log"
 release_only=()
 if [ "$full" = OFF ]; then release_only=(-LE packaging-full); fi
 ctest --test-dir "$root/build" --output-on-failure -j"$jobs" "${release_only[@]}" >"$release_log" 2>&1 &
 release_tests=$!
-trap 'kill "$release_tests" 2>/dev/null || true' EXIT
+background+=("$release_tests")
 
-cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
-  -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH="$full" -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
 build_status=0
-cmake --build "$root/build-sanitize" -j"$jobs" || build_status=$?
+wait "$sanitize_build" || build_status=$?
+echo "== the sanitized build"
+if [ "$build_status" -eq 0 ]; then tail -n 3 "$sanitize_log"; else cat "$sanitize_log"; fi
 release_status=0
 wait "$release_tests" || release_status=$?
 echo "== the optimized build's tests"
 cat "$release_log"
 [ "$release_status" -eq 0 ] || { echo "the optimized build's tests failed" >&2; exit "$release_status"; }
-[ "$build_status" -eq 0 ] || exit "$build_status"
+[ "$build_status" -eq 0 ] || { echo "the sanitized build failed" >&2; exit "$build_status"; }
 
 # 3. The parsers' fuzzers, briefly (2 s each, 10 s with --full; tests/fuzz/run.sh SECONDS runs them
 # longer), built by the sanitized build when its compiler is Clang. They run for a set time, not a
@@ -87,7 +107,7 @@ if [ "$full" = ON ]; then fuzz_seconds=10; fi
 fuzz_log="$root/build-sanitize/fuzz.log"
 FUZZ_BUILD_DIR="$root/build-sanitize/fuzz" "$root/tests/fuzz/run.sh" "$fuzz_seconds" >"$fuzz_log" 2>&1 &
 fuzzers=$!
-trap 'kill "$release_tests" "$fuzzers" 2>/dev/null || true' EXIT
+background+=("$fuzzers")
 
 echo "== the sanitized build's tests"
 # One test more than cores: several tests spend much of their time waiting (timeouts, backoff).

@@ -54,6 +54,11 @@ def run_command(request):
     for cached in ("_config", "_profile_map", "_credentials", "_profile"):
         if hasattr(DRIVER.session, cached):
             setattr(DRIVER.session, cached, None)
+    # awscli fixed its assumed-role credentials cache (~/.aws/cli/cache) when it was imported, by
+    # the server's HOME: each command caches under its own HOME, as `aws` itself would, so that
+    # credentials of one test's (or one run's) emulator are never offered to another's.
+    import awscli.customizations.assumerole as assume_role
+    assume_role.CACHE_DIR = os.path.join(os.path.expanduser("~"), ".aws", "cli", "cache")
     os.chdir(request["cwd"])
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     sys.stdout, sys.stderr = out, err
