@@ -132,19 +132,29 @@ std::string option(const Args& args, const std::string& flag) {
   return it == args.options.end() ? "" : it->second;
 }
 
-// "90s", "30m", "8h", "7d".
+// "90s", "30m", "8h", "7d": at most 10 years; nullopt for anything else.
 std::optional<std::chrono::seconds> duration(const std::string& text) {
   if (text.size() < 2 || text.size() > 12) return std::nullopt;
   const std::string digits = text.substr(0, text.size() - 1);
   if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  const long long n = std::stoll(digits);
+  long long unit = 0;
   switch (text.back()) {
-    case 's': return std::chrono::seconds(n);
-    case 'm': return std::chrono::seconds(n * 60);
-    case 'h': return std::chrono::seconds(n * 3600);
-    case 'd': return std::chrono::seconds(n * 86400);
+    case 's': unit = 1; break;
+    case 'm': unit = 60; break;
+    case 'h': unit = 3600; break;
+    case 'd': unit = 86400; break;
+    default: return std::nullopt;
   }
-  return std::nullopt;
+  const long long n = std::stoll(digits);  // at most 11 digits: no overflow
+  if (n == 0 || n > 10LL * 366 * 86400 / unit) return std::nullopt;
+  return std::chrono::seconds(n * unit);
+}
+
+// A bad duration option: which option, what was given, and what is expected.
+int badDuration(const std::string& flag, const std::string& value) {
+  std::cerr << "hands_on_aws: " << flag << ": \"" << value
+            << "\" is not a duration (90s, 30m, 8h, 7d; more than 0, at most 10 years)\n";
+  return 2;
 }
 
 std::string seconds(std::chrono::milliseconds elapsed) {
@@ -319,6 +329,9 @@ int showPassword(const Args& args, const awsdirect::ClientConfig& config, const 
 }
 
 int run(const Args& args) {
+  // The durations are checked before any call.
+  for (const char* flag : {"--ttl", "--older-than"})
+    if (args.options.count(flag) && !duration(option(args, flag))) return badDuration(flag, option(args, flag));
   awsdirect::ClientConfig config;
   if (!option(args, "--region").empty()) config.region = option(args, "--region");
   const std::string region = awsdirect::resolveConfig(config, awsdirect::Redshift::serviceInfo()).region;
@@ -327,7 +340,7 @@ int run(const Args& args) {
   if (args.command == "list" || args.command == "reap") {
     const auto now = std::chrono::system_clock::now();
     const auto olderThan = duration(option(args, "--older-than"));
-    if (!option(args, "--older-than").empty() && !olderThan) return usage();
+    if (args.options.count("--older-than") && !olderThan) return badDuration("--older-than", option(args, "--older-than"));
     int status = 0;
     const auto listings = awsdirect::iac::listEnvironments(config, region, account);
     if (listings.empty()) std::cout << "no environments in " << region << "\n";
@@ -358,9 +371,9 @@ int run(const Args& args) {
   blueprint.cidr = option(args, "--cidr");
   blueprint.uploads = args.uploads;
   blueprint.redshiftManagedPassword = blueprint.postgresManagedPassword = args.awsManagedPasswords;
-  if (!option(args, "--ttl").empty()) {
+  if (args.options.count("--ttl")) {
     blueprint.ttl = duration(option(args, "--ttl"));
-    if (!blueprint.ttl) return usage();
+    if (!blueprint.ttl) return badDuration("--ttl", option(args, "--ttl"));
   }
   awsdirect::iac::validateBlueprint(blueprint, args.openToInternet, args.command == "up");
   awsdirect::iac::Stack stack(config, blueprint);

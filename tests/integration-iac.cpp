@@ -107,6 +107,15 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   auto open = shell.tool("up --name demo --cidr 0.0.0.0/0");
   CHECK(open.status == 2);
   CHECK(contains(open.err, "--open-to-internet"));
+  // A bad duration names the option, the value and the rule, before any call.
+  for (const char* ttl : {"-5h", "5x", "99999999999h", "0s"}) {
+    auto bad = shell.tool(std::string("up --name demo --cidr 203.0.113.7/32 --ttl ") + ttl);
+    CHECK(bad.status == 2);
+    CHECK(contains(bad.err, std::string("--ttl: \"") + ttl + "\" is not a duration (90s, 30m, 8h, 7d"));
+  }
+  auto emptyAge = shell.tool("reap --older-than ''");
+  CHECK(emptyAge.status == 2);
+  CHECK(contains(emptyAge.err, "--older-than: \"\" is not a duration"));
 
   auto up = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv --ttl 8h");
   INFO(up.out << up.err);
