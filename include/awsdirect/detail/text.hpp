@@ -37,6 +37,9 @@ AWSDIRECT_DECL std::string printable(std::string_view text);
 // surrogates and code points above U+10FFFF are not well formed), or 0.
 AWSDIRECT_DECL std::size_t utf8SequenceLength(std::string_view text);
 AWSDIRECT_DECL bool isValidUtf8(std::string_view text);
+// Characters, not bytes (a UTF-8 continuation byte is not one): how AWS's length limits count,
+// and how wide a terminal shows a text.
+AWSDIRECT_DECL std::size_t characterCount(std::string_view text);
 
 }  // namespace detail
 }  // namespace awsdirect

@@ -77,19 +77,16 @@ void BatchExecuteStatementRequest::validateAcross(Validator& v) const {
 namespace awsdirect {
 
 Outcome<redshiftdata::Rows> RedshiftData::getAllStatementResults(const std::string& id) {
-  redshiftdata::Rows rows;
-  auto request = getStatementResult().id(id);
-  std::string previous;
-  for (bool first = true;; first = false) {
-    auto page = send(request);
-    if (!page) return page.error();
-    auto& result = page.value();
-    if (first) rows.columns = std::move(result.columnMetadata);
-    for (auto& record : result.records) rows.records.push_back(std::move(record));
-    if (result.nextToken.empty() || result.nextToken == previous) return rows;
-    previous = result.nextToken;
-    request.nextToken(std::move(result.nextToken));
-  }
+  // The first page holds the columns; the rest are paged as every listing is.
+  auto first = send(getStatementResult().id(id));
+  if (!first) return first.error();
+  redshiftdata::Rows rows{std::move(first.value().columnMetadata), std::move(first.value().records)};
+  if (first.value().nextToken.empty()) return rows;
+  auto rest = sendAllPages(getStatementResult().id(id).nextToken(first.value().nextToken), ByNextToken{},
+                           &redshiftdata::StatementResult::nextToken, &redshiftdata::StatementResult::records);
+  if (!rest) return rest.error();
+  for (auto& record : rest.value()) rows.records.push_back(std::move(record));
+  return rows;
 }
 
 Outcome<std::vector<redshiftdata::StatementSummary>> RedshiftData::listAllStatements(

@@ -1,15 +1,9 @@
 // Definitions of <awsdirect/request.hpp>.
+#include "../detail/text.hpp"
 
 namespace awsdirect {
 
 namespace detail {
-
-// Characters, not bytes: AWS's length limits count characters (a UTF-8 continuation byte is not one).
-AWSDIRECT_DECL std::size_t characterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 AWSDIRECT_DECL void validateText(Validator& v, const MemberSpec& spec, const std::string& field, const std::string& value) {
   // A blob's length is in bytes, a text's in characters (UTF-8 code points), as the models count them.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "../../detail/text.hpp"
 
 namespace awsdirect {
 namespace iac {
@@ -12,12 +13,6 @@ AWSDIRECT_DECL std::string sqlQuoted(const std::string& text) {
   return out + "'";
 }
 
-// The width of a cell as a terminal shows it: UTF-8 code points.
-AWSDIRECT_DECL std::size_t displayWidth(const std::string& text) {
-  std::size_t width = 0;
-  for (unsigned char c : text) width += (c & 0xC0) != 0x80;
-  return width;
-}
 
 void validateLoad(const Load& load) {
   Validator v;
@@ -96,14 +91,14 @@ Outcome<redshiftdata::Rows> runSql(RedshiftData& data, const SqlTarget& target, 
 
 std::string formatTable(const redshiftdata::Rows& rows) {
   std::vector<std::size_t> widths;
-  for (const auto& column : rows.columns) widths.push_back(displayWidth(column.name));
+  for (const auto& column : rows.columns) widths.push_back(awsdirect::detail::characterCount(column.name));
   std::vector<std::vector<std::string>> cells;
   for (const auto& record : rows.records) {
     std::vector<std::string> line;
     for (std::size_t i = 0; i < record.size(); ++i) {
       line.push_back(record[i].text());
       if (i >= widths.size()) widths.push_back(0);
-      widths[i] = std::max(widths[i], displayWidth(line.back()));
+      widths[i] = std::max(widths[i], awsdirect::detail::characterCount(line.back()));
     }
     cells.push_back(std::move(line));
   }
@@ -111,7 +106,7 @@ std::string formatTable(const redshiftdata::Rows& rows) {
     std::string out;
     for (std::size_t i = 0; i < widths.size(); ++i) {
       const std::string value = i < values.size() ? values[i] : "";
-      out += (i ? " | " : " ") + value + std::string(widths[i] - displayWidth(value), ' ');
+      out += (i ? " | " : " ") + value + std::string(widths[i] - awsdirect::detail::characterCount(value), ' ');
     }
     return out + "\n";
   };
