@@ -168,7 +168,7 @@ void printReport(const ResourceReport& report) {
   std::snprintf(line, sizeof line, "  %-17s %-32s %-9s ", report.kind.c_str(), report.name.c_str(),
                 awsdirect::iac::stateName(report.state));
   std::cout << line << report.detail << "\n";
-  for (const auto& drift : report.drift) std::cout << "      drift: " << drift << "\n";
+  for (const auto& change : report.changes) std::cout << "      drift: " << change.text() << "\n";
 }
 
 // A password both Redshift and RDS accept: 24 letters and digits, with each kind present.
@@ -195,7 +195,7 @@ std::string passwordFile(const std::string& name) {
 // Passwords from the environment, else generated and written to a 0600 file (never printed);
 // none when AWS manages them.
 void choosePasswords(awsdirect::iac::Context& context, const std::string& name) {
-  if (context.blueprint.redshiftManagedPassword && context.blueprint.postgresManagedPassword) {
+  if (context.blueprint.redshift.managedPassword && context.blueprint.postgres.managedPassword) {
     std::cout << "passwords: made and kept by AWS in Secrets Manager (hands_on_aws password shows one)\n";
     return;
   }
@@ -354,7 +354,10 @@ int run(const Args& args) {
       const bool due = listing.expired(now) || (olderThan && listing.created && age >= *olderThan);
       if (args.command != "reap" || !due) continue;
       std::cout << "reaping " << listing.name << "\n";
-      awsdirect::iac::Blueprint blueprint{listing.name, region, account, "", {}, {}, std::chrono::system_clock::now()};
+      awsdirect::iac::Blueprint blueprint;
+      blueprint.name = listing.name;
+      blueprint.region = region;
+      blueprint.accountId = account;
       awsdirect::iac::Stack stack(config, blueprint);
       status |= finish(stack.down(), "reap");
     }
@@ -368,9 +371,9 @@ int run(const Args& args) {
   blueprint.name = option(args, "--name");
   blueprint.region = region;
   blueprint.accountId = account;
-  blueprint.cidr = option(args, "--cidr");
-  blueprint.uploads = args.uploads;
-  blueprint.redshiftManagedPassword = blueprint.postgresManagedPassword = args.awsManagedPasswords;
+  if (!option(args, "--cidr").empty()) blueprint.securityGroup.cidrs = {option(args, "--cidr")};
+  blueprint.bucket.uploads = args.uploads;
+  blueprint.redshift.managedPassword = blueprint.postgres.managedPassword = args.awsManagedPasswords;
   if (args.options.count("--ttl")) {
     blueprint.ttl = duration(option(args, "--ttl"));
     if (!blueprint.ttl) return badDuration("--ttl", option(args, "--ttl"));
@@ -404,7 +407,7 @@ int run(const Args& args) {
               << std::flush;
   };
   if (args.command == "up") {
-    if (blueprint.cidr == "0.0.0.0/0")
+    if (option(args, "--cidr") == "0.0.0.0/0")
       std::cout << "note: the Redshift port is open to the whole internet (--open-to-internet)\n";
     choosePasswords(stack.context(), blueprint.name);
     const auto result = stack.up(progress);

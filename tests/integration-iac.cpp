@@ -177,11 +177,11 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   shell.cli("ec2 revoke-security-group-ingress --group-name demo-redshift-sg --protocol tcp --port 5439 "
             "--cidr 203.0.113.7/32");
   auto drifted = shell.tool("status --name demo --cidr 203.0.113.7/32");
-  CHECK(contains(drifted.out, "drift: policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess is not attached"));
-  CHECK(contains(drifted.out, "drift: no ingress rule for TCP 5439 from 203.0.113.7/32"));
+  CHECK(contains(drifted.out, "drift: policy arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess: detached -> attached"));
+  CHECK(contains(drifted.out, "drift: ingress tcp 5439 from 203.0.113.7/32: closed -> open"));
   auto repaired = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv");
   CHECK(repaired.status == 0);
-  CHECK(contains(repaired.out, "repairing"));
+  CHECK(contains(repaired.out, "changing"));
   CHECK_FALSE(contains(shell.tool("status --name demo --cidr 203.0.113.7/32").out, "drift:"));
 
   // A second environment beside the first; taking it down leaves the first intact.

@@ -27,7 +27,7 @@ std::vector<std::string> problemsOf(const Blueprint& blueprint, bool openToInter
 Blueprint named(std::string name, std::string cidr = "203.0.113.7/32") {
   Blueprint blueprint;
   blueprint.name = std::move(name);
-  blueprint.cidr = std::move(cidr);
+  if (!cidr.empty()) blueprint.securityGroup.cidrs = {std::move(cidr)};
   blueprint.accountId = "123456789012";
   return blueprint;
 }
@@ -57,19 +57,64 @@ TEST_CASE("names, CIDRs and TTLs are checked before any call") {
   }
   CHECK(problemsOf(named(std::string(33, 'a'))).size() == 1);
   CHECK(problemsOf(named("dev", "")) ==
-        std::vector<std::string>{"cidr is required: who may reach the Redshift port (such as 203.0.113.7/32)"});
+        std::vector<std::string>{"security_group.cidrs needs at least one CIDR: who may reach the Redshift port (such as "
+                                 "203.0.113.7/32)"});
   try {
     iac::validateBlueprint(named("dev", ""), false, /*cidrRequired=*/false);  // plan and status need none
   } catch (const ValidationError& e) {
     FAIL("unexpected: " << e.what());
   }
   CHECK(problemsOf(named("dev", "10.0.0.0/33")) ==
-        std::vector<std::string>{"cidr must be an IPv4 CIDR block such as 203.0.113.7/32"});
+        std::vector<std::string>{"security_group.cidrs must hold IPv4 CIDR blocks such as 203.0.113.7/32"});
   CHECK(problemsOf(named("dev", "0.0.0.0/0")) ==
-        std::vector<std::string>{"cidr 0.0.0.0/0 opens the Redshift port to the whole internet; pass "
-                                 "--open-to-internet to mean it"});
+        std::vector<std::string>{"security_group.cidrs 0.0.0.0/0 opens the port to the whole internet; say so "
+                                 "(--open-to-internet, or open_to_internet = true)"});
   CHECK(problemsOf(named("dev", "0.0.0.0/0"), true).empty());
   Blueprint expiring = named("dev");
   expiring.ttl = std::chrono::seconds(0);
   CHECK(problemsOf(expiring) == std::vector<std::string>{"ttl must be a positive duration"});
+}
+
+TEST_CASE("every setting is checked by the services' rules, named by its environment-file key, before any call") {
+  Blueprint bad = named("dev");
+  bad.role.policies = {"AmazonS3ReadOnlyAccess"};  // a name, not an ARN: managedPolicyArn makes ARNs
+  bad.user.policies = {"arn:aws:iam::aws:policy/A", "arn:aws:iam::aws:policy/A"};
+  bad.securityGroup.port = 0;
+  bad.securityGroup.cidrs = {"10.0.0.0/8", "10.0.0.0/8"};
+  bad.bucket.uploads = {"/nonexistent/data.csv"};
+  bad.redshift.nodeType = "dc2.l\xc3\xa4rge";
+  bad.redshift.numberOfNodes = 0;
+  bad.redshift.database = "1dev";
+  bad.redshift.masterUsername = "public";
+  bad.redshift.port = 80;
+  bad.postgres.instanceClass = "t2.small";
+  bad.postgres.engineVersion = "latest";
+  bad.postgres.allocatedStorage = 10;
+  bad.postgres.backupRetentionDays = 36;
+  const std::vector<std::string> problems = problemsOf(bad);
+  std::vector<std::string> fields;
+  for (const auto& problem : problems) fields.push_back(problem.substr(0, problem.find(' ')));
+  std::string all;
+  for (const auto& problem : problems) all += problem + "\n";
+  INFO(all);
+  CHECK(fields == std::vector<std::string>{"role.policies", "user.policies", "security_group.port", "security_group.cidrs",
+                                           "bucket.uploads", "redshift.node_type", "redshift.number_of_nodes",
+                                           "redshift.database", "redshift.master_username", "redshift.port",
+                                           "postgres.instance_class", "postgres.engine_version",
+                                           "postgres.allocated_storage", "postgres.backup_retention_days"});
+  CHECK(problems[4] == "bucket.uploads must name readable files: cannot read /nonexistent/data.csv");
+  CHECK(iac::managedPolicyArn("AmazonS3ReadOnlyAccess") == "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+  CHECK(iac::managedPolicyArn("arn:aws:iam::123456789012:policy/Mine") == "arn:aws:iam::123456789012:policy/Mine");
+  CHECK(problemsOf(named("dev")).empty());  // the seed's settings pass
+}
+
+TEST_CASE("a change that replaces a resource is refused with what would change and that its data goes") {
+  iac::ResourceReport report{"RDS database", "dev-postgres", iac::ResourceState::Drifted, "", {}};
+  report.changes.push_back({"instance_class", "db.t2.small", "db.t3.small"});
+  CHECK_FALSE(report.replaces());
+  report.changes.push_back({"engine_version", "16.4", "13.7", true});
+  CHECK(report.replaces());
+  CHECK(iac::replacementRefused(report).message ==
+        "RDS database dev-postgres cannot be changed in place (engine_version: 16.4 -> 13.7): replacing it destroys its "
+        "data; allow it with --allow-replace");
 }

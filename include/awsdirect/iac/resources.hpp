@@ -27,19 +27,55 @@ inline constexpr const char* kEnvironmentTag = "awsdirect:environment";
 inline constexpr const char* kCreatedTag = "awsdirect:created";  // RFC 3339
 inline constexpr const char* kTtlTag = "awsdirect:ttl";          // seconds; absent: no TTL
 
-// What an environment is made of, derived from its name.
+// The settings of each resource, at the seed's values by default. The environment file's keys
+// are in the comments (hands_on_aws init prints them); policies are managed policy ARNs.
+struct RoleSettings {  // [role]
+  std::vector<std::string> policies{"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"};
+};
+struct UserSettings {  // [user]
+  std::vector<std::string> policies{"arn:aws:iam::aws:policy/AmazonRedshiftFullAccess",
+                                    "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"};
+  bool accessKey = true;  // access_key: one key, saved as a profile; false: none (up deletes any)
+};
+struct SecurityGroupSettings {  // [security_group]
+  int port = 5439;
+  std::vector<std::string> cidrs;  // who may reach the port; up needs at least one
+};
+struct BucketSettings {  // [bucket]
+  std::vector<std::string> uploads;  // local files put in the bucket (STANDARD), under their own names
+  bool versioning = false;           // false on a versioned bucket: suspended (versions are kept until down)
+};
+struct RedshiftSettings {  // [redshift]
+  std::string nodeType = "dc2.large";
+  int numberOfNodes = 1;
+  std::string database = "dev";
+  std::string masterUsername = "awsuser";
+  int port = 5439;
+  // master_password = "aws-managed": AWS makes the password and keeps it in Secrets Manager
+  // (ManageMasterPassword); no password leaves AWS and none is written locally.
+  bool managedPassword = false;
+};
+struct PostgresSettings {  // [postgres]
+  std::string instanceClass = "db.t2.small";
+  std::string engineVersion;  // empty: RDS's default for the engine
+  int allocatedStorage = 20;  // GiB
+  int backupRetentionDays = 1;
+  bool managedPassword = false;  // master_password = "aws-managed" (ManageMasterUserPassword)
+};
+
+// What an environment is made of: the names derive from its name, the rest are its settings.
 struct Blueprint {
   std::string name;       // lowercase letters, digits and hyphens, starting with a letter
   std::string region;     // where the bucket, the group, the cluster and the database are
   std::string accountId;  // makes the bucket's name globally unique
-  std::string cidr;       // who may reach the Redshift port
   std::optional<std::chrono::seconds> ttl;
-  std::vector<std::string> uploads;  // local files put in the bucket (STANDARD)
   std::chrono::system_clock::time_point created = std::chrono::system_clock::now();
-  // Master passwords AWS makes and keeps in Secrets Manager (Redshift's ManageMasterPassword,
-  // RDS's ManageMasterUserPassword): no password leaves AWS, and none is written locally.
-  bool redshiftManagedPassword = false;
-  bool postgresManagedPassword = false;
+  RoleSettings role;
+  UserSettings user;
+  SecurityGroupSettings securityGroup;
+  BucketSettings bucket;
+  RedshiftSettings redshift;
+  PostgresSettings postgres;
 
   std::string roleName() const { return name + "-redshift-role"; }
   std::string userName() const { return name + "-airflow"; }
@@ -52,8 +88,13 @@ struct Blueprint {
   AWSDIRECT_DECL std::vector<Tag> tags() const;
 };
 
-// Checks an environment name (and the CIDR and TTL) before any call: a ValidationError that
-// names the field and the rule. `cidrRequired` false lets an empty CIDR pass (plan, status).
+// A managed policy's ARN from its name ("AmazonS3ReadOnlyAccess"); an ARN is returned as it is.
+AWSDIRECT_DECL std::string managedPolicyArn(const std::string& nameOrArn);
+
+// Checks a blueprint before any call: the name, each CIDR, the TTL, every setting by the
+// services' rules, and that every file to upload can be read. A ValidationError names each field
+// (by its environment-file key) and the rule. `cidrRequired` false lets no CIDR pass (plan,
+// status, down).
 AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired = true);
 
 enum class ResourceState {
@@ -66,13 +107,31 @@ enum class ResourceState {
 };
 AWSDIRECT_DECL const char* stateName(ResourceState state);
 
+// One way a resource differs from its blueprint, as up would change it: "number_of_nodes: 1 -> 2".
+// A change AWS cannot make in place replaces the resource: a new one, the old one's data gone.
+struct Change {
+  std::string setting;  // the environment file's key, or what it is about ("policy ARN", "object KEY")
+  std::string from, to;
+  bool replaces = false;
+  std::string text() const { return setting + ": " + from + " -> " + to; }
+};
+
 struct ResourceReport {
   std::string kind;  // "IAM role", "Redshift cluster", ...
   std::string name;
   ResourceState state = ResourceState::Missing;
-  std::string detail;               // an ARN, an endpoint, a status
-  std::vector<std::string> drift;   // what differs from the blueprint
+  std::string detail;            // an ARN, an endpoint, a status
+  std::vector<Change> changes;   // what differs from the blueprint (state Drifted)
+  bool replaces() const {
+    for (const Change& change : changes)
+      if (change.replaces) return true;
+    return false;
+  }
 };
+
+// Why up refuses a change that would replace `report`'s resource unless replacing is allowed:
+// what would change, and that the data goes.
+AWSDIRECT_DECL Error replacementRefused(const ResourceReport& report);
 
 // The clients of one environment, and what resources pass on to those that depend on them.
 struct Context {
@@ -86,6 +145,9 @@ struct Context {
   S3 s3;
   SecretsManager secrets;
   WaitOptions waits;  // paces for the cluster and the database (AWS's by default)
+  // Whether up may replace a resource whose change AWS cannot make in place (destroying its
+  // data); without it such an up fails before any mutating call.
+  bool allowReplace = false;
   // The master passwords the cluster and the database are created with (unless AWS manages them).
   Secret redshiftPassword;
   Secret databasePassword;
@@ -106,8 +168,8 @@ class Resource {
   virtual std::string name() const = 0;
   // What is there, with no mutating call.
   virtual ResourceReport inspect() = 0;
-  // Creates what is missing (or repairs a drift of ours) and waits until ready. Throws the
-  // typed Exception of the call that failed.
+  // Creates what is missing, or changes what differs (in place, or by replacing it when the
+  // context allows), and waits until ready. Throws the typed Exception of the call that failed.
   virtual ResourceReport create() = 0;
   // Deletes it and waits until it is gone; nothing when missing; never touches a conflict.
   virtual void destroy() = 0;

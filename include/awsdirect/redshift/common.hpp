@@ -231,6 +231,11 @@ AWSDIRECT_DECL void masterUsername(Validator& v, const std::string& name);
 AWSDIRECT_DECL void dbName(Validator& v, const std::string& field, const std::string& name);
 AWSDIRECT_DECL void dbName(Validator& v, const std::string& name);
 
+// A family and a size, such as ra3.xlplus or dc2.large: lowercase letters and digits, one dot.
+// (Which types a region offers changes; their shape does not.)
+AWSDIRECT_DECL void nodeType(Validator& v, const std::string& field, const std::string& type);
+AWSDIRECT_DECL void nodeType(Validator& v, const std::string& type);
+
 // 1-255 letters, digits and hyphens, starting with a letter, no "--", no trailing hyphen.
 AWSDIRECT_DECL void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id);
 
@@ -251,7 +256,7 @@ static constexpr const char* kSnapshotTypes[] = {"automated", "manual"};
 AWSDIRECT_MEMBER(ClusterIdentifier, clusterIdentifier, std::string, check(rules::clusterIdentifier));
 AWSDIRECT_MEMBER(DBName, dbName, std::string, check(rules::dbName));
 AWSDIRECT_MEMBER(ClusterType, clusterType, std::string, oneOf(kClusterTypes));
-AWSDIRECT_MEMBER(NodeType, nodeType, std::string, length(1, 64));
+AWSDIRECT_MEMBER(NodeType, nodeType, std::string, check(rules::nodeType));
 AWSDIRECT_MEMBER(MasterUsername, masterUsername, std::string, check(rules::masterUsername));
 AWSDIRECT_MEMBER(MasterUserPassword, masterUserPassword, Secret, check(rules::masterUserPassword));
 AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::string>, items("VpcSecurityGroupId"),

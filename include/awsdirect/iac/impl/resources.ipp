@@ -1,5 +1,9 @@
 // Definitions of <awsdirect/iac/resources.hpp>.
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <fstream>
+#include <map>
 
 #include "../../credentials_file.hpp"
 #include "../../detail/ip.hpp"
@@ -16,6 +20,29 @@ std::vector<Tag> Blueprint::tags() const {
   return tags;
 }
 
+std::string managedPolicyArn(const std::string& nameOrArn) {
+  return nameOrArn.rfind("arn:", 0) == 0 ? nameOrArn : "arn:aws:iam::aws:policy/" + nameOrArn;
+}
+
+namespace detail {
+
+AWSDIRECT_DECL void validatePolicies(Validator& v, const std::string& field, const std::vector<std::string>& arns) {
+  v.check(arns.size() <= 10, field, "may attach at most 10 managed policies (IAM's quota per role or user)");
+  for (const auto& arn : arns) {
+    const std::size_t policy = arn.find(":policy/");
+    v.check(arn.rfind("arn:aws", 0) == 0 && arn.find(":iam::") != std::string::npos && policy != std::string::npos &&
+                policy + 8 < arn.size(),
+            field, "must hold managed policy names or ARNs (arn:aws:iam::aws:policy/NAME)");
+  }
+  for (std::size_t i = 0; i < arns.size(); ++i)
+    v.check(std::find(arns.begin() + i + 1, arns.end(), arns[i]) == arns.end(), field, "names a policy twice");
+}
+
+// The server's name of an upload: the file's own name.
+AWSDIRECT_DECL std::string uploadKey(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+}  // namespace detail
+
 void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired) {
   Validator v;
   const std::string& name = blueprint.name;
@@ -25,14 +52,66 @@ void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cid
   v.check(shaped, "name",
           "must be 1 to 32 lowercase letters, digits and single hyphens, starting with a letter and not ending with a "
           "hyphen");
-  if (!blueprint.cidr.empty() || cidrRequired)
-    if (v.check(!blueprint.cidr.empty(), "cidr", "is required: who may reach the Redshift port (such as 203.0.113.7/32)"))
-      if (v.check(awsdirect::detail::isIpv4Cidr(blueprint.cidr), "cidr",
-                  "must be an IPv4 CIDR block such as 203.0.113.7/32"))
-        v.check(blueprint.cidr != "0.0.0.0/0" || openToInternet, "cidr",
-                "0.0.0.0/0 opens the Redshift port to the whole internet; pass --open-to-internet to mean it");
   if (blueprint.ttl) v.check(blueprint.ttl->count() > 0, "ttl", "must be a positive duration");
+
+  detail::validatePolicies(v, "role.policies", blueprint.role.policies);
+  detail::validatePolicies(v, "user.policies", blueprint.user.policies);
+
+  const SecurityGroupSettings& group = blueprint.securityGroup;
+  v.check(group.port >= 1 && group.port <= 65535, "security_group.port", "must be a TCP port, 1 to 65535");
+  if (cidrRequired)
+    v.check(!group.cidrs.empty(), "security_group.cidrs",
+            "needs at least one CIDR: who may reach the Redshift port (such as 203.0.113.7/32)");
+  for (std::size_t i = 0; i < group.cidrs.size(); ++i) {
+    const std::string& cidr = group.cidrs[i];
+    if (v.check(awsdirect::detail::isIpv4Cidr(cidr), "security_group.cidrs",
+                "must hold IPv4 CIDR blocks such as 203.0.113.7/32"))
+      v.check(cidr != "0.0.0.0/0" || openToInternet, "security_group.cidrs",
+              "0.0.0.0/0 opens the port to the whole internet; say so (--open-to-internet, or open_to_internet = true)");
+    v.check(std::find(group.cidrs.begin() + i + 1, group.cidrs.end(), cidr) == group.cidrs.end(),
+            "security_group.cidrs", "names a CIDR twice");
+  }
+
+  const auto& uploads = blueprint.bucket.uploads;
+  for (std::size_t i = 0; i < uploads.size(); ++i) {
+    // Read now, so that a typo creates nothing (a billable database left for a missing file).
+    std::ifstream file(uploads[i], std::ios::binary);
+    struct stat info {};
+    v.check(file.good() && stat(uploads[i].c_str(), &info) == 0 && S_ISREG(info.st_mode), "bucket.uploads",
+            "must name readable files: cannot read " + uploads[i]);
+    for (std::size_t j = i + 1; j < uploads.size(); ++j)
+      v.check(detail::uploadKey(uploads[i]) != detail::uploadKey(uploads[j]), "bucket.uploads",
+              "has two files named " + detail::uploadKey(uploads[i]) + ": both would be the same object");
+  }
+
+  const RedshiftSettings& redshift = blueprint.redshift;
+  redshift::rules::nodeType(v, "redshift.node_type", redshift.nodeType);
+  v.check(redshift.numberOfNodes >= 1 && redshift.numberOfNodes <= 128, "redshift.number_of_nodes",
+          "must be between 1 and 128");
+  redshift::rules::dbName(v, "redshift.database", redshift.database);
+  redshift::rules::masterUsername(v, "redshift.master_username", redshift.masterUsername);
+  v.check(redshift.port >= 1150 && redshift.port <= 65535, "redshift.port", "must be between 1150 and 65535");
+
+  const PostgresSettings& postgres = blueprint.postgres;
+  rds::rules::dbInstanceClass(v, "postgres.instance_class", postgres.instanceClass);
+  bool version = postgres.engineVersion.empty() || (awsdirect::rules::isDigit(postgres.engineVersion.front()) &&
+                                                    awsdirect::rules::isDigit(postgres.engineVersion.back()));
+  for (char c : postgres.engineVersion) version &= awsdirect::rules::isDigit(c) || c == '.';
+  v.check(version, "postgres.engine_version", "must be a PostgreSQL version such as 16.4 or 13, or empty for RDS's default");
+  if (postgres.allocatedStorage < 20 || postgres.allocatedStorage > 65536)
+    v.fail("postgres.allocated_storage", "must be between 20 and 65536 GiB");
+  v.check(postgres.backupRetentionDays >= 0 && postgres.backupRetentionDays <= 35, "postgres.backup_retention_days",
+          "must be between 0 and 35");
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
+}
+
+Error replacementRefused(const ResourceReport& report) {
+  std::string what;
+  for (const Change& change : report.changes)
+    if (change.replaces) what += (what.empty() ? "" : ", ") + change.text();
+  return makeError(ErrorKind::Configuration, "ReplacementNotAllowed",
+                   report.kind + " " + report.name + " cannot be changed in place (" + what +
+                       "): replacing it destroys its data; allow it with --allow-replace");
 }
 
 const char* stateName(ResourceState state) {
@@ -98,14 +177,32 @@ AWSDIRECT_DECL ResourceReport conflict(const Resource& resource, const std::stri
                 "exists without the tag " + std::string(kEnvironmentTag) + "=" + environment + ": not this environment's");
 }
 
-// The managed policies `wanted` that `attached` lacks.
-AWSDIRECT_DECL std::vector<std::string> missingPolicies(const std::vector<iam::AttachedPolicy>& attached,
-                                                        const std::vector<std::string>& wanted) {
-  std::vector<std::string> missing;
+// What differs between the managed policies `attached` and those `wanted`: each to attach, each
+// to detach (one a console user added).
+AWSDIRECT_DECL std::vector<Change> policyChanges(const std::vector<iam::AttachedPolicy>& attached,
+                                                 const std::vector<std::string>& wanted) {
+  std::vector<Change> changes;
   for (const auto& arn : wanted)
     if (std::none_of(attached.begin(), attached.end(), [&](const iam::AttachedPolicy& p) { return p.policyArn == arn; }))
-      missing.push_back(arn);
-  return missing;
+      changes.push_back({"policy " + arn, "detached", "attached"});
+  for (const auto& policy : attached)
+    if (std::find(wanted.begin(), wanted.end(), policy.policyArn) == wanted.end())
+      changes.push_back({"policy " + policy.policyArn, "attached", "detached"});
+  return changes;
+}
+
+// The ARN a policy change is about.
+AWSDIRECT_DECL std::string policyOf(const Change& change) { return change.setting.substr(7); }
+
+AWSDIRECT_DECL ResourceReport withChanges(ResourceReport report, std::vector<Change> changes) {
+  report.changes = std::move(changes);
+  if (!report.changes.empty()) report.state = ResourceState::Drifted;
+  return report;
+}
+
+// A change AWS cannot make in place, refused unless the context allows replacing.
+AWSDIRECT_DECL void allowReplacing(const Context& c, const ResourceReport& now) {
+  if (!c.allowReplace) throwError(replacementRefused(now));
 }
 
 // ---- IAM role: what Redshift assumes to read S3 ------------------------------------------------
@@ -121,11 +218,8 @@ class RoleResource final : public Resource {
     if (!role) return report(*this, ResourceState::Missing);
     if (!taggedAs(role->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     c_.setOutput("roleArn", role->arn);
-    ResourceReport r = report(*this, ResourceState::Ready, role->arn);
-    for (const auto& arn : missingPolicies(c_.iam.listAllAttachedRolePolicies(name()).value(), policies()))
-      r.drift.push_back("policy " + arn + " is not attached");
-    if (!r.drift.empty()) r.state = ResourceState::Drifted;
-    return r;
+    return withChanges(report(*this, ResourceState::Ready, role->arn),
+                       policyChanges(c_.iam.listAllAttachedRolePolicies(name()).value(), c_.blueprint.role.policies));
   }
 
   ResourceReport create() override {
@@ -138,9 +232,12 @@ class RoleResource final : public Resource {
                          .description("Redshift reads S3 for environment " + c_.blueprint.name);
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.setOutput("roleArn", c_.iam.send(request).value().arn);
+      now = withChanges(now, policyChanges({}, c_.blueprint.role.policies));
     }
-    for (const auto& arn : missingPolicies(c_.iam.listAllAttachedRolePolicies(name()).value(), policies()))
-      c_.iam.send(Iam::attachRolePolicy().roleName(name()).policyArn(arn)).value();
+    for (const Change& change : now.changes) {
+      if (change.to == "attached") c_.iam.send(Iam::attachRolePolicy().roleName(name()).policyArn(policyOf(change))).value();
+      else c_.iam.send(Iam::detachRolePolicy().roleName(name()).policyArn(policyOf(change))).value();
+    }
     return inspect();
   }
 
@@ -152,7 +249,6 @@ class RoleResource final : public Resource {
   }
 
  private:
-  static std::vector<std::string> policies() { return {"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"}; }
   Context& c_;
 };
 
@@ -168,12 +264,15 @@ class UserResource final : public Resource {
     auto user = unlessMissing(c_.iam.send(Iam::getUser().userName(name())), {"NoSuchEntity"});
     if (!user) return report(*this, ResourceState::Missing);
     if (!taggedAs(user->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
-    ResourceReport r = report(*this, ResourceState::Ready, "access key in profile " + c_.blueprint.userProfile());
-    for (const auto& arn : missingPolicies(c_.iam.listAllAttachedUserPolicies(name()).value(), policies()))
-      r.drift.push_back("policy " + arn + " is not attached");
-    if (c_.iam.listAllAccessKeys(name()).value().empty()) r.drift.push_back("it has no access key");
-    if (!r.drift.empty()) r.state = ResourceState::Drifted;
-    return r;
+    std::vector<Change> changes =
+        policyChanges(c_.iam.listAllAttachedUserPolicies(name()).value(), c_.blueprint.user.policies);
+    const std::size_t keys = c_.iam.listAllAccessKeys(name()).value().size();
+    if (c_.blueprint.user.accessKey && keys == 0) changes.push_back(accessKeyChange(keys));
+    if (!c_.blueprint.user.accessKey && keys > 0) changes.push_back(accessKeyChange(keys));
+    return withChanges(report(*this, ResourceState::Ready,
+                              c_.blueprint.user.accessKey ? "access key in profile " + c_.blueprint.userProfile()
+                                                          : "no access key"),
+                       std::move(changes));
   }
 
   ResourceReport create() override {
@@ -183,12 +282,23 @@ class UserResource final : public Resource {
       auto request = Iam::createUser().userName(name());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.iam.send(request).value();
+      std::vector<Change> changes = policyChanges({}, c_.blueprint.user.policies);
+      if (c_.blueprint.user.accessKey) changes.push_back(accessKeyChange(0));
+      now = withChanges(now, std::move(changes));
     }
-    for (const auto& arn : missingPolicies(c_.iam.listAllAttachedUserPolicies(name()).value(), policies()))
-      c_.iam.send(Iam::attachUserPolicy().userName(name()).policyArn(arn)).value();
-    if (c_.iam.listAllAccessKeys(name()).value().empty()) {
-      iam::AccessKey key = c_.iam.send(Iam::createAccessKey().userName(name())).value();
-      saveCredentialsProfile(c_.config.environment, c_.blueprint.userProfile(), key.accessKeyId, key.secretAccessKey);
+    for (const Change& change : now.changes) {
+      if (change.setting == "access_key" && c_.blueprint.user.accessKey) {
+        iam::AccessKey key = c_.iam.send(Iam::createAccessKey().userName(name())).value();
+        saveCredentialsProfile(c_.config.environment, c_.blueprint.userProfile(), key.accessKeyId, key.secretAccessKey);
+      } else if (change.setting == "access_key") {
+        for (const auto& key : c_.iam.listAllAccessKeys(name()).value())
+          c_.iam.send(Iam::deleteAccessKey().userName(name()).accessKeyId(key.accessKeyId)).value();
+        removeCredentialsProfile(c_.config.environment, c_.blueprint.userProfile());
+      } else if (change.to == "attached") {
+        c_.iam.send(Iam::attachUserPolicy().userName(name()).policyArn(policyOf(change))).value();
+      } else {
+        c_.iam.send(Iam::detachUserPolicy().userName(name()).policyArn(policyOf(change))).value();
+      }
     }
     return inspect();
   }
@@ -202,13 +312,14 @@ class UserResource final : public Resource {
   }
 
  private:
-  static std::vector<std::string> policies() {
-    return {"arn:aws:iam::aws:policy/AmazonRedshiftFullAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"};
+  Change accessKeyChange(std::size_t keys) const {
+    if (c_.blueprint.user.accessKey) return {"access_key", "none", "one, saved as profile " + c_.blueprint.userProfile()};
+    return {"access_key", std::to_string(keys) + " key(s)", "none"};
   }
   Context& c_;
 };
 
-// ---- Security group: the Redshift port, open to one CIDR ---------------------------------------
+// ---- Security group: one port, open to the environment's CIDRs -------------------------------
 
 class GroupResource final : public Resource {
  public:
@@ -221,12 +332,9 @@ class GroupResource final : public Resource {
     if (!group) return report(*this, ResourceState::Missing);
     if (!taggedAs(group->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     c_.setOutput("groupId", group->groupId);
-    ResourceReport r = report(*this, ResourceState::Ready, group->groupId);
-    if (!c_.blueprint.cidr.empty() && !opensPort(*group)) {  // no CIDR given (status, down): not checked
-      r.state = ResourceState::Drifted;
-      r.drift.push_back("no ingress rule for TCP 5439 from " + c_.blueprint.cidr);
-    }
-    return r;
+    // With no CIDR given (status or down without a file), the rules are not checked.
+    if (c_.blueprint.securityGroup.cidrs.empty()) return report(*this, ResourceState::Ready, group->groupId);
+    return withChanges(report(*this, ResourceState::Ready, group->groupId), ingressChanges(*group));
   }
 
   ResourceReport create() override {
@@ -240,10 +348,18 @@ class GroupResource final : public Resource {
                          .vpcId(c_.ec2.findDefaultVpc().value().vpcId);
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       groupId = c_.ec2.send(request).value().groupId;
+      now = withChanges(now, ingressChanges(ec2::SecurityGroup{}));
     }
-    c_.ec2.send(Ec2::authorizeSecurityGroupIngress().groupId(groupId).ipPermission(
-                    ec2::IpPermission::tcp(5439).cidr(c_.blueprint.cidr, "Redshift")))
-        .value();
+    const int port = c_.blueprint.securityGroup.port;
+    for (const Change& change : now.changes) {
+      if (change.to == "open") {
+        c_.ec2.send(Ec2::authorizeSecurityGroupIngress().groupId(groupId).ipPermission(
+                        ec2::IpPermission::tcp(port).cidr(cidrOf(change), "environment " + c_.blueprint.name)))
+            .value();
+      } else {
+        c_.ec2.send(Ec2::revokeSecurityGroupIngress().groupId(groupId).ipPermission(extra_.at(change.setting))).value();
+      }
+    }
     return inspect();
   }
 
@@ -254,14 +370,46 @@ class GroupResource final : public Resource {
   }
 
  private:
-  bool opensPort(const ec2::SecurityGroup& group) const {
+  static std::string ruleName(const std::string& protocol, const std::optional<int>& from, const std::optional<int>& to,
+                              const std::string& source) {
+    std::string ports = protocol == "-1" ? "all traffic" : protocol + " " + std::to_string(from.value_or(-1));
+    if (protocol != "-1" && to && to != from) ports += "-" + std::to_string(*to);
+    return "ingress " + ports + " from " + source;
+  }
+  static std::string cidrOf(const Change& change) { return change.setting.substr(change.setting.rfind(' ') + 1); }
+
+  // Each CIDR of the blueprint opens its port; every other IPv4 rule (one a console user added)
+  // is closed. extra_ keeps those rules as AWS has them, to revoke them exactly.
+  std::vector<Change> ingressChanges(const ec2::SecurityGroup& group) {
+    const int port = c_.blueprint.securityGroup.port;
+    const auto& cidrs = c_.blueprint.securityGroup.cidrs;
+    std::vector<Change> changes;
+    std::vector<std::string> open;
+    extra_.clear();
     for (const auto& permission : group.ipPermissions)
-      if (permission.ipProtocol == "tcp" && permission.fromPort == 5439 && permission.toPort == 5439)
-        for (const auto& range : permission.ipRanges)
-          if (range.cidrIp == c_.blueprint.cidr) return true;
-    return false;
+      for (const auto& range : permission.ipRanges) {
+        const bool wanted = permission.ipProtocol == "tcp" && permission.fromPort == port && permission.toPort == port &&
+                            std::find(cidrs.begin(), cidrs.end(), range.cidrIp) != cidrs.end();
+        if (wanted) {
+          open.push_back(range.cidrIp);
+          continue;
+        }
+        const std::string rule = ruleName(permission.ipProtocol, permission.fromPort, permission.toPort, range.cidrIp);
+        ec2::IpPermission revoke;
+        revoke.ipProtocol = permission.ipProtocol;
+        revoke.fromPort = permission.fromPort;
+        revoke.toPort = permission.toPort;
+        revoke.ipRanges.push_back({range.cidrIp, {}});
+        extra_.emplace(rule, std::move(revoke));
+        changes.push_back({rule, "open", "closed"});
+      }
+    for (const auto& cidr : cidrs)
+      if (std::find(open.begin(), open.end(), cidr) == open.end())
+        changes.insert(changes.begin(), Change{ruleName("tcp", port, port, cidr), "closed", "open"});
+    return changes;
   }
   Context& c_;
+  std::map<std::string, ec2::IpPermission> extra_;
 };
 
 // ---- S3 bucket: private, tagged, with the uploaded files -------------------------------------
@@ -277,14 +425,17 @@ class BucketResource final : public Resource {
     if (!head) return report(*this, ResourceState::Missing);
     auto tags = unlessMissing(c_.s3.send(S3::getBucketTagging().bucket(name())), {"NoSuchTagSet"});
     if (!tags || !taggedAs(*tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
-    ResourceReport r = report(*this, ResourceState::Ready, "s3://" + name());
+    std::vector<Change> changes;
     auto block = unlessMissing(c_.s3.send(S3::getPublicAccessBlock().bucket(name())),
                                {"NoSuchPublicAccessBlockConfiguration"});
     if (!block || !(*block == s3::PublicAccessBlockConfiguration::allBlocked()))
-      r.drift.push_back("public access is not blocked");
-    for (const auto& key : missingUploads()) r.drift.push_back("object " + key + " is missing");
-    if (!r.drift.empty()) r.state = ResourceState::Drifted;
-    return r;
+      changes.push_back({"public access", "allowed", "blocked"});
+    const std::string versioning = c_.s3.send(S3::getBucketVersioning().bucket(name())).value().status;
+    if (c_.blueprint.bucket.versioning && versioning != "Enabled")
+      changes.push_back({"versioning", versioning.empty() ? "off" : versioning, "Enabled"});
+    if (!c_.blueprint.bucket.versioning && versioning == "Enabled") changes.push_back({"versioning", "Enabled", "Suspended"});
+    for (const auto& key : missingUploads()) changes.push_back({"object " + key, "missing", "uploaded"});
+    return withChanges(report(*this, ResourceState::Ready, "s3://" + name()), std::move(changes));
   }
 
   ResourceReport create() override {
@@ -295,8 +446,12 @@ class BucketResource final : public Resource {
       auto tagging = S3::putBucketTagging().bucket(name());
       for (const Tag& tag : c_.blueprint.tags()) tagging.tag(tag.key, tag.value);
       c_.s3.send(tagging).value();
+      now = inspect();
     }
-    c_.s3.send(S3::putPublicAccessBlock().bucket(name()).blockAll()).value();
+    for (const Change& change : now.changes) {
+      if (change.setting == "public access") c_.s3.send(S3::putPublicAccessBlock().bucket(name()).blockAll()).value();
+      if (change.setting == "versioning") c_.s3.send(S3::putBucketVersioning().bucket(name()).status(change.to)).value();
+    }
     for (const auto& key : missingUploads())
       c_.s3.send(S3::putObject().bucket(name()).key(key).bodyFromFile(pathOf(key)).storageClass("STANDARD")).value();
     return inspect();
@@ -312,17 +467,16 @@ class BucketResource final : public Resource {
   }
 
  private:
-  static std::string keyOf(const std::string& path) { return path.substr(path.rfind('/') + 1); }
   std::string pathOf(const std::string& key) const {
-    for (const auto& path : c_.blueprint.uploads)
-      if (keyOf(path) == key) return path;
+    for (const auto& path : c_.blueprint.bucket.uploads)
+      if (uploadKey(path) == key) return path;
     return key;
   }
   std::vector<std::string> missingUploads() {
     std::vector<std::string> missing;
-    for (const auto& path : c_.blueprint.uploads)
-      if (!unlessMissing(c_.s3.send(S3::headObject().bucket(name()).key(keyOf(path))), {"NoSuchKey", "NotFound", "404"}))
-        missing.push_back(keyOf(path));
+    for (const auto& path : c_.blueprint.bucket.uploads)
+      if (!unlessMissing(c_.s3.send(S3::headObject().bucket(name()).key(uploadKey(path))), {"NoSuchKey", "NotFound", "404"}))
+        missing.push_back(uploadKey(path));
     return missing;
   }
   Context& c_;
@@ -361,28 +515,56 @@ class ClusterResource final : public Resource {
     if (!taggedAs(cluster->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     secretArn_ = cluster->masterPasswordSecretArn;
     if (cluster->clusterStatus != "available") return report(*this, ResourceState::Busy, cluster->clusterStatus);
-    return report(*this, ResourceState::Ready,
-                  (cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(cluster->endpoint->port) : "") +
-                      withSecret(secretArn_));
+    const RedshiftSettings& want = c_.blueprint.redshift;
+    const int port = cluster->endpoint ? cluster->endpoint->port : want.port;
+    std::vector<Change> changes;
+    // A classic resize changes the type and the count in place (ModifyCluster); the database
+    // and its owner are the cluster's from its creation.
+    if (cluster->nodeType != want.nodeType) changes.push_back({"node_type", cluster->nodeType, want.nodeType});
+    if (cluster->numberOfNodes != want.numberOfNodes)
+      changes.push_back({"number_of_nodes", std::to_string(cluster->numberOfNodes), std::to_string(want.numberOfNodes)});
+    if (port != want.port) changes.push_back({"port", std::to_string(port), std::to_string(want.port)});
+    if (cluster->dbName != want.database) changes.push_back({"database", cluster->dbName, want.database, true});
+    if (cluster->masterUsername != want.masterUsername)
+      changes.push_back({"master_username", cluster->masterUsername, want.masterUsername, true});
+    return withChanges(report(*this, ResourceState::Ready,
+                              (cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(port) : "") +
+                                  withSecret(secretArn_)),
+                       std::move(changes));
   }
 
   ResourceReport create() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Conflict || now.state == ResourceState::Ready) return now;
+    if (now.state == ResourceState::Drifted && now.replaces()) {
+      allowReplacing(c_, now);
+      destroy();
+      now.state = ResourceState::Missing;
+    }
+    const RedshiftSettings& want = c_.blueprint.redshift;
     if (now.state == ResourceState::Missing) {
       auto request = Redshift::createCluster()
                          .identifier(name())
-                         .nodeType("dc2.large")
-                         .numberOfNodes(1)
-                         .dbName("dev")
-                         .port(5439)
-                         .masterUsername("awsuser")
+                         .nodeType(want.nodeType)
+                         .numberOfNodes(want.numberOfNodes)
+                         .dbName(want.database)
+                         .port(want.port)
+                         .masterUsername(want.masterUsername)
                          .vpcSecurityGroupId(c_.output("groupId"))
                          .iamRole(c_.output("roleArn"));
-      if (c_.blueprint.redshiftManagedPassword) request.manageMasterPassword();
+      if (want.managedPassword) request.manageMasterPassword();
       else request.masterUserPassword(c_.redshiftPassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.redshift.send(request).value();
+    } else if (now.state == ResourceState::Drifted) {
+      auto modify = Redshift::modifyCluster().clusterIdentifier(name());
+      for (const Change& change : now.changes) {
+        if (change.setting == "node_type") modify.nodeType(want.nodeType);
+        if (change.setting == "number_of_nodes" || change.setting == "node_type")  // a resize names both
+          modify.numberOfNodes(want.numberOfNodes).clusterType(want.numberOfNodes > 1 ? "multi-node" : "single-node");
+        if (change.setting == "port") modify.port(want.port);
+      }
+      c_.redshift.send(modify).value();
     }
     c_.redshift.waitUntilAvailable(name(), c_.waits).value();
     return inspect();
@@ -406,6 +588,19 @@ class ClusterResource final : public Resource {
 
 // ---- RDS PostgreSQL ------------------------------------------------------------------------
 
+// Whether dotted version `a` is older than `b` ("13.7" < "13.10" < "14").
+AWSDIRECT_DECL bool olderVersion(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    long x = 0, y = 0;
+    while (i < a.size() && a[i] != '.') x = x * 10 + (a[i++] - '0');
+    while (j < b.size() && b[j] != '.') y = y * 10 + (b[j++] - '0');
+    if (x != y) return x < y;
+    ++i, ++j;
+  }
+  return false;
+}
+
 class DatabaseResource final : public Resource {
  public:
   explicit DatabaseResource(Context& context) : c_(context) {}
@@ -418,33 +613,66 @@ class DatabaseResource final : public Resource {
     if (!taggedAs(instance->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     secretArn_ = instance->masterUserSecretArn;
     if (instance->dbInstanceStatus != "available") return report(*this, ResourceState::Busy, instance->dbInstanceStatus);
-    ResourceReport r =
+    const PostgresSettings& want = c_.blueprint.postgres;
+    std::vector<Change> changes;
+    if (instance->dbInstanceClass != want.instanceClass)
+      changes.push_back({"instance_class", instance->dbInstanceClass, want.instanceClass});
+    // Storage only grows in place; a smaller size is a new database.
+    if (instance->allocatedStorage != want.allocatedStorage)
+      changes.push_back({"allocated_storage", std::to_string(instance->allocatedStorage),
+                         std::to_string(want.allocatedStorage), want.allocatedStorage < instance->allocatedStorage});
+    if (instance->backupRetentionPeriod != want.backupRetentionDays)
+      changes.push_back({"backup_retention_days", std::to_string(instance->backupRetentionPeriod),
+                         std::to_string(want.backupRetentionDays)});
+    // An upgrade is in place; RDS cannot downgrade.
+    if (!want.engineVersion.empty() && instance->engineVersion != want.engineVersion &&
+        instance->engineVersion.rfind(want.engineVersion + ".", 0) != 0)  // "13" is any 13.x
+      changes.push_back({"engine_version", instance->engineVersion, want.engineVersion,
+                         olderVersion(want.engineVersion, instance->engineVersion)});
+    return withChanges(
         report(*this, ResourceState::Ready,
                (instance->endpoint ? instance->endpoint->address + ":" + std::to_string(instance->endpoint->port) : "") +
-                   withSecret(secretArn_));
-    if (instance->backupRetentionPeriod != 1) {
-      r.state = ResourceState::Drifted;
-      r.drift.push_back("backups kept " + std::to_string(instance->backupRetentionPeriod) + " days, not 1");
-    }
-    return r;
+                   withSecret(secretArn_)),
+        std::move(changes));
   }
 
   ResourceReport create() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Conflict || now.state == ResourceState::Ready) return now;
+    if (now.state == ResourceState::Drifted && now.replaces()) {
+      allowReplacing(c_, now);
+      destroy();
+      now.state = ResourceState::Missing;
+    }
+    const PostgresSettings& want = c_.blueprint.postgres;
     if (now.state == ResourceState::Missing) {
       auto request = Rds::createDBInstance()
                          .identifier(name())
                          .engine("postgres")
-                         .instanceClass("db.t2.small")
-                         .allocatedStorage(20)
+                         .instanceClass(want.instanceClass)
+                         .allocatedStorage(want.allocatedStorage)
                          .masterUsername("postgres")
-                         .backupRetentionPeriod(1)
+                         .backupRetentionPeriod(want.backupRetentionDays)
                          .vpcSecurityGroupId(c_.output("groupId"));
-      if (c_.blueprint.postgresManagedPassword) request.manageMasterUserPassword();
+      if (!want.engineVersion.empty()) request.engineVersion(want.engineVersion);
+      if (want.managedPassword) request.manageMasterUserPassword();
       else request.masterUserPassword(c_.databasePassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.rds.send(request).value();
+    } else if (now.state == ResourceState::Drifted) {
+      // Applied now, not in the next maintenance window: up means the environment is as written.
+      auto modify = Rds::modifyDBInstance().dbInstanceIdentifier(name()).applyImmediately();
+      for (const Change& change : now.changes) {
+        if (change.setting == "instance_class") modify.dbInstanceClass(want.instanceClass);
+        if (change.setting == "allocated_storage") modify.allocatedStorage(want.allocatedStorage);
+        if (change.setting == "backup_retention_days") modify.backupRetentionPeriod(want.backupRetentionDays);
+        if (change.setting == "engine_version") {
+          modify.engineVersion(want.engineVersion);
+          if (change.from.substr(0, change.from.find('.')) != want.engineVersion.substr(0, want.engineVersion.find('.')))
+            modify.allowMajorVersionUpgrade();
+        }
+      }
+      c_.rds.send(modify).value();
     }
     c_.rds.waitUntilAvailable(name(), c_.waits).value();
     return inspect();

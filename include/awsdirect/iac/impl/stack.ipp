@@ -80,15 +80,33 @@ class StackRun {
   Clock::time_point start_ = Clock::now();
 };
 
+// The master passwords up would send, by the services' rules, before any call.
+AWSDIRECT_DECL void validatePasswords(const Context& c) {
+  Validator v;
+  if (!c.blueprint.redshift.managedPassword)
+    redshift::rules::masterUserPassword(v, "redshift.master_password", c.redshiftPassword.reveal());
+  if (!c.blueprint.postgres.managedPassword) {
+    Validator postgres;
+    rds::rules::masterUserPassword(postgres, "postgres", c.databasePassword.reveal());
+    for (const auto& problem : postgres.problems()) v.fail("postgres.master_password", problem.rule);
+  }
+  if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
+}
+
 }  // namespace detail
 
 // makeResources' order: role, user, group, bucket, cluster, database.
 StackResult Stack::up(const StackProgress& progress) {
+  detail::validatePasswords(context_);
   StackResult result;
   std::vector<ResourceReport> before = inspect();
   bool allReady = true;
   for (const auto& report : before) allReady &= report.state == ResourceState::Ready;
-  if (allReady) {
+  // A replacement not allowed stops up before any mutating call: plan said what it would destroy.
+  for (const auto& report : before)
+    if (report.replaces() && !context_.allowReplace)
+      result.failures.push_back({report.kind, report.name, replacementRefused(report)});
+  if (allReady || !result.failures.empty()) {
     result.resources = std::move(before);
     return result;
   }
@@ -105,7 +123,10 @@ StackResult Stack::up(const StackProgress& progress) {
       run.tell(now, "ready");
       return;
     }
-    run.tell(now, now.state == ResourceState::Missing ? "creating" : "repairing");
+    run.tell(now, now.state == ResourceState::Missing ? "creating"
+                  : now.replaces()                      ? "replacing"
+                  : now.state == ResourceState::Drifted ? "changing"
+                                                        : "waiting");
     ResourceReport after = resource.create();
     run.tell(after, stateName(after.state));
     if (after.state != ResourceState::Ready)

@@ -56,6 +56,17 @@ void dbName(Validator& v, const std::string& field, const std::string& name) {
 
 void dbName(Validator& v, const std::string& name) { dbName(v, "DBName", name); }
 
+void nodeType(Validator& v, const std::string& field, const std::string& type) {
+  using namespace awsdirect::rules;
+  const std::size_t dot = type.find('.');
+  bool shaped = dot != std::string::npos && dot > 0 && dot + 1 < type.size() && type.size() <= 64 &&
+                type.find('.', dot + 1) == std::string::npos;
+  for (char c : type) shaped &= isLower(c) || isDigit(c) || c == '.';
+  v.check(shaped, field, "must be a family and a size of lowercase letters and digits, such as ra3.xlplus or dc2.large");
+}
+
+void nodeType(Validator& v, const std::string& type) { nodeType(v, "NodeType", type); }
+
 void snapshotIdentifier(Validator& v, const std::string& field, const std::string& id) {
   awsdirect::rules::resourceIdentifier(v, field, id, false, 255);
 }
