@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what awsdirect needs to build and test on Debian/Ubuntu: GCC and Clang (with its sanitizer
 # and fuzzer runtimes), CMake, Ninja,
-# the dev packages of libcurl, OpenSSL, pugixml, zlib and doctest, and (for the local emulator) moto.
+# the dev packages of libcurl, OpenSSL, pugixml, zlib and doctest, toml++ (the hands_on_aws tool's
+# environment file; not a dependency of the library), and (for the local emulator) moto.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ set -euo pipefail
 # FetchContent packaging test clones the checkout; lld: the test builds link with it (5x faster
 # than ld.bfd for the sanitized test programs).
 packages=(g++ clang libclang-rt-dev lld cmake make ninja-build pkg-config git libcurl4-openssl-dev libssl-dev libpugixml-dev zlib1g-dev
-          doctest-dev python3)
+          doctest-dev libtomlplusplus-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

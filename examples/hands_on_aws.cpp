@@ -1,15 +1,23 @@
 // hands_on_aws: the whole data-warehouse environment as one thing, in one command each.
 //
-//   hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]
-//   hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION] [--upload FILE]...
-//                       [--aws-managed-passwords]
-//   hands_on_aws status --name NAME [--region R] [--cidr CIDR]
-//   hands_on_aws down   --name NAME [--region R]
+//   hands_on_aws init   NAME [--cidr CIDR]...                 prints the environment as a file
+//   hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]
+//   hands_on_aws up     --file FILE [--allow-replace]
+//                     | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]
+//                       [--upload FILE]... [--aws-managed-passwords]
+//   hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...
+//   hands_on_aws down   --file FILE | --name NAME [--region R]
 //   hands_on_aws list   [--region R]
 //   hands_on_aws reap   [--region R] [--older-than DURATION]
 //   hands_on_aws load   --name NAME --table T [--create "COLUMNS"] [--region R] s3://BUCKET/KEY | FILE
 //   hands_on_aws sql    --name NAME [--region R] "SQL"
 //   hands_on_aws password --name NAME [--region R] redshift|postgres
+//
+// The environment file (TOML; `init` prints one with every setting at its default and a comment
+// each) describes the environment; plan prints each resource as + (create), ~ (change in place,
+// one line per setting, old -> new), -/+ (replace: its data goes; up does it only with
+// --allow-replace) or nothing, and up does exactly that. Without a file, the flags describe
+// the seed environment.
 //
 // The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
 // IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
@@ -41,6 +49,9 @@
 #include <awsdirect/sts.hpp>
 #include <awsdirect/time.hpp>
 
+#include "support/arguments.hpp"
+#include "support/environment_file.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,22 +74,14 @@ namespace {
 using awsdirect::iac::ResourceReport;
 using awsdirect::iac::ResourceState;
 
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> uploads;
-  std::vector<std::string> positional;  // load's source, sql's statement
-  bool openToInternet = false;
-  bool awsManagedPasswords = false;
-};
-
 int usage() {
-  std::cerr << "usage: hands_on_aws plan   --name NAME [--cidr CIDR] [--region R] [--open-to-internet]\n"
-               "       hands_on_aws up     --name NAME --cidr CIDR [--region R] [--open-to-internet] [--ttl DURATION]"
-               " [--upload FILE]...\n"
-               "                           [--aws-managed-passwords]\n"
-               "       hands_on_aws status --name NAME [--region R] [--cidr CIDR]\n"
-               "       hands_on_aws down   --name NAME [--region R]\n"
+  std::cerr << "usage: hands_on_aws init   NAME [--cidr CIDR]...\n"
+               "       hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]\n"
+               "       hands_on_aws up     --file FILE [--allow-replace]\n"
+               "                         | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]\n"
+               "                           [--upload FILE]... [--aws-managed-passwords]\n"
+               "       hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...\n"
+               "       hands_on_aws down   --file FILE | --name NAME [--region R]\n"
                "       hands_on_aws list   [--region R]\n"
                "       hands_on_aws reap   [--region R] [--older-than DURATION]\n"
                "       hands_on_aws load   --name NAME --table T [--create \"COLUMNS\"] [--region R] s3://BUCKET/KEY | FILE\n"
@@ -88,73 +91,29 @@ int usage() {
   return 2;
 }
 
-std::optional<Args> parse(int argc, char** argv) {
-  if (argc < 2) return std::nullopt;
-  Args args;
-  args.command = argv[1];
-  for (int i = 2; i < argc; ++i) {
-    const std::string flag = argv[i];
-    if (flag == "--open-to-internet") {
-      args.openToInternet = true;
-      continue;
-    }
-    if (flag == "--aws-managed-passwords") {
-      args.awsManagedPasswords = true;
-      continue;
-    }
-    if (flag.rfind("--", 0) != 0) {
-      args.positional.push_back(flag);
-      continue;
-    }
-    if (i + 1 >= argc) return std::nullopt;
-    const std::string value = argv[++i];
-    if (flag == "--upload") args.uploads.push_back(value);
-    else if (flag == "--name" || flag == "--region" || flag == "--cidr" || flag == "--ttl" || flag == "--older-than" ||
-             flag == "--table" || flag == "--create")
-      args.options[flag] = value;
-    else return std::nullopt;
-  }
-  static const std::map<std::string, std::vector<std::string>> required = {
-      {"plan", {"--name"}}, {"up", {"--name", "--cidr"}}, {"status", {"--name"}},
-      {"down", {"--name"}},           {"list", {}},                 {"reap", {}},
-      {"load", {"--name", "--table"}}, {"sql", {"--name"}}, {"password", {"--name"}}};
-  auto command = required.find(args.command);
-  if (command == required.end()) return std::nullopt;
-  const bool takesOne = args.command == "load" || args.command == "sql" || args.command == "password";
-  if (args.positional.size() != (takesOne ? 1u : 0u)) return std::nullopt;
-  for (const auto& flag : command->second)
-    if (!args.options.count(flag)) return std::nullopt;
-  return args;
-}
+// Each command's options, and how many positional words it takes.
+struct CommandSpec {
+  tool::ArgumentSpec arguments;
+  std::size_t positional = 0;
+};
 
-std::string option(const Args& args, const std::string& flag) {
-  auto it = args.options.find(flag);
-  return it == args.options.end() ? "" : it->second;
-}
-
-// "90s", "30m", "8h", "7d": at most 10 years; nullopt for anything else.
-std::optional<std::chrono::seconds> duration(const std::string& text) {
-  if (text.size() < 2 || text.size() > 12) return std::nullopt;
-  const std::string digits = text.substr(0, text.size() - 1);
-  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  long long unit = 0;
-  switch (text.back()) {
-    case 's': unit = 1; break;
-    case 'm': unit = 60; break;
-    case 'h': unit = 3600; break;
-    case 'd': unit = 86400; break;
-    default: return std::nullopt;
-  }
-  const long long n = std::stoll(digits);  // at most 11 digits: no overflow
-  if (n == 0 || n > 10LL * 366 * 86400 / unit) return std::nullopt;
-  return std::chrono::seconds(n * unit);
-}
-
-// A bad duration option: which option, what was given, and what is expected.
-int badDuration(const std::string& flag, const std::string& value) {
-  std::cerr << "hands_on_aws: " << flag << ": \"" << value
-            << "\" is not a duration (90s, 30m, 8h, 7d; more than 0, at most 10 years)\n";
-  return 2;
+const std::map<std::string, CommandSpec>& commands() {
+  static const std::map<std::string, CommandSpec> specs = {
+      {"init", {{{}, {"--cidr"}, {}}, 1}},
+      {"plan", {{{"--file", "--name", "--region"}, {"--cidr"}, {"--open-to-internet"}}}},
+      {"up",
+       {{{"--file", "--name", "--region", "--ttl"},
+         {"--cidr", "--upload"},
+         {"--open-to-internet", "--aws-managed-passwords", "--allow-replace"}}}},
+      {"status", {{{"--file", "--name", "--region"}, {"--cidr"}, {}}}},
+      {"down", {{{"--file", "--name", "--region"}, {}, {}}}},
+      {"list", {{{"--region"}, {}, {}}}},
+      {"reap", {{{"--region", "--older-than"}, {}, {}}}},
+      {"load", {{{"--name", "--table", "--create", "--region"}, {}, {}}, 1}},
+      {"sql", {{{"--name", "--region"}, {}, {}}, 1}},
+      {"password", {{{"--name", "--region"}, {}, {}}, 1}},
+  };
+  return specs;
 }
 
 std::string seconds(std::chrono::milliseconds elapsed) {
@@ -214,7 +173,7 @@ void choosePasswords(awsdirect::iac::Context& context, const std::string& name) 
   }
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-  const std::string text = "redshift awsuser " + context.redshiftPassword.reveal() + "\npostgres postgres " +
+  const std::string text = "redshift " + context.blueprint.redshift.masterUsername + " " + context.redshiftPassword.reveal() + "\npostgres postgres " +
                            context.databasePassword.reveal() + "\n";
   const bool ok = fchmod(fd, 0600) == 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   close(fd);
@@ -235,9 +194,9 @@ int finish(const awsdirect::iac::StackResult& result, const char* what) {
 }
 
 // load and sql: statements on the environment's cluster through the Data API, waited for with progress.
-int runData(const Args& args, const awsdirect::ClientConfig& config, const std::string& region, const std::string& account) {
+int runData(const std::string& command, const tool::Arguments& args, const awsdirect::ClientConfig& config, const std::string& region, const std::string& account) {
   awsdirect::iac::Blueprint blueprint;
-  blueprint.name = option(args, "--name");
+  blueprint.name = args.value("--name");
   blueprint.region = region;
   blueprint.accountId = account;
   awsdirect::iac::validateBlueprint(blueprint, false, false);
@@ -248,8 +207,8 @@ int runData(const Args& args, const awsdirect::ClientConfig& config, const std::
   options.onProgress = [&](const awsdirect::WaitProgress& p) {
     std::cerr << "[" << seconds(p.elapsed) << "] statement: " << p.state << "\n";
   };
-  if (args.command == "sql") {
-    auto rows = awsdirect::iac::runSql(data, target, args.positional.front(), options);
+  if (command == "sql") {
+    auto rows = awsdirect::iac::runSql(data, target, args.positional().front(), options);
     if (!rows) {
       std::cout << "FAILED: " << rows.error().describe() << "\n";
       return 1;
@@ -258,10 +217,10 @@ int runData(const Args& args, const awsdirect::ClientConfig& config, const std::
     return 0;
   }
   awsdirect::iac::Load load;
-  load.table = option(args, "--table");
-  load.createColumns = option(args, "--create");
+  load.table = args.value("--table");
+  load.createColumns = args.value("--create");
   load.roleArn = "arn:aws:iam::" + account + ":role/" + blueprint.roleName();
-  const std::string& source = args.positional.front();
+  const std::string& source = args.positional().front();
   if (source.rfind("s3://", 0) == 0) {
     load.s3Uri = source;
   } else {
@@ -289,14 +248,14 @@ int runData(const Args& args, const awsdirect::ClientConfig& config, const std::
 
 // password: the master password of the cluster or the database, printed because it was asked
 // for: from Secrets Manager when AWS manages it, else from the local password file.
-int showPassword(const Args& args, const awsdirect::ClientConfig& config, const std::string& region,
+int showPassword(const tool::Arguments& args, const awsdirect::ClientConfig& config, const std::string& region,
                  const std::string& account) {
   awsdirect::iac::Blueprint blueprint;
-  blueprint.name = option(args, "--name");
+  blueprint.name = args.value("--name");
   blueprint.region = region;
   blueprint.accountId = account;
   awsdirect::iac::validateBlueprint(blueprint, false, false);
-  const std::string& which = args.positional.front();
+  const std::string& which = args.positional().front();
   if (which != "redshift" && which != "postgres") return usage();
   std::string secretArn, user;
   if (which == "redshift") {
@@ -328,19 +287,94 @@ int showPassword(const Args& args, const awsdirect::ClientConfig& config, const 
   return 0;
 }
 
-int run(const Args& args) {
-  // The durations are checked before any call.
-  for (const char* flag : {"--ttl", "--older-than"})
-    if (args.options.count(flag) && !duration(option(args, flag))) return badDuration(flag, option(args, flag));
+// The plan's mark of a resource: + create, ~ change in place, -/+ replace, ! stop.
+const char* planMark(const ResourceReport& report) {
+  switch (report.state) {
+    case ResourceState::Missing: return "+";
+    case ResourceState::Drifted: return report.replaces() ? "-/+" : "~";
+    case ResourceState::Conflict: return "!";
+    case ResourceState::Unknown: return "?";
+    default: return "";
+  }
+}
+
+int plan(awsdirect::iac::Stack& stack, const std::string& region) {
+  const auto& blueprint = stack.context().blueprint;
+  std::cout << "environment " << blueprint.name << " in " << region << " (plan):\n";
+  int creates = 0, changes = 0, replaces = 0;
+  bool unknown = false;
+  for (const auto& report : stack.inspect()) {
+    char line[160];
+    std::snprintf(line, sizeof line, "%3s %-17s %-32s ", planMark(report), report.kind.c_str(), report.name.c_str());
+    std::cout << line;
+    switch (report.state) {
+      case ResourceState::Missing: ++creates, std::cout << "create\n"; break;
+      case ResourceState::Drifted:
+        ++(report.replaces() ? replaces : changes);
+        std::cout << (report.replaces() ? "replace: its data goes (up needs --allow-replace)" : "change in place") << "\n";
+        break;
+      case ResourceState::Conflict: std::cout << "stop: " << report.detail << "\n"; break;
+      case ResourceState::Unknown: unknown = true, std::cout << "unknown: " << report.detail << "\n"; break;
+      case ResourceState::Busy: std::cout << "wait: it is " << report.detail << "\n"; break;
+      default: std::cout << "unchanged\n";
+    }
+    for (const auto& change : report.changes)
+      std::cout << "      " << change.text() << (change.replaces ? "  (forces replacement)" : "") << "\n";
+  }
+  std::cout << "plan: " << creates << " to create, " << changes << " to change in place, " << replaces
+            << " to replace. (down deletes the cluster and the database without a final snapshot)\n";
+  return unknown ? 1 : 0;
+}
+
+// The environment a command is about: from --file, or from the flags (the seed's settings).
+hands_on::EnvironmentFile describedEnvironment(const std::string& command, const tool::Arguments& args) {
+  if (args.has("--file")) {
+    for (const char* flag : {"--name", "--cidr", "--ttl", "--upload", "--aws-managed-passwords", "--open-to-internet"})
+      if (args.has(flag))
+        throw tool::UsageError(std::string(flag) + ": the file describes the environment; give it there, not with --file");
+    return hands_on::readEnvironmentFile(args.value("--file"));
+  }
+  if (args.has("--allow-replace")) throw tool::UsageError("--allow-replace: only with --file (the flags change nothing)");
+  args.require({"--name"});
+  if (command == "up") args.require({"--cidr"});
+  hands_on::EnvironmentFile file;
+  file.openToInternet = args.on("--open-to-internet");
+  auto& blueprint = file.blueprint;
+  blueprint.name = args.value("--name");
+  blueprint.securityGroup.cidrs = args.values("--cidr");
+  blueprint.bucket.uploads = args.values("--upload");
+  blueprint.redshift.managedPassword = blueprint.postgres.managedPassword = args.on("--aws-managed-passwords");
+  if (args.has("--ttl")) blueprint.ttl = tool::parseDuration("--ttl", args.value("--ttl"));
+  return file;
+}
+
+int run(const std::string& command, const tool::Arguments& args) {
+  if (command == "init") {
+    // No call: the file only. Its name is checked as the file's would be.
+    awsdirect::iac::Blueprint named;
+    named.name = args.positional().front();
+    named.securityGroup.cidrs = args.values("--cidr");
+    awsdirect::iac::validateBlueprint(named, false, false);
+    std::cout << hands_on::initialEnvironmentFile(named.name, named.securityGroup.cidrs);
+    return 0;
+  }
+  // Everything local is checked before any call: the flags, the file, the uploads.
+  std::optional<std::chrono::seconds> olderThan;
+  if (args.has("--older-than")) olderThan = tool::parseDuration("--older-than", args.value("--older-than"));
+  std::optional<hands_on::EnvironmentFile> file;
+  if (command == "plan" || command == "up" || command == "status" || command == "down") {
+    file = describedEnvironment(command, args);
+    awsdirect::iac::validateBlueprint(file->blueprint, file->openToInternet, command == "up");
+  }
+
   awsdirect::ClientConfig config;
-  if (!option(args, "--region").empty()) config.region = option(args, "--region");
+  if (args.has("--region")) config.region = args.value("--region");
+  if (file && !file->blueprint.region.empty()) config.region = file->blueprint.region;
   const std::string region = awsdirect::resolveConfig(config, awsdirect::Redshift::serviceInfo()).region;
   const std::string account = awsdirect::Sts(config).callerIdentity().value().account;
 
-  if (args.command == "list" || args.command == "reap") {
+  if (command == "list" || command == "reap") {
     const auto now = std::chrono::system_clock::now();
-    const auto olderThan = duration(option(args, "--older-than"));
-    if (args.options.count("--older-than") && !olderThan) return badDuration("--older-than", option(args, "--older-than"));
     int status = 0;
     const auto listings = awsdirect::iac::listEnvironments(config, region, account);
     if (listings.empty()) std::cout << "no environments in " << region << "\n";
@@ -352,7 +386,7 @@ int run(const Args& args) {
                 << (listing.ttl ? std::to_string(listing.ttl->count()) + "s" : std::string("none")) << "  "
                 << listing.resources.size() << " resource(s)\n";
       const bool due = listing.expired(now) || (olderThan && listing.created && age >= *olderThan);
-      if (args.command != "reap" || !due) continue;
+      if (command != "reap" || !due) continue;
       std::cout << "reaping " << listing.name << "\n";
       awsdirect::iac::Blueprint blueprint;
       blueprint.name = listing.name;
@@ -364,41 +398,23 @@ int run(const Args& args) {
     return status;
   }
 
-  if (args.command == "load" || args.command == "sql") return runData(args, config, region, account);
-  if (args.command == "password") return showPassword(args, config, region, account);
+  if (command == "load" || command == "sql") return runData(command, args, config, region, account);
+  if (command == "password") return showPassword(args, config, region, account);
 
-  awsdirect::iac::Blueprint blueprint;
-  blueprint.name = option(args, "--name");
+  awsdirect::iac::Blueprint blueprint = file->blueprint;
   blueprint.region = region;
   blueprint.accountId = account;
-  if (!option(args, "--cidr").empty()) blueprint.securityGroup.cidrs = {option(args, "--cidr")};
-  blueprint.bucket.uploads = args.uploads;
-  blueprint.redshift.managedPassword = blueprint.postgres.managedPassword = args.awsManagedPasswords;
-  if (args.options.count("--ttl")) {
-    blueprint.ttl = duration(option(args, "--ttl"));
-    if (!blueprint.ttl) return badDuration("--ttl", option(args, "--ttl"));
-  }
-  awsdirect::iac::validateBlueprint(blueprint, args.openToInternet, args.command == "up");
   awsdirect::iac::Stack stack(config, blueprint);
+  stack.context().allowReplace = args.on("--allow-replace");
 
-  if (args.command == "plan" || args.command == "status") {
-    std::cout << "environment " << blueprint.name << " in " << region << (args.command == "plan" ? " (plan)" : "")
-              << ":\n";
+  if (command == "plan") return plan(stack, region);
+  if (command == "status") {
+    std::cout << "environment " << blueprint.name << " in " << region << ":\n";
     bool unknown = false;
     for (const auto& report : stack.inspect()) {
       printReport(report);
       unknown |= report.state == ResourceState::Unknown;
-      if (args.command == "plan")
-        std::cout << "      up would "
-                  << (report.state == ResourceState::Missing    ? "create it"
-                      : report.state == ResourceState::Conflict ? "stop: not this environment's"
-                      : report.state == ResourceState::Drifted  ? "repair it"
-                      : report.state == ResourceState::Unknown  ? "find out (its service did not answer)"
-                                                                : "leave it")
-                  << "\n";
     }
-    if (args.command == "plan")
-      std::cout << "  (down deletes the cluster and the database without a final snapshot)\n";
     return unknown ? 1 : 0;
   }
 
@@ -406,9 +422,10 @@ int run(const Args& args) {
     std::cout << "[" << seconds(elapsed) << "] " << report.kind << " " << report.name << ": " << step << "\n"
               << std::flush;
   };
-  if (args.command == "up") {
-    if (option(args, "--cidr") == "0.0.0.0/0")
-      std::cout << "note: the Redshift port is open to the whole internet (--open-to-internet)\n";
+  if (command == "up") {
+    const auto& cidrs = blueprint.securityGroup.cidrs;
+    if (std::find(cidrs.begin(), cidrs.end(), "0.0.0.0/0") != cidrs.end())
+      std::cout << "note: port " << blueprint.securityGroup.port << " is open to the whole internet (0.0.0.0/0)\n";
     choosePasswords(stack.context(), blueprint.name);
     const auto result = stack.up(progress);
     if (result.ok() && !result.changed) std::cout << "nothing to do: environment " << blueprint.name << " is up\n";
@@ -433,10 +450,23 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  const auto args = parse(argc, argv);
-  if (!args) return usage();
+  if (argc < 2 || !commands().count(argv[1])) return usage();
+  const std::string command = argv[1];
   try {
-    return run(*args);
+    const CommandSpec& spec = commands().at(command);
+    const tool::Arguments args(argc, argv, 2, spec.arguments);
+    if (args.positional().size() != spec.positional)
+      throw tool::UsageError(spec.positional ? command + " takes one " + (command == "init" ? "NAME" : "argument")
+                                             : command + " takes no argument: " + args.positional().front());
+    if (command == "load") args.require({"--name", "--table"});
+    if (command == "sql" || command == "password") args.require({"--name"});
+    return run(command, args);
+  } catch (const tool::UsageError& e) {
+    std::cerr << "hands_on_aws " << command << ": " << e.what() << "\n";
+    return 2;
+  } catch (const hands_on::EnvironmentFileError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
   } catch (const awsdirect::ValidationError& e) {
     std::cerr << "hands_on_aws: " << e.what() << "\n";
     return 2;
