@@ -65,19 +65,35 @@ struct Shell {
   int cliStatus(const std::string& arguments) const {
     return awsdirect_test::runCommand(environment("") + awsdirect_test::awsCli() + " --output json " + arguments).status;
   }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(home + "/" + name) << text; }
   // The secrets the runs wrote: the user's secret key, the generated passwords.
   std::vector<std::string> secrets() const {
     std::vector<std::string> found;
     std::ifstream credentials(home + "/.aws/credentials");
     for (std::string line; std::getline(credentials, line);)
       if (line.rfind("aws_secret_access_key = ", 0) == 0) found.push_back(line.substr(24));
-    for (const char* name : {"demo", "other", "half", "short", "long"}) {
+    for (const char* name : {"demo", "other", "half", "short", "long", "files"}) {
       std::ifstream passwords(home + "/.config/awsdirect/" + name + ".passwords");
       for (std::string service, user, password; passwords >> service >> user >> password;) found.push_back(password);
     }
     return found;
   }
 };
+
+// `text` with its first `from` replaced by `to` (which must be there).
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// What the recording of a run holds that changes something.
+std::vector<std::string> mutatingCalls(const std::string& recording) {
+  std::vector<std::string> found;
+  for (const char* mutating : {": Create", ": Put", ": Attach", ": Detach", ": Authorize", ": Revoke", ": Delete", ": Modify"})
+    if (contains(recording, mutating)) found.push_back(mutating);
+  return found;
+}
 
 int modeOf(const std::string& path) {
   struct stat info {};
@@ -115,7 +131,7 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   }
   auto emptyAge = shell.tool("reap --older-than ''");
   CHECK(emptyAge.status == 2);
-  CHECK(contains(emptyAge.err, "--older-than: \"\" is not a duration"));
+  CHECK(contains(emptyAge.err, "--older-than: the value is empty"));
 
   auto up = shell.tool("up --name demo --cidr 203.0.113.7/32 --upload " + shell.home + "/sample.csv --ttl 8h");
   INFO(up.out << up.err);
@@ -287,4 +303,130 @@ TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager
   INFO(down.out << down.err);
   CHECK(down.status == 0);
   CHECK(shell.cli("secretsmanager list-secrets --include-planned-deletion").at("SecretList").size() == 0);
+}
+
+TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in place, a replacement refused, down after console changes") {
+  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Shell shell(*moto);
+
+  // init: every setting at its default, which up accepts as it is.
+  auto init = shell.tool("init files --cidr 203.0.113.7/32");
+  REQUIRE(init.status == 0);
+  for (const char* line : {"name = \"files\"", "node_type = \"dc2.large\"", "number_of_nodes = 1", "database = \"dev\"",
+                           "master_username = \"awsuser\"", "instance_class = \"db.t2.small\"", "backup_retention_days = 1",
+                           "cidrs = [\"203.0.113.7/32\"]", "access_key = true", "versioning = false"})
+    CHECK(contains(init.out, line));
+  const std::string seed = replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]");  // beside the file
+  shell.write("env.toml", seed);
+
+  // A bad file: each problem by file, line and key, before any call (the endpoint is closed),
+  // and a password typed into it never repeated.
+  shell.write("bad.toml", "name = \"files\"\nfoo = 1\n[redshift]\nnumber_of_nodes = \"two\"\nnode_type = \"dc2.l\xc3\xa4rge\"\n"
+                          "master_password = \"Hunter2secret\"\n[security_group]\ncidrs = [\"10.0.0.0/33\"]\n");
+  auto bad = shell.tool("plan --file " + shell.home + "/bad.toml", "AWS_ENDPOINT_URL=http://127.0.0.1:9");
+  CHECK(bad.status == 2);
+  for (const char* problem : {"bad.toml:2: foo is not a setting here", "bad.toml:4: redshift.number_of_nodes must be an integer",
+                              "bad.toml:5: redshift.node_type must be a family and a size",
+                              "bad.toml:6: redshift.master_password must be \"aws-managed\" or \"local\"",
+                              "bad.toml:8: security_group.cidrs must hold IPv4 CIDR blocks"})
+    CHECK(contains(bad.err, problem));
+  CHECK_FALSE(contains(bad.err + bad.out, "Hunter2secret"));
+  CHECK(contains(shell.tool("plan --file " + shell.home + "/env.toml --name x").err,
+                 "--name: the file describes the environment"));
+
+  // A missing upload creates nothing.
+  shell.write("typo.toml", replaced(seed, "sample.csv", "nonexistent.csv"));
+  auto typo = shell.tool("up --file " + shell.home + "/typo.toml");
+  CHECK(typo.status == 2);
+  CHECK(contains(typo.err, "bucket.uploads must name readable files: cannot read " + shell.home + "/nonexistent.csv"));
+  CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+
+  auto plan = shell.tool("plan --file " + shell.home + "/env.toml");
+  CHECK(contains(plan.out, "  + Redshift cluster  files-redshift"));
+  CHECK(contains(plan.out, "plan: 6 to create, 0 to change in place, 0 to replace."));
+  auto up = shell.tool("up --file " + shell.home + "/env.toml");
+  INFO(up.out << up.err);
+  REQUIRE(up.status == 0);
+  const std::string created = shell.cli("redshift describe-clusters --cluster-identifier files-redshift")
+                                  .at("Clusters").asArray()[0].at("ClusterCreateTime").asString();
+
+  // The file changed: planned as ~ lines, with no mutating call, then applied in place.
+  const std::string record = " AWSDIRECT_FIXTURES=record AWSDIRECT_FIXTURES_DIR=" + shell.home + "/fixtures AWSDIRECT_FIXTURES_SCENARIO=";
+  std::string changed = replaced(seed, "number_of_nodes = 1", "number_of_nodes = 2");
+  changed = replaced(changed, "instance_class = \"db.t2.small\"", "instance_class = \"db.t3.small\"");
+  changed = replaced(changed, "backup_retention_days = 1", "backup_retention_days = 7");
+  changed = replaced(changed, "cidrs = [\"203.0.113.7/32\"]", "cidrs = [\"203.0.113.7/32\", \"198.51.100.0/24\"]");
+  changed = replaced(changed, "versioning = false", "versioning = true");
+  shell.write("env.toml", changed);
+  auto diff = shell.tool("plan --file " + shell.home + "/env.toml", record + "plan");
+  CHECK(diff.status == 0);
+  for (const char* line : {"  ~ Redshift cluster  files-redshift", "      number_of_nodes: 1 -> 2",
+                           "      instance_class: db.t2.small -> db.t3.small", "      backup_retention_days: 1 -> 7",
+                           "      ingress tcp 5439 from 198.51.100.0/24: closed -> open", "      versioning: off -> Enabled",
+                           "plan: 0 to create, 4 to change in place, 0 to replace."})
+    CHECK(contains(diff.out, line));
+  CHECK(mutatingCalls(awsdirect_test::readFile(shell.home + "/fixtures/plan.http")).empty());
+  auto apply = shell.tool("up --file " + shell.home + "/env.toml");
+  INFO(apply.out << apply.err);
+  REQUIRE(apply.status == 0);
+  const JsonValue cluster = shell.cli("redshift describe-clusters --cluster-identifier files-redshift").at("Clusters").asArray()[0];
+  CHECK(cluster.at("NumberOfNodes").asInt64() == 2);
+  CHECK(cluster.at("ClusterCreateTime").asString() == created);  // the same cluster, resized
+  const JsonValue database = shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint() +
+                                       " --db-instance-identifier files-postgres").at("DBInstances").asArray()[0];
+  CHECK(database.at("DBInstanceClass").asString() == "db.t3.small");
+  CHECK(database.at("BackupRetentionPeriod").asInt64() == 7);
+  CHECK(contains(shell.cli("ec2 describe-security-groups --group-names files-redshift-sg").dump(), "198.51.100.0/24"));
+  CHECK(shell.cli("s3api get-bucket-versioning --bucket files-123456789012-data").at("Status").asString() == "Enabled");
+  // up again: nothing to do, no mutating call.
+  auto idle = shell.tool("up --file " + shell.home + "/env.toml", record + "idle");
+  CHECK(contains(idle.out, "nothing to do"));
+  CHECK(mutatingCalls(awsdirect_test::readFile(shell.home + "/fixtures/idle.http")).empty());
+
+  // A change AWS cannot make in place: planned as -/+, refused by up without --allow-replace.
+  shell.write("rename.toml", replaced(changed, "database = \"dev\"", "database = \"analytics\""));
+  auto replacing = shell.tool("plan --file " + shell.home + "/rename.toml");
+  CHECK(contains(replacing.out, "-/+ Redshift cluster  files-redshift"));
+  CHECK(contains(replacing.out, "database: dev -> analytics  (forces replacement)"));
+  auto refused = shell.tool("up --file " + shell.home + "/rename.toml", record + "refused");
+  CHECK(refused.status == 1);
+  CHECK(contains(refused.out, "replacing it destroys its data; allow it with --allow-replace"));
+  CHECK(mutatingCalls(awsdirect_test::readFile(shell.home + "/fixtures/refused.http")).empty());
+
+  // A console user's changes: object versions and a delete marker, inline policies, another
+  // managed policy, a console password, an ingress rule. down still leaves nothing.
+  const std::string bucket = "files-123456789012-data";
+  shell.cli("s3api put-object --bucket " + bucket + " --key sample.csv --body " + shell.home + "/env.toml");
+  shell.cli("s3api delete-object --bucket " + bucket + " --key sample.csv");
+  const std::string document = "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}'";
+  shell.cli("iam put-role-policy --role-name files-redshift-role --policy-name console --policy-document " + document);
+  shell.cli("iam put-user-policy --user-name files-airflow --policy-name console --policy-document " + document);
+  shell.cli("iam attach-role-policy --role-name files-redshift-role --policy-arn arn:aws:iam::aws:policy/AmazonRedshiftFullAccess");
+  shell.cli("iam create-login-profile --user-name files-airflow --password Console-Passw0rd");
+  shell.cli("ec2 authorize-security-group-ingress --group-name files-redshift-sg --protocol tcp --port 22 --cidr 0.0.0.0/0");
+  auto drift = shell.tool("plan --file " + shell.home + "/env.toml");
+  CHECK(contains(drift.out, "policy arn:aws:iam::aws:policy/AmazonRedshiftFullAccess: attached -> detached"));
+  CHECK(contains(drift.out, "ingress tcp 22 from 0.0.0.0/0: open -> closed"));
+  auto down = shell.tool("down --file " + shell.home + "/env.toml");
+  INFO(down.out << down.err);
+  CHECK(down.status == 0);
+  CHECK(contains(down.out, "nothing of it is left"));
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+  CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
+  CHECK(shell.cli("iam list-users").at("Users").size() == 0);
+  CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
+  CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
+
+  // list and reap see an environment whose only leftovers are a role and a user.
+  const std::string tags = " --tags Key=awsdirect:environment,Value=lone Key=awsdirect:created,Value=2020-01-01T00:00:00Z";
+  shell.cli("iam create-role --role-name lone-redshift-role --assume-role-policy-document " + document + tags);
+  shell.cli("iam create-user --user-name lone-airflow" + tags);
+  CHECK(contains(shell.tool("list").out, "lone  created 2020-01-01T00:00:00Z"));
+  auto reap = shell.tool("reap --older-than 1d");
+  CHECK(contains(reap.out, "reaping lone"));
+  CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
+  CHECK(shell.cli("iam list-users").at("Users").size() == 0);
 }

@@ -26,6 +26,7 @@ namespace iac {
 inline constexpr const char* kEnvironmentTag = "awsdirect:environment";
 inline constexpr const char* kCreatedTag = "awsdirect:created";  // RFC 3339
 inline constexpr const char* kTtlTag = "awsdirect:ttl";          // seconds; absent: no TTL
+inline constexpr const char* kRegionTag = "awsdirect:region";    // where the environment is (IAM is global)
 
 // The settings of each resource, at the seed's values by default. The environment file's keys
 // are in the comments (hands_on_aws init prints them); policies are managed policy ARNs.

@@ -67,8 +67,8 @@ struct EnvironmentListing {
 };
 
 // Every environment with a resource tagged awsdirect:environment in `region`: security groups,
-// Redshift clusters and RDS instances by their tags, buckets of the environments' naming by
-// theirs. (IAM roles and users are found by name when an environment is taken down.)
+// Redshift clusters and RDS instances by their tags; buckets, IAM roles and IAM users of the
+// environments' naming by theirs (roles and users made for another region are left out).
 AWSDIRECT_DECL std::vector<EnvironmentListing> listEnvironments(const ClientConfig& config, const std::string& region,
                                                                 const std::string& accountId);
 

@@ -15,7 +15,7 @@ namespace awsdirect {
 namespace iac {
 
 std::vector<Tag> Blueprint::tags() const {
-  std::vector<Tag> tags{{kEnvironmentTag, name}, {kCreatedTag, formatIso8601(created)}};
+  std::vector<Tag> tags{{kEnvironmentTag, name}, {kCreatedTag, formatIso8601(created)}, {kRegionTag, region}};
   if (ttl) tags.push_back({kTtlTag, std::to_string(ttl->count())});
   return tags;
 }

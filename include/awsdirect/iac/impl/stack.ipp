@@ -225,6 +225,24 @@ std::vector<EnvironmentListing> listEnvironments(const ClientConfig& base, const
     auto tags = s3.send(S3::getBucketTagging().bucket(bucket.name));
     if (tags.ok()) note(tags.value(), "S3 bucket " + bucket.name);
   }
+  // IAM is global: roles and users of the environments' naming, found by their tags (ListRoles
+  // and ListUsers carry none), so that an environment whose only leftover is one is still seen.
+  // One made for another region is not this region's to list or reap.
+  Iam iam(config);
+  auto noteIdentity = [&](const Outcome<std::vector<Tag>>& tags, const std::string& what) {
+    if (!tags.ok()) return;
+    const std::string home = tagValue(tags.value(), kRegionTag);
+    if (home.empty() || home == region) note(tags.value(), what);
+  };
+  auto endsWith = [](const std::string& text, const std::string& end) {
+    return text.size() > end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+  };
+  for (const auto& role : iam.listAll(Iam::listRoles()).value())
+    if (endsWith(role.roleName, "-redshift-role"))
+      noteIdentity(iam.listAll(Iam::listRoleTags().roleName(role.roleName)), "IAM role " + role.roleName);
+  for (const auto& user : iam.listAll(Iam::listUsers()).value())
+    if (endsWith(user.userName, "-airflow"))
+      noteIdentity(iam.listAll(Iam::listUserTags().userName(user.userName)), "IAM user " + user.userName);
   std::vector<EnvironmentListing> listings;
   for (auto& [name, listing] : found) listings.push_back(std::move(listing));
   return listings;
