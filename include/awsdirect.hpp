@@ -3,6 +3,7 @@
 // for everything, or the focused headers under awsdirect/ for less. Header-only by default; see
 // <awsdirect/src.hpp> to compile the definitions once instead.
 #include "awsdirect/client.hpp"
+#include "awsdirect/cloudformation.hpp"
 #include "awsdirect/config.hpp"
 #include "awsdirect/credentials.hpp"
 #include "awsdirect/credentials_file.hpp"

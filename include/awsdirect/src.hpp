@@ -147,6 +147,7 @@
 #include "impl/redshift_data.ipp"
 #include "impl/secrets_manager.ipp"
 #include "impl/iam.ipp"
+#include "impl/cloudformation.ipp"
 #include "impl/sts.ipp"
 #include "ec2/impl/common.ipp"
 #include "impl/ec2.ipp"
