@@ -2,11 +2,12 @@
 //
 //   hands_on_aws init   NAME [--cidr CIDR]...                 prints the environment as a file
 //   hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]
-//   hands_on_aws up     --file FILE [--allow-replace]
+//   hands_on_aws up     --file FILE [--allow-replace | --engine cloudformation]
 //                     | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]
 //                       [--upload FILE]... [--aws-managed-passwords]
 //   hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...
-//   hands_on_aws down   --file FILE | --name NAME [--region R]
+//   hands_on_aws down   --file FILE [--engine cloudformation] | --name NAME [--region R]
+//   hands_on_aws export --file FILE                           prints the CloudFormation template
 //   hands_on_aws list   [--region R]
 //   hands_on_aws reap   [--region R] [--older-than DURATION]
 //   hands_on_aws load   --name NAME --table T [--create "COLUMNS"] [--region R] s3://BUCKET/KEY | FILE
@@ -17,7 +18,10 @@
 // each) describes the environment; plan prints each resource as + (create), ~ (change in place,
 // one line per setting, old -> new), -/+ (replace: its data goes; up does it only with
 // --allow-replace) or nothing, and up does exactly that. Without a file, the flags describe
-// the seed environment.
+// the seed environment. With --engine cloudformation, up deploys the same environment as the
+// CloudFormation stack awsdirect-NAME (export prints its template: passwords are NoEcho
+// parameters, never in it), showing the stack's events; down deletes the stack, then checks and
+// sweeps service by service as the SDK engine's down does.
 //
 // The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
 // IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
@@ -43,6 +47,7 @@
 // their cluster and database. DURATION: 90s, 30m, 8h, 7d. Exit codes: 0 done, 1 failed, 2 bad usage.
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/credentials_file.hpp>
+#include <awsdirect/iac/cloudformation.hpp>
 #include <awsdirect/iac/data.hpp>
 #include <awsdirect/iac/stack.hpp>
 #include <awsdirect/s3.hpp>
@@ -77,11 +82,12 @@ using awsdirect::iac::ResourceState;
 int usage() {
   std::cerr << "usage: hands_on_aws init   NAME [--cidr CIDR]...\n"
                "       hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]\n"
-               "       hands_on_aws up     --file FILE [--allow-replace]\n"
+               "       hands_on_aws up     --file FILE [--allow-replace | --engine cloudformation]\n"
                "                         | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]\n"
                "                           [--upload FILE]... [--aws-managed-passwords]\n"
                "       hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...\n"
-               "       hands_on_aws down   --file FILE | --name NAME [--region R]\n"
+               "       hands_on_aws down   --file FILE [--engine cloudformation] | --name NAME [--region R]\n"
+               "       hands_on_aws export --file FILE\n"
                "       hands_on_aws list   [--region R]\n"
                "       hands_on_aws reap   [--region R] [--older-than DURATION]\n"
                "       hands_on_aws load   --name NAME --table T [--create \"COLUMNS\"] [--region R] s3://BUCKET/KEY | FILE\n"
@@ -101,12 +107,13 @@ const std::map<std::string, CommandSpec>& commands() {
   static const std::map<std::string, CommandSpec> specs = {
       {"init", {{{}, {"--cidr"}, {}}, 1}},
       {"plan", {{{"--file", "--name", "--region"}, {"--cidr"}, {"--open-to-internet"}}}},
+      {"export", {{{"--file"}, {}, {}}}},
       {"up",
-       {{{"--file", "--name", "--region", "--ttl"},
+       {{{"--file", "--name", "--region", "--ttl", "--engine"},
          {"--cidr", "--upload"},
          {"--open-to-internet", "--aws-managed-passwords", "--allow-replace"}}}},
       {"status", {{{"--file", "--name", "--region"}, {"--cidr"}, {}}}},
-      {"down", {{{"--file", "--name", "--region"}, {}, {}}}},
+      {"down", {{{"--file", "--name", "--region", "--engine"}, {}, {}}}},
       {"list", {{{"--region"}, {}, {}}}},
       {"reap", {{{"--region", "--older-than"}, {}, {}}}},
       {"load", {{{"--name", "--table", "--create", "--region"}, {}, {}}, 1}},
@@ -182,6 +189,7 @@ void choosePasswords(awsdirect::iac::Context& context, const std::string& name) 
 }
 
 int finish(const awsdirect::iac::StackResult& result, const char* what) {
+  for (const auto& note : result.notes) std::cout << "note: " << note << "\n";
   for (const auto& failure : result.failures)
     std::cout << "FAILED " << failure.kind << " " << failure.name << ": " << failure.error.describe() << "\n";
   if (!result.ok()) {
@@ -358,6 +366,22 @@ int run(const std::string& command, const tool::Arguments& args) {
     std::cout << hands_on::initialEnvironmentFile(named.name, named.securityGroup.cidrs);
     return 0;
   }
+  if (command == "export") {
+    // No call: the template of the file's environment. The account is CloudFormation's to fill
+    // in (the bucket's name carries it), so the template is the same for every account.
+    args.require({"--file"});
+    awsdirect::iac::Blueprint blueprint = hands_on::readEnvironmentFile(args.value("--file")).blueprint;
+    blueprint.accountId = "${AWS::AccountId}";
+    if (blueprint.region.empty()) blueprint.region = "${AWS::Region}";
+    std::cout << awsdirect::iac::cloudFormationTemplate(blueprint).dump() << "\n";
+    return 0;
+  }
+  const bool cloudFormation = args.has("--engine");
+  if (cloudFormation && args.value("--engine") != "cloudformation")
+    throw tool::UsageError("--engine: \"" + args.value("--engine") + "\" is not an engine (cloudformation; without it, the SDK)");
+  if (cloudFormation && !args.has("--file")) throw tool::UsageError("--engine: only with --file");
+  if (cloudFormation && args.has("--allow-replace"))
+    throw tool::UsageError("--allow-replace: CloudFormation decides replacements itself; not with --engine");
   // Everything local is checked before any call: the flags, the file, the uploads.
   std::optional<std::chrono::seconds> olderThan;
   if (args.has("--older-than")) olderThan = tool::parseDuration("--older-than", args.value("--older-than"));
@@ -410,6 +434,9 @@ int run(const std::string& command, const tool::Arguments& args) {
   if (command == "plan") return plan(stack, region);
   if (command == "status") {
     std::cout << "environment " << blueprint.name << " in " << region << ":\n";
+    if (auto deployed = awsdirect::iac::findEnvironmentStack(stack))
+      std::cout << "  CloudFormation stack " << deployed->stackName << ": " << deployed->stackStatus
+                << (deployed->stackStatusReason.empty() ? "" : " (" + deployed->stackStatusReason + ")") << "\n";
     bool unknown = false;
     for (const auto& report : stack.inspect()) {
       printReport(report);
@@ -418,6 +445,11 @@ int run(const std::string& command, const tool::Arguments& args) {
     return unknown ? 1 : 0;
   }
 
+  auto printEvent = [](const awsdirect::cloudformation::StackEvent& event) {
+    std::cout << "  stack event: " << event.logicalResourceId << " (" << event.resourceType << ") " << event.resourceStatus
+              << (event.resourceStatusReason.empty() ? "" : ": " + event.resourceStatusReason) << "\n"
+              << std::flush;
+  };
   auto progress = [](const ResourceReport& report, const std::string& step, std::chrono::milliseconds elapsed) {
     std::cout << "[" << seconds(elapsed) << "] " << report.kind << " " << report.name << ": " << step << "\n"
               << std::flush;
@@ -426,8 +458,12 @@ int run(const std::string& command, const tool::Arguments& args) {
     const auto& cidrs = blueprint.securityGroup.cidrs;
     if (std::find(cidrs.begin(), cidrs.end(), "0.0.0.0/0") != cidrs.end())
       std::cout << "note: port " << blueprint.securityGroup.port << " is open to the whole internet (0.0.0.0/0)\n";
-    choosePasswords(stack.context(), blueprint.name);
-    const auto result = stack.up(progress);
+    if (cloudFormation)
+      std::cout << "passwords: made and kept by AWS in Secrets Manager (the template asks for AWS-managed master "
+                   "passwords: none is in the template, a stack parameter or a file)\n";
+    else
+      choosePasswords(stack.context(), blueprint.name);
+    const auto result = cloudFormation ? awsdirect::iac::deployStack(stack, printEvent) : stack.up(progress);
     if (result.ok() && !result.changed) std::cout << "nothing to do: environment " << blueprint.name << " is up\n";
     if (const int failed = finish(result, "up")) return failed;
     std::cout << "environment " << blueprint.name << " is up:\n";
@@ -435,7 +471,7 @@ int run(const std::string& command, const tool::Arguments& args) {
     return 0;
   }
   // down
-  const auto result = stack.down(progress);
+  const auto result = cloudFormation ? awsdirect::iac::deleteStack(stack, printEvent, progress) : stack.down(progress);
   if (result.ok() && !result.changed)
     std::cout << "environment " << blueprint.name << " does not exist in " << region << ": nothing to do\n";
   for (const auto& report : result.resources)

@@ -168,3 +168,4 @@
 #include "iac/impl/resources.ipp"
 #include "iac/impl/stack.ipp"
 #include "iac/impl/data.ipp"
+#include "iac/impl/cloudformation.ipp"

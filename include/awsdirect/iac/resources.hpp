@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../detail/build_mode.hpp"
+#include "../cloudformation.hpp"
 #include "../ec2.hpp"
 #include "../iam.hpp"
 #include "../rds.hpp"
@@ -145,6 +146,7 @@ struct Context {
   Rds rds;
   S3 s3;
   SecretsManager secrets;
+  CloudFormation cloudformation;
   WaitOptions waits;  // paces for the cluster and the database (AWS's by default)
   // Whether up may replace a resource whose change AWS cannot make in place (destroying its
   // data); without it such an up fails before any mutating call.

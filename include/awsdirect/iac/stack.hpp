@@ -31,6 +31,7 @@ struct StackResult {
   std::vector<ResourceReport> resources;  // each resource as it is at the end, in makeResources' order
   std::vector<StackFailure> failures;     // what failed, and what was skipped because of it
   bool changed = false;                   // whether any mutating call was made
+  std::vector<std::string> notes;         // what the user should know that is not a failure
   bool ok() const { return failures.empty(); }
 };
 
@@ -55,6 +56,11 @@ class Stack {
   Context context_;
   std::vector<std::unique_ptr<Resource>> resources_;
 };
+
+// The master passwords the context holds, by Redshift's and RDS's rules (unless AWS manages
+// them): a ValidationError naming redshift.master_password or postgres.master_password, before
+// any call. Stack::up checks them first.
+AWSDIRECT_DECL void validatePasswords(const Context& context);
 
 // An environment found in an account by its tags.
 struct EnvironmentListing {

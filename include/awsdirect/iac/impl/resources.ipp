@@ -142,7 +142,8 @@ Context::Context(const ClientConfig& base, Blueprint plan)
       redshift(config),
       rds(config),
       s3(config),
-      secrets(config) {}
+      secrets(config),
+      cloudformation(config) {}
 
 void Context::setOutput(const std::string& key, const std::string& value) {
   std::lock_guard<std::mutex> lock(mutex_);

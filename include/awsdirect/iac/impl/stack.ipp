@@ -80,8 +80,9 @@ class StackRun {
   Clock::time_point start_ = Clock::now();
 };
 
-// The master passwords up would send, by the services' rules, before any call.
-AWSDIRECT_DECL void validatePasswords(const Context& c) {
+}  // namespace detail
+
+void validatePasswords(const Context& c) {
   Validator v;
   if (!c.blueprint.redshift.managedPassword)
     redshift::rules::masterUserPassword(v, "redshift.master_password", c.redshiftPassword.reveal());
@@ -93,11 +94,9 @@ AWSDIRECT_DECL void validatePasswords(const Context& c) {
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
 }
 
-}  // namespace detail
-
 // makeResources' order: role, user, group, bucket, cluster, database.
 StackResult Stack::up(const StackProgress& progress) {
-  detail::validatePasswords(context_);
+  validatePasswords(context_);
   StackResult result;
   std::vector<ResourceReport> before = inspect();
   bool allReady = true;
