@@ -430,3 +430,62 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
   CHECK(shell.cli("iam list-users").at("Users").size() == 0);
 }
+
+TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no password in it, and the stack engine brings the environment up and down") {
+  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Shell shell(*moto);
+  auto init = shell.tool("init stacked --cidr 203.0.113.7/32");
+  REQUIRE(init.status == 0);
+  shell.write("env.toml", replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]"));
+  const std::string file = " --file " + shell.home + "/env.toml";
+
+  // The template: the six kinds and the access key, deleted with the stack without snapshots,
+  // no password in it (AWS-managed master passwords), valid as the AWS CLI asks CloudFormation.
+  auto exported = shell.tool("export" + file);
+  REQUIRE(exported.status == 0);
+  const JsonValue document = JsonValue::parse(exported.out);
+  const JsonValue& resources = document.at("Resources");
+  std::vector<std::string> types;
+  for (const auto& [name, resource] : resources.asObject()) types.push_back(resource.at("Type").asString());
+  CHECK(types == std::vector<std::string>{"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::AccessKey", "AWS::SecretsManager::Secret",
+                                          "AWS::EC2::SecurityGroup", "AWS::S3::Bucket", "AWS::Redshift::Cluster",
+                                          "AWS::RDS::DBInstance"});
+  for (const char* name : {"RedshiftCluster", "PostgresDatabase", "DataBucket"}) {
+    CAPTURE(name);
+    CHECK(resources.at(name).at("DeletionPolicy").asString() == "Delete");
+  }
+  CHECK(resources.at("RedshiftCluster").at("Properties").at("ManageMasterPassword").asBool());
+  CHECK(resources.at("PostgresDatabase").at("Properties").at("ManageMasterUserPassword").asBool());
+  CHECK_FALSE(contains(exported.out, "\"MasterUserPassword\""));
+  CHECK_FALSE(contains(exported.out, "\"Outputs\":{\"AccessKey"));
+  CHECK(contains(exported.out, "{\"Fn::Sub\":\"stacked-${AWS::AccountId}-data\"}"));  // the same for every account
+  shell.write("template.json", exported.out);
+  shell.cli("cloudformation validate-template --template-body file://" + shell.home + "/template.json");
+
+  CHECK(shell.tool("up --engine terraform" + file).status == 2);
+  auto up = shell.tool("up --engine cloudformation" + file);
+  INFO(up.out << up.err);
+  REQUIRE(up.status == 0);
+  CHECK(contains(up.out, "stack event: awsdirect-stacked (AWS::CloudFormation::Stack) CREATE_COMPLETE"));
+  CHECK(modeOf(shell.home + "/.config/awsdirect/stacked.passwords") == -1);  // no password written
+  CHECK(shell.cli("cloudformation describe-stacks --stack-name awsdirect-stacked").at("Stacks").asArray()[0]
+            .at("StackStatus").asString() == "CREATE_COMPLETE");
+  CHECK(shell.cli("s3api head-object --bucket stacked-123456789012-data --key sample.csv").at("ContentLength").asInt64() > 0);
+  CHECK(contains(shell.tool("status" + file).out, "CloudFormation stack awsdirect-stacked: CREATE_COMPLETE"));
+
+  // down: the stack deleted, then everything it left (moto's leaves the cluster) swept.
+  auto down = shell.tool("down --engine cloudformation" + file);
+  INFO(down.out << down.err);
+  CHECK(down.status == 0);
+  CHECK(contains(down.out, "stack event: awsdirect-stacked (AWS::CloudFormation::Stack) DELETE_COMPLETE"));
+  CHECK(contains(down.out, "nothing of it is left"));
+  CHECK(shell.cli("cloudformation describe-stacks").at("Stacks").size() == 0);
+  CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
+  CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
+  CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
+  CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
+  CHECK(shell.cli("iam list-users").at("Users").size() == 0);
+  CHECK_FALSE(contains(shell.cli("ec2 describe-security-groups").dump(), "stacked-redshift-sg"));
+}
