@@ -490,7 +490,9 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   try {
     const CommandSpec& spec = commands().at(command);
-    const tool::Arguments args(argc, argv, 2, spec.arguments);
+    tool::ArgumentSpec arguments = spec.arguments;
+    arguments.positional = spec.positional;
+    const tool::Arguments args(argc, argv, 2, arguments);
     if (args.positional().size() != spec.positional)
       throw tool::UsageError(spec.positional ? command + " takes one " + (command == "init" ? "NAME" : "argument")
                                              : command + " takes no argument: " + args.positional().front());

@@ -16,18 +16,14 @@
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
 
+#include "support/arguments.hpp"
+
 #include <iostream>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace {
-
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::map<std::string, std::vector<std::string>> lists;
-};
 
 int usage() {
   std::cerr << "usage: iam_role create --name NAME --trust-service SERVICE [--trust-service SERVICE]... "
@@ -37,24 +33,10 @@ int usage() {
   return 2;
 }
 
-bool parse(int argc, char** argv, Args& args) {
-  if (argc < 2) return false;
-  args.command = argv[1];
-  for (int i = 2; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag.rfind("--", 0) != 0 || i + 1 >= argc) return false;
-    std::string value = argv[++i];
-    if (flag == "--trust-service" || flag == "--policy-arn") args.lists[flag].push_back(value);
-    else if (flag == "--name" || flag == "--description" || flag == "--path") args.options[flag] = value;
-    else return false;
-  }
-  return args.options.count("--name") == 1;
-}
-
-const std::vector<std::string>& list(const Args& args, const std::string& flag) {
-  static const std::vector<std::string> none;
-  auto it = args.lists.find(flag);
-  return it == args.lists.end() ? none : it->second;
+tool::ArgumentSpec specOf(const std::string& command) {
+  if (command == "create") return {{"--name", "--description", "--path"}, {"--trust-service", "--policy-arn"}, {}};
+  if (command == "describe" || command == "delete") return {{"--name"}, {}, {}};
+  throw tool::UsageError("\"" + command + "\" is not a command");
 }
 
 // The principals a trust policy names ("redshift.amazonaws.com", an account's root ARN); the
@@ -69,20 +51,20 @@ void printRole(const awsdirect::iam::Role& role) {
   for (const auto& principal : trustedPrincipals(role.assumeRolePolicyDocument)) std::cout << "trust:    " << principal << "\n";
 }
 
-int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
+int create(awsdirect::Iam& iam, const tool::Arguments& args, const std::string& name) {
   using awsdirect::Iam;
-  const auto& services = list(args, "--trust-service");
+  const auto& services = args.values("--trust-service");
   if (services.empty()) throw std::invalid_argument("create needs --trust-service (the AWS service that assumes the role)");
   awsdirect::iam::TrustPolicy trust;
   for (const auto& service : services) trust.allowService(service);
   auto request = Iam::createRole().roleName(name).assumeRolePolicy(trust);
-  if (auto it = args.options.find("--description"); it != args.options.end()) request.description(it->second);
-  if (auto it = args.options.find("--path"); it != args.options.end()) request.path(it->second);
+  if (args.has("--description")) request.description(args.value("--description"));
+  if (args.has("--path")) request.path(args.value("--path"));
 
   // Check every attachment before creating anything, so bad input never leaves half a role.
   std::vector<awsdirect::iam::AttachRolePolicyRequest> attachments;
   awsdirect::Validator validator;
-  for (const auto& arn : list(args, "--policy-arn")) {
+  for (const auto& arn : args.values("--policy-arn")) {
     attachments.push_back(Iam::attachRolePolicy().roleName(name).policyArn(arn));
     attachments.back().validate(validator);
   }
@@ -108,19 +90,19 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
   return 0;
 }
 
-int run(const Args& args) {
+int run(const std::string& command, const tool::Arguments& args) {
   using awsdirect::Iam;
   Iam iam;
-  const std::string name = args.options.at("--name");
+  const std::string name = args.value("--name");
 
-  if (args.command == "create") return create(iam, args, name);
-  if (args.command == "describe") {
+  if (command == "create") return create(iam, args, name);
+  if (command == "describe") {
     printRole(iam.send(Iam::getRole().roleName(name)).value());
     for (const auto& policy : iam.listAllAttachedRolePolicies(name).value())
       std::cout << "policy:   " << policy.policyArn << "\n";
     return 0;
   }
-  if (args.command == "delete") {
+  if (command == "delete") {
     // Everything that would make DeleteRole refuse goes first, as in the console.
     iam.deleteRoleCompletely(name, [](const std::string& operation, const std::string& item) {
          if (operation == "DetachRolePolicy") std::cout << "detached: " << item << "\n";
@@ -136,12 +118,6 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (!parse(argc, argv, args)) return usage();
-  try {
-    return run(args);
-  } catch (const std::exception& e) {
-    std::cerr << "iam_role: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"iam_role", true, specOf, [](const std::string&) { return std::vector<std::string>{"--name"}; }, run, usage},
+                       argc, argv);
 }

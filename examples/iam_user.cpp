@@ -19,19 +19,14 @@
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
 
+#include "support/arguments.hpp"
+
 #include <iostream>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace {
-
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> policyArns;
-  bool accessKey = false;
-};
 
 int usage() {
   std::cerr << "usage: iam_user create --name NAME [--policy-arn ARN]... [--access-key --save-profile PROFILE]\n"
@@ -40,43 +35,34 @@ int usage() {
   return 2;
 }
 
-bool parse(int argc, char** argv, Args& args) {
-  if (argc < 2) return false;
-  args.command = argv[1];
-  for (int i = 2; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag == "--access-key") { args.accessKey = true; continue; }
-    if (flag.rfind("--", 0) != 0 || i + 1 >= argc) return false;
-    std::string value = argv[++i];
-    if (flag == "--policy-arn") args.policyArns.push_back(value);
-    else if (flag == "--name" || flag == "--save-profile") args.options[flag] = value;
-    else return false;
-  }
-  return args.options.count("--name") == 1;
+tool::ArgumentSpec specOf(const std::string& command) {
+  if (command == "create") return {{"--name", "--save-profile"}, {"--policy-arn"}, {"--access-key"}};
+  if (command == "describe" || command == "delete") return {{"--name"}, {}, {}};
+  throw tool::UsageError("\"" + command + "\" is not a command");
 }
-
-[[noreturn]] void fail(const std::string& message) { throw std::runtime_error(message); }
 
 // A profile name that can stand in a [section] header of the credentials file.
 void checkProfileName(const std::string& profile) {
-  if (!awsdirect::isValidProfileName(profile)) fail("--save-profile must be 1 to 128 printable characters without spaces, [ ] # or ;");
+  if (!awsdirect::isValidProfileName(profile))
+    throw tool::UsageError("--save-profile: must be 1 to 128 printable characters without spaces, [ ] # or ;");
 }
 
 
-int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
+int create(awsdirect::Iam& iam, const tool::Arguments& args, const std::string& name) {
   using awsdirect::Iam;
-  auto profile = args.options.find("--save-profile");
-  if (args.accessKey && profile == args.options.end())
-    fail("--access-key needs --save-profile PROFILE: the secret is saved there, never printed");
-  if (!args.accessKey && profile != args.options.end()) fail("--save-profile needs --access-key");
-  if (args.accessKey) checkProfileName(profile->second);
+  const bool accessKey = args.on("--access-key");
+  const std::string profile = args.value("--save-profile");
+  if (accessKey && profile.empty())
+    throw tool::UsageError("--access-key: needs --save-profile PROFILE: the secret is saved there, never printed");
+  if (!accessKey) args.refuse("--save-profile", "needs --access-key");
+  if (accessKey) checkProfileName(profile);
 
   // Check every request before creating anything, so bad input never leaves half a user.
   auto request = Iam::createUser().userName(name);
   std::vector<awsdirect::iam::AttachUserPolicyRequest> attachments;
   awsdirect::Validator validator;
   request.validate(validator);
-  for (const auto& arn : args.policyArns) {
+  for (const auto& arn : args.values("--policy-arn")) {
     attachments.push_back(Iam::attachUserPolicy().userName(name).policyArn(arn));
     attachments.back().validate(validator);
   }
@@ -103,29 +89,29 @@ int create(awsdirect::Iam& iam, const Args& args, const std::string& name) {
   }
   for (const auto& policy : iam.listAllAttachedUserPolicies(name).value()) std::cout << "policy:   " << policy.policyArn << "\n";
 
-  if (args.accessKey) {
+  if (accessKey) {
     auto key = iam.send(Iam::createAccessKey().userName(name));
     if (!key) undo(key.error());
     std::string path;
     try {
-      path = awsdirect::saveCredentialsProfile(awsdirect::Environment::process(), profile->second,
+      path = awsdirect::saveCredentialsProfile(awsdirect::Environment::process(), profile,
                                             key.value().accessKeyId, key.value().secretAccessKey);
     } catch (const awsdirect::Exception& e) {
       undo(awsdirect::makeError(awsdirect::ErrorKind::Configuration, "CannotSaveProfile", e.error().message));
     }
-    std::cout << "key:      " << key.value().accessKeyId << " saved as profile " << profile->second << " in " << path
+    std::cout << "key:      " << key.value().accessKeyId << " saved as profile " << profile << " in " << path
               << "\n";
   }
   return 0;
 }
 
-int run(const Args& args) {
+int run(const std::string& command, const tool::Arguments& args) {
   using awsdirect::Iam;
   Iam iam;
-  const std::string name = args.options.at("--name");
+  const std::string name = args.value("--name");
 
-  if (args.command == "create") return create(iam, args, name);
-  if (args.command == "describe") {
+  if (command == "create") return create(iam, args, name);
+  if (command == "describe") {
     awsdirect::iam::User user = iam.send(Iam::getUser().userName(name)).value();
     std::cout << "user:     " << user.userName << "\n"
               << "arn:      " << user.arn << "\n";
@@ -135,7 +121,7 @@ int run(const Args& args) {
       std::cout << "key:      " << key.accessKeyId << " (" << key.status << ")\n";
     return 0;
   }
-  if (args.command == "delete") {
+  if (command == "delete") {
     // Everything that would make DeleteUser refuse goes first, as in the console.
     iam.deleteUserCompletely(name, [](const std::string& operation, const std::string& item) {
          if (operation == "DeleteAccessKey") std::cout << "deleted:  access key " << item << "\n";
@@ -152,12 +138,6 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (!parse(argc, argv, args)) return usage();
-  try {
-    return run(args);
-  } catch (const std::exception& e) {
-    std::cerr << "iam_user: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"iam_user", true, specOf, [](const std::string&) { return std::vector<std::string>{"--name"}; }, run, usage},
+                       argc, argv);
 }

@@ -17,6 +17,8 @@
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/rds.hpp>
 
+#include "support/arguments.hpp"
+
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -26,13 +28,6 @@
 namespace {
 
 using awsdirect::Rds;
-
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> securityGroupIds;
-  bool wait = false;
-};
 
 int usage(const std::string& problem = {}) {
   if (!problem.empty()) std::cerr << "rds_instance: " << problem << "\n";
@@ -46,43 +41,16 @@ int usage(const std::string& problem = {}) {
   return 2;
 }
 
-std::string parse(int argc, char** argv, Args& args) {
-  if (argc < 2) return "a command is required";
-  args.command = argv[1];
-  if (args.command != "create" && args.command != "status" && args.command != "delete" && args.command != "auth-token")
-    return "unknown command '" + args.command + "'";
-  static const char* const createOptions[] = {"--engine", "--instance-class", "--allocated-storage",
-                                              "--master-username", "--db-name", "--backup-retention",
-                                              "--security-group-id"};
-  for (int i = 2; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag == "--wait" && args.command != "status") { args.wait = true; continue; }
-    bool known = flag == "--identifier" || (flag == "--db-user" && args.command == "auth-token");
-    if (args.command == "create")
-      for (const char* o : createOptions) known = known || flag == o;
-    if (!known) return "unknown option '" + flag + "' for " + args.command;
-    if (i + 1 >= argc) return flag + " needs a value";
-    std::string value = argv[++i];
-    if (flag == "--security-group-id") args.securityGroupIds.push_back(value);
-    else args.options[flag] = value;
-  }
-  if (!args.options.count("--identifier")) return "--identifier is required";
-  if (args.command == "auth-token" && !args.options.count("--db-user")) return "--db-user is required";
-  return "";
-}
-
-std::string option(const Args& args, const std::string& flag, const std::string& fallback) {
-  auto it = args.options.find(flag);
-  return it == args.options.end() ? fallback : it->second;
-}
-
-int number(const Args& args, const std::string& flag, int fallback) {
-  std::string text = option(args, flag, std::to_string(fallback));
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || value < -1000000 || value > 1000000)
-    throw std::invalid_argument(flag + " must be a whole number");
-  return static_cast<int>(value);
+tool::ArgumentSpec specOf(const std::string& command) {
+  if (command == "create")
+    return {{"--identifier", "--engine", "--instance-class", "--allocated-storage", "--master-username", "--db-name",
+             "--backup-retention"},
+            {"--security-group-id"},
+            {"--wait"}};
+  if (command == "status") return {{"--identifier"}, {}, {}};
+  if (command == "delete") return {{"--identifier"}, {}, {"--wait"}};
+  if (command == "auth-token") return {{"--identifier", "--db-user"}, {}, {}};
+  throw tool::UsageError("\"" + command + "\" is not a command");
 }
 
 void printInstance(const awsdirect::rds::DBInstance& d) {
@@ -105,35 +73,39 @@ awsdirect::WaitOptions waitOptions() {
   return options;
 }
 
-int run(const Args& args) {
+int run(const std::string& command, const tool::Arguments& args) {
+  // The numbers first: a bad one is named before anything else is looked at. Their ranges are
+  // RDS's, checked by the request (they depend on the engine and the storage type).
+  const int storage = static_cast<int>(args.number("--allocated-storage", 20, 0, 1000000));
+  const int retention = static_cast<int>(args.number("--backup-retention", 1, 0, 1000000));
   Rds rds;
-  const std::string id = args.options.at("--identifier");
+  const std::string id = args.value("--identifier");
 
-  if (args.command == "create") {
+  if (command == "create") {
     const char* password = std::getenv("RDS_MASTER_PASSWORD");
     if (!password || !*password) throw std::invalid_argument("set RDS_MASTER_PASSWORD to the master password");
     auto request = Rds::createDBInstance()
                        .identifier(id)
-                       .engine(option(args, "--engine", "postgres"))
-                       .instanceClass(option(args, "--instance-class", "db.t2.small"))
-                       .allocatedStorage(number(args, "--allocated-storage", 20))
-                       .masterUsername(option(args, "--master-username", "postgres"))
+                       .engine(args.valueOr("--engine", "postgres"))
+                       .instanceClass(args.valueOr("--instance-class", "db.t2.small"))
+                       .allocatedStorage(storage)
+                       .masterUsername(args.valueOr("--master-username", "postgres"))
                        .masterUserPassword(password)
-                       .backupRetentionPeriod(number(args, "--backup-retention", 1));
-    if (args.options.count("--db-name")) request.dbName(args.options.at("--db-name"));
-    for (const auto& sg : args.securityGroupIds) request.vpcSecurityGroupId(sg);
+                       .backupRetentionPeriod(retention);
+    if (args.has("--db-name")) request.dbName(args.value("--db-name"));
+    for (const auto& sg : args.values("--security-group-id")) request.vpcSecurityGroupId(sg);
     printInstance(rds.send(request).value());
-    if (args.wait) printInstance(rds.waitUntilAvailable(id, waitOptions()).value());
+    if (args.on("--wait")) printInstance(rds.waitUntilAvailable(id, waitOptions()).value());
     return 0;
   }
-  if (args.command == "status") {
+  if (command == "status") {
     printInstance(rds.findDBInstance(id).value());
     return 0;
   }
-  if (args.command == "auth-token") {
+  if (command == "auth-token") {
     const auto instance = rds.findDBInstance(id).value();
     if (!instance.endpoint) throw std::runtime_error(id + " has no endpoint yet");
-    const std::string& user = args.options.at("--db-user");
+    const std::string user = args.value("--db-user");
     const awsdirect::Secret token = rds.generateDbAuthToken(instance.endpoint->address, instance.endpoint->port, user).value();
     std::cerr << "host:       " << instance.endpoint->address << "\n"
               << "port:       " << instance.endpoint->port << "\n"
@@ -143,7 +115,7 @@ int run(const Args& args) {
   }
   auto deleted = rds.send(Rds::deleteDBInstance().identifier(id).skipFinalSnapshot()).value();
   std::cout << "deleting:   " << deleted.dbInstanceIdentifier << " (no final snapshot)\n";
-  if (args.wait) {
+  if (args.on("--wait")) {
     rds.waitUntilDeleted(id, waitOptions()).value();
     std::cout << "deleted:    " << id << "\n";
   }
@@ -154,12 +126,11 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (std::string problem = parse(argc, argv, args); !problem.empty()) return usage(problem);
-  try {
-    return run(args);
-  } catch (const std::exception& e) {
-    std::cerr << "rds_instance: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"rds_instance", true, specOf,
+                        [](const std::string& command) {
+                          if (command == "auth-token") return std::vector<std::string>{"--identifier", "--db-user"};
+                          return std::vector<std::string>{"--identifier"};
+                        },
+                        run, [] { return usage(); }},
+                       argc, argv);
 }

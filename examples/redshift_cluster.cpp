@@ -20,6 +20,8 @@
 #include <awsdirect/redshift.hpp>
 #include <awsdirect/time.hpp>
 
+#include "support/arguments.hpp"
+
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -27,14 +29,6 @@
 #include <vector>
 
 namespace {
-
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::map<std::string, std::vector<std::string>> lists;
-  bool wait = false;
-  bool autoCreate = false;
-};
 
 int usage() {
   std::cerr << "usage: redshift_cluster create --identifier ID [--port 5439] [--db-name dev] "
@@ -49,32 +43,16 @@ int usage() {
   return 2;
 }
 
-bool parse(int argc, char** argv, Args& args) {
-  if (argc < 2) return false;
-  args.command = argv[1];
-  for (int i = 2; i < argc; ++i) {
-    std::string flag = argv[i];
-    if (flag == "--wait") { args.wait = true; continue; }
-    if (flag == "--auto-create") { args.autoCreate = true; continue; }
-    if (flag.rfind("--", 0) != 0 || i + 1 >= argc) return false;
-    std::string value = argv[++i];
-    if (flag == "--security-group-id" || flag == "--iam-role") args.lists[flag].push_back(value);
-    else args.options[flag] = value;
-  }
-  return args.options.count("--identifier") == 1;
-}
-
-std::string option(const Args& args, const std::string& flag, const std::string& fallback) {
-  auto it = args.options.find(flag);
-  return it == args.options.end() ? fallback : it->second;
-}
-
-int number(const Args& args, const std::string& flag, int fallback) {
-  std::string text = option(args, flag, std::to_string(fallback));
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') throw std::invalid_argument(flag + " must be a whole number");
-  return static_cast<int>(value);
+// Each command's options.
+tool::ArgumentSpec specOf(const std::string& command) {
+  if (command == "create")
+    return {{"--identifier", "--port", "--db-name", "--master-username", "--node-type", "--nodes"},
+            {"--security-group-id", "--iam-role"},
+            {"--wait"}};
+  if (command == "status" || command == "pause" || command == "resume") return {{"--identifier"}, {}, {}};
+  if (command == "delete") return {{"--identifier"}, {}, {"--wait"}};
+  if (command == "credentials") return {{"--identifier", "--db-user", "--db-name", "--duration"}, {}, {"--auto-create"}};
+  throw tool::UsageError("\"" + command + "\" is not a command");
 }
 
 void printCluster(const awsdirect::redshift::Cluster& c) {
@@ -95,58 +73,59 @@ awsdirect::WaitOptions waitOptions() {
   return options;
 }
 
-int run(const Args& args) {
+int run(const std::string& command, const tool::Arguments& args) {
   using awsdirect::Redshift;
+  // The numbers first: a bad one is named before anything else is looked at.
+  const int port = static_cast<int>(args.number("--port", 5439, 1150, 65535));
+  const int nodes = static_cast<int>(args.number("--nodes", 1, 1, 128));
+  const int duration = static_cast<int>(args.number("--duration", 900, 900, 3600));
   Redshift redshift;
-  const std::string id = args.options.at("--identifier");
+  const std::string id = args.value("--identifier");
 
-  if (args.command == "create") {
+  if (command == "create") {
     const char* password = std::getenv("REDSHIFT_MASTER_PASSWORD");
     if (!password || !*password) throw std::invalid_argument("set REDSHIFT_MASTER_PASSWORD to the master password");
     auto request = Redshift::createCluster()
                        .identifier(id)
-                       .port(number(args, "--port", 5439))
-                       .dbName(option(args, "--db-name", "dev"))
-                       .masterUsername(option(args, "--master-username", "awsuser"))
+                       .port(port)
+                       .dbName(args.valueOr("--db-name", "dev"))
+                       .masterUsername(args.valueOr("--master-username", "awsuser"))
                        .masterUserPassword(password)
-                       .nodeType(option(args, "--node-type", "dc2.large"))
-                       .numberOfNodes(number(args, "--nodes", 1));
-    if (auto it = args.lists.find("--security-group-id"); it != args.lists.end())
-      for (const auto& sg : it->second) request.vpcSecurityGroupId(sg);
-    if (auto it = args.lists.find("--iam-role"); it != args.lists.end())
-      for (const auto& arn : it->second) request.iamRole(arn);
+                       .nodeType(args.valueOr("--node-type", "dc2.large"))
+                       .numberOfNodes(nodes);
+    for (const auto& sg : args.values("--security-group-id")) request.vpcSecurityGroupId(sg);
+    for (const auto& arn : args.values("--iam-role")) request.iamRole(arn);
     printCluster(redshift.send(request).value());
-    if (args.wait) printCluster(redshift.waitUntilAvailable(id, waitOptions()).value());
+    if (args.on("--wait")) printCluster(redshift.waitUntilAvailable(id, waitOptions()).value());
     return 0;
   }
-  if (args.command == "status") {
+  if (command == "status") {
     printCluster(redshift.findCluster(id).value());
     return 0;
   }
-  if (args.command == "delete") {
+  if (command == "delete") {
     auto deleted = redshift.send(Redshift::deleteCluster().identifier(id).skipFinalSnapshot()).value();
     std::cout << "deleting:   " << deleted.clusterIdentifier << " (no final snapshot)\n";
-    if (args.wait) {
+    if (args.on("--wait")) {
       redshift.waitUntilDeleted(id, waitOptions()).value();
       std::cout << "deleted:    " << id << "\n";
     }
     return 0;
   }
-  if (args.command == "pause" || args.command == "resume") {
-    printCluster(args.command == "pause" ? redshift.send(Redshift::pauseCluster().clusterIdentifier(id)).value()
+  if (command == "pause" || command == "resume") {
+    printCluster(command == "pause" ? redshift.send(Redshift::pauseCluster().clusterIdentifier(id)).value()
                                          : redshift.send(Redshift::resumeCluster().clusterIdentifier(id)).value());
     return 0;
   }
-  if (args.command == "credentials") {
-    if (!args.options.count("--db-user")) return usage();
-    const std::string dbName = option(args, "--db-name", "dev");
+  if (command == "credentials") {
+    const std::string dbName = args.valueOr("--db-name", "dev");
     auto credentials = redshift
                            .send(Redshift::getClusterCredentials()
                                      .clusterIdentifier(id)
-                                     .dbUser(args.options.at("--db-user"))
+                                     .dbUser(args.value("--db-user"))
                                      .dbName(dbName)
-                                     .durationSeconds(number(args, "--duration", 900))
-                                     .autoCreate(args.autoCreate))
+                                     .durationSeconds(duration)
+                                     .autoCreate(args.on("--auto-create")))
                            .value();
     const auto cluster = redshift.findCluster(id).value();
     std::cerr << "host:       " << (cluster.endpoint ? cluster.endpoint->address : std::string("(none yet)")) << "\n"
@@ -164,14 +143,11 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (!parse(argc, argv, args)) return usage();
-  try {
-    return run(args);
-  } catch (const awsdirect::Exception& e) {
-    std::cerr << "redshift_cluster: " << e.what() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "redshift_cluster: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"redshift_cluster", true, specOf,
+                        [](const std::string& command) {
+                          if (command == "credentials") return std::vector<std::string>{"--identifier", "--db-user"};
+                          return std::vector<std::string>{"--identifier"};
+                        },
+                        run, usage},
+                       argc, argv);
 }

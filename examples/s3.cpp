@@ -14,6 +14,8 @@
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/s3.hpp>
 
+#include "support/arguments.hpp"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,13 +34,6 @@ namespace {
 using awsdirect::S3;
 namespace s3 = awsdirect::s3;
 
-struct Args {
-  std::string command;
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> options;
-  std::set<std::string> flags;
-};
-
 int usage() {
   std::cerr << "usage: s3 mb s3://BUCKET [--region R]\n"
                "       s3 rb s3://BUCKET [--force]\n"
@@ -51,32 +46,17 @@ int usage() {
   return 2;
 }
 
-bool parse(int argc, char** argv, Args& args) {
-  static const std::set<std::string> withValue = {"--region",       "--endpoint-url", "--profile",
-                                                  "--storage-class", "--content-type", "--expires-in"};
-  static const std::set<std::string> flags = {"--force", "--put", "--recursive"};
-  if (argc < 2) return false;
-  args.command = argv[1];
-  for (int i = 2; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (flags.count(arg)) {
-      args.flags.insert(arg);
-    } else if (withValue.count(arg)) {
-      if (i + 1 >= argc) return false;
-      args.options[arg] = argv[++i];
-    } else if (arg.rfind("--", 0) == 0) {
-      return false;
-    } else {
-      args.positional.push_back(arg);
-    }
-  }
-  return true;
+// Every command takes --region, --endpoint-url and --profile; these add their own.
+tool::ArgumentSpec specOf(const std::string& command) {
+  tool::ArgumentSpec spec{{"--region", "--endpoint-url", "--profile"}, {}, {}, 1};
+  if (command == "rb") spec.switches = {"--force"};
+  else if (command == "ls") spec.switches = {"--recursive"};
+  else if (command == "cp") spec.options.insert(spec.options.end(), {"--storage-class", "--content-type"}), spec.positional = 2;
+  else if (command == "presign") spec.options.push_back("--expires-in"), spec.switches = {"--put"};
+  else if (command != "mb" && command != "rm") throw tool::UsageError("\"" + command + "\" is not a command");
+  return spec;
 }
 
-std::string option(const Args& args, const std::string& name, const std::string& fallback = "") {
-  auto found = args.options.find(name);
-  return found == args.options.end() ? fallback : found->second;
-}
 
 struct S3Uri {
   std::string bucket, key;
@@ -179,12 +159,12 @@ class ProgressBar {
   Clock::time_point start_, lastDraw_;
 };
 
-int makeBucket(S3& client, const Args& args) {
-  if (args.positional.size() != 1) return usage();
-  S3Uri uri = parseS3Uri(args.positional[0]);
+int makeBucket(S3& client, const tool::Arguments& args) {
+  if (args.positional().size() != 1) return usage();
+  S3Uri uri = parseS3Uri(args.positional()[0]);
   if (!uri.key.empty()) throw std::invalid_argument("mb takes a bucket, not a key: s3://" + uri.bucket);
   auto create = S3::createBucket().bucket(uri.bucket);
-  if (args.options.count("--region")) create.region(option(args, "--region"));
+  if (args.has("--region")) create.region(args.value("--region"));
   client.send(create).value();
   // Private whatever the account's defaults: all four public-access settings on.
   client.send(S3::putPublicAccessBlock().bucket(uri.bucket).blockAll()).value();
@@ -201,27 +181,27 @@ void emptyReporting(S3& client, const std::string& bucket) {
   }).value();
 }
 
-int removeBucket(S3& client, const Args& args) {
-  if (args.positional.size() != 1) return usage();
-  S3Uri uri = parseS3Uri(args.positional[0]);
+int removeBucket(S3& client, const tool::Arguments& args) {
+  if (args.positional().size() != 1) return usage();
+  S3Uri uri = parseS3Uri(args.positional()[0]);
   if (!uri.key.empty()) throw std::invalid_argument("rb takes a bucket, not a key: s3://" + uri.bucket);
-  if (args.flags.count("--force")) emptyReporting(client, uri.bucket);
+  if (args.on("--force")) emptyReporting(client, uri.bucket);
   client.send(S3::deleteBucket().bucket(uri.bucket)).value();
   std::cout << "remove_bucket: " << uri.bucket << "\n";
   return 0;
 }
 
-int list(S3& client, const Args& args) {
-  if (args.positional.empty()) {
+int list(S3& client, const tool::Arguments& args) {
+  if (args.positional().empty()) {
     for (const auto& bucket : client.listAllBuckets().value())
       std::cout << localTime(bucket.creationDate) << " " << bucket.name << "\n";
     return 0;
   }
-  if (args.positional.size() != 1) return usage();
-  S3Uri uri = parseS3Uri(args.positional[0]);
+  if (args.positional().size() != 1) return usage();
+  S3Uri uri = parseS3Uri(args.positional()[0]);
   auto request = S3::listObjectsV2().bucket(uri.bucket);
   if (!uri.key.empty()) request.prefix(uri.key);
-  if (!args.flags.count("--recursive")) request.delimiter("/");
+  if (!args.on("--recursive")) request.delimiter("/");
   // As `aws s3 ls`: names are shown from after the prefix's last '/' (s3://b/da lists data.csv,
   // s3://b/dir lists PRE dir/).
   const std::size_t slash = uri.key.rfind('/');
@@ -237,7 +217,7 @@ int list(S3& client, const Args& args) {
                        std::snprintf(size, sizeof size, "%10llu", static_cast<unsigned long long>(object.size));
                        std::string storageClass = object.storageClass.empty() ? "STANDARD" : object.storageClass;
                        storageClass.resize(std::max<std::size_t>(storageClass.size(), 19), ' ');
-                       std::string shown = args.flags.count("--recursive") ? object.key
+                       std::string shown = args.on("--recursive") ? object.key
                                                                            : object.key.substr(shownFrom);
                        std::cout << localTime(object.lastModified) << " " << size << " " << storageClass << " "
                                  << shown << "\n";
@@ -248,18 +228,18 @@ int list(S3& client, const Args& args) {
   return 0;
 }
 
-int copy(S3& client, const Args& args) {
-  if (args.positional.size() != 2) return usage();
-  const std::string& from = args.positional[0];
-  const std::string& to = args.positional[1];
+int copy(S3& client, const tool::Arguments& args) {
+  if (args.positional().size() != 2) return usage();
+  const std::string& from = args.positional()[0];
+  const std::string& to = args.positional()[1];
   awsdirect::S3Transfer transfer(client);
   ProgressBar progress;
   if (!isS3Uri(from) && isS3Uri(to)) {
     S3Uri target = parseS3Uri(to);
     if (target.key.empty() || target.key.back() == '/') target.key += baseName(from);
     auto upload = s3::UploadFileRequest().bucket(target.bucket).key(target.key).file(from).onProgress(progress.callback());
-    if (args.options.count("--storage-class")) upload.storageClass(option(args, "--storage-class"));
-    std::string contentType = option(args, "--content-type", guessContentType(from));
+    if (args.has("--storage-class")) upload.storageClass(args.value("--storage-class"));
+    std::string contentType = args.valueOr("--content-type", guessContentType(from));
     if (!contentType.empty()) upload.contentType(contentType);
     transfer.uploadFile(upload).value();
     progress.clear();
@@ -282,40 +262,37 @@ int copy(S3& client, const Args& args) {
   throw std::invalid_argument("cp copies a local file to s3://BUCKET/KEY or s3://BUCKET/KEY to a local file");
 }
 
-int remove(S3& client, const Args& args) {
-  if (args.positional.size() != 1) return usage();
-  S3Uri uri = parseS3Uri(args.positional[0]);
+int remove(S3& client, const tool::Arguments& args) {
+  if (args.positional().size() != 1) return usage();
+  S3Uri uri = parseS3Uri(args.positional()[0]);
   client.send(S3::deleteObject().bucket(uri.bucket).key(uri.key)).value();
   std::cout << "delete: s3://" << uri.bucket << "/" << uri.key << "\n";
   return 0;
 }
 
-int presign(S3& client, const Args& args) {
-  if (args.positional.size() != 1) return usage();
-  S3Uri uri = parseS3Uri(args.positional[0]);
-  const std::string expiresText = option(args, "--expires-in", "3600");
-  char* end = nullptr;
-  const long long seconds = std::strtoll(expiresText.c_str(), &end, 10);
-  if (expiresText.empty() || *end != '\0') throw std::invalid_argument("--expires-in must be a whole number of seconds");
-  const std::chrono::seconds expiresIn(seconds);
-  std::string url = args.flags.count("--put") ? client.presign(S3::putObject().bucket(uri.bucket).key(uri.key), expiresIn).value()
+int presign(S3& client, const tool::Arguments& args) {
+  if (args.positional().size() != 1) return usage();
+  S3Uri uri = parseS3Uri(args.positional()[0]);
+  // S3's own limit (7 days) is checked by presign, which names it.
+  const std::chrono::seconds expiresIn(args.number("--expires-in", 3600, 0, 100LL * 365 * 86400));
+  std::string url = args.on("--put") ? client.presign(S3::putObject().bucket(uri.bucket).key(uri.key), expiresIn).value()
                                               : client.presign(S3::getObject().bucket(uri.bucket).key(uri.key), expiresIn).value();
   std::cout << url << "\n";
   return 0;
 }
 
-int run(const Args& args) {
+int run(const std::string& command, const tool::Arguments& args) {
   awsdirect::ClientConfig config;
-  config.region = option(args, "--region");
-  config.endpointUrl = option(args, "--endpoint-url");
-  config.profile = option(args, "--profile");
+  config.region = args.value("--region");
+  config.endpointUrl = args.value("--endpoint-url");
+  config.profile = args.value("--profile");
   S3 client(config);
-  if (args.command == "mb") return makeBucket(client, args);
-  if (args.command == "rb") return removeBucket(client, args);
-  if (args.command == "ls") return list(client, args);
-  if (args.command == "cp") return copy(client, args);
-  if (args.command == "rm") return remove(client, args);
-  if (args.command == "presign") return presign(client, args);
+  if (command == "mb") return makeBucket(client, args);
+  if (command == "rb") return removeBucket(client, args);
+  if (command == "ls") return list(client, args);
+  if (command == "cp") return copy(client, args);
+  if (command == "rm") return remove(client, args);
+  if (command == "presign") return presign(client, args);
   return usage();
 }
 
@@ -323,14 +300,5 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (!parse(argc, argv, args)) return usage();
-  try {
-    return run(args);
-  } catch (const awsdirect::Exception& e) {
-    std::cerr << "s3: " << e.what() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "s3: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"s3", true, specOf, {}, run, usage}, argc, argv);
 }

@@ -11,6 +11,8 @@
 // AWS_ENDPOINT_URL=http://127.0.0.1:5000 aims it at a local emulator.
 #include <awsdirect/fixtures/switch.hpp>
 #include <awsdirect/ec2.hpp>
+
+#include "support/arguments.hpp"
 #include <awsdirect/error.hpp>
 #include <awsdirect/validate.hpp>
 
@@ -25,12 +27,6 @@ namespace {
 using awsdirect::Ec2;
 namespace ec2 = awsdirect::ec2;
 
-struct Args {
-  std::string command;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> cidrs;
-};
-
 int usage(const std::string& problem = {}) {
   if (!problem.empty()) std::cerr << "security_group: " << problem << "\n";
   std::cerr << "usage: security_group create --name NAME --description TEXT [--vpc-id VPC] --port PORT "
@@ -40,43 +36,15 @@ int usage(const std::string& problem = {}) {
   return 2;
 }
 
-// Returns "" when the arguments are usable, else what is wrong with them.
-std::string parse(int argc, char** argv, Args& args) {
-  if (argc < 2) return "a command is required";
-  args.command = argv[1];
-  if (args.command != "create" && args.command != "describe" && args.command != "delete")
-    return "unknown command '" + args.command + "'";
-  for (int i = 2; i < argc; ++i) {
-    std::string flag = argv[i];
-    const bool known = flag == "--name" || flag == "--vpc-id" || flag == "--cidr" ||
-                       (args.command == "create" && (flag == "--description" || flag == "--port"));
-    if (!known) return "unknown option '" + flag + "' for " + args.command;
-    if (i + 1 >= argc) return flag + " needs a value";
-    std::string value = argv[++i];
-    if (flag == "--cidr") args.cidrs.push_back(value);
-    else args.options[flag] = value;
-  }
-  if (!args.options.count("--name")) return "--name is required";
-  if (args.command == "create") {
-    if (!args.options.count("--description")) return "--description is required";
-    if (!args.options.count("--port")) return "--port is required";
-    if (args.cidrs.empty()) return "at least one --cidr is required (there is no default: say who may connect)";
-  } else if (!args.cidrs.empty()) {
-    return "--cidr is only for create";
-  }
-  return "";
+tool::ArgumentSpec specOf(const std::string& command) {
+  if (command == "create") return {{"--name", "--description", "--vpc-id", "--port"}, {"--cidr"}, {}};
+  if (command == "describe" || command == "delete") return {{"--name", "--vpc-id"}, {}, {}};
+  throw tool::UsageError("\"" + command + "\" is not a command");
 }
 
-std::string option(const Args& args, const std::string& flag) {
-  auto it = args.options.find(flag);
-  return it == args.options.end() ? std::string() : it->second;
-}
-
-int portNumber(const std::string& text) {
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || value < -1 || value > 65536) throw std::invalid_argument("--port must be a port number");
-  return static_cast<int>(value);
+std::vector<std::string> requiredFor(const std::string& command) {
+  if (command == "create") return {"--name", "--description", "--port", "--cidr"};
+  return {"--name"};
 }
 
 std::string portRange(const ec2::IpPermission& p) {
@@ -98,12 +66,12 @@ void printRule(const char* label, const char* preposition, const ec2::IpPermissi
   for (const auto& l : p.prefixListIds) line(l.prefixListId, l.description);
 }
 
-int create(Ec2& client, const Args& args) {
-  const int port = portNumber(option(args, "--port"));
-  auto createRequest = Ec2::createSecurityGroup().groupName(option(args, "--name")).description(option(args, "--description"));
-  if (!option(args, "--vpc-id").empty()) createRequest.vpcId(option(args, "--vpc-id"));
+int create(Ec2& client, const tool::Arguments& args) {
+  const int port = static_cast<int>(args.number("--port", 0, 0, 65535));
+  auto createRequest = Ec2::createSecurityGroup().groupName(args.value("--name")).description(args.value("--description"));
+  if (!args.value("--vpc-id").empty()) createRequest.vpcId(args.value("--vpc-id"));
   ec2::IpPermission ingress = ec2::IpPermission::tcp(port);
-  for (const auto& cidr : args.cidrs) ingress.cidr(cidr);
+  for (const auto& cidr : args.values("--cidr")) ingress.cidr(cidr);
 
   // Both steps are checked before the first call, so bad input creates nothing.
   awsdirect::Validator rules;
@@ -111,7 +79,7 @@ int create(Ec2& client, const Args& args) {
   ec2::rules::ipPermission(rules, "IpPermissions[0]", ingress);
   if (!rules.ok()) awsdirect::throwError(rules.error("ec2", "CreateSecurityGroup"));
 
-  for (const auto& cidr : args.cidrs)
+  for (const auto& cidr : args.values("--cidr"))
     if (ec2::rules::isWholeInternet(cidr))
       std::cerr << "security_group: warning: " << cidr << " opens TCP port " << port
                 << " to the whole internet\n";
@@ -128,8 +96,8 @@ int create(Ec2& client, const Args& args) {
   return 0;
 }
 
-int describe(Ec2& client, const Args& args) {
-  ec2::SecurityGroup g = client.findSecurityGroup(option(args, "--name"), option(args, "--vpc-id")).value();
+int describe(Ec2& client, const tool::Arguments& args) {
+  ec2::SecurityGroup g = client.findSecurityGroup(args.value("--name"), args.value("--vpc-id")).value();
   std::cout << "group id:    " << g.groupId << "\n"
             << "name:        " << g.groupName << "\n"
             << "description: " << g.description << "\n"
@@ -140,8 +108,8 @@ int describe(Ec2& client, const Args& args) {
   return 0;
 }
 
-int remove(Ec2& client, const Args& args) {
-  ec2::SecurityGroup g = client.findSecurityGroup(option(args, "--name"), option(args, "--vpc-id")).value();
+int remove(Ec2& client, const tool::Arguments& args) {
+  ec2::SecurityGroup g = client.findSecurityGroup(args.value("--name"), args.value("--vpc-id")).value();
   client.send(Ec2::deleteSecurityGroup().groupId(g.groupId)).value();
   std::cout << "deleted:     " << g.groupId << " (" << g.groupName << ")\n";
   return 0;
@@ -151,15 +119,13 @@ int remove(Ec2& client, const Args& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  Args args;
-  if (std::string problem = parse(argc, argv, args); !problem.empty()) return usage(problem);
-  try {
-    Ec2 client;
-    if (args.command == "create") return create(client, args);
-    if (args.command == "describe") return describe(client, args);
-    return remove(client, args);
-  } catch (const std::exception& e) {
-    std::cerr << "security_group: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"security_group", true, specOf, requiredFor,
+                        [](const std::string& command, const tool::Arguments& args) {
+                          Ec2 client;
+                          if (command == "create") return create(client, args);
+                          if (command == "describe") return describe(client, args);
+                          return remove(client, args);
+                        },
+                        [] { return usage(); }},
+                       argc, argv);
 }

@@ -14,12 +14,14 @@
 #include <string>
 #include <string_view>
 
+#include <awsdirect/endpoints.hpp>
 #include <awsdirect/error.hpp>
 #include <awsdirect/sigv4.hpp>
 #include <awsdirect/time.hpp>
 
 // The suite's request format: one reader shared with the suite tests, so both read it alike.
 #include "../tests/support/raw_request.hpp"
+#include "support/arguments.hpp"
 
 namespace {
 
@@ -35,50 +37,9 @@ constexpr const char* kUsage =
     "  Service s3 signs the path exactly as sent: not normalized, not encoded again.\n"
     "  Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN.\n";
 
-struct Options {
-  std::string region, service;
-  std::optional<std::chrono::system_clock::time_point> time;
-  std::optional<long long> presignSeconds;
-  bool noNormalize = false, signBody = false, unsignedPayload = false, omitSessionToken = false, verbose = false;
-};
-
 [[noreturn]] void fail(const std::string& message, int code = 1) {
   std::cerr << "sigv4: " << message << "\n";
   std::exit(code);
-}
-
-Options parseOptions(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) fail(std::string(arg) + " needs a value (see --help)", 2);
-      return argv[++i];
-    };
-    if (arg == "--region") options.region = value();
-    else if (arg == "--service") options.service = value();
-    else if (arg == "--time") {
-      const std::string text = value();
-      options.time = awsdirect::parseAmzDate(text);
-      if (!options.time) fail("--time '" + text + "' is not YYYYMMDDTHHMMSSZ", 2);
-    } else if (arg == "--presign") {
-      const std::string text = value();
-      if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos)
-        fail("--presign '" + text + "' is not a number of seconds", 2);
-      options.presignSeconds = std::stoll(text);
-    } else if (arg == "--no-normalize") options.noNormalize = true;
-    else if (arg == "--sign-body") options.signBody = true;
-    else if (arg == "--unsigned-payload") options.unsignedPayload = true;
-    else if (arg == "--omit-session-token") options.omitSessionToken = true;
-    else if (arg == "--verbose") options.verbose = true;
-    else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else fail("unknown option '" + std::string(arg) + "' (see --help)", 2);
-  }
-  if (options.region.empty() || options.service.empty() || !options.time)
-    fail("--region, --service and --time are required (see --help)", 2);
-  return options;
 }
 
 std::string environment(const char* name) {
@@ -88,8 +49,19 @@ std::string environment(const char* name) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  const Options options = parseOptions(argc, argv);
+int sign(const std::string&, const tool::Arguments& args) {
+  args.require({"--region", "--service", "--time"});
+  // The scope's parts as AWS spells them: a region is one DNS label, a service's signing name
+  // lowercase letters, digits and hyphens.
+  const std::string region = args.value("--region"), service = args.value("--service");
+  if (!awsdirect::detail::isValidRegion(region))
+    throw tool::UsageError("--region: \"" + region + "\" is not a region (letters, digits and hyphens, such as us-east-1)");
+  if (service.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+    throw tool::UsageError("--service: \"" + service + "\" is not a signing name (lowercase letters, digits and hyphens, such as iam)");
+  const auto time = awsdirect::parseAmzDate(args.value("--time"));
+  if (!time) throw tool::UsageError("--time: \"" + args.value("--time") + "\" is not YYYYMMDDTHHMMSSZ");
+  std::optional<long long> presignSeconds;
+  if (args.has("--presign")) presignSeconds = args.number("--presign", 0, 1, 999999999999LL);
 
   awsdirect::Credentials credentials(environment("AWS_ACCESS_KEY_ID"), environment("AWS_SECRET_ACCESS_KEY"),
                                      environment("AWS_SESSION_TOKEN"));
@@ -97,29 +69,29 @@ int main(int argc, char** argv) {
     fail("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set");
 
   awsdirect::SigningParams params;
-  params.region = options.region;
-  params.service = options.service;
-  params.time = *options.time;
-  if (options.service == "s3") {
+  params.region = region;
+  params.service = service;
+  params.time = *time;
+  if (service == "s3") {
     params.normalizePath = false;
     params.encodePathAgain = false;
   } else {
-    params.normalizePath = !options.noNormalize;
+    params.normalizePath = !args.on("--no-normalize");
   }
-  params.addContentSha256Header = options.signBody;
-  params.omitSessionToken = options.omitSessionToken;
-  if (options.unsignedPayload) params.payloadHash = std::string(awsdirect::kUnsignedPayload);
+  params.addContentSha256Header = args.on("--sign-body");
+  params.omitSessionToken = args.on("--omit-session-token");
+  if (args.on("--unsigned-payload")) params.payloadHash = std::string(awsdirect::kUnsignedPayload);
 
   const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   try {
     awsdirect_test::RawRequest raw = awsdirect_test::parseRawRequest(text);
     awsdirect::SignatureDetails details;
     const awsdirect::Signer signer;
-    if (options.presignSeconds)
-      signer.presign(raw.request, credentials, params, std::chrono::seconds(*options.presignSeconds), &details);
+    if (presignSeconds)
+      signer.presign(raw.request, credentials, params, std::chrono::seconds(*presignSeconds), &details);
     else
       signer.sign(raw.request, credentials, params, &details);
-    if (options.verbose)
+    if (args.on("--verbose"))
       std::cerr << "Canonical request:\n" << details.canonicalRequest << "\n\nString to sign:\n"
                 << details.stringToSign << "\n\nSignature: " << details.signature << "\n";
     std::cout << awsdirect_test::formatRawRequest(raw.request, raw.httpVersion);
@@ -129,4 +101,18 @@ int main(int argc, char** argv) {
     fail(e.what());
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return std::cout << kUsage, 0;
+  return tool::runTool({"sigv4", false,
+                        [](const std::string&) {
+                          return tool::ArgumentSpec{{"--region", "--service", "--time", "--presign"},
+                                                    {},
+                                                    {"--no-normalize", "--sign-body", "--unsigned-payload",
+                                                     "--omit-session-token", "--verbose"}};
+                        },
+                        {}, sign, [] { return std::cerr << kUsage, 2; }},
+                       argc, argv);
 }

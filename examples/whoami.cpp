@@ -13,6 +13,8 @@
 #include <awsdirect/credentials/default_chain.hpp>
 #include <awsdirect/sts.hpp>
 
+#include "support/arguments.hpp"
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -36,50 +38,42 @@ void printExplanation(const awsdirect::CredentialsExplanation& explanation) {
   std::cout << "\n";
 }
 
+int whoami(const std::string&, const tool::Arguments& args) {
+  awsdirect::ClientConfig config;
+  if (args.has("--log")) {
+    const std::string level = args.value("--log");
+    awsdirect::LogLevel chosen = awsdirect::LogLevel::Off;
+    for (auto candidate : {awsdirect::LogLevel::Error, awsdirect::LogLevel::Warn, awsdirect::LogLevel::Info,
+                           awsdirect::LogLevel::Debug})
+      if (level == awsdirect::logLevelName(candidate)) chosen = candidate;
+    if (chosen == awsdirect::LogLevel::Off)
+      throw tool::UsageError("--log: \"" + level + "\" is not a level (error, warn, info, debug)");
+    config.logger = awsdirect::Logger::toStderr(chosen);
+  }
+  if (args.on("--explain")) {
+    const awsdirect::CredentialsExplanation explanation = awsdirect::explainCredentials(config);
+    printExplanation(explanation);
+    if (explanation.error) {
+      std::cerr << "whoami: " << explanation.error->describe() << "\n";
+      return 1;
+    }
+    config.credentialsProvider = explanation.provider;  // resolved once
+  }
+  awsdirect::Sts sts(config);
+  awsdirect::sts::CallerIdentity me = sts.callerIdentity().value();
+  std::cout << "account:  " << me.account << "\n"
+            << "arn:      " << me.arn << "\n"
+            << "user id:  " << me.userId << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  bool explain = false;
-  awsdirect::ClientConfig config;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--explain") {
-      explain = true;
-    } else if (arg == "--log" && i + 1 < argc) {
-      const std::string level = argv[++i];
-      awsdirect::LogLevel chosen = awsdirect::LogLevel::Off;
-      for (auto candidate : {awsdirect::LogLevel::Error, awsdirect::LogLevel::Warn, awsdirect::LogLevel::Info,
-                             awsdirect::LogLevel::Debug})
-        if (level == awsdirect::logLevelName(candidate)) chosen = candidate;
-      if (chosen == awsdirect::LogLevel::Off) {
-        std::cerr << "whoami: unknown log level '" << level << "'\n" << kUsage;
-        return 2;
-      }
-      config.logger = awsdirect::Logger::toStderr(chosen);
-    } else {
-      std::cerr << kUsage;
-      return arg == "--help" || arg == "-h" ? 0 : 2;
-    }
-  }
-  try {
-    if (explain) {
-      const awsdirect::CredentialsExplanation explanation = awsdirect::explainCredentials(config);
-      printExplanation(explanation);
-      if (explanation.error) {
-        std::cerr << "whoami: " << explanation.error->describe() << "\n";
-        return 1;
-      }
-      config.credentialsProvider = explanation.provider;  // resolved once
-    }
-    awsdirect::Sts sts(config);
-    awsdirect::sts::CallerIdentity me = sts.callerIdentity().value();
-    std::cout << "account:  " << me.account << "\n"
-              << "arn:      " << me.arn << "\n"
-              << "user id:  " << me.userId << "\n";
-    return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "whoami: " << e.what() << "\n";
-  }
-  return 1;
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return std::cerr << kUsage, 0;
+  return tool::runTool({"whoami", false, [](const std::string&) { return tool::ArgumentSpec{{"--log"}, {}, {"--explain"}}; },
+                        {}, whoami, [] { return std::cerr << kUsage, 2; }},
+                       argc, argv);
 }

@@ -271,7 +271,7 @@ TEST_CASE("the security_group example creates, shows and deletes the seed's grou
   CHECK(noCidr.status == 2);
   CHECK(noCidr.err.find("--cidr") != std::string::npos);
   Run badCidr = runExample(*moto, create + " --cidr 10.0.0.0/33");
-  CHECK(badCidr.status == 1);
+  CHECK(badCidr.status == 2);
   CHECK(badCidr.err.find("CidrIp must be an IPv4 CIDR block") != std::string::npos);
   CHECK(std::count(badCidr.err.begin(), badCidr.err.end(), '\n') == 1);
   Run none = runAwsCli(*moto, std::string("ec2 describe-security-groups --filters Name=group-name,Values=") + kGroupName);

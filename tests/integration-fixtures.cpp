@@ -283,7 +283,7 @@ TEST_CASE("redshift_cluster, unchanged: recorded with AWSDIRECT_FIXTURES=record,
   Run changed = runExample(replayEnv + " AWSDIRECT_FIXTURES_SCENARIO=status", "status --identifier other-cluster");
   CHECK(changed.exit == 1);
   CHECK(changed.out.empty());
-  CHECK(contains(changed.err, "redshift_cluster: redshift.DescribeClusters: FixtureMismatch: no recorded exchange in " +
+  CHECK(contains(changed.err, "redshift_cluster status: redshift.DescribeClusters: FixtureMismatch: no recorded exchange in " +
                                   (dir.path / "status.http").string() + " matches the request"));
   CHECK(contains(changed.err, "sent:    POST / {Action=DescribeClusters, ClusterIdentifier=other-cluster, Version=2012-12-01}"));
   CHECK(contains(changed.err, "form parameter ClusterIdentifier: recorded \"redshift-cluster\", sent \"other-cluster\""));

@@ -214,13 +214,13 @@ TEST_CASE("the rds_instance example creates, shows and deletes the seed's databa
   // No password, a bad option value: one-line errors, and nothing reaches RDS.
   Run noPassword = runExample(*moto, create, "");
   CHECK(noPassword.status == 1);
-  CHECK(noPassword.err == "rds_instance: set RDS_MASTER_PASSWORD to the master password\n");
+  CHECK(noPassword.err == "rds_instance create: set RDS_MASTER_PASSWORD to the master password\n");
   Run tooLong = runExample(*moto, create + " --backup-retention 36");
-  CHECK(tooLong.status == 1);
+  CHECK(tooLong.status == 2);
   CHECK(tooLong.err.find("BackupRetentionPeriod must be between 0 and 35") != std::string::npos);
   CHECK(std::count(tooLong.err.begin(), tooLong.err.end(), '\n') == 1);
   Run badPassword = runExample(*moto, create, "has spaces in it");
-  CHECK(badPassword.status == 1);
+  CHECK(badPassword.status == 2);
   CHECK(badPassword.err.find("MasterUserPassword") != std::string::npos);
   CHECK(badPassword.err.find("has spaces in it") == std::string::npos);
   CHECK(instancesSeenByCli(*moto) == 0);
@@ -305,7 +305,7 @@ TEST_CASE("rds_instance auth-token prints the instance's IAM auth token alone on
 
   Run noUser = runExample(*moto, "auth-token --identifier pg-auth", "");
   CHECK(noUser.status == 2);
-  CHECK(noUser.err.find("--db-user is required") != std::string::npos);
+  CHECK(noUser.err.find("rds_instance auth-token: missing --db-user") != std::string::npos);
 }
 
 TEST_CASE("an instance stopped, started, modified and tagged against moto") {

@@ -91,7 +91,7 @@ TEST_CASE("the redshift_cluster example creates, shows and deletes the seed's cl
   CHECK(std::count(missingOutput.begin(), missingOutput.end(), '\n') == 1);  // one line
 
   auto [invalid, invalidOutput] = runExample(*moto, "create --identifier Bad_Cluster");
-  CHECK(invalid == 1);
+  CHECK(invalid == 2);  // bad input, refused before any call
   CHECK(invalidOutput.find("ClusterIdentifier") != std::string::npos);
 }
 

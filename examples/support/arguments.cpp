@@ -1,6 +1,9 @@
 #include "arguments.hpp"
 
+#include <awsdirect/error.hpp>
+
 #include <algorithm>
+#include <iostream>
 
 namespace tool {
 
@@ -16,6 +19,7 @@ Arguments::Arguments(int argc, char** argv, int first, ArgumentSpec spec) {
   for (int i = first; i < argc; ++i) {
     const std::string word = argv[i];
     if (word.rfind("--", 0) != 0 || word == "--") {
+      if (positional_.size() == spec.positional) throw UsageError("\"" + word + "\": not an option, nor an argument of this command");
       positional_.push_back(word);
       continue;
     }
@@ -45,11 +49,47 @@ const std::vector<std::string>& Arguments::values(const std::string& option) con
   return it == values_.end() ? none : it->second;
 }
 
+long long Arguments::number(const std::string& option, long long fallback, long long low, long long high) const {
+  if (!has(option)) return fallback;
+  const std::string text = value(option);
+  const UsageError bad(option + ": \"" + text + "\" is not a whole number from " + std::to_string(low) + " to " +
+                       std::to_string(high));
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) throw bad;
+  const long long n = std::stoll(text);
+  if (n < low || n > high) throw bad;
+  return n;
+}
+
+void Arguments::refuse(const std::string& option, const std::string& why) const {
+  if (has(option)) throw UsageError(option + ": " + why);
+}
+
 void Arguments::require(const std::vector<std::string>& options) const {
   std::string missing;
   for (const auto& option : options)
     if (!has(option)) missing += (missing.empty() ? "" : ", ") + option;
   if (!missing.empty()) throw UsageError("missing " + missing);
+}
+
+int runTool(const ToolMain& tool, int argc, char** argv) {
+  const int first = tool.hasCommand ? 2 : 1;
+  if (argc < first) return tool.usage();
+  const std::string command = tool.hasCommand ? argv[1] : "";
+  const std::string who = std::string(tool.tool) + (command.empty() ? "" : " " + command);
+  try {
+    const Arguments args(argc, argv, first, tool.specOf(command));
+    if (tool.required) args.require(tool.required(command));
+    return tool.run(command, args);
+  } catch (const UsageError& e) {
+    std::cerr << who << ": " << e.what() << "\n";
+    return tool.usage();
+  } catch (const awsdirect::ValidationError& e) {
+    std::cerr << who << ": " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << who << ": " << e.what() << "\n";
+  }
+  return 1;
 }
 
 std::chrono::seconds parseDuration(const std::string& option, const std::string& text) {

@@ -3,6 +3,7 @@
 // without a value, and positional words. A bad command line is a UsageError that names the
 // option and the rule; the tools print it and exit 2.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -19,8 +20,12 @@ struct ArgumentSpec {
   std::vector<std::string> options;     // take a value: "--name"
   std::vector<std::string> repeatable;  // take a value, and may come again: "--upload"
   std::vector<std::string> switches;    // take none: "--open-to-internet"
+  std::size_t positional = 0;           // at most this many words that are not options
 };
 
+// Reads a tool's command line:
+//   tool::Arguments args(argc, argv, 2, {{"--identifier", "--port"}, {"--iam-role"}, {"--wait"}});
+//   const int port = static_cast<int>(args.number("--port", 5439, 1150, 65535));
 class Arguments {
  public:
   // Reads argv[first..]. An unknown option, a missing value or an empty one (which means nothing
@@ -33,13 +38,37 @@ class Arguments {
   const std::vector<std::string>& values(const std::string& option) const;
   bool on(const std::string& flag) const { return has(flag); }
   const std::vector<std::string>& positional() const { return positional_; }
+  // The option's value, or `fallback` when it was not given.
+  std::string valueOr(const std::string& option, const std::string& fallback) const {
+    return has(option) ? value(option) : fallback;
+  }
+  // The option's value as a whole number from `low` to `high`, or `fallback` when not given; else
+  // a UsageError: --port: "54x" is not a whole number from 1150 to 65535.
+  long long number(const std::string& option, long long fallback, long long low, long long high) const;
   // Throws a UsageError naming each of `options` not given.
   void require(const std::vector<std::string>& options) const;
+  // Throws a UsageError when `option` was given (it means nothing for this command).
+  void refuse(const std::string& option, const std::string& why) const;
 
  private:
   std::map<std::string, std::vector<std::string>> values_;
   std::vector<std::string> positional_;
 };
+
+// A tool's main: `tool COMMAND --option VALUE...` read by the command's spec (specOf throws a
+// UsageError for an unknown command), `required` options checked, then `run`. What it throws
+// becomes the exit code: a UsageError prints "TOOL COMMAND: --option: rule" and the usage (2), a
+// ValidationError (the library's rules, before any call) prints itself (2), anything else 1.
+// `command` is empty for a tool without commands (its options start at argv[1]).
+struct ToolMain {
+  const char* tool;
+  bool hasCommand = true;
+  std::function<ArgumentSpec(const std::string& command)> specOf;
+  std::function<std::vector<std::string>(const std::string& command)> required;
+  std::function<int(const std::string& command, const Arguments& args)> run;
+  std::function<int()> usage;
+};
+int runTool(const ToolMain& tool, int argc, char** argv);
 
 // "90s", "30m", "8h", "7d": more than 0, at most 10 years. Anything else is a UsageError that
 // names `option`: --ttl: "-5h" is not a duration (90s, 30m, 8h, 7d; more than 0, at most 10 years).

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "../assume_role.hpp"
 #include "../detail/build_mode.hpp"
 #include "../query.hpp"
 #include "../request.hpp"
@@ -273,7 +274,7 @@ AWSDIRECT_FLAG(Encrypted, encrypted, unchecked);
 AWSDIRECT_MEMBER(Tags, tags, std::vector<Tag>, items("Tag"));
 AWSDIRECT_MEMBER(KmsKeyId, kmsKeyId, std::string, unchecked);
 AWSDIRECT_FLAG(EnhancedVpcRouting, enhancedVpcRouting, unchecked);
-AWSDIRECT_MEMBER(IamRoles, iamRoles, std::vector<std::string>, items("IamRoleArn"));
+AWSDIRECT_MEMBER(IamRoles, iamRoles, std::vector<std::string>, items("IamRoleArn"), check(sts::rules::roleArn));
 AWSDIRECT_MEMBER(DefaultIamRoleArn, defaultIamRoleArn, std::string, unchecked);
 AWSDIRECT_FLAG(ManageMasterPassword, manageMasterPassword, unchecked);
 AWSDIRECT_MEMBER(MasterPasswordSecretKmsKeyId, masterPasswordSecretKmsKeyId, std::string, unchecked);
@@ -283,8 +284,10 @@ AWSDIRECT_FLAG(SkipFinalClusterSnapshot, skipFinalClusterSnapshot, unchecked);
 AWSDIRECT_MEMBER(FinalClusterSnapshotIdentifier, finalClusterSnapshotIdentifier, std::string, check(rules::snapshotIdentifier));
 AWSDIRECT_MEMBER(FinalClusterSnapshotRetentionPeriod, finalClusterSnapshotRetentionPeriod, int, unchecked);
 AWSDIRECT_MEMBER(NewClusterIdentifier, newClusterIdentifier, std::string, check(rules::clusterIdentifier));
-AWSDIRECT_MEMBER(AddIamRoles, addIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
-AWSDIRECT_MEMBER(RemoveIamRoles, removeIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50));
+AWSDIRECT_MEMBER(AddIamRoles, addIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50),
+                 check(sts::rules::roleArn));
+AWSDIRECT_MEMBER(RemoveIamRoles, removeIamRoles, std::vector<std::string>, items("IamRoleArn"), count(0, 50),
+                 check(sts::rules::roleArn));
 AWSDIRECT_FLAG(AllowVersionUpgrade, allowVersionUpgrade, unchecked);
 AWSDIRECT_MEMBER(PreferredMaintenanceWindow, preferredMaintenanceWindow, std::string, unchecked);
 AWSDIRECT_MEMBER(ManualSnapshotRetentionPeriod, manualSnapshotRetentionPeriod, int, unchecked);
