@@ -329,6 +329,8 @@ int plan(awsdirect::iac::Stack& stack, const std::string& region) {
     for (const auto& change : report.changes)
       std::cout << "      " << change.text() << (change.replaces ? "  (forces replacement)" : "") << "\n";
   }
+  if (auto problem = awsdirect::iac::orderableProblem(stack.context().rds, blueprint.postgres))
+    std::cout << "note: " << *problem << "\n";
   std::cout << "plan: " << creates << " to create, " << changes << " to change in place, " << replaces
             << " to replace. (down deletes the cluster and the database without a final snapshot)\n";
   return unknown ? 1 : 0;

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <awsdirect/detail/json.hpp>
+#include <awsdirect/iac/resources.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 
 #include "support/command.hpp"
 #include "support/moto.hpp"
+#include "support/test_server.hpp"
 
 using namespace awsdirect;
 using awsdirect::detail::JsonValue;
@@ -488,4 +490,38 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
   CHECK(shell.cli("iam list-users").at("Users").size() == 0);
   CHECK_FALSE(contains(shell.cli("ec2 describe-security-groups").dump(), "stacked-redshift-sg"));
+}
+
+TEST_CASE("plan asks RDS whether the instance class runs the engine version, and says which versions it does") {
+  awsdirect_test::TestServer::Options options;
+  options.script = AWSDIRECT_SOURCE_DIR "/tests/support/rds_offerings_server.py";
+  auto server = awsdirect_test::TestServer::startOrSkip(options);
+  if (!server) return;
+  awsdirect_test::ran();
+  ClientConfig config;
+  config.environment = Environment::fromMap({});
+  config.region = "us-east-1";
+  config.endpointUrl = "http://" + server->authority();
+  config.credentialsProvider =
+      std::make_shared<StaticCredentialsProvider>(Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+  Rds rds(config);
+  iac::PostgresSettings postgres;  // the seed's db.t2.small with RDS's default version (16.4 here)
+  CHECK(iac::orderableProblem(rds, postgres).value_or("") ==
+        "postgres.instance_class db.t2.small is not offered with PostgreSQL 16.4 (RDS's default); it is with 12.19, "
+        "13.15: set postgres.engine_version to one of them, or choose another class");
+  postgres.engineVersion = "13";  // any 13.x
+  CHECK_FALSE(iac::orderableProblem(rds, postgres));
+  postgres.engineVersion = "16.4";
+  CHECK(iac::orderableProblem(rds, postgres).value_or("").rfind("postgres.instance_class db.t2.small is not offered with "
+                                                                "PostgreSQL 16.4; it is with 12.19, 13.15", 0) == 0);
+  postgres.instanceClass = "db.t3.micro";
+  CHECK_FALSE(iac::orderableProblem(rds, postgres));
+  postgres.instanceClass = "db.m1.small";
+  CHECK(iac::orderableProblem(rds, postgres).value_or("") ==
+        "postgres.instance_class db.m1.small is not offered for PostgreSQL in this region");
+  // An account that answers nothing (moto offers no PostgreSQL classes): plan says nothing.
+  auto moto = MotoServer::start();
+  if (!moto) return;
+  Rds emulated(moto->clientConfig());
+  CHECK_FALSE(iac::orderableProblem(emulated, iac::PostgresSettings{}));
 }

@@ -131,6 +131,12 @@ struct ResourceReport {
   }
 };
 
+// Whether RDS offers the PostgreSQL instance class with the engine version (RDS's default one when
+// none is set), as DescribeOrderableDBInstanceOptions answers: on AWS db.t2.small is offered only
+// with older versions. When they do not fit, what to change: the versions the class takes. Nothing
+// when they fit, or when the account offers nothing at all (an emulator), or cannot be asked.
+AWSDIRECT_DECL std::optional<std::string> orderableProblem(Rds& rds, const PostgresSettings& postgres);
+
 // Why up refuses a change that would replace `report`'s resource unless replacing is allowed:
 // what would change, and that the data goes.
 AWSDIRECT_DECL Error replacementRefused(const ResourceReport& report);

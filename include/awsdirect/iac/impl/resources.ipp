@@ -697,6 +697,36 @@ class DatabaseResource final : public Resource {
 
 }  // namespace detail
 
+std::optional<std::string> orderableProblem(Rds& rds, const PostgresSettings& postgres) {
+  auto offered = rds.describeAllOrderableDBInstanceOptions(
+      Rds::describeOrderableDBInstanceOptions().engine("postgres").dbInstanceClass(postgres.instanceClass));
+  if (!offered) return std::nullopt;  // not answered: plan says nothing rather than guess
+  if (offered.value().empty()) {
+    // Nothing for this class: either the class is not offered, or the account offers nothing.
+    auto any = rds.send(Rds::describeOrderableDBInstanceOptions().engine("postgres").maxRecords(20));
+    if (!any || any.value().orderableDBInstanceOptions.empty()) return std::nullopt;
+    return "postgres.instance_class " + postgres.instanceClass + " is not offered for PostgreSQL in this region";
+  }
+  std::string version = postgres.engineVersion;
+  if (version.empty()) {  // RDS's default version, which CreateDBInstance would use
+    auto defaults = rds.send(Rds::describeDBEngineVersions().engine("postgres").defaultOnly());
+    if (!defaults || defaults.value().dbEngineVersions.empty()) return std::nullopt;
+    version = defaults.value().dbEngineVersions.front().engineVersion;
+  }
+  std::vector<std::string> versions;
+  for (const auto& option : offered.value()) {
+    if (option.engineVersion == version || option.engineVersion.rfind(version + ".", 0) == 0) return std::nullopt;
+    if (std::find(versions.begin(), versions.end(), option.engineVersion) == versions.end())
+      versions.push_back(option.engineVersion);
+  }
+  std::sort(versions.begin(), versions.end(), [](const std::string& a, const std::string& b) { return detail::olderVersion(a, b); });
+  std::string list;
+  for (const auto& v : versions) list += (list.empty() ? "" : ", ") + v;
+  return "postgres.instance_class " + postgres.instanceClass + " is not offered with PostgreSQL " + version +
+         (postgres.engineVersion.empty() ? " (RDS's default)" : "") + "; it is with " + list +
+         ": set postgres.engine_version to one of them, or choose another class";
+}
+
 std::vector<std::unique_ptr<Resource>> makeResources(Context& context) {
   std::vector<std::unique_ptr<Resource>> resources;
   resources.push_back(std::make_unique<detail::RoleResource>(context));
