@@ -158,34 +158,41 @@ std::string passwordFile(const std::string& name) {
   return folder + "/" + name + ".passwords";
 }
 
+struct Passwords {
+  awsdirect::Secret redshift, postgres;
+};
+
 // Passwords from the environment, else generated and written to a 0600 file (never printed);
-// none when AWS manages them.
-void choosePasswords(awsdirect::iac::Context& context, const std::string& name) {
-  if (context.blueprint.redshift.managedPassword && context.blueprint.postgres.managedPassword) {
+// none when AWS manages them. Checked by the services' rules before anything is written or sent.
+Passwords choosePasswords(const awsdirect::iac::Blueprint& blueprint) {
+  Passwords chosen;
+  if (blueprint.redshift.managedPassword && blueprint.postgres.managedPassword) {
     std::cout << "passwords: made and kept by AWS in Secrets Manager (hands_on_aws password shows one)\n";
-    return;
+    return chosen;
   }
   const char* redshift = std::getenv("REDSHIFT_MASTER_PASSWORD");
   const char* rds = std::getenv("RDS_MASTER_PASSWORD");
-  context.redshiftPassword = redshift && *redshift ? awsdirect::Secret(redshift) : generatedPassword();
-  context.databasePassword = rds && *rds ? awsdirect::Secret(rds) : generatedPassword();
-  if (redshift && *redshift && rds && *rds) return;
-  const std::string path = passwordFile(name);
+  chosen.redshift = redshift && *redshift ? awsdirect::Secret(redshift) : generatedPassword();
+  chosen.postgres = rds && *rds ? awsdirect::Secret(rds) : generatedPassword();
+  awsdirect::iac::validatePasswords(blueprint, chosen.redshift, chosen.postgres);
+  if (redshift && *redshift && rds && *rds) return chosen;
+  const std::string path = passwordFile(blueprint.name);
   if (std::ifstream in{path}) {  // an earlier up's passwords are those of what it created: keep them
     for (std::string service, user, password; in >> service >> user >> password;) {
-      if (service == "redshift" && !(redshift && *redshift)) context.redshiftPassword = awsdirect::Secret(password);
-      if (service == "postgres" && !(rds && *rds)) context.databasePassword = awsdirect::Secret(password);
+      if (service == "redshift" && !(redshift && *redshift)) chosen.redshift = awsdirect::Secret(password);
+      if (service == "postgres" && !(rds && *rds)) chosen.postgres = awsdirect::Secret(password);
     }
-    return;
+    return chosen;
   }
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-  const std::string text = "redshift " + context.blueprint.redshift.masterUsername + " " + context.redshiftPassword.reveal() + "\npostgres postgres " +
-                           context.databasePassword.reveal() + "\n";
+  const std::string text = "redshift " + blueprint.redshift.masterUsername + " " + chosen.redshift.reveal() +
+                           "\npostgres postgres " + chosen.postgres.reveal() + "\n";
   const bool ok = fchmod(fd, 0600) == 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   close(fd);
   if (!ok) throw std::runtime_error("cannot write " + path);
   std::cout << "passwords: written to " << path << " (mode 0600)\n";
+  return chosen;
 }
 
 int finish(const awsdirect::iac::StackResult& result, const char* what) {
@@ -392,6 +399,8 @@ int run(const std::string& command, const tool::Arguments& args) {
     file = describedEnvironment(command, args);
     awsdirect::iac::validateBlueprint(file->blueprint, file->openToInternet, command == "up");
   }
+  Passwords passwords;
+  if (command == "up" && !cloudFormation) passwords = choosePasswords(file->blueprint);
 
   awsdirect::ClientConfig config;
   if (args.has("--region")) config.region = args.value("--region");
@@ -463,8 +472,8 @@ int run(const std::string& command, const tool::Arguments& args) {
     if (cloudFormation)
       std::cout << "passwords: made and kept by AWS in Secrets Manager (the template asks for AWS-managed master "
                    "passwords: none is in the template, a stack parameter or a file)\n";
-    else
-      choosePasswords(stack.context(), blueprint.name);
+    stack.context().redshiftPassword = passwords.redshift;
+    stack.context().databasePassword = passwords.postgres;
     const auto result = cloudFormation ? awsdirect::iac::deployStack(stack, printEvent) : stack.up(progress);
     if (result.ok() && !result.changed) std::cout << "nothing to do: environment " << blueprint.name << " is up\n";
     if (const int failed = finish(result, "up")) return failed;

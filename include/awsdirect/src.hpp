@@ -165,6 +165,7 @@
 // tooling
 #include "impl/fixtures.ipp"
 #include "s3/impl/transfer.ipp"
+#include "iac/impl/blueprint.ipp"
 #include "iac/impl/resources.ipp"
 #include "iac/impl/stack.ipp"
 #include "iac/impl/data.ipp"

@@ -28,7 +28,7 @@ inline std::string accessKeySecretOf(const Blueprint& blueprint) { return bluepr
 // AWS (ManageMasterPassword, ManageMasterUserPassword) whatever the blueprint says: a password
 // as a stack parameter, even NoEcho, is what AWS's CloudFormation best practices advise against
 // (and cfn-lint flags, W1011); this way no password is in the template, a parameter or a file.
-AWSDIRECT_DECL detail::JsonValue cloudFormationTemplate(const Blueprint& blueprint);
+AWSDIRECT_DECL awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& blueprint);
 // CreateStack and UpdateStack must acknowledge it: the template names its role and user.
 inline constexpr const char* kTemplateCapability = "CAPABILITY_NAMED_IAM";
 

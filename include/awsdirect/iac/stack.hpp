@@ -57,10 +57,11 @@ class Stack {
   std::vector<std::unique_ptr<Resource>> resources_;
 };
 
-// The master passwords the context holds, by Redshift's and RDS's rules (unless AWS manages
-// them): a ValidationError naming redshift.master_password or postgres.master_password, before
-// any call. Stack::up checks them first.
-AWSDIRECT_DECL void validatePasswords(const Context& context);
+// The master passwords, by Redshift's and RDS's rules (unless the blueprint has AWS manage them):
+// a ValidationError naming redshift.master_password or postgres.master_password, never repeating
+// a password. Stack::up checks the context's first, before any call.
+AWSDIRECT_DECL void validatePasswords(const Blueprint& blueprint, const Secret& redshiftPassword,
+                                      const Secret& postgresPassword);
 
 // An environment found in an account by its tags.
 struct EnvironmentListing {

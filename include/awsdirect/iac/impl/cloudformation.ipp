@@ -266,7 +266,7 @@ StackResult deployStack(Stack& stack, const StackEvents& events) {
   }
   // What a template cannot do: local files into the bucket, and the access key into a profile.
   for (const auto& path : c.blueprint.bucket.uploads) {
-    const std::string key = path.substr(path.rfind('/') + 1);
+    const std::string key = BucketSettings::keyOf(path);
     if (c.s3.send(S3::headObject().bucket(c.blueprint.bucketName()).key(key))) continue;
     auto put = c.s3.send(S3::putObject().bucket(c.blueprint.bucketName()).key(key).bodyFromFile(path).storageClass("STANDARD"));
     if (!put) detail::fail(result, "upload " + key, put.error());

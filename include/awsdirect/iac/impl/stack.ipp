@@ -82,13 +82,13 @@ class StackRun {
 
 }  // namespace detail
 
-void validatePasswords(const Context& c) {
+void validatePasswords(const Blueprint& blueprint, const Secret& redshiftPassword, const Secret& postgresPassword) {
   Validator v;
-  if (!c.blueprint.redshift.managedPassword)
-    redshift::rules::masterUserPassword(v, "redshift.master_password", c.redshiftPassword.reveal());
-  if (!c.blueprint.postgres.managedPassword) {
+  if (!blueprint.redshift.managedPassword)
+    redshift::rules::masterUserPassword(v, "redshift.master_password", redshiftPassword.reveal());
+  if (!blueprint.postgres.managedPassword) {
     Validator postgres;
-    rds::rules::masterUserPassword(postgres, "postgres", c.databasePassword.reveal());
+    rds::rules::masterUserPassword(postgres, "postgres", postgresPassword.reveal());
     for (const auto& problem : postgres.problems()) v.fail("postgres.master_password", problem.rule);
   }
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
@@ -96,7 +96,7 @@ void validatePasswords(const Context& c) {
 
 // makeResources' order: role, user, group, bucket, cluster, database.
 StackResult Stack::up(const StackProgress& progress) {
-  validatePasswords(context_);
+  validatePasswords(context_.blueprint, context_.redshiftPassword, context_.databasePassword);
   StackResult result;
   std::vector<ResourceReport> before = inspect();
   bool allReady = true;

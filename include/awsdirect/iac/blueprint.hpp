@@ -1,0 +1,112 @@
+#pragma once
+// What an environment is made of, as data: its name, region and settings (the environment
+// file's keys, with the seed's values by default), the names derived from it, and the rules they
+// are checked by before any call. resources.hpp makes and finds the resources it describes.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../detail/build_mode.hpp"
+#include "../rds.hpp"
+#include "../redshift/common.hpp"
+#include "../result.hpp"
+
+namespace awsdirect {
+namespace iac {
+
+inline constexpr const char* kEnvironmentTag = "awsdirect:environment";
+inline constexpr const char* kCreatedTag = "awsdirect:created";  // RFC 3339
+inline constexpr const char* kTtlTag = "awsdirect:ttl";          // seconds; absent: no TTL
+inline constexpr const char* kRegionTag = "awsdirect:region";    // where the environment is (IAM is global)
+
+// The settings of each resource, at the seed's values by default. The environment file's keys
+// are in the comments (hands_on_aws init prints them); policies are managed policy ARNs.
+struct RoleSettings {  // [role]
+  std::vector<std::string> policies{"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"};
+};
+struct UserSettings {  // [user]
+  std::vector<std::string> policies{"arn:aws:iam::aws:policy/AmazonRedshiftFullAccess",
+                                    "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"};
+  bool accessKey = true;  // access_key: one key, saved as a profile; false: none (up deletes any)
+};
+struct SecurityGroupSettings {  // [security_group]
+  int port = 5439;
+  std::vector<std::string> cidrs;  // who may reach the port; up needs at least one
+};
+struct BucketSettings {  // [bucket]
+  std::vector<std::string> uploads;  // local files put in the bucket (STANDARD), under their own names
+  static std::string keyOf(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+  bool versioning = false;           // false on a versioned bucket: suspended (versions are kept until down)
+};
+struct RedshiftSettings {  // [redshift]
+  std::string nodeType = "dc2.large";
+  int numberOfNodes = 1;
+  std::string database = "dev";
+  std::string masterUsername = "awsuser";
+  int port = 5439;
+  // master_password = "aws-managed": AWS makes the password and keeps it in Secrets Manager
+  // (ManageMasterPassword); no password leaves AWS and none is written locally.
+  bool managedPassword = false;
+};
+struct PostgresSettings {  // [postgres]
+  std::string instanceClass = "db.t2.small";
+  std::string engineVersion;  // empty: RDS's default for the engine
+  int allocatedStorage = 20;  // GiB
+  int backupRetentionDays = 1;
+  bool managedPassword = false;  // master_password = "aws-managed" (ManageMasterUserPassword)
+};
+
+// What an environment is made of: the names derive from its name, the rest are its settings.
+struct Blueprint {
+  std::string name;       // lowercase letters, digits and hyphens, starting with a letter
+  std::string region;     // where the bucket, the group, the cluster and the database are
+  std::string accountId;  // makes the bucket's name globally unique
+  std::optional<std::chrono::seconds> ttl;
+  std::chrono::system_clock::time_point created = std::chrono::system_clock::now();
+  RoleSettings role;
+  UserSettings user;
+  SecurityGroupSettings securityGroup;
+  BucketSettings bucket;
+  RedshiftSettings redshift;
+  PostgresSettings postgres;
+
+  std::string roleName() const { return name + "-redshift-role"; }
+  std::string userName() const { return name + "-airflow"; }
+  std::string userProfile() const { return name + "-airflow"; }  // where the user's access key is saved
+  std::string groupName() const { return name + "-redshift-sg"; }
+  std::string bucketName() const { return name + "-" + accountId + "-data"; }
+  std::string clusterIdentifier() const { return name + "-redshift"; }
+  std::string databaseIdentifier() const { return name + "-postgres"; }
+  // The tags every resource that takes tags carries.
+  AWSDIRECT_DECL std::vector<Tag> tags() const;
+};
+
+// A managed policy's ARN from its name ("AmazonS3ReadOnlyAccess"); an ARN is returned as it is.
+AWSDIRECT_DECL std::string managedPolicyArn(const std::string& nameOrArn);
+
+// Checks a blueprint before any call: the name, each CIDR, the TTL, every setting by the
+// services' rules, and that every file to upload can be read. A ValidationError names each field
+// (by its environment-file key) and the rule. `cidrRequired` false lets no CIDR pass (plan,
+// status, down).
+AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired = true);
+
+// Whether `tags` mark a resource as environment `name`'s.
+AWSDIRECT_DECL bool taggedAs(const std::vector<Tag>& tags, const std::string& name);
+AWSDIRECT_DECL std::string tagValue(const std::vector<Tag>& tags, const std::string& key);
+
+// Whether dotted version `a` is older than `b` ("13.7" < "13.10" < "14").
+AWSDIRECT_DECL bool olderVersion(const std::string& a, const std::string& b);
+
+// Whether RDS offers the PostgreSQL instance class with the engine version (RDS's default one when
+// none is set), as DescribeOrderableDBInstanceOptions answers: on AWS db.t2.small is offered only
+// with older versions. When they do not fit, what to change: the versions the class takes. Nothing
+// when they fit, or when the account offers nothing at all (an emulator), or cannot be asked.
+AWSDIRECT_DECL std::optional<std::string> orderableProblem(Rds& rds, const PostgresSettings& postgres);
+
+}  // namespace iac
+}  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/blueprint.ipp"
+#endif
