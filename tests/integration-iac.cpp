@@ -277,7 +277,12 @@ TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager
   if (!moto) return awsdirect_test::skip("moto_server is not installed");
   awsdirect_test::ran();
   Shell shell(*moto);
-  auto up = shell.tool("up --name managed --cidr 203.0.113.7/32 --aws-managed-passwords");
+  // From the environment file: master_password = "aws-managed" for both (as --aws-managed-passwords).
+  std::string file = shell.tool("init managed --cidr 203.0.113.7/32").out;
+  file = replaced(file, "master_password = \"local\"", "master_password = \"aws-managed\"");
+  file = replaced(file, "master_password = \"local\"", "master_password = \"aws-managed\"");
+  shell.write("managed.toml", file);
+  auto up = shell.tool("up --file " + shell.home + "/managed.toml");
   INFO(up.out << up.err);
   REQUIRE(up.status == 0);
   CHECK(contains(up.out, "passwords: made and kept by AWS in Secrets Manager"));
