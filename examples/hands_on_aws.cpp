@@ -3,7 +3,7 @@
 //   hands_on_aws init   NAME [--cidr CIDR]...                 prints the environment as a file
 //   hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]
 //   hands_on_aws up     --file FILE [--allow-replace | --engine cloudformation]
-//                     | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]
+//                     | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet] [--ttl DURATION]
 //                       [--upload FILE]... [--aws-managed-passwords]
 //   hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...
 //   hands_on_aws down   --file FILE [--engine cloudformation] | --name NAME [--region R]
@@ -26,9 +26,11 @@
 // The environment NAME is: the IAM role NAME-redshift-role (Redshift reads S3 with it), the
 // IAM user NAME-airflow (AmazonRedshiftFullAccess, AmazonS3ReadOnlyAccess; its access key saved
 // as profile NAME-airflow in the shared credentials file, mode 0600), the security group
-// NAME-redshift-sg (TCP 5439 from --cidr), the private bucket NAME-ACCOUNT-data with the uploaded
-// files, the Redshift cluster NAME-redshift (dev, 5439, awsuser) and the PostgreSQL database
-// NAME-postgres (db.t2.small, 1-day backups). Every resource is tagged awsdirect:environment=NAME;
+// NAME-redshift-sg (TCP 5439 and 5432 from each --cidr), the private bucket NAME-ACCOUNT-data
+// (encrypted, SSE-S3) with the uploaded files, the Redshift cluster NAME-redshift (dev, 5439,
+// awsuser, encrypted) and the PostgreSQL database NAME-postgres (db.t2.small, 1-day backups,
+// storage encrypted). With CIDRs the cluster and the database are publicly accessible, their
+// ports open to exactly those; with none both are private and nothing is opened. Every resource is tagged awsdirect:environment=NAME;
 // there is no state file: running up again creates only what is missing, and down deletes
 // what is there, whatever an earlier run left. Clusters and databases are deleted without a final
 // snapshot: the environment is disposable.
@@ -83,7 +85,7 @@ int usage() {
   std::cerr << "usage: hands_on_aws init   NAME [--cidr CIDR]...\n"
                "       hands_on_aws plan   --file FILE | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet]\n"
                "       hands_on_aws up     --file FILE [--allow-replace | --engine cloudformation]\n"
-               "                         | --name NAME --cidr CIDR... [--region R] [--open-to-internet] [--ttl DURATION]\n"
+               "                         | --name NAME [--cidr CIDR]... [--region R] [--open-to-internet] [--ttl DURATION]\n"
                "                           [--upload FILE]... [--aws-managed-passwords]\n"
                "       hands_on_aws status --file FILE | --name NAME [--region R] [--cidr CIDR]...\n"
                "       hands_on_aws down   --file FILE [--engine cloudformation] | --name NAME [--region R]\n"
@@ -214,7 +216,7 @@ int runData(const std::string& command, const tool::Arguments& args, const awsdi
   blueprint.name = args.value("--name");
   blueprint.region = region;
   blueprint.accountId = account;
-  awsdirect::iac::validateBlueprint(blueprint, false, false);
+  awsdirect::iac::validateBlueprint(blueprint, false);
   awsdirect::iac::SqlTarget target;
   target.clusterIdentifier = blueprint.clusterIdentifier();
   awsdirect::RedshiftData data(config);
@@ -269,7 +271,7 @@ int showPassword(const tool::Arguments& args, const awsdirect::ClientConfig& con
   blueprint.name = args.value("--name");
   blueprint.region = region;
   blueprint.accountId = account;
-  awsdirect::iac::validateBlueprint(blueprint, false, false);
+  awsdirect::iac::validateBlueprint(blueprint, false);
   const std::string& which = args.positional().front();
   if (which != "redshift" && which != "postgres") return usage();
   std::string secretArn, user;
@@ -313,6 +315,24 @@ const char* planMark(const ResourceReport& report) {
   }
 }
 
+// Who can reach the cluster and the database, as the blueprint means it, and each protection
+// turned off.
+void printIntent(const awsdirect::iac::Blueprint& b) {
+  if (b.securityGroup.cidrsKnown) {
+    std::string cidrs;
+    for (const auto& cidr : b.securityGroup.cidrs)
+      cidrs += (cidrs.empty() ? "" : ", ") + cidr + (cidr == "0.0.0.0/0" ? " (the whole internet)" : "");
+    if (cidrs.empty())
+      std::cout << "  reachable: private: no CIDR, no port opened, the cluster and the database not publicly accessible\n";
+    else
+      std::cout << "  reachable: Redshift port " << b.securityGroup.port << " and PostgreSQL port " << b.postgres.port
+                << " from " << cidrs << " (both publicly accessible)\n";
+  }
+  if (!b.redshift.encrypted) std::cout << "  note: redshift.encrypted = false: the cluster is not encrypted\n";
+  if (!b.postgres.storageEncrypted) std::cout << "  note: postgres.storage_encrypted = false: the database is not encrypted\n";
+  if (!b.bucket.encryption) std::cout << "  note: bucket.encryption = false: no default encryption is set\n";
+}
+
 int plan(awsdirect::iac::Stack& stack, const std::string& region) {
   const auto& blueprint = stack.context().blueprint;
   std::cout << "environment " << blueprint.name << " in " << region << " (plan):\n";
@@ -336,6 +356,7 @@ int plan(awsdirect::iac::Stack& stack, const std::string& region) {
     for (const auto& change : report.changes)
       std::cout << "      " << change.text() << (change.replaces ? "  (forces replacement)" : "") << "\n";
   }
+  printIntent(blueprint);
   if (auto problem = awsdirect::iac::orderableProblem(stack.context().rds, blueprint.postgres))
     std::cout << "note: " << *problem << "\n";
   std::cout << "plan: " << creates << " to create, " << changes << " to change in place, " << replaces
@@ -353,12 +374,14 @@ hands_on::EnvironmentFile describedEnvironment(const std::string& command, const
   }
   if (args.has("--allow-replace")) throw tool::UsageError("--allow-replace: only with --file (the flags change nothing)");
   args.require({"--name"});
-  if (command == "up") args.require({"--cidr"});
   hands_on::EnvironmentFile file;
   file.openToInternet = args.on("--open-to-internet");
   auto& blueprint = file.blueprint;
   blueprint.name = args.value("--name");
   blueprint.securityGroup.cidrs = args.values("--cidr");
+  // Without --cidr, up makes a private environment; status and plan by name alone do not know
+  // who was meant to reach it, so they do not compare the rules.
+  blueprint.securityGroup.cidrsKnown = command == "up" || args.has("--cidr");
   blueprint.bucket.uploads = args.values("--upload");
   blueprint.redshift.managedPassword = blueprint.postgres.managedPassword = args.on("--aws-managed-passwords");
   if (args.has("--ttl")) blueprint.ttl = tool::parseDuration("--ttl", args.value("--ttl"));
@@ -371,7 +394,7 @@ int run(const std::string& command, const tool::Arguments& args) {
     awsdirect::iac::Blueprint named;
     named.name = args.positional().front();
     named.securityGroup.cidrs = args.values("--cidr");
-    awsdirect::iac::validateBlueprint(named, false, false);
+    awsdirect::iac::validateBlueprint(named, false);
     std::cout << hands_on::initialEnvironmentFile(named.name, named.securityGroup.cidrs);
     return 0;
   }
@@ -397,7 +420,7 @@ int run(const std::string& command, const tool::Arguments& args) {
   std::optional<hands_on::EnvironmentFile> file;
   if (command == "plan" || command == "up" || command == "status" || command == "down") {
     file = describedEnvironment(command, args);
-    awsdirect::iac::validateBlueprint(file->blueprint, file->openToInternet, command == "up");
+    awsdirect::iac::validateBlueprint(file->blueprint, file->openToInternet);
   }
   Passwords passwords;
   if (command == "up" && !cloudFormation) passwords = choosePasswords(file->blueprint);
@@ -453,6 +476,7 @@ int run(const std::string& command, const tool::Arguments& args) {
       printReport(report);
       unknown |= report.state == ResourceState::Unknown;
     }
+    printIntent(blueprint);
     return unknown ? 1 : 0;
   }
 

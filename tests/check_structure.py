@@ -33,7 +33,7 @@ LAYERS = [
                                     'credentials/default_chain.hpp', 'client.hpp', 'json_client.hpp']),
     ('services', ['cloudformation.hpp', 'redshift/common.hpp', 'redshift.hpp', 'redshift_data.hpp', 'secrets_manager.hpp', 'iam/common.hpp', 'iam/roles.hpp', 'iam/users.hpp', 'iam/policies.hpp', 'iam.hpp', 'sts.hpp', 'ec2/common.hpp', 'ec2/security_groups.hpp', 'ec2/resources.hpp', 'ec2.hpp', 'rds/common.hpp', 'rds.hpp', 's3/common.hpp', 's3/buckets.hpp',
                   's3/objects.hpp', 's3/multipart.hpp', 's3/versions.hpp', 's3/configuration.hpp', 's3/object_attributes.hpp', 's3/client.hpp']),
-    ('tooling and aggregates', ['fixtures.hpp', 's3/transfer.hpp', 's3.hpp', 'iac/blueprint.hpp', 'iac/resources.hpp', 'iac/stack.hpp', 'iac/data.hpp', 'iac/cloudformation.hpp',
+    ('tooling and aggregates', ['fixtures.hpp', 's3/transfer.hpp', 's3.hpp', 'iac/blueprint.hpp', 'iac/resources.hpp', 'iac/databases.hpp', 'iac/stack.hpp', 'iac/data.hpp', 'iac/cloudformation.hpp',
                                 '../awsdirect.hpp']),
 ]
 MAX_LINES = 600

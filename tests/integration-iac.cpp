@@ -388,6 +388,31 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   CHECK(database.at("BackupRetentionPeriod").asInt64() == 7);
   CHECK(contains(shell.cli("ec2 describe-security-groups --group-names files-redshift-sg").dump(), "198.51.100.0/24"));
   CHECK(shell.cli("s3api get-bucket-versioning --bucket files-123456789012-data").at("Status").asString() == "Enabled");
+  // Reachable as meant and protected by default: both publicly accessible, each port open to
+  // each CIDR, the cluster and the database encrypted, the bucket's default encryption set.
+  CHECK(cluster.at("PubliclyAccessible").asBool());
+  CHECK(cluster.at("Encrypted").asBool());
+  CHECK(database.at("PubliclyAccessible").asBool());
+  CHECK(database.at("StorageEncrypted").asBool());
+  const std::string rules = shell.cli("ec2 describe-security-groups --group-names files-redshift-sg").dump();
+  for (const char* rule : {"\"FromPort\":5432", "\"FromPort\":5439", "198.51.100.0/24", "203.0.113.7/32"}) {
+    CAPTURE(rule);
+    CHECK(contains(rules, rule));
+  }
+  CHECK(contains(shell.cli("s3api get-bucket-encryption --bucket files-123456789012-data").dump(), "\"SSEAlgorithm\":\"AES256\""));
+  CHECK(contains(shell.tool("status --file " + shell.home + "/env.toml").out,
+                 "reachable: Redshift port 5439 and PostgreSQL port 5432 from 203.0.113.7/32, 198.51.100.0/24"));
+  // No CIDR: private, planned as such; unencrypted storage is a replacement, said plainly.
+  std::string closed = replaced(changed, "cidrs = [\"203.0.113.7/32\", \"198.51.100.0/24\"]", "cidrs = []");
+  shell.write("private.toml", replaced(closed, "storage_encrypted = true", "storage_encrypted = false"));
+  auto privately = shell.tool("plan --file " + shell.home + "/private.toml");
+  for (const char* line : {"      ingress tcp 5432 from 198.51.100.0/24: open -> closed", "      publicly_accessible: true -> false",
+                           "-/+ RDS database      files-postgres", "      storage_encrypted: true -> false  (forces replacement)",
+                           "  reachable: private: no CIDR, no port opened",
+                           "  note: postgres.storage_encrypted = false: the database is not encrypted"}) {
+    CAPTURE(line);
+    CHECK(contains(privately.out, line));
+  }
   // up again: nothing to do, no mutating call.
   auto idle = shell.tool("up --file " + shell.home + "/env.toml", record + "idle");
   CHECK(contains(idle.out, "nothing to do"));

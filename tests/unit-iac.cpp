@@ -56,14 +56,7 @@ TEST_CASE("names, CIDRs and TTLs are checked before any call") {
     CHECK(problemsOf(named(bad))[0].rfind("name must be 1 to 32 lowercase letters", 0) == 0);
   }
   CHECK(problemsOf(named(std::string(33, 'a'))).size() == 1);
-  CHECK(problemsOf(named("dev", "")) ==
-        std::vector<std::string>{"security_group.cidrs needs at least one CIDR: who may reach the Redshift port (such as "
-                                 "203.0.113.7/32)"});
-  try {
-    iac::validateBlueprint(named("dev", ""), false, /*cidrRequired=*/false);  // plan and status need none
-  } catch (const ValidationError& e) {
-    FAIL("unexpected: " << e.what());
-  }
+  CHECK(problemsOf(named("dev", "")).empty());  // no CIDR: a private environment
   CHECK(problemsOf(named("dev", "10.0.0.0/33")) ==
         std::vector<std::string>{"security_group.cidrs must hold IPv4 CIDR blocks such as 203.0.113.7/32"});
   CHECK(problemsOf(named("dev", "0.0.0.0/0")) ==
@@ -91,6 +84,7 @@ TEST_CASE("every setting is checked by the services' rules, named by its environ
   bad.postgres.engineVersion = "latest";
   bad.postgres.allocatedStorage = 10;
   bad.postgres.backupRetentionDays = 36;
+  bad.postgres.port = 80;
   const std::vector<std::string> problems = problemsOf(bad);
   std::vector<std::string> fields;
   for (const auto& problem : problems) fields.push_back(problem.substr(0, problem.find(' ')));
@@ -101,7 +95,7 @@ TEST_CASE("every setting is checked by the services' rules, named by its environ
                                            "bucket.uploads", "redshift.node_type", "redshift.number_of_nodes",
                                            "redshift.database", "redshift.master_username", "redshift.port",
                                            "postgres.instance_class", "postgres.engine_version",
-                                           "postgres.allocated_storage", "postgres.backup_retention_days"});
+                                           "postgres.allocated_storage", "postgres.backup_retention_days", "postgres.port"});
   CHECK(problems[4] == "bucket.uploads must name readable files: cannot read /nonexistent/data.csv");
   CHECK(iac::managedPolicyArn("AmazonS3ReadOnlyAccess") == "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
   CHECK(iac::managedPolicyArn("arn:aws:iam::123456789012:policy/Mine") == "arn:aws:iam::123456789012:policy/Mine");

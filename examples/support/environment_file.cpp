@@ -163,7 +163,8 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                          [&](const toml::node& v, const std::string& key) {
                            r.texts(v, key, b.bucket.uploads, [&](const std::string& p) { return r.relativeToFile(p); });
                          }},
-                        {"versioning", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.versioning); }}});
+                        {"versioning", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.versioning); }},
+                        {"encryption", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.encryption); }}});
            }},
           {"redshift",
            [&](const toml::node& n, const std::string& k) {
@@ -174,6 +175,7 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                         {"database", [&](const toml::node& v, const std::string& key) { r.text(v, key, s.database); }},
                         {"master_username", [&](const toml::node& v, const std::string& key) { r.text(v, key, s.masterUsername); }},
                         {"port", [&](const toml::node& v, const std::string& key) { r.number(v, key, s.port); }},
+                        {"encrypted", [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.encrypted); }},
                         {"master_password",
                          [&](const toml::node& v, const std::string& key) { r.password(v, key, s.managedPassword); }}});
            }},
@@ -186,6 +188,9 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                          [&](const toml::node& v, const std::string& key) { r.number(v, key, s.allocatedStorage); }},
                         {"backup_retention_days",
                          [&](const toml::node& v, const std::string& key) { r.number(v, key, s.backupRetentionDays); }},
+                        {"port", [&](const toml::node& v, const std::string& key) { r.number(v, key, s.port); }},
+                        {"storage_encrypted",
+                         [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.storageEncrypted); }},
                         {"master_password",
                          [&](const toml::node& v, const std::string& key) { r.password(v, key, s.managedPassword); }}});
            }}});
@@ -200,7 +205,7 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
   // The values by the services' rules, each problem at its key's line; a key whose type was
   // wrong already has its problem.
   try {
-    awsdirect::iac::validateBlueprint(b, file.openToInternet, /*cidrRequired=*/true);
+    awsdirect::iac::validateBlueprint(b, file.openToInternet);
   } catch (const awsdirect::ValidationError& e) {
     for (const auto& p : e.error().problems)
       if (!r.hasProblem(p.field)) r.problemAt(r.lineOf(p.field), p.field, p.rule);
@@ -222,25 +227,27 @@ std::string initialEnvironmentFile(const std::string& name, const std::vector<st
       << "name = \"" << name << "\"        # prefixes every resource's name; tags them awsdirect:environment\n"
       << "region = \"\"          # empty: the profile's (AWS_REGION, ~/.aws/config)\n"
       << "ttl = \"\"             # such as \"8h\" or \"7d\": reap takes the environment down after it; empty: never\n"
-      << "open_to_internet = false  # true lets cidrs hold 0.0.0.0/0\n\n"
+      << "open_to_internet = false  # true lets cidrs hold 0.0.0.0/0 (both ports open to the whole internet)\n\n"
       << "[role]  # the role Redshift assumes to read S3 (COPY ... IAM_ROLE)\n"
       << "policies = " << list(seed.role.policies) << "  # managed policy names or ARNs\n\n"
       << "[user]  # the programmatic user (Airflow)\n"
       << "policies = " << list(seed.user.policies) << "\n"
       << "access_key = true  # one access key, saved as profile " << name << "-airflow in ~/.aws/credentials\n\n"
-      << "[security_group]  # who may reach the cluster\n"
+      << "[security_group]  # who may reach the cluster (this port) and the database (postgres.port)\n"
       << "port = " << seed.securityGroup.port << "\n"
-      << "cidrs = " << list(cidrs.empty() ? std::vector<std::string>{"203.0.113.7/32"} : cidrs)
-      << "  # IPv4 CIDR blocks; put yours here\n\n"
+      << "cidrs = " << list(cidrs)
+      << "  # IPv4 CIDR blocks: both ports open to them, both publicly accessible; empty: private\n\n"
       << "[bucket]  # private, its public access blocked\n"
       << "uploads = []       # local files put in the bucket (STANDARD), relative to this file\n"
-      << "versioning = false\n\n"
-      << "[redshift]  # changed in place: node_type, number_of_nodes, port; replaced: database, master_username\n"
+      << "versioning = false\n"
+      << "encryption = true  # default encryption SSE-S3 (AES256)\n\n"
+      << "[redshift]  # changed in place: node_type, number_of_nodes, port, encrypted; replaced: database, master_username\n"
       << "node_type = \"" << seed.redshift.nodeType << "\"\n"
       << "number_of_nodes = " << seed.redshift.numberOfNodes << "\n"
       << "database = \"" << seed.redshift.database << "\"\n"
       << "master_username = \"" << seed.redshift.masterUsername << "\"\n"
       << "port = " << seed.redshift.port << "\n"
+      << "encrypted = true\n"
       << "master_password = \"local\"  # \"local\": REDSHIFT_MASTER_PASSWORD, or generated into a 0600 file; "
          "\"aws-managed\": Secrets Manager\n\n"
       << "[postgres]  # changed in place: instance_class, allocated_storage (up), backup_retention_days, engine_version (up)\n"
@@ -248,6 +255,8 @@ std::string initialEnvironmentFile(const std::string& name, const std::vector<st
       << "engine_version = \"\"  # empty: RDS's default; db.t2 classes take only older versions\n"
       << "allocated_storage = " << seed.postgres.allocatedStorage << "  # GiB\n"
       << "backup_retention_days = " << seed.postgres.backupRetentionDays << "\n"
+      << "port = " << seed.postgres.port << "\n"
+      << "storage_encrypted = true  # changed only by replacing the database\n"
       << "master_password = \"local\"  # \"local\": RDS_MASTER_PASSWORD, or generated; \"aws-managed\": Secrets Manager\n";
   return out.str();
 }

@@ -167,6 +167,7 @@
 #include "s3/impl/transfer.ipp"
 #include "iac/impl/blueprint.ipp"
 #include "iac/impl/resources.ipp"
+#include "iac/impl/databases.ipp"
 #include "iac/impl/stack.ipp"
 #include "iac/impl/data.ipp"
 #include "iac/impl/cloudformation.ipp"

@@ -31,11 +31,17 @@ struct UserSettings {  // [user]
   bool accessKey = true;  // access_key: one key, saved as a profile; false: none (up deletes any)
 };
 struct SecurityGroupSettings {  // [security_group]
-  int port = 5439;
-  std::vector<std::string> cidrs;  // who may reach the port; up needs at least one
+  int port = 5439;  // the Redshift port it opens (the database's is postgres.port)
+  // Who may reach the cluster and the database: each CIDR opens both ports, and makes both
+  // publicly accessible. Empty: private, nothing opened.
+  std::vector<std::string> cidrs;
+  // false when the CIDRs are not known (status or down by name alone): then neither the rules
+  // nor the reachability are compared.
+  bool cidrsKnown = true;
 };
 struct BucketSettings {  // [bucket]
   std::vector<std::string> uploads;  // local files put in the bucket (STANDARD), under their own names
+  bool encryption = true;            // default encryption SSE-S3 (AES256), set and shown
   static std::string keyOf(const std::string& path) { return path.substr(path.rfind('/') + 1); }
   bool versioning = false;           // false on a versioned bucket: suspended (versions are kept until down)
 };
@@ -45,6 +51,7 @@ struct RedshiftSettings {  // [redshift]
   std::string database = "dev";
   std::string masterUsername = "awsuser";
   int port = 5439;
+  bool encrypted = true;  // changed in place (ModifyCluster Encrypted)
   // master_password = "aws-managed": AWS makes the password and keeps it in Secrets Manager
   // (ManageMasterPassword); no password leaves AWS and none is written locally.
   bool managedPassword = false;
@@ -54,6 +61,8 @@ struct PostgresSettings {  // [postgres]
   std::string engineVersion;  // empty: RDS's default for the engine
   int allocatedStorage = 20;  // GiB
   int backupRetentionDays = 1;
+  int port = 5432;
+  bool storageEncrypted = true;  // storage_encrypted: RDS cannot change it in place (a replacement)
   bool managedPassword = false;  // master_password = "aws-managed" (ManageMasterUserPassword)
 };
 
@@ -78,6 +87,9 @@ struct Blueprint {
   std::string bucketName() const { return name + "-" + accountId + "-data"; }
   std::string clusterIdentifier() const { return name + "-redshift"; }
   std::string databaseIdentifier() const { return name + "-postgres"; }
+  // Reachability follows the intent: CIDRs given, the cluster and the database are publicly
+  // accessible (and their ports open to exactly those CIDRs); none, both are private.
+  bool publiclyAccessible() const { return !securityGroup.cidrs.empty(); }
   // The tags every resource that takes tags carries.
   AWSDIRECT_DECL std::vector<Tag> tags() const;
 };
@@ -85,11 +97,10 @@ struct Blueprint {
 // A managed policy's ARN from its name ("AmazonS3ReadOnlyAccess"); an ARN is returned as it is.
 AWSDIRECT_DECL std::string managedPolicyArn(const std::string& nameOrArn);
 
-// Checks a blueprint before any call: the name, each CIDR, the TTL, every setting by the
-// services' rules, and that every file to upload can be read. A ValidationError names each field
-// (by its environment-file key) and the rule. `cidrRequired` false lets no CIDR pass (plan,
-// status, down).
-AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired = true);
+// Checks a blueprint before any call: the name, each CIDR (0.0.0.0/0 only with openToInternet),
+// the TTL, every setting by the services' rules, and that every file to upload can be read. A
+// ValidationError names each field (by its environment-file key) and the rule.
+AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInternet);
 
 // Whether `tags` mark a resource as environment `name`'s.
 AWSDIRECT_DECL bool taggedAs(const std::vector<Tag>& tags, const std::string& name);

@@ -5,6 +5,7 @@
 // stack.hpp puts them together; a resource never adopts or deletes what is not tagged as its
 // environment's.
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -104,9 +105,36 @@ class Resource {
   virtual void destroy() = 0;
 };
 
-// The six resources of the environment, in the order they are listed.
-AWSDIRECT_DECL std::vector<std::unique_ptr<Resource>> makeResources(Context& context);
 
+
+// What the resources' definitions share (resources.ipp, databases.ipp); not for use outside iac.
+namespace detail {
+
+// The role, the user, the group and the bucket (databases.hpp's makeResources adds the rest).
+AWSDIRECT_DECL std::vector<std::unique_ptr<Resource>> makeAccessResources(Context& context);
+
+// The value of an outcome, or nullopt when AWS says the resource does not exist (`missing`);
+// any other error is thrown.
+template <class T>
+std::optional<T> unlessMissing(Outcome<T> outcome, std::initializer_list<const char*> missing) {
+  if (outcome.ok()) return std::move(outcome).value();
+  for (const char* code : missing)
+    if (outcome.error().code == code) return std::nullopt;
+  throwError(outcome.error());
+}
+
+AWSDIRECT_DECL ResourceReport report(const Resource& resource, ResourceState state, std::string detail = {});
+// A resource of the environment's name without its tag.
+AWSDIRECT_DECL ResourceReport conflict(const Resource& resource, const std::string& environment);
+// `report` with `changes`: Drifted when there are any.
+AWSDIRECT_DECL ResourceReport withChanges(ResourceReport report, std::vector<Change> changes);
+// A change AWS cannot make in place, refused unless the context allows replacing.
+AWSDIRECT_DECL void allowReplacing(const Context& c, const ResourceReport& now);
+AWSDIRECT_DECL std::string yesNo(bool value);
+// How a cluster or database is protected, for a report's detail: ", public, encrypted".
+AWSDIRECT_DECL std::string protection(bool publiclyAccessible, bool encrypted);
+
+}  // namespace detail
 
 }  // namespace iac
 }  // namespace awsdirect

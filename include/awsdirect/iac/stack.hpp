@@ -12,6 +12,7 @@
 
 #include "../detail/build_mode.hpp"
 #include "../error.hpp"
+#include "databases.hpp"
 #include "resources.hpp"
 
 namespace awsdirect {

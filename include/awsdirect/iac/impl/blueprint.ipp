@@ -37,7 +37,7 @@ AWSDIRECT_DECL void validatePolicies(Validator& v, const std::string& field, con
 
 }  // namespace detail
 
-void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cidrRequired) {
+void validateBlueprint(const Blueprint& blueprint, bool openToInternet) {
   Validator v;
   const std::string& name = blueprint.name;
   bool shaped = !name.empty() && name.size() <= 32 && name[0] >= 'a' && name[0] <= 'z' && name.back() != '-' &&
@@ -53,9 +53,6 @@ void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cid
 
   const SecurityGroupSettings& group = blueprint.securityGroup;
   v.check(group.port >= 1 && group.port <= 65535, "security_group.port", "must be a TCP port, 1 to 65535");
-  if (cidrRequired)
-    v.check(!group.cidrs.empty(), "security_group.cidrs",
-            "needs at least one CIDR: who may reach the Redshift port (such as 203.0.113.7/32)");
   for (std::size_t i = 0; i < group.cidrs.size(); ++i) {
     const std::string& cidr = group.cidrs[i];
     if (v.check(awsdirect::detail::isIpv4Cidr(cidr), "security_group.cidrs",
@@ -96,6 +93,8 @@ void validateBlueprint(const Blueprint& blueprint, bool openToInternet, bool cid
     v.fail("postgres.allocated_storage", "must be between 20 and 65536 GiB");
   v.check(postgres.backupRetentionDays >= 0 && postgres.backupRetentionDays <= 35, "postgres.backup_retention_days",
           "must be between 0 and 35");
+  v.check(postgres.port >= 1150 && postgres.port <= 65535, "postgres.port", "must be between 1150 and 65535");
+  v.check(postgres.port != group.port, "postgres.port", "must differ from security_group.port (the Redshift port)");
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
 }
 

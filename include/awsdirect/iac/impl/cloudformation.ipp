@@ -74,13 +74,14 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                                           JsonValue::object({{"Fn::Join", JsonValue::array({"", parts})}})},
                                                          {"Tags", tagList(b)}})}}));
   }
-  JsonValue ingress = JsonValue::array();
-  for (const auto& cidr : b.securityGroup.cidrs)
-    ingress.push(JsonValue::object({{"IpProtocol", "tcp"},
-                                    {"FromPort", b.securityGroup.port},
-                                    {"ToPort", b.securityGroup.port},
-                                    {"CidrIp", cidr},
-                                    {"Description", "environment " + b.name}}));
+  JsonValue ingress = JsonValue::array();  // each CIDR reaches both ports; none: nothing opened
+  for (int port : {b.securityGroup.port, b.postgres.port})
+    for (const auto& cidr : b.securityGroup.cidrs)
+      ingress.push(JsonValue::object({{"IpProtocol", "tcp"},
+                                      {"FromPort", port},
+                                      {"ToPort", port},
+                                      {"CidrIp", cidr},
+                                      {"Description", "environment " + b.name}}));
   resources.set("RedshiftSecurityGroup",
                 JsonValue::object({{"Type", "AWS::EC2::SecurityGroup"},
                                    {"Properties", JsonValue::object({{"GroupName", b.groupName()},
@@ -95,6 +96,11 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                                              {"RestrictPublicBuckets", true}})},
        {"Tags", tagList(b)}});
   if (b.bucket.versioning) bucket.set("VersioningConfiguration", JsonValue::object({{"Status", "Enabled"}}));
+  if (b.bucket.encryption)
+    bucket.set("BucketEncryption",
+               JsonValue::object({{"ServerSideEncryptionConfiguration",
+                                   JsonValue::array({JsonValue::object(
+                                       {{"ServerSideEncryptionByDefault", JsonValue::object({{"SSEAlgorithm", "AES256"}})}})})}}));
   resources.set("DataBucket", deletedWithStack("AWS::S3::Bucket", std::move(bucket)));
 
   const RedshiftSettings& r = b.redshift;
@@ -104,6 +110,8 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                          {"DBName", r.database},
                                          {"MasterUsername", r.masterUsername},
                                          {"Port", r.port},
+                                         {"Encrypted", r.encrypted},
+                                         {"PubliclyAccessible", b.publiclyAccessible()},
                                          {"VpcSecurityGroupIds", JsonValue::array({getAtt("RedshiftSecurityGroup", "GroupId")})},
                                          {"IamRoles", JsonValue::array({getAtt("RedshiftRole", "Arn")})},
                                          {"Tags", tagList(b)}});
@@ -118,6 +126,9 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                           {"AllocatedStorage", std::to_string(p.allocatedStorage)},
                                           {"MasterUsername", "postgres"},
                                           {"BackupRetentionPeriod", p.backupRetentionDays},
+                                          {"Port", std::to_string(p.port)},
+                                          {"StorageEncrypted", p.storageEncrypted},
+                                          {"PubliclyAccessible", b.publiclyAccessible()},
                                           {"DeleteAutomatedBackups", true},
                                           {"VPCSecurityGroups", JsonValue::array({getAtt("RedshiftSecurityGroup", "GroupId")})},
                                           {"Tags", tagList(b)}});

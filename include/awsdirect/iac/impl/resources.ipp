@@ -57,17 +57,7 @@ std::string Context::output(const std::string& key) const {
 
 namespace detail {
 
-// The value of an outcome, or nullopt when AWS says the resource does not exist (`missing`);
-// any other error is thrown.
-template <class T>
-std::optional<T> unlessMissing(Outcome<T> outcome, std::initializer_list<const char*> missing) {
-  if (outcome.ok()) return std::move(outcome).value();
-  for (const char* code : missing)
-    if (outcome.error().code == code) return std::nullopt;
-  throwError(outcome.error());
-}
-
-AWSDIRECT_DECL ResourceReport report(const Resource& resource, ResourceState state, std::string detail = {}) {
+ResourceReport report(const Resource& resource, ResourceState state, std::string detail) {
   return {resource.kind(), resource.name(), state, std::move(detail), {}};
 }
 
@@ -231,8 +221,8 @@ class GroupResource final : public Resource {
     if (!group) return report(*this, ResourceState::Missing);
     if (!taggedAs(group->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
     c_.setOutput("groupId", group->groupId);
-    // With no CIDR given (status or down without a file), the rules are not checked.
-    if (c_.blueprint.securityGroup.cidrs.empty()) return report(*this, ResourceState::Ready, group->groupId);
+    // Who was meant to reach it unknown (status or down by name alone): the rules are not compared.
+    if (!c_.blueprint.securityGroup.cidrsKnown) return report(*this, ResourceState::Ready, group->groupId);
     return withChanges(report(*this, ResourceState::Ready, group->groupId), ingressChanges(*group));
   }
 
@@ -249,11 +239,10 @@ class GroupResource final : public Resource {
       groupId = c_.ec2.send(request).value().groupId;
       now = withChanges(now, ingressChanges(ec2::SecurityGroup{}));
     }
-    const int port = c_.blueprint.securityGroup.port;
     for (const Change& change : now.changes) {
       if (change.to == "open") {
         c_.ec2.send(Ec2::authorizeSecurityGroupIngress().groupId(groupId).ipPermission(
-                        ec2::IpPermission::tcp(port).cidr(cidrOf(change), "environment " + c_.blueprint.name)))
+                        ec2::IpPermission::tcp(portOf(change)).cidr(cidrOf(change), "environment " + c_.blueprint.name)))
             .value();
       } else {
         c_.ec2.send(Ec2::revokeSecurityGroupIngress().groupId(groupId).ipPermission(extra_.at(change.setting))).value();
@@ -276,21 +265,25 @@ class GroupResource final : public Resource {
     return "ingress " + ports + " from " + source;
   }
   static std::string cidrOf(const Change& change) { return change.setting.substr(change.setting.rfind(' ') + 1); }
+  static int portOf(const Change& change) { return std::stoi(change.setting.substr(12)); }  // "ingress tcp PORT from ..."
+  // The ports the CIDRs open: Redshift's and PostgreSQL's.
+  std::vector<int> ports() const { return {c_.blueprint.securityGroup.port, c_.blueprint.postgres.port}; }
 
-  // Each CIDR of the blueprint opens its port; every other IPv4 rule (one a console user added)
+  // Each CIDR of the blueprint opens each port; every other IPv4 rule (one a console user added)
   // is closed. extra_ keeps those rules as AWS has them, to revoke them exactly.
   std::vector<Change> ingressChanges(const ec2::SecurityGroup& group) {
-    const int port = c_.blueprint.securityGroup.port;
     const auto& cidrs = c_.blueprint.securityGroup.cidrs;
-    std::vector<Change> changes;
-    std::vector<std::string> open;
+    const std::vector<int> wantedPorts = ports();
+    std::vector<Change> opens, closes;
+    std::vector<std::string> open;  // "PORT CIDR" already open
     extra_.clear();
     for (const auto& permission : group.ipPermissions)
       for (const auto& range : permission.ipRanges) {
-        const bool wanted = permission.ipProtocol == "tcp" && permission.fromPort == port && permission.toPort == port &&
+        const bool wanted = permission.ipProtocol == "tcp" && permission.fromPort && permission.fromPort == permission.toPort &&
+                            std::find(wantedPorts.begin(), wantedPorts.end(), *permission.fromPort) != wantedPorts.end() &&
                             std::find(cidrs.begin(), cidrs.end(), range.cidrIp) != cidrs.end();
         if (wanted) {
-          open.push_back(range.cidrIp);
+          open.push_back(std::to_string(*permission.fromPort) + " " + range.cidrIp);
           continue;
         }
         const std::string rule = ruleName(permission.ipProtocol, permission.fromPort, permission.toPort, range.cidrIp);
@@ -300,12 +293,14 @@ class GroupResource final : public Resource {
         revoke.toPort = permission.toPort;
         revoke.ipRanges.push_back({range.cidrIp, {}});
         extra_.emplace(rule, std::move(revoke));
-        changes.push_back({rule, "open", "closed"});
+        closes.push_back({rule, "open", "closed"});
       }
-    for (const auto& cidr : cidrs)
-      if (std::find(open.begin(), open.end(), cidr) == open.end())
-        changes.insert(changes.begin(), Change{ruleName("tcp", port, port, cidr), "closed", "open"});
-    return changes;
+    for (int port : wantedPorts)
+      for (const auto& cidr : cidrs)
+        if (std::find(open.begin(), open.end(), std::to_string(port) + " " + cidr) == open.end())
+          opens.push_back({ruleName("tcp", port, port, cidr), "closed", "open"});
+    opens.insert(opens.end(), closes.begin(), closes.end());
+    return opens;
   }
   Context& c_;
   std::map<std::string, ec2::IpPermission> extra_;
@@ -329,6 +324,8 @@ class BucketResource final : public Resource {
                                {"NoSuchPublicAccessBlockConfiguration"});
     if (!block || !(*block == s3::PublicAccessBlockConfiguration::allBlocked()))
       changes.push_back({"public access", "allowed", "blocked"});
+    if (c_.blueprint.bucket.encryption && !encrypted())
+      changes.push_back({"encryption", "none", "SSE-S3 (AES256)"});  // off in the file: left as it is
     const std::string versioning = c_.s3.send(S3::getBucketVersioning().bucket(name())).value().status;
     if (c_.blueprint.bucket.versioning && versioning != "Enabled")
       changes.push_back({"versioning", versioning.empty() ? "off" : versioning, "Enabled"});
@@ -350,6 +347,10 @@ class BucketResource final : public Resource {
     for (const Change& change : now.changes) {
       if (change.setting == "public access") c_.s3.send(S3::putPublicAccessBlock().bucket(name()).blockAll()).value();
       if (change.setting == "versioning") c_.s3.send(S3::putBucketVersioning().bucket(name()).status(change.to)).value();
+      if (change.setting == "encryption")
+        c_.s3.send(S3::putBucketEncryption().bucket(name()).serverSideEncryptionConfiguration(
+                       s3::ServerSideEncryptionConfiguration::sseS3()))
+            .value();
     }
     for (const auto& key : missingUploads())
       c_.s3.send(S3::putObject().bucket(name()).key(key).bodyFromFile(pathOf(key)).storageClass("STANDARD")).value();
@@ -366,6 +367,16 @@ class BucketResource final : public Resource {
   }
 
  private:
+  // Whether new objects are encrypted by default (SSE-S3 or KMS).
+  bool encrypted() {
+    auto configuration = unlessMissing(c_.s3.send(S3::getBucketEncryption().bucket(name())),
+                                       {"ServerSideEncryptionConfigurationNotFoundError"});
+    if (!configuration) return false;
+    for (const auto& rule : configuration->rules)
+      if (rule.applyServerSideEncryptionByDefault && !rule.applyServerSideEncryptionByDefault->sseAlgorithm.empty())
+        return true;
+    return false;
+  }
   std::string pathOf(const std::string& key) const {
     for (const auto& path : c_.blueprint.bucket.uploads)
       if (BucketSettings::keyOf(path) == key) return path;
@@ -381,215 +392,14 @@ class BucketResource final : public Resource {
   Context& c_;
 };
 
-// ---- AWS-managed master passwords ----------------------------------------------------------
-
-// " secret ARN" for a report's detail, when there is a managed secret.
-AWSDIRECT_DECL std::string withSecret(const std::string& arn) { return arn.empty() ? "" : " secret " + arn; }
-
-// AWS deletes a managed master password's secret with its cluster or database; this makes sure
-// nothing is left when it did not (an emulator, a secret restored by hand): deleted at once.
-AWSDIRECT_DECL void deleteManagedSecret(Context& c, const std::string& arn) {
-  if (arn.empty()) return;
-  auto secret = c.secrets.send(SecretsManager::describeSecret().secretId(arn));
-  if (!secret) {
-    if (secret.error().code == "ResourceNotFoundException") return;
-    throwError(secret.error());
-  }
-  if (secret.value().deletedDate) return;  // already on its way out
-  unlessMissing(c.secrets.send(SecretsManager::deleteSecret().secretId(arn).forceDeleteWithoutRecovery()),
-                {"ResourceNotFoundException"});
-}
-
-// ---- Redshift cluster ---------------------------------------------------------------------
-
-class ClusterResource final : public Resource {
- public:
-  explicit ClusterResource(Context& context) : c_(context) {}
-  const char* kind() const override { return "Redshift cluster"; }
-  std::string name() const override { return c_.blueprint.clusterIdentifier(); }
-
-  ResourceReport inspect() override {
-    auto cluster = unlessMissing(c_.redshift.findCluster(name()), {"ClusterNotFound"});
-    if (!cluster) return report(*this, ResourceState::Missing);
-    if (!taggedAs(cluster->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
-    secretArn_ = cluster->masterPasswordSecretArn;
-    if (cluster->clusterStatus != "available") return report(*this, ResourceState::Busy, cluster->clusterStatus);
-    const RedshiftSettings& want = c_.blueprint.redshift;
-    const int port = cluster->endpoint ? cluster->endpoint->port : want.port;
-    std::vector<Change> changes;
-    // A classic resize changes the type and the count in place (ModifyCluster); the database
-    // and its owner are the cluster's from its creation.
-    if (cluster->nodeType != want.nodeType) changes.push_back({"node_type", cluster->nodeType, want.nodeType});
-    if (cluster->numberOfNodes != want.numberOfNodes)
-      changes.push_back({"number_of_nodes", std::to_string(cluster->numberOfNodes), std::to_string(want.numberOfNodes)});
-    if (port != want.port) changes.push_back({"port", std::to_string(port), std::to_string(want.port)});
-    if (cluster->dbName != want.database) changes.push_back({"database", cluster->dbName, want.database, true});
-    if (cluster->masterUsername != want.masterUsername)
-      changes.push_back({"master_username", cluster->masterUsername, want.masterUsername, true});
-    return withChanges(report(*this, ResourceState::Ready,
-                              (cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(port) : "") +
-                                  withSecret(secretArn_)),
-                       std::move(changes));
-  }
-
-  ResourceReport create() override {
-    ResourceReport now = inspect();
-    if (now.state == ResourceState::Conflict || now.state == ResourceState::Ready) return now;
-    if (now.state == ResourceState::Drifted && now.replaces()) {
-      allowReplacing(c_, now);
-      destroy();
-      now.state = ResourceState::Missing;
-    }
-    const RedshiftSettings& want = c_.blueprint.redshift;
-    if (now.state == ResourceState::Missing) {
-      auto request = Redshift::createCluster()
-                         .identifier(name())
-                         .nodeType(want.nodeType)
-                         .numberOfNodes(want.numberOfNodes)
-                         .dbName(want.database)
-                         .port(want.port)
-                         .masterUsername(want.masterUsername)
-                         .vpcSecurityGroupId(c_.output("groupId"))
-                         .iamRole(c_.output("roleArn"));
-      if (want.managedPassword) request.manageMasterPassword();
-      else request.masterUserPassword(c_.redshiftPassword.reveal());
-      for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
-      c_.redshift.send(request).value();
-    } else if (now.state == ResourceState::Drifted) {
-      auto modify = Redshift::modifyCluster().clusterIdentifier(name());
-      for (const Change& change : now.changes) {
-        if (change.setting == "node_type") modify.nodeType(want.nodeType);
-        if (change.setting == "number_of_nodes" || change.setting == "node_type")  // a resize names both
-          modify.numberOfNodes(want.numberOfNodes).clusterType(want.numberOfNodes > 1 ? "multi-node" : "single-node");
-        if (change.setting == "port") modify.port(want.port);
-      }
-      c_.redshift.send(modify).value();
-    }
-    c_.redshift.waitUntilAvailable(name(), c_.waits).value();
-    return inspect();
-  }
-
-  // Without a final snapshot: the environment is disposable, and a snapshot is a bill.
-  void destroy() override {
-    ResourceReport now = inspect();
-    if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    if (now.detail != "deleting")
-      unlessMissing(c_.redshift.send(Redshift::deleteCluster().identifier(name()).skipFinalSnapshot()),
-                    {"ClusterNotFound"});
-    c_.redshift.waitUntilDeleted(name(), c_.waits).value();
-    deleteManagedSecret(c_, secretArn_);
-  }
-
- private:
-  Context& c_;
-  std::string secretArn_;  // the master password's, when AWS manages it
-};
-
-// ---- RDS PostgreSQL ------------------------------------------------------------------------
-
-class DatabaseResource final : public Resource {
- public:
-  explicit DatabaseResource(Context& context) : c_(context) {}
-  const char* kind() const override { return "RDS database"; }
-  std::string name() const override { return c_.blueprint.databaseIdentifier(); }
-
-  ResourceReport inspect() override {
-    auto instance = unlessMissing(c_.rds.findDBInstance(name()), {"DBInstanceNotFound"});
-    if (!instance) return report(*this, ResourceState::Missing);
-    if (!taggedAs(instance->tags, c_.blueprint.name)) return conflict(*this, c_.blueprint.name);
-    secretArn_ = instance->masterUserSecretArn;
-    if (instance->dbInstanceStatus != "available") return report(*this, ResourceState::Busy, instance->dbInstanceStatus);
-    const PostgresSettings& want = c_.blueprint.postgres;
-    std::vector<Change> changes;
-    if (instance->dbInstanceClass != want.instanceClass)
-      changes.push_back({"instance_class", instance->dbInstanceClass, want.instanceClass});
-    // Storage only grows in place; a smaller size is a new database.
-    if (instance->allocatedStorage != want.allocatedStorage)
-      changes.push_back({"allocated_storage", std::to_string(instance->allocatedStorage),
-                         std::to_string(want.allocatedStorage), want.allocatedStorage < instance->allocatedStorage});
-    if (instance->backupRetentionPeriod != want.backupRetentionDays)
-      changes.push_back({"backup_retention_days", std::to_string(instance->backupRetentionPeriod),
-                         std::to_string(want.backupRetentionDays)});
-    // An upgrade is in place; RDS cannot downgrade.
-    if (!want.engineVersion.empty() && instance->engineVersion != want.engineVersion &&
-        instance->engineVersion.rfind(want.engineVersion + ".", 0) != 0)  // "13" is any 13.x
-      changes.push_back({"engine_version", instance->engineVersion, want.engineVersion,
-                         iac::olderVersion(want.engineVersion, instance->engineVersion)});
-    return withChanges(
-        report(*this, ResourceState::Ready,
-               (instance->endpoint ? instance->endpoint->address + ":" + std::to_string(instance->endpoint->port) : "") +
-                   withSecret(secretArn_)),
-        std::move(changes));
-  }
-
-  ResourceReport create() override {
-    ResourceReport now = inspect();
-    if (now.state == ResourceState::Conflict || now.state == ResourceState::Ready) return now;
-    if (now.state == ResourceState::Drifted && now.replaces()) {
-      allowReplacing(c_, now);
-      destroy();
-      now.state = ResourceState::Missing;
-    }
-    const PostgresSettings& want = c_.blueprint.postgres;
-    if (now.state == ResourceState::Missing) {
-      auto request = Rds::createDBInstance()
-                         .identifier(name())
-                         .engine("postgres")
-                         .instanceClass(want.instanceClass)
-                         .allocatedStorage(want.allocatedStorage)
-                         .masterUsername("postgres")
-                         .backupRetentionPeriod(want.backupRetentionDays)
-                         .vpcSecurityGroupId(c_.output("groupId"));
-      if (!want.engineVersion.empty()) request.engineVersion(want.engineVersion);
-      if (want.managedPassword) request.manageMasterUserPassword();
-      else request.masterUserPassword(c_.databasePassword.reveal());
-      for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
-      c_.rds.send(request).value();
-    } else if (now.state == ResourceState::Drifted) {
-      // Applied now, not in the next maintenance window: up means the environment is as written.
-      auto modify = Rds::modifyDBInstance().dbInstanceIdentifier(name()).applyImmediately();
-      for (const Change& change : now.changes) {
-        if (change.setting == "instance_class") modify.dbInstanceClass(want.instanceClass);
-        if (change.setting == "allocated_storage") modify.allocatedStorage(want.allocatedStorage);
-        if (change.setting == "backup_retention_days") modify.backupRetentionPeriod(want.backupRetentionDays);
-        if (change.setting == "engine_version") {
-          modify.engineVersion(want.engineVersion);
-          if (change.from.substr(0, change.from.find('.')) != want.engineVersion.substr(0, want.engineVersion.find('.')))
-            modify.allowMajorVersionUpgrade();
-        }
-      }
-      c_.rds.send(modify).value();
-    }
-    c_.rds.waitUntilAvailable(name(), c_.waits).value();
-    return inspect();
-  }
-
-  // Without a final snapshot, and with its automated backups, which would otherwise be kept.
-  void destroy() override {
-    ResourceReport now = inspect();
-    if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    if (now.detail != "deleting")
-      unlessMissing(c_.rds.send(Rds::deleteDBInstance().identifier(name()).skipFinalSnapshot().deleteAutomatedBackups()),
-                    {"DBInstanceNotFound"});
-    c_.rds.waitUntilDeleted(name(), c_.waits).value();
-    deleteManagedSecret(c_, secretArn_);
-  }
-
- private:
-  Context& c_;
-  std::string secretArn_;  // the master password's, when AWS manages it
-};
-
 }  // namespace detail
 
-std::vector<std::unique_ptr<Resource>> makeResources(Context& context) {
+std::vector<std::unique_ptr<Resource>> detail::makeAccessResources(Context& context) {
   std::vector<std::unique_ptr<Resource>> resources;
   resources.push_back(std::make_unique<detail::RoleResource>(context));
   resources.push_back(std::make_unique<detail::UserResource>(context));
   resources.push_back(std::make_unique<detail::GroupResource>(context));
   resources.push_back(std::make_unique<detail::BucketResource>(context));
-  resources.push_back(std::make_unique<detail::ClusterResource>(context));
-  resources.push_back(std::make_unique<detail::DatabaseResource>(context));
   return resources;
 }
 
