@@ -18,6 +18,7 @@
 #include <awsdirect/rds.hpp>
 
 #include "support/arguments.hpp"
+#include "support/reachability.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -33,7 +34,7 @@ int usage(const std::string& problem = {}) {
   if (!problem.empty()) std::cerr << "rds_instance: " << problem << "\n";
   std::cerr << "usage: rds_instance create --identifier ID [--engine postgres] [--instance-class db.t2.small] "
                "[--allocated-storage 20] [--master-username postgres] [--db-name NAME] [--backup-retention 1] "
-               "[--security-group-id SG]... [--wait]\n"
+               "[--security-group-id SG]... [--publicly-accessible] [--encrypted true|false] [--wait]\n"
                "       rds_instance status --identifier ID\n"
                "       rds_instance delete --identifier ID [--wait]\n"
                "       rds_instance auth-token --identifier ID --db-user USER\n"
@@ -44,9 +45,9 @@ int usage(const std::string& problem = {}) {
 tool::ArgumentSpec specOf(const std::string& command) {
   if (command == "create")
     return {{"--identifier", "--engine", "--instance-class", "--allocated-storage", "--master-username", "--db-name",
-             "--backup-retention"},
+             "--backup-retention", "--encrypted"},
             {"--security-group-id"},
-            {"--wait"}};
+            {"--wait", "--publicly-accessible"}};
   if (command == "status") return {{"--identifier"}, {}, {}};
   if (command == "delete") return {{"--identifier"}, {}, {"--wait"}};
   if (command == "auth-token") return {{"--identifier", "--db-user"}, {}, {}};
@@ -78,6 +79,7 @@ int run(const std::string& command, const tool::Arguments& args) {
   // RDS's, checked by the request (they depend on the engine and the storage type).
   const int storage = static_cast<int>(args.number("--allocated-storage", 20, 0, 1000000));
   const int retention = static_cast<int>(args.number("--backup-retention", 1, 0, 1000000));
+  const bool encrypted = args.truth("--encrypted", true);  // storage encrypted unless asked not to be
   Rds rds;
   const std::string id = args.value("--identifier");
 
@@ -91,10 +93,15 @@ int run(const std::string& command, const tool::Arguments& args) {
                        .allocatedStorage(storage)
                        .masterUsername(args.valueOr("--master-username", "postgres"))
                        .masterUserPassword(password)
-                       .backupRetentionPeriod(retention);
+                       .backupRetentionPeriod(retention)
+                       .storageEncrypted(encrypted)
+                       .publiclyAccessible(args.on("--publicly-accessible"));
     if (args.has("--db-name")) request.dbName(args.value("--db-name"));
     for (const auto& sg : args.values("--security-group-id")) request.vpcSecurityGroupId(sg);
-    printInstance(rds.send(request).value());
+    const auto created = rds.send(request).value();
+    printInstance(created);
+    tool::sayWhenPrivateButOpen({}, args.values("--security-group-id"), args.on("--publicly-accessible"),
+                                created.endpoint ? created.endpoint->port : 5432, "the database " + id);
     if (args.on("--wait")) printInstance(rds.waitUntilAvailable(id, waitOptions()).value());
     return 0;
   }

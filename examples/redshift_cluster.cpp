@@ -21,6 +21,7 @@
 #include <awsdirect/time.hpp>
 
 #include "support/arguments.hpp"
+#include "support/reachability.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -33,7 +34,7 @@ namespace {
 int usage() {
   std::cerr << "usage: redshift_cluster create --identifier ID [--port 5439] [--db-name dev] "
                "[--master-username awsuser] [--node-type dc2.large] [--nodes 1] [--security-group-id SG]... "
-               "[--iam-role ARN]... [--wait]\n"
+               "[--iam-role ARN]... [--publicly-accessible] [--encrypted true|false] [--wait]\n"
                "       redshift_cluster status --identifier ID\n"
                "       redshift_cluster delete --identifier ID [--wait]\n"
                "       redshift_cluster pause|resume --identifier ID\n"
@@ -46,9 +47,9 @@ int usage() {
 // Each command's options.
 tool::ArgumentSpec specOf(const std::string& command) {
   if (command == "create")
-    return {{"--identifier", "--port", "--db-name", "--master-username", "--node-type", "--nodes"},
+    return {{"--identifier", "--port", "--db-name", "--master-username", "--node-type", "--nodes", "--encrypted"},
             {"--security-group-id", "--iam-role"},
-            {"--wait"}};
+            {"--wait", "--publicly-accessible"}};
   if (command == "status" || command == "pause" || command == "resume") return {{"--identifier"}, {}, {}};
   if (command == "delete") return {{"--identifier"}, {}, {"--wait"}};
   if (command == "credentials") return {{"--identifier", "--db-user", "--db-name", "--duration"}, {}, {"--auto-create"}};
@@ -79,6 +80,7 @@ int run(const std::string& command, const tool::Arguments& args) {
   const int port = static_cast<int>(args.number("--port", 5439, 1150, 65535));
   const int nodes = static_cast<int>(args.number("--nodes", 1, 1, 128));
   const int duration = static_cast<int>(args.number("--duration", 900, 900, 3600));
+  const bool encrypted = args.truth("--encrypted", true);  // encrypted unless asked not to be
   Redshift redshift;
   const std::string id = args.value("--identifier");
 
@@ -92,10 +94,14 @@ int run(const std::string& command, const tool::Arguments& args) {
                        .masterUsername(args.valueOr("--master-username", "awsuser"))
                        .masterUserPassword(password)
                        .nodeType(args.valueOr("--node-type", "dc2.large"))
-                       .numberOfNodes(nodes);
+                       .numberOfNodes(nodes)
+                       .encrypted(encrypted)
+                       .publiclyAccessible(args.on("--publicly-accessible"));
     for (const auto& sg : args.values("--security-group-id")) request.vpcSecurityGroupId(sg);
     for (const auto& arn : args.values("--iam-role")) request.iamRole(arn);
     printCluster(redshift.send(request).value());
+    tool::sayWhenPrivateButOpen({}, args.values("--security-group-id"), args.on("--publicly-accessible"), port,
+                                "the cluster " + id);
     if (args.on("--wait")) printCluster(redshift.waitUntilAvailable(id, waitOptions()).value());
     return 0;
   }

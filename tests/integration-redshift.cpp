@@ -81,6 +81,29 @@ TEST_CASE("the redshift_cluster example creates, shows and deletes the seed's cl
   CHECK(statusOutput.find("endpoint:   redshift-cluster.") != std::string::npos);
   CHECK(statusOutput.find(":5439") != std::string::npos);
 
+  // Encrypted by default and private unless asked; private behind a group open to the internet
+  // is said plainly.
+  Redshift redshift(moto->clientConfig());
+  const auto cluster = redshift.findCluster("redshift-cluster").value();
+  CHECK(cluster.encrypted);
+  CHECK_FALSE(cluster.publiclyAccessible);
+  Ec2 ec2(moto->clientConfig());
+  const std::string open = ec2.send(Ec2::createSecurityGroup().groupName("open").description("open")).value().groupId;
+  ec2.send(Ec2::authorizeSecurityGroupIngress().groupId(open).ipPermission(ec2::IpPermission::tcp(5439).cidr("0.0.0.0/0")))
+      .value();
+  auto [hidden, hiddenOutput] = runExample(*moto, "create --identifier hidden-cluster --security-group-id " + open);
+  CHECK(hidden == 0);
+  CHECK(hiddenOutput.find("note: the cluster hidden-cluster is private (not publicly accessible), yet its group " + open +
+                          " opens port 5439 to the whole internet") != std::string::npos);
+  auto [reachable, reachableOutput] =
+      runExample(*moto, "create --identifier open-cluster --publicly-accessible --encrypted false --security-group-id " + open);
+  CHECK(reachable == 0);
+  CHECK(reachableOutput.find("note:") == std::string::npos);
+  const auto opened = redshift.findCluster("open-cluster").value();
+  CHECK(opened.publiclyAccessible);
+  CHECK_FALSE(opened.encrypted);
+  CHECK(runExample(*moto, "create --identifier c2 --encrypted maybe").first == 2);
+
   auto [deleted, deleteOutput] = runExample(*moto, "delete --identifier redshift-cluster --wait");
   CHECK(deleted == 0);
   CHECK(deleteOutput.find("deleted:    redshift-cluster") != std::string::npos);

@@ -60,6 +60,14 @@ long long Arguments::number(const std::string& option, long long fallback, long 
   return n;
 }
 
+bool Arguments::truth(const std::string& option, bool fallback) const {
+  if (!has(option)) return fallback;
+  const std::string text = value(option);
+  if (text == "true" || text == "yes") return true;
+  if (text == "false" || text == "no") return false;
+  throw UsageError(option + ": \"" + text + "\" is not true or false");
+}
+
 void Arguments::refuse(const std::string& option, const std::string& why) const {
   if (has(option)) throw UsageError(option + ": " + why);
 }

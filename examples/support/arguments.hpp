@@ -45,6 +45,8 @@ class Arguments {
   // The option's value as a whole number from `low` to `high`, or `fallback` when not given; else
   // a UsageError: --port: "54x" is not a whole number from 1150 to 65535.
   long long number(const std::string& option, long long fallback, long long low, long long high) const;
+  // The option's value as true or false ("true", "false", "yes", "no"), or `fallback` when not given.
+  bool truth(const std::string& option, bool fallback) const;
   // Throws a UsageError naming each of `options` not given.
   void require(const std::vector<std::string>& options) const;
   // Throws a UsageError when `option` was given (it means nothing for this command).
