@@ -331,6 +331,7 @@ void printIntent(const awsdirect::iac::Blueprint& b) {
   if (!b.redshift.encrypted) std::cout << "  note: redshift.encrypted = false: the cluster is not encrypted\n";
   if (!b.postgres.storageEncrypted) std::cout << "  note: postgres.storage_encrypted = false: the database is not encrypted\n";
   if (!b.bucket.encryption) std::cout << "  note: bucket.encryption = false: no default encryption is set\n";
+  if (!b.bucket.requireTls) std::cout << "  note: bucket.require_tls = false: requests without TLS are not refused\n";
 }
 
 int plan(awsdirect::iac::Stack& stack, const std::string& region) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <thread>
 
+#include "support/certificate.hpp"
 #include "support/command.hpp"
 #include "support/moto.hpp"
 #include "support/test_server.hpp"
@@ -32,9 +33,10 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // its own HOME (so its ~/.aws and ~/.config).
 struct Shell {
   const MotoServer& moto;
+  std::string caBundle;  // moto's certificate: the environments' buckets refuse plain HTTP
   std::string home;
 
-  explicit Shell(const MotoServer& server) : moto(server) {
+  Shell(const MotoServer& server, std::string certificate) : moto(server), caBundle(std::move(certificate)) {
     char pattern[] = "/tmp/awsdirect-integration-iac-XXXXXX";
     home = mkdtemp(pattern);
     std::ofstream(home + "/sample.csv") << "id,name\n1,alpha\n2,beta\n";
@@ -46,7 +48,8 @@ struct Shell {
            std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin") + " HOME=" + home +
            " AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=" + moto.endpoint() +
            " AWS_ACCESS_KEY_ID=" + moto.credentials().accessKeyId +
-           " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() + " AWS_PAGER= " + extra + " ";
+           " AWS_SECRET_ACCESS_KEY=" + moto.credentials().secretAccessKey.reveal() + " AWS_CA_BUNDLE=" + caBundle +
+           " AWS_PAGER= " + extra + " ";
   }
   awsdirect_test::CommandResult tool(const std::string& arguments, const std::string& extra = "") const {
     auto result = awsdirect_test::runCommand(environment(extra) + AWSDIRECT_BINARY_DIR "/examples/hands_on_aws " +
@@ -82,6 +85,14 @@ struct Shell {
   }
 };
 
+// moto over TLS with a certificate of the test's own (an environment's bucket denies requests
+// without TLS, and moto enforces bucket policies), with managed policies loaded; null: skip.
+std::unique_ptr<MotoServer> startMoto(const awsdirect_test::SelfSignedCertificate& certificate) {
+  if (!certificate.available) return nullptr;
+  return MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true},
+                           {certificate.certFile, certificate.keyFile});
+}
+
 // `text` with its first `from` replaced by `to` (which must be there).
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);
@@ -105,10 +116,11 @@ int modeOf(const std::string& path) {
 }  // namespace
 
 TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as the AWS CLI sees them") {
-  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
-  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::SelfSignedCertificate certificate;
+  auto moto = startMoto(certificate);
+  if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
-  Shell shell(*moto);
+  Shell shell(*moto, certificate.certFile);
   const std::string bucket = "demo-123456789012-data";
 
   // plan on an empty account: every resource, and nothing created.
@@ -160,6 +172,11 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   CHECK(contains(cluster.at("IamRoles").dump(), "demo-redshift-role"));
   CHECK(contains(cluster.at("VpcSecurityGroups").dump(), group.at("GroupId").asString()));
   CHECK(contains(shell.cli("s3api get-public-access-block --bucket " + bucket).dump(), "\"RestrictPublicBuckets\":true"));
+  // Requests without TLS are refused by the bucket's policy, AWS's own statement of it.
+  CHECK(contains(shell.cli("s3api get-bucket-policy --bucket " + bucket).at("Policy").asString(),
+                 "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\""));
+  CHECK(contains(shell.cli("s3api get-bucket-policy --bucket " + bucket).at("Policy").asString(),
+                 "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}"));
   JsonValue objects = shell.cli("s3api list-objects-v2 --bucket " + bucket).at("Contents");
   REQUIRE(objects.size() == 1);
   CHECK(objects.asArray()[0].at("Key").asString() == "sample.csv");
@@ -233,10 +250,11 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
 }
 
 TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by TTL") {
-  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
-  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::SelfSignedCertificate certificate;
+  auto moto = startMoto(certificate);
+  if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
-  Shell shell(*moto);
+  Shell shell(*moto, certificate.certFile);
 
   // RDS unreachable: up creates the rest, exits 1 and says what exists.
   auto half = shell.tool("up --name half --cidr 10.0.0.0/8", "AWS_ENDPOINT_URL_RDS=http://127.0.0.1:9");
@@ -273,10 +291,11 @@ TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by 
 }
 
 TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager when asked, gone with down") {
-  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
-  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::SelfSignedCertificate certificate;
+  auto moto = startMoto(certificate);
+  if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
-  Shell shell(*moto);
+  Shell shell(*moto, certificate.certFile);
   // From the environment file: master_password = "aws-managed" for both (as --aws-managed-passwords).
   std::string file = shell.tool("init managed --cidr 203.0.113.7/32").out;
   file = replaced(file, "master_password = \"local\"", "master_password = \"aws-managed\"");
@@ -313,10 +332,11 @@ TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager
 }
 
 TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in place, a replacement refused, down after console changes") {
-  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
-  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::SelfSignedCertificate certificate;
+  auto moto = startMoto(certificate);
+  if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
-  Shell shell(*moto);
+  Shell shell(*moto, certificate.certFile);
 
   // init: every setting at its default, which up accepts as it is.
   auto init = shell.tool("init files --cidr 203.0.113.7/32");
@@ -325,7 +345,10 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
                            "master_username = \"awsuser\"", "instance_class = \"db.t2.small\"", "backup_retention_days = 1",
                            "cidrs = [\"203.0.113.7/32\"]", "access_key = true", "versioning = false"})
     CHECK(contains(init.out, line));
-  const std::string seed = replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]");  // beside the file
+  // Without the TLS-only bucket policy: moto applies a policy's Deny whatever its condition, and
+  // this test puts and deletes objects as a console user would (the policy: the first test).
+  const std::string seed = replaced(replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]"),  // beside the file
+                                    "require_tls = true", "require_tls = false");
   shell.write("env.toml", seed);
 
   // A bad file: each problem by file, line and key, before any call (the endpoint is closed),
@@ -409,7 +432,8 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   for (const char* line : {"      ingress tcp 5432 from 198.51.100.0/24: open -> closed", "      publicly_accessible: true -> false",
                            "-/+ RDS database      files-postgres", "      storage_encrypted: true -> false  (forces replacement)",
                            "  reachable: private: no CIDR, no port opened",
-                           "  note: postgres.storage_encrypted = false: the database is not encrypted"}) {
+                           "  note: postgres.storage_encrypted = false: the database is not encrypted",
+                           "  note: bucket.require_tls = false: requests without TLS are not refused"}) {
     CAPTURE(line);
     CHECK(contains(privately.out, line));
   }
@@ -464,10 +488,11 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
 }
 
 TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no password in it, and the stack engine brings the environment up and down") {
-  auto moto = MotoServer::start({/*checkSignatures=*/false, /*loadManagedPolicies=*/true});
-  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::SelfSignedCertificate certificate;
+  auto moto = startMoto(certificate);
+  if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
-  Shell shell(*moto);
+  Shell shell(*moto, certificate.certFile);
   auto init = shell.tool("init stacked --cidr 203.0.113.7/32");
   REQUIRE(init.status == 0);
   shell.write("env.toml", replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]"));
@@ -482,8 +507,9 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   std::vector<std::string> types;
   for (const auto& [name, resource] : resources.asObject()) types.push_back(resource.at("Type").asString());
   CHECK(types == std::vector<std::string>{"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::AccessKey", "AWS::SecretsManager::Secret",
-                                          "AWS::EC2::SecurityGroup", "AWS::S3::Bucket", "AWS::Redshift::Cluster",
-                                          "AWS::RDS::DBInstance"});
+                                          "AWS::EC2::SecurityGroup", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+                                          "AWS::Redshift::Cluster", "AWS::RDS::DBInstance"});
+  CHECK(contains(exported.out, "\"aws:SecureTransport\":\"false\""));
   for (const char* name : {"RedshiftCluster", "PostgresDatabase", "DataBucket"}) {
     CAPTURE(name);
     CHECK(resources.at(name).at("DeletionPolicy").asString() == "Delete");
@@ -504,7 +530,7 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   CHECK(modeOf(shell.home + "/.config/awsdirect/stacked.passwords") == -1);  // no password written
   CHECK(shell.cli("cloudformation describe-stacks --stack-name awsdirect-stacked").at("Stacks").asArray()[0]
             .at("StackStatus").asString() == "CREATE_COMPLETE");
-  CHECK(shell.cli("s3api head-object --bucket stacked-123456789012-data --key sample.csv").at("ContentLength").asInt64() > 0);
+  CHECK(contains(shell.cli("s3api list-objects-v2 --bucket stacked-123456789012-data").dump(), "\"Key\":\"sample.csv\""));
   CHECK(contains(shell.tool("status" + file).out, "CloudFormation stack awsdirect-stacked: CREATE_COMPLETE"));
 
   // down: the stack deleted, then everything it left (moto's leaves the cluster) swept.

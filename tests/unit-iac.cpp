@@ -112,3 +112,19 @@ TEST_CASE("a change that replaces a resource is refused with what would change a
         "RDS database dev-postgres cannot be changed in place (engine_version: 16.4 -> 13.7): replacing it destroys its "
         "data; allow it with --allow-replace");
 }
+
+TEST_CASE("the TLS-only bucket policy is AWS's statement of it, and found in a policy that has it") {
+  const std::string policy = iac::tlsOnlyBucketPolicy("dev-123456789012-data");
+  CHECK(policy ==
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+        "\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::dev-123456789012-data\",\"arn:aws:s3:::dev-123456789012-data/*\"],"
+        "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}");
+  CHECK(iac::deniesInsecureTransport(policy));
+  // A single statement as an object, a boolean condition value: still found.
+  CHECK(iac::deniesInsecureTransport(
+      R"({"Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":false}}}})"));
+  CHECK_FALSE(iac::deniesInsecureTransport(
+      R"({"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]})"));
+  CHECK_FALSE(iac::deniesInsecureTransport(R"({"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteBucket"}]})"));
+  CHECK_FALSE(iac::deniesInsecureTransport("not json"));
+}

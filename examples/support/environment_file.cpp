@@ -164,7 +164,8 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                            r.texts(v, key, b.bucket.uploads, [&](const std::string& p) { return r.relativeToFile(p); });
                          }},
                         {"versioning", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.versioning); }},
-                        {"encryption", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.encryption); }}});
+                        {"encryption", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.encryption); }},
+                        {"require_tls", [&](const toml::node& v, const std::string& key) { r.flag(v, key, b.bucket.requireTls); }}});
            }},
           {"redshift",
            [&](const toml::node& n, const std::string& k) {
@@ -240,7 +241,8 @@ std::string initialEnvironmentFile(const std::string& name, const std::vector<st
       << "[bucket]  # private, its public access blocked\n"
       << "uploads = []       # local files put in the bucket (STANDARD), relative to this file\n"
       << "versioning = false\n"
-      << "encryption = true  # default encryption SSE-S3 (AES256)\n\n"
+      << "encryption = true  # default encryption SSE-S3 (AES256)\n"
+      << "require_tls = true  # a bucket policy denies every request without TLS\n\n"
       << "[redshift]  # changed in place: node_type, number_of_nodes, port, encrypted; replaced: database, master_username\n"
       << "node_type = \"" << seed.redshift.nodeType << "\"\n"
       << "number_of_nodes = " << seed.redshift.numberOfNodes << "\n"

@@ -42,6 +42,7 @@ struct SecurityGroupSettings {  // [security_group]
 struct BucketSettings {  // [bucket]
   std::vector<std::string> uploads;  // local files put in the bucket (STANDARD), under their own names
   bool encryption = true;            // default encryption SSE-S3 (AES256), set and shown
+  bool requireTls = true;            // require_tls: a bucket policy denies requests without TLS
   static std::string keyOf(const std::string& path) { return path.substr(path.rfind('/') + 1); }
   bool versioning = false;           // false on a versioned bucket: suspended (versions are kept until down)
 };
@@ -105,6 +106,13 @@ AWSDIRECT_DECL void validateBlueprint(const Blueprint& blueprint, bool openToInt
 // Whether `tags` mark a resource as environment `name`'s.
 AWSDIRECT_DECL bool taggedAs(const std::vector<Tag>& tags, const std::string& name);
 AWSDIRECT_DECL std::string tagValue(const std::vector<Tag>& tags, const std::string& key);
+
+// The bucket policy statement that denies every request to `bucket` made without TLS
+// (aws:SecureTransport false), as AWS's S3 security guidance writes it. Its Sid is
+// "DenyInsecureTransport".
+AWSDIRECT_DECL std::string tlsOnlyBucketPolicy(const std::string& bucket);
+// Whether a bucket policy document has such a statement.
+AWSDIRECT_DECL bool deniesInsecureTransport(const std::string& policy);
 
 // Whether dotted version `a` is older than `b` ("13.7" < "13.10" < "14").
 AWSDIRECT_DECL bool olderVersion(const std::string& a, const std::string& b);

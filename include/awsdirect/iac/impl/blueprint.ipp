@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "../../detail/ip.hpp"
+#include "../../detail/json.hpp"
 #include "../../time.hpp"
 #include "../../validate.hpp"
 
@@ -107,6 +108,44 @@ std::string tagValue(const std::vector<Tag>& tags, const std::string& key) {
 }
 
 // Whether dotted version `a` is older than `b` ("13.7" < "13.10" < "14").
+std::string tlsOnlyBucketPolicy(const std::string& bucket) {
+  using awsdirect::detail::JsonValue;
+  const std::string arn = "arn:aws:s3:::" + bucket;
+  return JsonValue::object(
+             {{"Version", "2012-10-17"},
+              {"Statement",
+               JsonValue::array({JsonValue::object(
+                   {{"Sid", "DenyInsecureTransport"},
+                    {"Effect", "Deny"},
+                    {"Principal", "*"},
+                    {"Action", "s3:*"},
+                    {"Resource", JsonValue::array({arn, arn + "/*"})},
+                    {"Condition", JsonValue::object({{"Bool", JsonValue::object({{"aws:SecureTransport", "false"}})}})}})})}})
+      .dump();
+}
+
+bool deniesInsecureTransport(const std::string& policy) {
+  using awsdirect::detail::JsonValue;
+  try {
+    const JsonValue document = JsonValue::parse(policy);
+    const JsonValue* statements = document.isObject() ? document.find("Statement") : nullptr;
+    if (!statements) return false;
+    const JsonValue::Array all = statements->isArray() ? statements->asArray() : JsonValue::Array{*statements};
+    for (const JsonValue& statement : all) {
+      if (!statement.isObject()) continue;
+      const JsonValue* effect = statement.find("Effect");
+      const JsonValue* condition = statement.find("Condition");
+      const JsonValue* test = condition && condition->isObject() ? condition->find("Bool") : nullptr;
+      const JsonValue* secure = test && test->isObject() ? test->find("aws:SecureTransport") : nullptr;
+      if (effect && effect->isString() && effect->asString() == "Deny" && secure &&
+          ((secure->isString() && secure->asString() == "false") || (secure->isBool() && !secure->asBool())))
+        return true;
+    }
+  } catch (const Exception&) {
+  }
+  return false;
+}
+
 bool olderVersion(const std::string& a, const std::string& b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {

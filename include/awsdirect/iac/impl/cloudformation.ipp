@@ -102,6 +102,15 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                    JsonValue::array({JsonValue::object(
                                        {{"ServerSideEncryptionByDefault", JsonValue::object({{"SSEAlgorithm", "AES256"}})}})})}}));
   resources.set("DataBucket", deletedWithStack("AWS::S3::Bucket", std::move(bucket)));
+  if (b.bucket.requireTls) {
+    // The same statement, its resources as the template names them.
+    JsonValue statement = JsonValue::parse(tlsOnlyBucketPolicy(b.bucketName())).at("Statement").asArray().at(0);
+    statement.set("Resource", JsonValue::array({getAtt("DataBucket", "Arn"), sub("${DataBucket.Arn}/*")}));
+    JsonValue policy = JsonValue::object({{"Version", "2012-10-17"}, {"Statement", JsonValue::array({statement})}});
+    resources.set("DataBucketPolicy",
+                  JsonValue::object({{"Type", "AWS::S3::BucketPolicy"},
+                                     {"Properties", JsonValue::object({{"Bucket", ref("DataBucket")}, {"PolicyDocument", policy}})}}));
+  }
 
   const RedshiftSettings& r = b.redshift;
   JsonValue cluster = JsonValue::object({{"ClusterIdentifier", b.clusterIdentifier()},
@@ -278,7 +287,10 @@ StackResult deployStack(Stack& stack, const StackEvents& events) {
   // What a template cannot do: local files into the bucket, and the access key into a profile.
   for (const auto& path : c.blueprint.bucket.uploads) {
     const std::string key = BucketSettings::keyOf(path);
-    if (c.s3.send(S3::headObject().bucket(c.blueprint.bucketName()).key(key))) continue;
+    bool there = false;
+    if (auto listed = c.s3.send(S3::listObjectsV2().bucket(c.blueprint.bucketName()).prefix(key).maxKeys(1)))
+      for (const auto& object : listed.value().contents) there |= object.key == key;
+    if (there) continue;
     auto put = c.s3.send(S3::putObject().bucket(c.blueprint.bucketName()).key(key).bodyFromFile(path).storageClass("STANDARD"));
     if (!put) detail::fail(result, "upload " + key, put.error());
     result.changed = true;
@@ -314,6 +326,9 @@ StackResult deleteStack(Stack& stack, const StackEvents& events, const StackProg
     if (!existing) return;
     existed = true;
     // CloudFormation refuses to delete a bucket with objects (versions and markers included).
+    auto unpolicied = c.s3.send(S3::deleteBucketPolicy().bucket(c.blueprint.bucketName()));  // may deny the emptying
+    if (!unpolicied && unpolicied.error().code != "NoSuchBucket" && unpolicied.error().code != "NoSuchBucketPolicy")
+      throwError(unpolicied.error());
     auto emptied = emptyBucket(c.s3, c.blueprint.bucketName());
     if (!emptied && emptied.error().code != "NoSuchBucket") throwError(emptied.error());
     teller.skipPast(existing->stackId);

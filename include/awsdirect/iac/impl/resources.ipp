@@ -326,6 +326,11 @@ class BucketResource final : public Resource {
       changes.push_back({"public access", "allowed", "blocked"});
     if (c_.blueprint.bucket.encryption && !encrypted())
       changes.push_back({"encryption", "none", "SSE-S3 (AES256)"});  // off in the file: left as it is
+    if (c_.blueprint.bucket.requireTls) {
+      auto policy = unlessMissing(c_.s3.send(S3::getBucketPolicy().bucket(name())), {"NoSuchBucketPolicy"});
+      if (!policy || !deniesInsecureTransport(policy->policy))
+        changes.push_back({"require_tls", policy ? "false (another policy)" : "false", "true (a bucket policy denies plain HTTP)"});
+    }
     const std::string versioning = c_.s3.send(S3::getBucketVersioning().bucket(name())).value().status;
     if (c_.blueprint.bucket.versioning && versioning != "Enabled")
       changes.push_back({"versioning", versioning.empty() ? "off" : versioning, "Enabled"});
@@ -354,6 +359,10 @@ class BucketResource final : public Resource {
     }
     for (const auto& key : missingUploads())
       c_.s3.send(S3::putObject().bucket(name()).key(key).bodyFromFile(pathOf(key)).storageClass("STANDARD")).value();
+    // The policy last: it replaces one a console user set (the file says what it is).
+    for (const Change& change : now.changes)
+      if (change.setting == "require_tls")
+        c_.s3.send(S3::putBucketPolicy().bucket(name()).policy(tlsOnlyBucketPolicy(name()))).value();
     return inspect();
   }
 
@@ -362,6 +371,9 @@ class BucketResource final : public Resource {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
     // Every version and delete marker (a console user may have turned versioning on), and uploads.
+    // Its policy first: one that denies (a console user's, or one an emulator applies whatever its
+    // condition) must not keep the objects from going.
+    unlessMissing(c_.s3.send(S3::deleteBucketPolicy().bucket(name())), {"NoSuchBucketPolicy"});
     awsdirect::emptyBucket(c_.s3, name()).value();
     unlessMissing(c_.s3.send(S3::deleteBucket().bucket(name())), {"NoSuchBucket"});
   }
@@ -382,11 +394,16 @@ class BucketResource final : public Resource {
       if (BucketSettings::keyOf(path) == key) return path;
     return key;
   }
+  // Whether the bucket holds `key`: listed (the bucket's own permission), not read.
+  bool has(const std::string& key) {
+    for (const auto& object : c_.s3.send(S3::listObjectsV2().bucket(name()).prefix(key).maxKeys(1)).value().contents)
+      if (object.key == key) return true;
+    return false;
+  }
   std::vector<std::string> missingUploads() {
     std::vector<std::string> missing;
     for (const auto& path : c_.blueprint.bucket.uploads)
-      if (!unlessMissing(c_.s3.send(S3::headObject().bucket(name()).key(BucketSettings::keyOf(path))), {"NoSuchKey", "NotFound", "404"}))
-        missing.push_back(BucketSettings::keyOf(path));
+      if (!has(BucketSettings::keyOf(path))) missing.push_back(BucketSettings::keyOf(path));
     return missing;
   }
   Context& c_;
