@@ -110,6 +110,15 @@ class Resource {
 // What the resources' definitions share (resources.ipp, databases.ipp); not for use outside iac.
 namespace detail {
 
+// The environment's files (their paths) not yet in its bucket: found by listing, the bucket's own
+// permission, so that a policy denying reads does not hide them.
+AWSDIRECT_DECL std::vector<std::string> missingUploads(Context& c);
+// Puts one of them in the bucket, under its own name, in STANDARD.
+AWSDIRECT_DECL void upload(Context& c, const std::string& path);
+// Empties the environment's bucket so that it can be deleted: its policy first (one that denies,
+// a console user's or one an emulator applies whatever its condition, must not keep the objects
+// from going), then every version, delete marker and open upload. No bucket: nothing to do.
+AWSDIRECT_DECL Outcome<Empty> emptyForDeletion(Context& c);
 // The role, the user, the group and the bucket (databases.hpp's makeResources adds the rest).
 AWSDIRECT_DECL std::vector<std::unique_ptr<Resource>> makeAccessResources(Context& context);
 

@@ -3,7 +3,6 @@
 
 #include "../../credentials_file.hpp"
 #include "../../detail/text.hpp"
-#include "../../s3/transfer.hpp"
 
 namespace awsdirect {
 namespace iac {
@@ -285,15 +284,13 @@ StackResult deployStack(Stack& stack, const StackEvents& events) {
     return result;
   }
   // What a template cannot do: local files into the bucket, and the access key into a profile.
-  for (const auto& path : c.blueprint.bucket.uploads) {
-    const std::string key = BucketSettings::keyOf(path);
-    bool there = false;
-    if (auto listed = c.s3.send(S3::listObjectsV2().bucket(c.blueprint.bucketName()).prefix(key).maxKeys(1)))
-      for (const auto& object : listed.value().contents) there |= object.key == key;
-    if (there) continue;
-    auto put = c.s3.send(S3::putObject().bucket(c.blueprint.bucketName()).key(key).bodyFromFile(path).storageClass("STANDARD"));
-    if (!put) detail::fail(result, "upload " + key, put.error());
-    result.changed = true;
+  try {
+    for (const auto& path : detail::missingUploads(c)) {
+      detail::upload(c, path);
+      result.changed = true;
+    }
+  } catch (const Exception& e) {
+    detail::fail(result, "uploads", e.error());
   }
   if (c.blueprint.user.accessKey) {
     auto secret = c.secrets.send(SecretsManager::getSecretValue().secretId(accessKeySecretOf(c.blueprint)));
@@ -326,11 +323,7 @@ StackResult deleteStack(Stack& stack, const StackEvents& events, const StackProg
     if (!existing) return;
     existed = true;
     // CloudFormation refuses to delete a bucket with objects (versions and markers included).
-    auto unpolicied = c.s3.send(S3::deleteBucketPolicy().bucket(c.blueprint.bucketName()));  // may deny the emptying
-    if (!unpolicied && unpolicied.error().code != "NoSuchBucket" && unpolicied.error().code != "NoSuchBucketPolicy")
-      throwError(unpolicied.error());
-    auto emptied = emptyBucket(c.s3, c.blueprint.bucketName());
-    if (!emptied && emptied.error().code != "NoSuchBucket") throwError(emptied.error());
+    detail::emptyForDeletion(c).value();
     teller.skipPast(existing->stackId);
     c.cloudformation.send(CloudFormation::deleteStack().stackName(existing->stackId)).value();
     c.cloudformation.waitUntilDeleted(existing->stackId, teller.waits(existing->stackId)).value();

@@ -242,7 +242,8 @@ class GroupResource final : public Resource {
     for (const Change& change : now.changes) {
       if (change.to == "open") {
         c_.ec2.send(Ec2::authorizeSecurityGroupIngress().groupId(groupId).ipPermission(
-                        ec2::IpPermission::tcp(portOf(change)).cidr(cidrOf(change), "environment " + c_.blueprint.name)))
+                        ec2::IpPermission::tcp(missing_.at(change.setting).first)
+                            .cidr(missing_.at(change.setting).second, "environment " + c_.blueprint.name)))
             .value();
       } else {
         c_.ec2.send(Ec2::revokeSecurityGroupIngress().groupId(groupId).ipPermission(extra_.at(change.setting))).value();
@@ -264,19 +265,19 @@ class GroupResource final : public Resource {
     if (protocol != "-1" && to && to != from) ports += "-" + std::to_string(*to);
     return "ingress " + ports + " from " + source;
   }
-  static std::string cidrOf(const Change& change) { return change.setting.substr(change.setting.rfind(' ') + 1); }
-  static int portOf(const Change& change) { return std::stoi(change.setting.substr(12)); }  // "ingress tcp PORT from ..."
   // The ports the CIDRs open: Redshift's and PostgreSQL's.
   std::vector<int> ports() const { return {c_.blueprint.securityGroup.port, c_.blueprint.postgres.port}; }
 
   // Each CIDR of the blueprint opens each port; every other IPv4 rule (one a console user added)
-  // is closed. extra_ keeps those rules as AWS has them, to revoke them exactly.
+  // is closed. missing_ keeps the port and CIDR of each rule to open, extra_ each rule to close as
+  // AWS has it, to revoke it exactly.
   std::vector<Change> ingressChanges(const ec2::SecurityGroup& group) {
     const auto& cidrs = c_.blueprint.securityGroup.cidrs;
     const std::vector<int> wantedPorts = ports();
     std::vector<Change> opens, closes;
     std::vector<std::string> open;  // "PORT CIDR" already open
     extra_.clear();
+    missing_.clear();
     for (const auto& permission : group.ipPermissions)
       for (const auto& range : permission.ipRanges) {
         const bool wanted = permission.ipProtocol == "tcp" && permission.fromPort && permission.fromPort == permission.toPort &&
@@ -297,14 +298,51 @@ class GroupResource final : public Resource {
       }
     for (int port : wantedPorts)
       for (const auto& cidr : cidrs)
-        if (std::find(open.begin(), open.end(), std::to_string(port) + " " + cidr) == open.end())
+        if (std::find(open.begin(), open.end(), std::to_string(port) + " " + cidr) == open.end()) {
           opens.push_back({ruleName("tcp", port, port, cidr), "closed", "open"});
+          missing_.emplace(opens.back().setting, std::make_pair(port, cidr));
+        }
     opens.insert(opens.end(), closes.begin(), closes.end());
     return opens;
   }
   Context& c_;
+  std::map<std::string, std::pair<int, std::string>> missing_;
   std::map<std::string, ec2::IpPermission> extra_;
 };
+
+std::vector<std::string> missingUploads(Context& c) {
+  std::vector<std::string> missing;
+  for (const auto& path : c.blueprint.bucket.uploads) {
+    const std::string key = BucketSettings::keyOf(path);
+    bool there = false;
+    for (const auto& object :
+         c.s3.send(S3::listObjectsV2().bucket(c.blueprint.bucketName()).prefix(key).maxKeys(1)).value().contents)
+      there |= object.key == key;
+    if (!there) missing.push_back(path);
+  }
+  return missing;
+}
+
+void upload(Context& c, const std::string& path) {
+  c.s3.send(S3::putObject()
+                .bucket(c.blueprint.bucketName())
+                .key(BucketSettings::keyOf(path))
+                .bodyFromFile(path)
+                .storageClass("STANDARD"))
+      .value();
+}
+
+Outcome<Empty> emptyForDeletion(Context& c) {
+  const std::string bucket = c.blueprint.bucketName();
+  auto unpolicied = c.s3.send(S3::deleteBucketPolicy().bucket(bucket));
+  if (!unpolicied && unpolicied.error().code != "NoSuchBucketPolicy") {
+    if (unpolicied.error().code == "NoSuchBucket") return Empty{};
+    return unpolicied.error();
+  }
+  auto emptied = emptyBucket(c.s3, bucket);
+  if (!emptied && emptied.error().code == "NoSuchBucket") return Empty{};
+  return emptied;
+}
 
 // ---- S3 bucket: private, tagged, with the uploaded files -------------------------------------
 
@@ -335,7 +373,8 @@ class BucketResource final : public Resource {
     if (c_.blueprint.bucket.versioning && versioning != "Enabled")
       changes.push_back({"versioning", versioning.empty() ? "off" : versioning, "Enabled"});
     if (!c_.blueprint.bucket.versioning && versioning == "Enabled") changes.push_back({"versioning", "Enabled", "Suspended"});
-    for (const auto& key : missingUploads()) changes.push_back({"object " + key, "missing", "uploaded"});
+    for (const auto& path : missingUploads(c_))
+      changes.push_back({"object " + BucketSettings::keyOf(path), "missing", "uploaded"});
     return withChanges(report(*this, ResourceState::Ready, "s3://" + name()), std::move(changes));
   }
 
@@ -357,8 +396,7 @@ class BucketResource final : public Resource {
                        s3::ServerSideEncryptionConfiguration::sseS3()))
             .value();
     }
-    for (const auto& key : missingUploads())
-      c_.s3.send(S3::putObject().bucket(name()).key(key).bodyFromFile(pathOf(key)).storageClass("STANDARD")).value();
+    for (const auto& path : missingUploads(c_)) upload(c_, path);
     // The policy last: it replaces one a console user set (the file says what it is).
     for (const Change& change : now.changes)
       if (change.setting == "require_tls")
@@ -370,11 +408,7 @@ class BucketResource final : public Resource {
   void destroy() override {
     ResourceReport now = inspect();
     if (now.state == ResourceState::Missing || now.state == ResourceState::Conflict) return;
-    // Every version and delete marker (a console user may have turned versioning on), and uploads.
-    // Its policy first: one that denies (a console user's, or one an emulator applies whatever its
-    // condition) must not keep the objects from going.
-    unlessMissing(c_.s3.send(S3::deleteBucketPolicy().bucket(name())), {"NoSuchBucketPolicy"});
-    awsdirect::emptyBucket(c_.s3, name()).value();
+    emptyForDeletion(c_).value();
     unlessMissing(c_.s3.send(S3::deleteBucket().bucket(name())), {"NoSuchBucket"});
   }
 
@@ -388,23 +422,6 @@ class BucketResource final : public Resource {
       if (rule.applyServerSideEncryptionByDefault && !rule.applyServerSideEncryptionByDefault->sseAlgorithm.empty())
         return true;
     return false;
-  }
-  std::string pathOf(const std::string& key) const {
-    for (const auto& path : c_.blueprint.bucket.uploads)
-      if (BucketSettings::keyOf(path) == key) return path;
-    return key;
-  }
-  // Whether the bucket holds `key`: listed (the bucket's own permission), not read.
-  bool has(const std::string& key) {
-    for (const auto& object : c_.s3.send(S3::listObjectsV2().bucket(name()).prefix(key).maxKeys(1)).value().contents)
-      if (object.key == key) return true;
-    return false;
-  }
-  std::vector<std::string> missingUploads() {
-    std::vector<std::string> missing;
-    for (const auto& path : c_.blueprint.bucket.uploads)
-      if (!has(BucketSettings::keyOf(path))) missing.push_back(BucketSettings::keyOf(path));
-    return missing;
   }
   Context& c_;
 };
