@@ -100,29 +100,36 @@ int usage() {
 }
 
 // Each command's options, and how many positional words it takes.
-struct CommandSpec {
-  tool::ArgumentSpec arguments;
-  std::size_t positional = 0;
-};
-
-const std::map<std::string, CommandSpec>& commands() {
-  static const std::map<std::string, CommandSpec> specs = {
-      {"init", {{{}, {"--cidr"}, {}}, 1}},
-      {"plan", {{{"--file", "--name", "--region"}, {"--cidr"}, {"--open-to-internet"}}}},
-      {"export", {{{"--file"}, {}, {}}}},
+const std::map<std::string, tool::ArgumentSpec>& commands() {
+  static const std::map<std::string, tool::ArgumentSpec> specs = {
+      {"init", {{}, {"--cidr"}, {}, 1}},
+      {"plan", {{"--file", "--name", "--region"}, {"--cidr"}, {"--open-to-internet"}}},
+      {"export", {{"--file"}, {}, {}}},
       {"up",
-       {{{"--file", "--name", "--region", "--ttl", "--engine"},
-         {"--cidr", "--upload"},
-         {"--open-to-internet", "--aws-managed-passwords", "--allow-replace"}}}},
-      {"status", {{{"--file", "--name", "--region"}, {"--cidr"}, {}}}},
-      {"down", {{{"--file", "--name", "--region", "--engine"}, {}, {}}}},
-      {"list", {{{"--region"}, {}, {}}}},
-      {"reap", {{{"--region", "--older-than"}, {}, {}}}},
-      {"load", {{{"--name", "--table", "--create", "--region"}, {}, {}}, 1}},
-      {"sql", {{{"--name", "--region"}, {}, {}}, 1}},
-      {"password", {{{"--name", "--region"}, {}, {}}, 1}},
+       {{"--file", "--name", "--region", "--ttl", "--engine"},
+        {"--cidr", "--upload"},
+        {"--open-to-internet", "--aws-managed-passwords", "--allow-replace"}}},
+      {"status", {{"--file", "--name", "--region"}, {"--cidr"}, {}}},
+      {"down", {{"--file", "--name", "--region", "--engine"}, {}, {}}},
+      {"list", {{"--region"}, {}, {}}},
+      {"reap", {{"--region", "--older-than"}, {}, {}}},
+      {"load", {{"--name", "--table", "--create", "--region"}, {}, {}, 1}},
+      {"sql", {{"--name", "--region"}, {}, {}, 1}},
+      {"password", {{"--name", "--region"}, {}, {}, 1}},
   };
   return specs;
+}
+
+tool::ArgumentSpec specOf(const std::string& command) {
+  auto spec = commands().find(command);
+  if (spec == commands().end()) throw tool::UsageError("\"" + command + "\" is not a command");
+  return spec->second;
+}
+
+std::vector<std::string> requiredFor(const std::string& command) {
+  if (command == "load") return {"--name", "--table"};
+  if (command == "sql" || command == "password") return {"--name"};
+  return {};
 }
 
 std::string seconds(std::chrono::milliseconds elapsed) {
@@ -522,30 +529,13 @@ int run(const std::string& command, const tool::Arguments& args) {
 
 int main(int argc, char** argv) {
   awsdirect::useFixturesFromEnvironment();  // AWSDIRECT_FIXTURES=record|replay, for the fixture tests
-  if (argc < 2 || !commands().count(argv[1])) return usage();
-  const std::string command = argv[1];
-  try {
-    const CommandSpec& spec = commands().at(command);
-    tool::ArgumentSpec arguments = spec.arguments;
-    arguments.positional = spec.positional;
-    const tool::Arguments args(argc, argv, 2, arguments);
-    if (args.positional().size() != spec.positional)
-      throw tool::UsageError(spec.positional ? command + " takes one " + (command == "init" ? "NAME" : "argument")
-                                             : command + " takes no argument: " + args.positional().front());
-    if (command == "load") args.require({"--name", "--table"});
-    if (command == "sql" || command == "password") args.require({"--name"});
-    return run(command, args);
-  } catch (const tool::UsageError& e) {
-    std::cerr << "hands_on_aws " << command << ": " << e.what() << "\n";
-    return 2;
-  } catch (const hands_on::EnvironmentFileError& e) {
-    std::cerr << e.what() << "\n";
-    return 2;
-  } catch (const awsdirect::ValidationError& e) {
-    std::cerr << "hands_on_aws: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "hands_on_aws: " << e.what() << "\n";
-  }
-  return 1;
+  return tool::runTool({"hands_on_aws", true, specOf, requiredFor,
+                        [](const std::string& command, const tool::Arguments& args) {
+                          const std::size_t wanted = commands().at(command).positional;
+                          if (args.positional().size() != wanted)
+                            throw tool::UsageError(command + " takes one " + (command == "init" ? "NAME" : "argument"));
+                          return run(command, args);
+                        },
+                        usage},
+                       argc, argv);
 }

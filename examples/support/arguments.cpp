@@ -91,6 +91,9 @@ int runTool(const ToolMain& tool, int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << who << ": " << e.what() << "\n";
     return tool.usage();
+  } catch (const InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
   } catch (const awsdirect::ValidationError& e) {
     std::cerr << who << ": " << e.what() << "\n";
     return 2;

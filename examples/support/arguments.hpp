@@ -16,6 +16,13 @@ class UsageError : public std::runtime_error {
   explicit UsageError(const std::string& message) : std::runtime_error(message) {}
 };
 
+// Bad input that is not the command line (a file the tool reads): its message names its own
+// place ("env.toml:12: ..."), and the tool exits 2 without the usage text.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(const std::string& message) : std::runtime_error(message) {}
+};
+
 struct ArgumentSpec {
   std::vector<std::string> options;     // take a value: "--name"
   std::vector<std::string> repeatable;  // take a value, and may come again: "--upload"
@@ -59,8 +66,9 @@ class Arguments {
 
 // A tool's main: `tool COMMAND --option VALUE...` read by the command's spec (specOf throws a
 // UsageError for an unknown command), `required` options checked, then `run`. What it throws
-// becomes the exit code: a UsageError prints "TOOL COMMAND: --option: rule" and the usage (2), a
-// ValidationError (the library's rules, before any call) prints itself (2), anything else 1.
+// becomes the exit code: a UsageError prints "TOOL COMMAND: --option: rule" and the usage (2), an
+// InputError prints itself (2), a ValidationError (the library's rules, before any call) prints
+// itself (2), anything else 1.
 // `command` is empty for a tool without commands (its options start at argv[1]).
 struct ToolMain {
   const char* tool;

@@ -12,7 +12,9 @@
 // Every key is optional but name; a missing key keeps the seed's value (`hands_on_aws init`
 // prints them all). Unknown keys, wrong types and bad values are errors naming the file, the
 // line and the key, found before any call.
-#include <awsdirect/iac/resources.hpp>
+#include <awsdirect/iac/blueprint.hpp>
+
+#include "arguments.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -27,9 +29,9 @@ struct EnvironmentFile {
 
 // Every problem of a file, one per line: "env.toml:12: redshift.node_type must be ...". A value
 // that may be a password is never repeated.
-class EnvironmentFileError : public std::runtime_error {
+class EnvironmentFileError : public tool::InputError {
  public:
-  explicit EnvironmentFileError(const std::string& problems) : std::runtime_error(problems) {}
+  explicit EnvironmentFileError(const std::string& problems) : tool::InputError(problems) {}
 };
 
 // Reads and checks `path` (uploads relative to the file's folder). Throws EnvironmentFileError.
