@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every public header of awsdirect compiles on its own, in both modes, syntax only and several at
 # a time; prints the ones that do not.
-#   tests/check_headers.sh CXX INCLUDE_DIR [--built-with-definitions]
+#   tests/check_headers.sh CXX INCLUDE_DIR [--built-with-definitions | --definitions-as-one-unit]
 # --built-with-definitions: the library's build compiled each header that has definitions with
 # them, one object per file (awsdirect::compiled's default, with -Werror): only the headers
 # without definitions of their own are left to check here.
+# --definitions-as-one-unit: the library was compiled as one unit and each definition file alone
+# is left to another run (tests/run_all.sh --full): here too only the headers without definitions.
 # A header with definitions is compiled with its own .ipp right after it (as header-only mode
 # includes it) but without the .ipp files of the headers it includes: so each .ipp must include
 # what it uses itself, which is stricter than header-only mode and costs a fraction of it.
@@ -31,7 +33,7 @@ export -f check
 export cxx
 # <awsdirect.hpp> is left to the readme-example test, which compiles it first thing, header-only.
 headers=$(find awsdirect -name '*.hpp' ! -name src.hpp ! -path '*/impl/*' | sort)
-if [ "$built_with_definitions" = --built-with-definitions ]; then
+if [ -n "$built_with_definitions" ]; then
   headers=$(for h in $headers; do [ -f "$(dirname "$h")/impl/$(basename "${h%.hpp}").ipp" ] || echo "$h"; done)
 fi
 failed=$(echo "$headers" | xargs -P "$(nproc)" -I{} bash -c 'check "{}"')
@@ -40,6 +42,8 @@ if [ -n "$failed" ]; then
   exit 1
 fi
 checked="$(echo "$headers" | wc -l) headers compile on their own, each with its own definitions"
-[ -n "$built_with_definitions" ] &&
+[ "$built_with_definitions" = --built-with-definitions ] &&
   checked="$(echo "$headers" | wc -l) headers without definitions compile on their own (the library's build compiled the others, each with its own)"
+[ "$built_with_definitions" = --definitions-as-one-unit ] &&
+  checked="$(echo "$headers" | wc -l) headers without definitions compile on their own (the library was built as one unit: tests/run_all.sh --full compiles each header with its definitions alone)"
 echo "$checked (header-only mode's one-definition rule: the readme-example test)"
