@@ -386,3 +386,48 @@ TEST_CASE("an instance snapshotted, restored into a subnet group, its tags liste
   rds.send(Rds::deleteDBSubnetGroup().dbSubnetGroupName("pg-subnets")).value();
   CHECK(rds.send(Rds::describeDBSubnetGroups().dbSubnetGroupName("pg-subnets")).error().code == "DBSubnetGroupNotFoundFault");
 }
+
+TEST_CASE("a DB parameter group that forces TLS, named by a new instance and deleted after it, as the AWS CLI sees it") {
+  if (!awsdirect_test::onPath("aws")) return awsdirect_test::skip("the AWS CLI is not installed");
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Rds rds(moto->clientConfig());
+  const auto group = rds.send(Rds::createDBParameterGroup().dbParameterGroupName("tls-only").dbParameterGroupFamily("postgres14")
+                                  .description("TLS only").tag("env", "dev")).value();
+  CHECK(group.dbParameterGroupName == "tls-only");
+  CHECK(group.dbParameterGroupFamily == "postgres14");
+  CHECK(rds.send(Rds::modifyDBParameterGroup().dbParameterGroupName("tls-only").parameter("rds.force_ssl", "1")).value()
+            .dbParameterGroupName == "tls-only");
+  // No parameter, or 21 at once: refused before any call, naming the member and the rule.
+  const Error none = rds.send(Rds::modifyDBParameterGroup().dbParameterGroupName("tls-only")).error();
+  CHECK(none.kind == ErrorKind::Validation);
+  CHECK(none.message.find("Parameters") != std::string::npos);
+  auto many = Rds::modifyDBParameterGroup().dbParameterGroupName("tls-only");
+  for (int i = 0; i < 21; ++i) many.parameter("p" + std::to_string(i), "1");
+  CHECK(rds.send(many).error().kind == ErrorKind::Validation);
+
+  const auto set = rds.describeAllDBParameters(Rds::describeDBParameters().dbParameterGroupName("tls-only").source("user")).value();
+  REQUIRE(set.size() == 1);
+  CHECK(set[0].parameterName == "rds.force_ssl");
+  CHECK(set[0].parameterValue == "1");
+  CHECK(set[0].applyMethod == "immediate");
+  Run cli = runAwsCli(*moto, "rds describe-db-parameters --db-parameter-group-name tls-only --source user");
+  REQUIRE(cli.status == 0);
+  const JsonValue parameters = JsonValue::parse(cli.out);
+  CHECK(parameters.at("Parameters").asArray().at(0).at("ParameterValue").asString() == "1");
+
+  rds.send(Rds::createDBInstance().identifier("pg-tls").engine("postgres").engineVersion("14.10").instanceClass("db.t3.micro")
+               .allocatedStorage(20).masterUsername("postgres").masterUserPassword(kPassword).dbParameterGroupName("tls-only"))
+      .value();
+  cli = runAwsCli(*moto, "rds describe-db-instances --db-instance-identifier pg-tls");
+  REQUIRE(cli.status == 0);
+  CHECK(JsonValue::parse(cli.out).at("DBInstances").asArray().at(0).at("DBParameterGroups").asArray().at(0)
+            .at("DBParameterGroupName").asString() == "tls-only");
+  rds.send(Rds::deleteDBInstance().identifier("pg-tls").skipFinalSnapshot()).value();
+  rds.send(Rds::deleteDBParameterGroup().dbParameterGroupName("tls-only")).value();
+  cli = runAwsCli(*moto, "rds describe-db-parameter-groups");
+  REQUIRE(cli.status == 0);
+  for (const JsonValue& left : JsonValue::parse(cli.out).at("DBParameterGroups").asArray())
+    CHECK(left.at("DBParameterGroupName").asString() != "tls-only");
+}

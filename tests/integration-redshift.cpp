@@ -236,3 +236,27 @@ TEST_CASE("a cluster restored from its snapshot, in a subnet group, with its tag
   CHECK(redshift.send(Redshift::describeClusterSubnetGroups().clusterSubnetGroupName("analytics-subnets")).error().code ==
         "ClusterSubnetGroupNotFoundFault");
 }
+
+TEST_CASE("a cluster parameter group created, read page by page and deleted against moto; a change moto lacks comes back typed") {
+  auto moto = MotoServer::start();
+  if (!moto) return awsdirect_test::skip("moto_server is not installed");
+  awsdirect_test::ran();
+  Redshift redshift(moto->clientConfig());
+  const auto group = redshift.send(Redshift::createClusterParameterGroup().parameterGroupName("tls-only")
+                                       .parameterGroupFamily("redshift-1.0").description("TLS only").tag("env", "dev")).value();
+  CHECK(group.parameterGroupName == "tls-only");
+  CHECK(group.parameterGroupFamily == "redshift-1.0");
+  const auto parameters = redshift.describeAllClusterParameters(Redshift::describeClusterParameters().parameterGroupName("tls-only"));
+  REQUIRE(parameters);
+  CHECK_FALSE(parameters.value().empty());
+  CHECK(std::all_of(parameters.value().begin(), parameters.value().end(),
+                    [](const GroupParameter& p) { return !p.parameterName.empty() && !p.source.empty(); }));
+  // moto does not implement ModifyClusterParameterGroup (it answers 500): a typed error, no crash.
+  const auto modified = redshift.send(Redshift::modifyClusterParameterGroup().parameterGroupName("tls-only").parameter("require_ssl", "true"));
+  REQUIRE_FALSE(modified);
+  CHECK(modified.error().httpStatus == 500);
+  CHECK(modified.error().operation == "ModifyClusterParameterGroup");
+  redshift.send(Redshift::deleteClusterParameterGroup().parameterGroupName("tls-only")).value();
+  CHECK(redshift.send(Redshift::describeClusterParameters().parameterGroupName("tls-only")).error().code ==
+        "ClusterParameterGroupNotFound");
+}

@@ -89,6 +89,28 @@ TEST_CASE("every RDS lifecycle request is serialized as botocore serializes it")
            "Filters":[{"Name":"n","Values":["v"]}],"MaxRecords":1000,"Marker":"m"})",
        sentBy<Rds>(Rds::describeOrderableDBInstanceOptions().engine("postgres").engineVersion("16.4").dbInstanceClass("db.t2.small")
                        .licenseModel("postgresql-license").vpc().filters({{"n", {"v"}}}).maxRecords(1000).marker("m"))},
+      {"RDS CreateDBParameterGroup", "rds", "CreateDBParameterGroup",
+       R"({"DBParameterGroupName":"tls","DBParameterGroupFamily":"postgres14","Description":"TLS only","Tags":[{"Key":"k","Value":"v"}]})",
+       sentBy<Rds>(Rds::createDBParameterGroup().dbParameterGroupName("tls").dbParameterGroupFamily("postgres14")
+                       .description("TLS only").tag("k", "v"))},
+      {"RDS ModifyDBParameterGroup", "rds", "ModifyDBParameterGroup",
+       R"({"DBParameterGroupName":"tls","Parameters":[{"ParameterName":"rds.force_ssl","ParameterValue":"1","ApplyMethod":"immediate"},
+           {"ParameterName":"p","ParameterValue":"v","Description":"d","Source":"user","ApplyType":"static","DataType":"string",
+            "AllowedValues":"a,b","IsModifiable":true,"MinimumEngineVersion":"14.1","ApplyMethod":"pending-reboot",
+            "SupportedEngineModes":["provisioned"]}]})",
+       sentBy<Rds>(Rds::modifyDBParameterGroup().dbParameterGroupName("tls").parameter("rds.force_ssl", "1").parameters([] {
+         std::vector<rds::Parameter> all(2);
+         all[0].parameterName = "rds.force_ssl", all[0].parameterValue = "1", all[0].applyMethod = "immediate";
+         all[1].parameterName = "p", all[1].parameterValue = "v", all[1].description = "d", all[1].source = "user";
+         all[1].applyType = "static", all[1].dataType = "string", all[1].allowedValues = "a,b", all[1].isModifiable = true;
+         all[1].minimumEngineVersion = "14.1", all[1].applyMethod = "pending-reboot", all[1].supportedEngineModes = {"provisioned"};
+         return all;
+       }()))},
+      {"RDS DescribeDBParameters", "rds", "DescribeDBParameters",
+       R"({"DBParameterGroupName":"tls","Source":"user","Filters":[{"Name":"n","Values":["v"]}],"MaxRecords":20,"Marker":"m"})",
+       sentBy<Rds>(Rds::describeDBParameters().dbParameterGroupName("tls").source("user").filters({{"n", {"v"}}}).maxRecords(20).marker("m"))},
+      {"RDS DeleteDBParameterGroup", "rds", "DeleteDBParameterGroup", R"({"DBParameterGroupName":"tls"})",
+       sentBy<Rds>(Rds::deleteDBParameterGroup().dbParameterGroupName("tls"))},
   });
 }
 
@@ -99,7 +121,8 @@ TEST_CASE("every RDS result is read as botocore's parser reads it, member by mem
       "CreateDBInstance", "DescribeDBInstances", "DeleteDBInstance", "StartDBInstance", "StopDBInstance", "RebootDBInstance",
       "ModifyDBInstance", "CreateDBSnapshot", "DescribeDBSnapshots", "DeleteDBSnapshot", "RestoreDBInstanceFromDBSnapshot",
       "CreateDBSubnetGroup", "DescribeDBSubnetGroups", "ListTagsForResource", "DescribeDBEngineVersions",
-      "DescribeOrderableDBInstanceOptions"};
+      "DescribeOrderableDBInstanceOptions",
+      "CreateDBParameterGroup", "ModifyDBParameterGroup", "DescribeDBParameters"};
   std::vector<std::vector<std::string>> asked;
   for (const std::string& operation : operations) asked.push_back({"rds", operation});
   const auto r = awsdirect_test::botocoreResponses(asked);
@@ -121,4 +144,7 @@ TEST_CASE("every RDS result is read as botocore's parser reads it, member by mem
   checkReadAsBotocore<rds::ListTagsForResourceRequest>(r[13]);
   checkReadAsBotocore<rds::DescribeDBEngineVersionsRequest>(r[14]);
   checkReadAsBotocore<rds::DescribeOrderableDBInstanceOptionsRequest>(r[15]);
+  checkReadAsBotocore<rds::CreateDBParameterGroupRequest>(r[16]);
+  checkReadAsBotocore<rds::ModifyDBParameterGroupRequest>(r[17]);
+  checkReadAsBotocore<rds::DescribeDBParametersRequest>(r[18]);
 }

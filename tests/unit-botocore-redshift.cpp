@@ -108,6 +108,26 @@ TEST_CASE("every Redshift lifecycle request is serialized as botocore serializes
                    R"({"DbName":"dev","ClusterIdentifier":"c-1","DurationSeconds":3600,"CustomDomainName":"db.example.com"})",
                    sentBy<Redshift>(Redshift::getClusterCredentialsWithIam().dbName("dev").clusterIdentifier("c-1")
                                         .durationSeconds(3600).customDomainName("db.example.com"))),
+      redshiftCase("CreateClusterParameterGroup",
+                   R"({"ParameterGroupName":"tls","ParameterGroupFamily":"redshift-1.0","Description":"TLS only","Tags":[{"Key":"k","Value":"v"}]})",
+                   sentBy<Redshift>(Redshift::createClusterParameterGroup().parameterGroupName("tls").parameterGroupFamily("redshift-1.0")
+                                        .description("TLS only").tag("k", "v"))),
+      redshiftCase("ModifyClusterParameterGroup",
+                   R"({"ParameterGroupName":"tls","Parameters":[{"ParameterName":"require_ssl","ParameterValue":"true"},
+                       {"ParameterName":"p","ParameterValue":"v","Description":"d","Source":"user","DataType":"string",
+                        "AllowedValues":"a,b","ApplyType":"static","IsModifiable":true,"MinimumEngineVersion":"1.0"}]})",
+                   sentBy<Redshift>(Redshift::modifyClusterParameterGroup().parameterGroupName("tls").parameters([] {
+                     std::vector<GroupParameter> all(2);
+                     all[0].parameterName = "require_ssl", all[0].parameterValue = "true";
+                     all[1].parameterName = "p", all[1].parameterValue = "v", all[1].description = "d", all[1].source = "user";
+                     all[1].dataType = "string", all[1].allowedValues = "a,b", all[1].applyType = "static";
+                     all[1].isModifiable = true, all[1].minimumEngineVersion = "1.0";
+                     return all;
+                   }()))),
+      redshiftCase("DescribeClusterParameters", R"({"ParameterGroupName":"tls","Source":"user","MaxRecords":20,"Marker":"m"})",
+                   sentBy<Redshift>(Redshift::describeClusterParameters().parameterGroupName("tls").source("user").maxRecords(20).marker("m"))),
+      redshiftCase("DeleteClusterParameterGroup", R"({"ParameterGroupName":"tls"})",
+                   sentBy<Redshift>(Redshift::deleteClusterParameterGroup().parameterGroupName("tls"))),
   };
   awsdirect_test::checkSerializedAsBotocore(cases);
 }
@@ -119,7 +139,8 @@ TEST_CASE("every Redshift result is read as botocore's parser reads it, member b
       "CreateCluster", "DescribeClusters", "DeleteCluster", "PauseCluster", "ResumeCluster", "RebootCluster", "ModifyCluster",
       "ModifyClusterIamRoles", "ResizeCluster", "GetClusterCredentials", "CreateClusterSnapshot", "DescribeClusterSnapshots",
       "DeleteClusterSnapshot", "RestoreFromClusterSnapshot", "CreateClusterSubnetGroup", "DescribeClusterSubnetGroups",
-      "DescribeTags", "GetClusterCredentialsWithIAM"};
+      "DescribeTags", "GetClusterCredentialsWithIAM", "CreateClusterParameterGroup", "ModifyClusterParameterGroup",
+      "DescribeClusterParameters"};
   std::vector<std::vector<std::string>> asked;
   for (const std::string& operation : operations) asked.push_back({"redshift", operation});
   const auto r = awsdirect_test::botocoreResponses(asked);
@@ -144,4 +165,7 @@ TEST_CASE("every Redshift result is read as botocore's parser reads it, member b
   checkReadAsBotocore<DescribeClusterSubnetGroupsRequest>(r[15]);
   checkReadAsBotocore<DescribeTagsRequest>(r[16]);
   checkReadAsBotocore<GetClusterCredentialsWithIamRequest>(r[17]);
+  checkReadAsBotocore<CreateClusterParameterGroupRequest>(r[18]);
+  checkReadAsBotocore<ModifyClusterParameterGroupRequest>(r[19]);
+  checkReadAsBotocore<DescribeClusterParametersRequest>(r[20]);
 }

@@ -108,6 +108,30 @@ struct SubnetOfGroup {
   }
 };
 
+// A parameter of a parameter group (Redshift's cluster parameter groups, RDS's DB parameter
+// groups): what Modify...ParameterGroup sets, its name and value (the other members are written
+// only when set), and what Describe...Parameters reads whole.
+struct GroupParameter {
+  std::string parameterName;   // "require_ssl", "rds.force_ssl"
+  std::string parameterValue;  // "true", "1"
+  std::string description;
+  std::string source;     // "user", "engine-default", "system"
+  std::string applyType;  // "static" (after a reboot) or "dynamic"
+  std::string dataType;
+  std::string allowedValues;
+  bool isModifiable = false;  // written only when true
+  std::string minimumEngineVersion;
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using P = GroupParameter;
+    return std::make_tuple(field("ParameterName", &P::parameterName), field("ParameterValue", &P::parameterValue),
+                           field("Description", &P::description), field("Source", &P::source),
+                           field("ApplyType", &P::applyType), field("DataType", &P::dataType),
+                           field("AllowedValues", &P::allowedValues), field("IsModifiable", &P::isModifiable),
+                           field("MinimumEngineVersion", &P::minimumEngineVersion));
+  }
+};
+
 // ---- Declared members on the wire (request.hpp) ------------------------------------------------
 // Name=value; a list as Name.member.N (Name.ITEM.N with items(), Name.N in EC2's dialect); a
 // list of structures item by item, each by the service's writeMember(QueryWriter&, const T&).
@@ -123,6 +147,7 @@ AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const st
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const MemberSpec& spec, const std::vector<std::string>& value);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Tag& tag);
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Filter& filter);
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const GroupParameter& parameter);
 // Each filter has a name.
 AWSDIRECT_DECL void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Filter>& filters);
 

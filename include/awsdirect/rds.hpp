@@ -225,6 +225,43 @@ class DescribeOrderableDBInstanceOptionsRequest
   static constexpr const char* operation = "DescribeOrderableDBInstanceOptions";
 };
 
+// CreateDBParameterGroup, ModifyDBParameterGroup, DescribeDBParameters, DeleteDBParameterGroup:
+// settings of the instances that name the group (rds.force_ssl...), for one engine family.
+class CreateDBParameterGroupRequest
+    : public Request<CreateDBParameterGroupRequest, Rds, DBParameterGroup, Required<m::DBParameterGroupName>,
+                     Required<m::DBParameterGroupFamily>, Required<m::Description>, m::Tags> {
+ public:
+  static constexpr const char* operation = "CreateDBParameterGroup";
+  static constexpr const char* resultElement = "DBParameterGroup";
+  CreateDBParameterGroupRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+};
+class ModifyDBParameterGroupRequest
+    : public Request<ModifyDBParameterGroupRequest, Rds, DBParameterGroupName, Required<m::DBParameterGroupName>,
+                     Required<m::Parameters>> {
+ public:
+  static constexpr const char* operation = "ModifyDBParameterGroup";
+  // A parameter and when it applies: "immediate" (dynamic parameters) or "pending-reboot".
+  ModifyDBParameterGroupRequest& parameter(std::string name, std::string value, std::string applyMethod = "immediate") {
+    Parameter p;
+    p.parameterName = std::move(name);
+    p.parameterValue = std::move(value);
+    p.applyMethod = std::move(applyMethod);
+    parameters_.push_back(std::move(p));
+    return *this;
+  }
+};
+class DescribeDBParametersRequest
+    : public Request<DescribeDBParametersRequest, Rds, DescribeDBParametersResult, Required<m::DBParameterGroupName>,
+                     m::Source, m::Filters, m::MaxRecords, m::Marker> {
+ public:
+  static constexpr const char* operation = "DescribeDBParameters";
+};
+class DeleteDBParameterGroupRequest
+    : public Request<DeleteDBParameterGroupRequest, Rds, Empty, Required<m::DBParameterGroupName>> {
+ public:
+  static constexpr const char* operation = "DeleteDBParameterGroup";
+};
+
 }  // namespace rds
 
 // ---- The client -------------------------------------------------------------------------------
@@ -255,6 +292,10 @@ class Rds : public QueryService<Rds> {
   static rds::DeleteDBSubnetGroupRequest deleteDBSubnetGroup() { return {}; }
   static rds::DescribeDBEngineVersionsRequest describeDBEngineVersions() { return {}; }
   static rds::DescribeOrderableDBInstanceOptionsRequest describeOrderableDBInstanceOptions() { return {}; }
+  static rds::CreateDBParameterGroupRequest createDBParameterGroup() { return {}; }
+  static rds::ModifyDBParameterGroupRequest modifyDBParameterGroup() { return {}; }
+  static rds::DescribeDBParametersRequest describeDBParameters() { return {}; }
+  static rds::DeleteDBParameterGroupRequest deleteDBParameterGroup() { return {}; }
 
   // ---- Calls that send ----
 
@@ -264,6 +305,7 @@ class Rds : public QueryService<Rds> {
   // Every item the request selects, following Marker from page to page (botocore's paginators).
   AWSDIRECT_DECL Outcome<std::vector<rds::DBSnapshot>> describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::DBSubnetGroup>> describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request = {});
+  AWSDIRECT_DECL Outcome<std::vector<rds::Parameter>> describeAllDBParameters(rds::DescribeDBParametersRequest request);
   AWSDIRECT_DECL Outcome<std::vector<rds::DBEngineVersion>> describeAllDBEngineVersions(
       rds::DescribeDBEngineVersionsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::OrderableDBInstanceOption>> describeAllOrderableDBInstanceOptions(

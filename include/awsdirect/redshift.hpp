@@ -249,6 +249,41 @@ class GetClusterCredentialsWithIamRequest
   }
 };
 
+// CreateClusterParameterGroup, ModifyClusterParameterGroup, DescribeClusterParameters,
+// DeleteClusterParameterGroup: settings of the clusters that name the group (require_ssl...).
+class CreateClusterParameterGroupRequest
+    : public Request<CreateClusterParameterGroupRequest, Redshift, ClusterParameterGroup, Required<m::ParameterGroupName>,
+                     Required<m::ParameterGroupFamily>, Required<m::Description>, m::Tags> {
+ public:
+  static constexpr const char* operation = "CreateClusterParameterGroup";
+  static constexpr const char* resultElement = "ClusterParameterGroup";
+  CreateClusterParameterGroupRequest& tag(std::string key, std::string value) { tags_.push_back({std::move(key), std::move(value)}); return *this; }
+};
+class ModifyClusterParameterGroupRequest
+    : public Request<ModifyClusterParameterGroupRequest, Redshift, ClusterParameterGroupStatus,
+                     Required<m::ParameterGroupName>, Required<m::Parameters>> {
+ public:
+  static constexpr const char* operation = "ModifyClusterParameterGroup";
+  ModifyClusterParameterGroupRequest& parameter(std::string name, std::string value) {
+    GroupParameter p;
+    p.parameterName = std::move(name);
+    p.parameterValue = std::move(value);
+    parameters_.push_back(std::move(p));
+    return *this;
+  }
+};
+class DescribeClusterParametersRequest
+    : public Request<DescribeClusterParametersRequest, Redshift, DescribeClusterParametersResult,
+                     Required<m::ParameterGroupName>, m::Source, m::MaxRecords, m::Marker> {
+ public:
+  static constexpr const char* operation = "DescribeClusterParameters";
+};
+class DeleteClusterParameterGroupRequest
+    : public Request<DeleteClusterParameterGroupRequest, Redshift, Empty, Required<m::ParameterGroupName>> {
+ public:
+  static constexpr const char* operation = "DeleteClusterParameterGroup";
+};
+
 }  // namespace redshift
 
 // ---- The client -------------------------------------------------------------------------------
@@ -281,6 +316,10 @@ class Redshift : public QueryService<Redshift> {
   static redshift::DeleteClusterSubnetGroupRequest deleteClusterSubnetGroup() { return {}; }
   static redshift::DescribeTagsRequest describeTags() { return {}; }
   static redshift::GetClusterCredentialsWithIamRequest getClusterCredentialsWithIam() { return {}; }
+  static redshift::CreateClusterParameterGroupRequest createClusterParameterGroup() { return {}; }
+  static redshift::ModifyClusterParameterGroupRequest modifyClusterParameterGroup() { return {}; }
+  static redshift::DescribeClusterParametersRequest describeClusterParameters() { return {}; }
+  static redshift::DeleteClusterParameterGroupRequest deleteClusterParameterGroup() { return {}; }
 
   // ---- Calls that send ----
 
@@ -293,6 +332,8 @@ class Redshift : public QueryService<Redshift> {
   AWSDIRECT_DECL Outcome<std::vector<redshift::ClusterSubnetGroup>> describeAllClusterSubnetGroups(
       redshift::DescribeClusterSubnetGroupsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<redshift::TaggedResource>> describeAllTags(redshift::DescribeTagsRequest request = {});
+  AWSDIRECT_DECL Outcome<std::vector<GroupParameter>> describeAllClusterParameters(
+      redshift::DescribeClusterParametersRequest request);
 
   // One cluster by identifier; ClusterNotFound when there is none.
   AWSDIRECT_DECL Outcome<redshift::Cluster> findCluster(const std::string& identifier);

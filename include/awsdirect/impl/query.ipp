@@ -77,6 +77,21 @@ void writeMember(QueryWriter& w, const Filter& filter) {
   w.list(w.dialect() == QueryDialect::Ec2 ? "Value" : "Values.Value", filter.values);
 }
 
+void writeMember(QueryWriter& w, const GroupParameter& parameter) {
+  w.add("ParameterName", parameter.parameterName);
+  w.add("ParameterValue", parameter.parameterValue);
+  auto addIfSet = [&w](const char* name, const std::string& value) {
+    if (!value.empty()) w.add(name, value);
+  };
+  addIfSet("Description", parameter.description);
+  addIfSet("Source", parameter.source);
+  addIfSet("ApplyType", parameter.applyType);
+  addIfSet("DataType", parameter.dataType);
+  addIfSet("AllowedValues", parameter.allowedValues);
+  if (parameter.isModifiable) w.add("IsModifiable", true);
+  addIfSet("MinimumEngineVersion", parameter.minimumEngineVersion);
+}
+
 void validateMember(Validator& v, const MemberSpec& spec, const std::vector<Filter>& filters) {
   validateListCount(v, spec, filters.size());
   for (std::size_t i = 0; i < filters.size(); ++i)

@@ -64,6 +64,11 @@ Outcome<std::vector<rds::DBSnapshot>> Rds::describeAllDBSnapshots(rds::DescribeD
                       &rds::DescribeDBSnapshotsResult::dbSnapshots);
 }
 
+Outcome<std::vector<rds::Parameter>> Rds::describeAllDBParameters(rds::DescribeDBParametersRequest request) {
+  using R = rds::DescribeDBParametersResult;
+  return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::parameters);
+}
+
 Outcome<std::vector<rds::DBSubnetGroup>> Rds::describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request) {
   return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBSubnetGroupsResult::marker,
                       &rds::DescribeDBSubnetGroupsResult::dbSubnetGroups);

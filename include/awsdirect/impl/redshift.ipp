@@ -42,6 +42,11 @@ Outcome<std::vector<redshift::ClusterSubnetGroup>> Redshift::describeAllClusterS
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::clusterSubnetGroups);
 }
 
+Outcome<std::vector<GroupParameter>> Redshift::describeAllClusterParameters(redshift::DescribeClusterParametersRequest request) {
+  using R = redshift::DescribeClusterParametersResult;
+  return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::parameters);
+}
+
 Outcome<std::vector<redshift::TaggedResource>> Redshift::describeAllTags(redshift::DescribeTagsRequest request) {
   using R = redshift::DescribeTagsResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::taggedResources);

@@ -267,6 +267,50 @@ struct DescribeOrderableDBInstanceOptionsResult {
 // A filter of DescribeDBInstances: {"engine", {"postgres"}}, {"db-instance-id", {...}}.
 using Filter = awsdirect::Filter;
 
+// A DB parameter group: the engine's settings (rds.force_ssl...) for the instances that name it.
+struct DBParameterGroup {
+  std::string dbParameterGroupName;
+  std::string dbParameterGroupFamily;  // "postgres14"
+  std::string description;
+  std::string dbParameterGroupArn;
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using G = DBParameterGroup;
+    return std::make_tuple(field("DBParameterGroupName", &G::dbParameterGroupName),
+                           field("DBParameterGroupFamily", &G::dbParameterGroupFamily),
+                           field("Description", &G::description), field("DBParameterGroupArn", &G::dbParameterGroupArn));
+  }
+};
+
+// ModifyDBParameterGroup's answer.
+struct DBParameterGroupName {
+  std::string dbParameterGroupName;
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() { return std::make_tuple(field("DBParameterGroupName", &DBParameterGroupName::dbParameterGroupName)); }
+};
+
+// A DB parameter: the shared members and when a change applies, which RDS asks for.
+struct Parameter : GroupParameter {
+  std::string applyMethod;  // "immediate" (dynamic parameters only) or "pending-reboot"
+  std::vector<std::string> supportedEngineModes;
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    return std::tuple_cat(GroupParameter::fields(), std::make_tuple(field("ApplyMethod", &Parameter::applyMethod),
+                                                                     field("SupportedEngineModes", &Parameter::supportedEngineModes)));
+  }
+};
+AWSDIRECT_DECL void writeMember(QueryWriter& w, const Parameter& parameter);
+
+struct DescribeDBParametersResult {
+  std::vector<Parameter> parameters;
+  std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using R = DescribeDBParametersResult;
+    return std::make_tuple(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
+  }
+};
+
 // ---- Rules shared by the operations ----------------------------------------------------------
 
 namespace rules {
@@ -339,7 +383,7 @@ AWSDIRECT_MEMBER(VpcSecurityGroupIds, vpcSecurityGroupIds, std::vector<std::stri
                  check(rules::securityGroupId));
 AWSDIRECT_MEMBER(AvailabilityZone, availabilityZone, std::string, unchecked);
 AWSDIRECT_MEMBER(DBSubnetGroupName, dbSubnetGroupName, std::string, unchecked);
-AWSDIRECT_MEMBER(DBParameterGroupName, dbParameterGroupName, std::string, unchecked);
+AWSDIRECT_MEMBER(DBParameterGroupName, dbParameterGroupName, std::string, length(1, 255));
 // Days of automated backups, 0 (off) to 35; AWS's default is 1.
 AWSDIRECT_MEMBER(BackupRetentionPeriod, backupRetentionPeriod, int, range(0, 35));
 AWSDIRECT_MEMBER(PreferredBackupWindow, preferredBackupWindow, std::string, unchecked);
@@ -389,6 +433,10 @@ AWSDIRECT_FLAG(Vpc, vpc, unchecked);
 AWSDIRECT_FLAG(CopyTagsToSnapshot, copyTagsToSnapshot, unchecked);
 // DescribeOrderableDBInstanceOptions pages up to 1,000 records.
 AWSDIRECT_MEMBER(MaxRecordsUpTo1000, maxRecords, int, apiName("MaxRecords"), range(20, 1000));
+AWSDIRECT_MEMBER(Description, description, std::string, length(1, SIZE_MAX));
+// At most 20 parameters a request, as AWS takes them.
+AWSDIRECT_MEMBER(Parameters, parameters, std::vector<Parameter>, items("Parameter"), count(1, 20));
+AWSDIRECT_MEMBER(Source, source, std::string, unchecked);  // "user", "engine-default", "system"
 
 }  // namespace members
 

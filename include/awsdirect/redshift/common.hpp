@@ -211,6 +211,43 @@ struct DescribeTagsResult {
   }
 };
 
+// A cluster parameter group: a cluster's settings (require_ssl...), the family's defaults until set.
+struct ClusterParameterGroup {
+  std::string parameterGroupName;
+  std::string parameterGroupFamily;  // "redshift-1.0"
+  std::string description;
+  std::vector<Tag> tags;
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using G = ClusterParameterGroup;
+    return std::make_tuple(field("ParameterGroupName", &G::parameterGroupName),
+                           field("ParameterGroupFamily", &G::parameterGroupFamily),
+                           field("Description", &G::description), field("Tags", &G::tags, "Tag"));
+  }
+};
+
+// ModifyClusterParameterGroup's answer: the group and how its change stands.
+struct ClusterParameterGroupStatus {
+  std::string parameterGroupName;
+  std::string parameterGroupStatus;  // "Your parameter group has been updated..."
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using S = ClusterParameterGroupStatus;
+    return std::make_tuple(field("ParameterGroupName", &S::parameterGroupName),
+                           field("ParameterGroupStatus", &S::parameterGroupStatus));
+  }
+};
+
+struct DescribeClusterParametersResult {
+  std::vector<GroupParameter> parameters;
+  std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using R = DescribeClusterParametersResult;
+    return std::make_tuple(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
+  }
+};
+
 // ---- Rules shared by the operations ----------------------------------------------------------
 
 namespace rules {
@@ -313,6 +350,11 @@ AWSDIRECT_MEMBER(ListedTagKeys, tagKeys, std::vector<std::string>, apiName("TagK
 AWSDIRECT_MEMBER(ResourceType, resourceType, std::string, unchecked);
 AWSDIRECT_MEMBER(CustomDomainName, customDomainName, std::string, unchecked);
 AWSDIRECT_FLAG(MultiAZ, multiAZ, unchecked);
+AWSDIRECT_MEMBER(ParameterGroupName, parameterGroupName, std::string, length(1, 255));
+AWSDIRECT_MEMBER(ParameterGroupFamily, parameterGroupFamily, std::string, length(1, 255));
+// At most 20 parameters a request, as AWS takes them.
+AWSDIRECT_MEMBER(Parameters, parameters, std::vector<GroupParameter>, items("Parameter"), count(1, 20));
+AWSDIRECT_MEMBER(Source, source, std::string, unchecked);  // "user", "engine-default"
 
 }  // namespace members
 

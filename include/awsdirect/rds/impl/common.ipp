@@ -3,6 +3,12 @@
 namespace awsdirect {
 namespace rds {
 
+void writeMember(QueryWriter& w, const Parameter& parameter) {
+  awsdirect::writeMember(w, static_cast<const GroupParameter&>(parameter));
+  if (!parameter.applyMethod.empty()) w.add("ApplyMethod", parameter.applyMethod);
+  w.list("SupportedEngineModes.member", parameter.supportedEngineModes);
+}
+
 namespace rules {
 
 void dbInstanceIdentifier(Validator& v, const std::string& field, const std::string& id) {
