@@ -339,6 +339,8 @@ void printIntent(const awsdirect::iac::Blueprint& b) {
   if (!b.postgres.storageEncrypted) std::cout << "  note: postgres.storage_encrypted = false: the database is not encrypted\n";
   if (!b.bucket.encryption) std::cout << "  note: bucket.encryption = false: no default encryption is set\n";
   if (!b.bucket.requireTls) std::cout << "  note: bucket.require_tls = false: requests without TLS are not refused\n";
+  if (!b.redshift.requireTls) std::cout << "  note: redshift.require_tls = false: the cluster takes connections without TLS\n";
+  if (!b.postgres.requireTls) std::cout << "  note: postgres.require_tls = false: the database takes connections without TLS\n";
 }
 
 int plan(awsdirect::iac::Stack& stack, const std::string& region) {

@@ -170,6 +170,11 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   CHECK(cluster.at("DBName").asString() == "dev");
   CHECK(cluster.at("MasterUsername").asString() == "awsuser");
   CHECK(contains(cluster.at("IamRoles").dump(), "demo-redshift-role"));
+  // TLS required: the cluster in the environment's parameter group, whose require_ssl is true.
+  CHECK(cluster.at("ClusterParameterGroups").asArray().at(0).at("ParameterGroupName").asString() == "demo-redshift-params");
+  CHECK(contains(shell.cli("redshift describe-cluster-parameters --parameter-group-name demo-redshift-params").dump(),
+                 "\"ParameterName\":\"require_ssl\",\"ParameterValue\":\"true\""));
+  CHECK(contains(shell.tool("status --name demo --cidr 203.0.113.7/32").out, "TLS required"));
   CHECK(contains(cluster.at("VpcSecurityGroups").dump(), group.at("GroupId").asString()));
   CHECK(contains(shell.cli("s3api get-public-access-block --bucket " + bucket).dump(), "\"RestrictPublicBuckets\":true"));
   // Requests without TLS are refused by the bucket's policy, AWS's own statement of it.
@@ -237,6 +242,7 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
   CHECK(shell.cli("s3api list-buckets").at("Buckets").size() == 0);
   CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
   CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
+  CHECK_FALSE(contains(shell.cli("redshift describe-cluster-parameter-groups").dump(), "demo-redshift-params"));
   CHECK(shell.cliStatus("iam get-role --role-name demo-redshift-role") != 0);
   CHECK(shell.cliStatus("iam get-user --user-name demo-airflow") != 0);
   CHECK_FALSE(contains(shell.cli("ec2 describe-security-groups").dump(), "demo-redshift-sg"));
@@ -349,7 +355,7 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   // this test puts and deletes objects as a console user would (the policy: the first test).
   const std::string seed = replaced(replaced(init.out, "uploads = []", "uploads = [\"sample.csv\"]"),  // beside the file
                                     "require_tls = true", "require_tls = false");
-  shell.write("env.toml", seed);
+  shell.write("env.toml", replaced(seed, "engine_version = \"\"", "engine_version = \"14.10\""));
 
   // A bad file: each problem by file, line and key, before any call (the endpoint is closed),
   // and a password typed into it never repeated.
@@ -390,12 +396,17 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   changed = replaced(changed, "backup_retention_days = 1", "backup_retention_days = 7");
   changed = replaced(changed, "cidrs = [\"203.0.113.7/32\"]", "cidrs = [\"203.0.113.7/32\", \"198.51.100.0/24\"]");
   changed = replaced(changed, "versioning = false", "versioning = true");
+  changed = replaced(changed, "engine_version = \"\"", "engine_version = \"14.10\"");
+  changed = replaced(changed, "require_tls = true  # require_ssl", "require_tls = false  # require_ssl");
+  changed = replaced(changed, "require_tls = true  # rds.force_ssl", "require_tls = false  # rds.force_ssl");
   shell.write("env.toml", changed);
   auto diff = shell.tool("plan --file " + shell.home + "/env.toml", record + "plan");
   CHECK(diff.status == 0);
   for (const char* line : {"  ~ Redshift cluster  files-redshift", "      number_of_nodes: 1 -> 2",
                            "      instance_class: db.t2.small -> db.t3.small", "      backup_retention_days: 1 -> 7",
                            "      ingress tcp 5439 from 198.51.100.0/24: closed -> open", "      versioning: off -> Enabled",
+                           "      require_ssl: true -> false", "      rds.force_ssl: 1 -> 0",
+                           "note: redshift.require_tls = false: the cluster takes connections without TLS",
                            "plan: 0 to create, 4 to change in place, 0 to replace."})
     CHECK(contains(diff.out, line));
   CHECK(mutatingCalls(awsdirect_test::readFile(shell.home + "/fixtures/plan.http")).empty());
@@ -423,6 +434,14 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
     CHECK(contains(rules, rule));
   }
   CHECK(contains(shell.cli("s3api get-bucket-encryption --bucket files-123456789012-data").dump(), "\"SSEAlgorithm\":\"AES256\""));
+  // TLS no longer required, as the file now says: require_ssl in the cluster's group (the cluster
+  // restarted to take it), rds.force_ssl in the database's group of its version's family.
+  CHECK(contains(shell.cli("redshift describe-cluster-parameters --parameter-group-name files-redshift-params").dump(),
+                 "\"ParameterName\":\"require_ssl\",\"ParameterValue\":\"false\""));
+  CHECK(database.at("DBParameterGroups").asArray().at(0).at("DBParameterGroupName").asString() == "files-postgres14");
+  CHECK(contains(shell.cli("rds describe-db-parameters --endpoint-url " + moto->endpoint() +
+                           " --db-parameter-group-name files-postgres14 --source user").dump(),
+                 "\"ParameterName\":\"rds.force_ssl\",\"ParameterValue\":\"0\""));
   CHECK(contains(shell.tool("status --file " + shell.home + "/env.toml").out,
                  "reachable: Redshift port 5439 and PostgreSQL port 5432 from 203.0.113.7/32, 198.51.100.0/24"));
   // No CIDR: private, planned as such; unencrypted storage is a replacement, said plainly.
@@ -475,6 +494,8 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   CHECK(shell.cli("iam list-users").at("Users").size() == 0);
   CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
   CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
+  CHECK_FALSE(contains(shell.cli("redshift describe-cluster-parameter-groups").dump(), "files-redshift-params"));
+  CHECK_FALSE(contains(shell.cli("rds describe-db-parameter-groups --endpoint-url " + moto->endpoint()).dump(), "files-postgres14"));
 
   // list and reap see an environment whose only leftovers are a role and a user.
   const std::string tags = " --tags Key=awsdirect:environment,Value=lone Key=awsdirect:created,Value=2020-01-01T00:00:00Z";

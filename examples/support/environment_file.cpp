@@ -177,6 +177,7 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                         {"master_username", [&](const toml::node& v, const std::string& key) { r.text(v, key, s.masterUsername); }},
                         {"port", [&](const toml::node& v, const std::string& key) { r.number(v, key, s.port); }},
                         {"encrypted", [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.encrypted); }},
+                        {"require_tls", [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.requireTls); }},
                         {"master_password",
                          [&](const toml::node& v, const std::string& key) { r.password(v, key, s.managedPassword); }}});
            }},
@@ -192,6 +193,7 @@ EnvironmentFile readEnvironmentFile(const std::string& path) {
                         {"port", [&](const toml::node& v, const std::string& key) { r.number(v, key, s.port); }},
                         {"storage_encrypted",
                          [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.storageEncrypted); }},
+                        {"require_tls", [&](const toml::node& v, const std::string& key) { r.flag(v, key, s.requireTls); }},
                         {"master_password",
                          [&](const toml::node& v, const std::string& key) { r.password(v, key, s.managedPassword); }}});
            }}});
@@ -250,6 +252,7 @@ std::string initialEnvironmentFile(const std::string& name, const std::vector<st
       << "master_username = \"" << seed.redshift.masterUsername << "\"\n"
       << "port = " << seed.redshift.port << "\n"
       << "encrypted = true\n"
+      << "require_tls = true  # require_ssl in the environment's parameter group (a change reboots the cluster)\n"
       << "master_password = \"local\"  # \"local\": REDSHIFT_MASTER_PASSWORD, or generated into a 0600 file; "
          "\"aws-managed\": Secrets Manager\n\n"
       << "[postgres]  # changed in place: instance_class, allocated_storage (up), backup_retention_days, engine_version (up)\n"
@@ -259,6 +262,7 @@ std::string initialEnvironmentFile(const std::string& name, const std::vector<st
       << "backup_retention_days = " << seed.postgres.backupRetentionDays << "\n"
       << "port = " << seed.postgres.port << "\n"
       << "storage_encrypted = true  # changed only by replacing the database\n"
+      << "require_tls = true  # rds.force_ssl: PostgreSQL 15+ forces TLS by default; with engine_version, a parameter group sets it\n"
       << "master_password = \"local\"  # \"local\": RDS_MASTER_PASSWORD, or generated; \"aws-managed\": Secrets Manager\n";
   return out.str();
 }

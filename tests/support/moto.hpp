@@ -16,6 +16,7 @@
 #include <awsdirect/iam.hpp>
 
 #include "child_process.hpp"
+#include "command.hpp"
 #include "skip.hpp"
 
 namespace awsdirect_test {
@@ -107,7 +108,10 @@ class MotoServer {
     std::map<std::string, std::string> env;
     if (options.loadManagedPolicies) env["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
     std::string log = "/tmp/awsdirect-moto-" + std::to_string(port) + ".log";
-    std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port)};
+    // moto_server with the Redshift action it lacks (ModifyClusterParameterGroup), as the
+    // examples' local emulator runs it.
+    std::vector<std::string> argv{pythonOfMoto(), AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1",
+                                  "-p", std::to_string(port)};
     if (!tls.certFile.empty()) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
     auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, ChildProcess(argv, env, log)});
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -117,6 +121,16 @@ class MotoServer {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return process;
+  }
+
+  // The Python that has moto (python3's own executable, not a version manager's shim).
+  static std::string pythonOfMoto() {
+    static const std::string python = [] {
+      std::string found = detail::runShell("python3 -c 'import moto, sys; print(sys.executable)' 2>/dev/null").out;
+      while (!found.empty() && (found.back() == '\n' || found.back() == ' ')) found.pop_back();
+      return found.empty() || found.find(' ') != std::string::npos ? std::string("python3") : found;
+    }();
+    return python;
   }
 
   // A request to moto's own API (/moto-api/...), which takes no signature.

@@ -56,6 +56,9 @@ struct RedshiftSettings {  // [redshift]
   // master_password = "aws-managed": AWS makes the password and keeps it in Secrets Manager
   // (ManageMasterPassword); no password leaves AWS and none is written locally.
   bool managedPassword = false;
+  // require_ssl in the environment's parameter group (NAME-redshift-params, deleted with the
+  // cluster): connections without TLS are refused. A change reboots the cluster (a static parameter).
+  bool requireTls = true;
 };
 struct PostgresSettings {  // [postgres]
   std::string instanceClass = "db.t2.small";
@@ -65,6 +68,9 @@ struct PostgresSettings {  // [postgres]
   int port = 5432;
   bool storageEncrypted = true;  // storage_encrypted: RDS cannot change it in place (a replacement)
   bool managedPassword = false;  // master_password = "aws-managed" (ManageMasterUserPassword)
+  // rds.force_ssl: PostgreSQL 15 and later force TLS by default; with engine_version given, the
+  // environment's parameter group (NAME-postgresMAJOR, deleted with the database) sets it either way.
+  bool requireTls = true;
 };
 
 // What an environment is made of: the names derive from its name, the rest are its settings.
@@ -88,6 +94,12 @@ struct Blueprint {
   std::string bucketName() const { return name + "-" + accountId + "-data"; }
   std::string clusterIdentifier() const { return name + "-redshift"; }
   std::string databaseIdentifier() const { return name + "-postgres"; }
+  std::string clusterParameterGroupName() const { return name + "-redshift-params"; }
+  // The DB parameter group's family follows the engine's major version: none without engine_version.
+  std::string databaseParameterGroupFamily() const {
+    return postgres.engineVersion.empty() ? "" : "postgres" + postgres.engineVersion.substr(0, postgres.engineVersion.find('.'));
+  }
+  std::string databaseParameterGroupName() const { return name + "-" + databaseParameterGroupFamily(); }
   // Reachability follows the intent: CIDRs given, the cluster and the database are publicly
   // accessible (and their ports open to exactly those CIDRs); none, both are private.
   bool publiclyAccessible() const { return !securityGroup.cidrs.empty(); }

@@ -96,6 +96,8 @@ void validateBlueprint(const Blueprint& blueprint, bool openToInternet) {
           "must be between 0 and 35");
   v.check(postgres.port >= 1150 && postgres.port <= 65535, "postgres.port", "must be between 1150 and 65535");
   v.check(postgres.port != group.port, "postgres.port", "must differ from security_group.port (the Redshift port)");
+  v.check(postgres.requireTls || !postgres.engineVersion.empty(), "postgres.require_tls",
+          "false needs postgres.engine_version: the parameter group that turns TLS off is of the version's family");
   if (!v.ok()) throwError(v.error("awsdirect", "Environment"));
 }
 

@@ -1,5 +1,7 @@
 // Definitions of <awsdirect/iac/databases.hpp>: the Redshift cluster and the PostgreSQL
 // database, the environment's two billable resources.
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace awsdirect {
@@ -32,6 +34,67 @@ AWSDIRECT_DECL void deleteManagedSecret(Context& c, const std::string& arn) {
                 {"ResourceNotFoundException"});
 }
 
+// ---- Parameter groups: TLS required ---------------------------------------------------------
+
+// The cluster parameter group's require_ssl, "true" or "false"; nullopt when there is no group.
+std::optional<std::string> clusterRequireSsl(Context& c) {
+  auto parameters = unlessMissing(c.redshift.describeAllClusterParameters(Redshift::describeClusterParameters().parameterGroupName(
+                                      c.blueprint.clusterParameterGroupName())),
+                                  {"ClusterParameterGroupNotFound"});
+  if (!parameters) return std::nullopt;
+  for (const GroupParameter& parameter : *parameters)
+    if (parameter.parameterName == "require_ssl") return parameter.parameterValue;
+  return std::string("false");  // Redshift's default
+}
+
+// The group made if missing, and require_ssl set as the blueprint says when `now` differs.
+void ensureClusterParameterGroup(Context& c, const std::optional<std::string>& now) {
+  const std::string group = c.blueprint.clusterParameterGroupName();
+  const std::string want = yesNo(c.blueprint.redshift.requireTls);
+  if (!now) {
+    auto request = Redshift::createClusterParameterGroup().parameterGroupName(group).parameterGroupFamily("redshift-1.0")
+                       .description("awsdirect environment " + c.blueprint.name);
+    for (const Tag& tag : c.blueprint.tags()) request.tag(tag.key, tag.value);
+    c.redshift.send(request).value();
+  }
+  if (now.value_or("false") != want)
+    c.redshift.send(Redshift::modifyClusterParameterGroup().parameterGroupName(group).parameter("require_ssl", want)).value();
+}
+
+// Whether PostgreSQL `version` forces TLS by default (rds.force_ssl is 1 from 15 on).
+bool forcesTlsByDefault(const std::string& version) { return std::atoi(version.c_str()) >= 15; }
+
+// The DB parameter group's rds.force_ssl, "1" or "0"; nullopt when there is no group (or none
+// to have: no engine_version).
+std::optional<std::string> databaseForceSsl(Context& c) {
+  if (c.blueprint.databaseParameterGroupFamily().empty()) return std::nullopt;
+  auto parameters = unlessMissing(c.rds.describeAllDBParameters(Rds::describeDBParameters()
+                                                                    .dbParameterGroupName(c.blueprint.databaseParameterGroupName())
+                                                                    .source("user")),
+                                  {"DBParameterGroupNotFound"});
+  if (!parameters) return std::nullopt;
+  for (const rds::Parameter& parameter : *parameters)
+    if (parameter.parameterName == "rds.force_ssl") return parameter.parameterValue;
+  return std::string(forcesTlsByDefault(c.blueprint.postgres.engineVersion) ? "1" : "0");
+}
+
+void ensureDatabaseParameterGroup(Context& c, const std::optional<std::string>& now) {
+  const std::string group = c.blueprint.databaseParameterGroupName();
+  const std::string want = c.blueprint.postgres.requireTls ? "1" : "0";
+  if (!now) {
+    auto request = Rds::createDBParameterGroup().dbParameterGroupName(group)
+                       .dbParameterGroupFamily(c.blueprint.databaseParameterGroupFamily())
+                       .description("awsdirect environment " + c.blueprint.name);
+    for (const Tag& tag : c.blueprint.tags()) request.tag(tag.key, tag.value);
+    c.rds.send(request).value();
+  }
+  if (now.value_or(forcesTlsByDefault(c.blueprint.postgres.engineVersion) ? "1" : "0") != want)
+    c.rds.send(Rds::modifyDBParameterGroup().dbParameterGroupName(group).parameter("rds.force_ssl", want)).value();
+}
+
+// ", TLS required" or ", TLS NOT required", for a report's detail.
+std::string tlsDetail(bool required) { return required ? ", TLS required" : ", TLS NOT required"; }
+
 // ---- Redshift cluster ---------------------------------------------------------------------
 
 class ClusterResource final : public Resource {
@@ -61,9 +124,13 @@ class ClusterResource final : public Resource {
     if (cluster->encrypted != want.encrypted) changes.push_back({"encrypted", yesNo(cluster->encrypted), yesNo(want.encrypted)});
     if (c_.blueprint.securityGroup.cidrsKnown && cluster->publiclyAccessible != c_.blueprint.publiclyAccessible())
       changes.push_back({"publicly_accessible", yesNo(cluster->publiclyAccessible), yesNo(c_.blueprint.publiclyAccessible())});
+    const std::optional<std::string> requireSsl = clusterRequireSsl(c_);
+    if (requireSsl.value_or("") != yesNo(want.requireTls))
+      changes.push_back({"require_ssl", requireSsl.value_or("(no parameter group)"), yesNo(want.requireTls)});
     return withChanges(report(*this, ResourceState::Ready,
                               (cluster->endpoint ? cluster->endpoint->address + ":" + std::to_string(port) : "") +
-                                  protection(cluster->publiclyAccessible, cluster->encrypted) + withSecret(secretArn_)),
+                                  protection(cluster->publiclyAccessible, cluster->encrypted) +
+                                  tlsDetail(requireSsl == std::optional<std::string>("true")) + withSecret(secretArn_)),
                        std::move(changes));
   }
 
@@ -87,7 +154,9 @@ class ClusterResource final : public Resource {
                          .vpcSecurityGroupId(c_.output("groupId"))
                          .iamRole(c_.output("roleArn"))
                          .encrypted(want.encrypted)
-                         .publiclyAccessible(c_.blueprint.publiclyAccessible());
+                         .publiclyAccessible(c_.blueprint.publiclyAccessible())
+                         .clusterParameterGroupName(c_.blueprint.clusterParameterGroupName());
+      ensureClusterParameterGroup(c_, clusterRequireSsl(c_));
       if (want.managedPassword) request.manageMasterPassword();
       else request.masterUserPassword(c_.redshiftPassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
@@ -101,8 +170,18 @@ class ClusterResource final : public Resource {
         if (change.setting == "port") modify.port(want.port);
         if (change.setting == "encrypted") modify.encrypted(want.encrypted);
         if (change.setting == "publicly_accessible") modify.publiclyAccessible(c_.blueprint.publiclyAccessible());
+        if (change.setting == "require_ssl") {
+          ensureClusterParameterGroup(c_, clusterRequireSsl(c_));
+          modify.clusterParameterGroupName(c_.blueprint.clusterParameterGroupName());
+        }
       }
       c_.redshift.send(modify).value();
+      // require_ssl is static: the cluster takes it when it restarts.
+      for (const Change& change : now.changes)
+        if (change.setting == "require_ssl") {
+          c_.redshift.waitUntilAvailable(name(), c_.waits).value();
+          c_.redshift.send(Redshift::rebootCluster().clusterIdentifier(name())).value();
+        }
     }
     c_.redshift.waitUntilAvailable(name(), c_.waits).value();
     return inspect();
@@ -160,10 +239,18 @@ class DatabaseResource final : public Resource {
         instance->engineVersion.rfind(want.engineVersion + ".", 0) != 0)  // "13" is any 13.x
       changes.push_back({"engine_version", instance->engineVersion, want.engineVersion,
                          iac::olderVersion(want.engineVersion, instance->engineVersion)});
+    bool tls = forcesTlsByDefault(instance->engineVersion);
+    if (!c_.blueprint.databaseParameterGroupFamily().empty()) {
+      const std::optional<std::string> forceSsl = databaseForceSsl(c_);
+      tls = forceSsl == std::optional<std::string>("1");
+      if (forceSsl.value_or("") != (want.requireTls ? "1" : "0"))
+        changes.push_back({"rds.force_ssl", forceSsl.value_or("(no parameter group)"), want.requireTls ? "1" : "0"});
+    }
     return withChanges(
         report(*this, ResourceState::Ready,
                (instance->endpoint ? instance->endpoint->address + ":" + std::to_string(instance->endpoint->port) : "") +
-                   protection(instance->publiclyAccessible, instance->storageEncrypted) + withSecret(secretArn_)),
+                   protection(instance->publiclyAccessible, instance->storageEncrypted) + tlsDetail(tls) +
+                   withSecret(secretArn_)),
         std::move(changes));
   }
 
@@ -188,7 +275,10 @@ class DatabaseResource final : public Resource {
                          .storageEncrypted(want.storageEncrypted)
                          .publiclyAccessible(c_.blueprint.publiclyAccessible())
                          .vpcSecurityGroupId(c_.output("groupId"));
-      if (!want.engineVersion.empty()) request.engineVersion(want.engineVersion);
+      if (!want.engineVersion.empty()) {
+        request.engineVersion(want.engineVersion).dbParameterGroupName(c_.blueprint.databaseParameterGroupName());
+        ensureDatabaseParameterGroup(c_, databaseForceSsl(c_));
+      }
       if (want.managedPassword) request.manageMasterUserPassword();
       else request.masterUserPassword(c_.databasePassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
@@ -202,6 +292,10 @@ class DatabaseResource final : public Resource {
         if (change.setting == "backup_retention_days") modify.backupRetentionPeriod(want.backupRetentionDays);
         if (change.setting == "publicly_accessible") modify.publiclyAccessible(c_.blueprint.publiclyAccessible());
         if (change.setting == "port") modify.port(want.port);
+        if (change.setting == "rds.force_ssl") {  // dynamic: applied at once, no restart
+          ensureDatabaseParameterGroup(c_, databaseForceSsl(c_));
+          modify.dbParameterGroupName(c_.blueprint.databaseParameterGroupName());
+        }
         if (change.setting == "engine_version") {
           modify.engineVersion(want.engineVersion);
           if (change.from.substr(0, change.from.find('.')) != want.engineVersion.substr(0, want.engineVersion.find('.')))
@@ -231,6 +325,17 @@ class DatabaseResource final : public Resource {
 };
 
 }  // namespace detail
+
+void deleteParameterGroups(Context& context) {
+  using awsdirect::iac::detail::unlessMissing;
+  unlessMissing(context.redshift.send(
+                    Redshift::deleteClusterParameterGroup().parameterGroupName(context.blueprint.clusterParameterGroupName())),
+                {"ClusterParameterGroupNotFound"});
+  if (!context.blueprint.databaseParameterGroupFamily().empty())
+    unlessMissing(context.rds.send(
+                      Rds::deleteDBParameterGroup().dbParameterGroupName(context.blueprint.databaseParameterGroupName())),
+                  {"DBParameterGroupNotFound"});
+}
 
 std::vector<std::unique_ptr<Resource>> makeResources(Context& context) {
   std::vector<std::unique_ptr<Resource>> resources = detail::makeAccessResources(context);

@@ -173,6 +173,13 @@ StackResult Stack::down(const StackProgress& progress) {
   if (first[0] && first[1]) second.push_back(resources_[2].get());
   else run.skip(*resources_[2], "a cluster or database that uses it is still there");
   run.level(second, destroy);
+  if (first[0] && first[1]) {
+    try {
+      deleteParameterGroups(context_);
+    } catch (const Exception& error) {
+      result.failures.push_back({"Redshift and RDS parameter groups", context_.blueprint.clusterParameterGroupName(), error.error()});
+    }
+  }
 
   // Service by service: nothing of the environment may be left.
   result.resources = inspect();
