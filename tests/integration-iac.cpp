@@ -529,8 +529,11 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   for (const auto& [name, resource] : resources.asObject()) types.push_back(resource.at("Type").asString());
   CHECK(types == std::vector<std::string>{"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::AccessKey", "AWS::SecretsManager::Secret",
                                           "AWS::EC2::SecurityGroup", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
-                                          "AWS::Redshift::Cluster", "AWS::RDS::DBInstance"});
+                                          "AWS::Redshift::ClusterParameterGroup", "AWS::Redshift::Cluster", "AWS::RDS::DBInstance"});
   CHECK(contains(exported.out, "\"aws:SecureTransport\":\"false\""));
+  CHECK(contains(exported.out, "{\"ParameterName\":\"require_ssl\",\"ParameterValue\":\"true\"}"));
+  CHECK(resources.at("RedshiftCluster").at("Properties").at("ClusterParameterGroupName").dump() ==
+        "{\"Ref\":\"RedshiftParameterGroup\"}");
   for (const char* name : {"RedshiftCluster", "PostgresDatabase", "DataBucket"}) {
     CAPTURE(name);
     CHECK(resources.at(name).at("DeletionPolicy").asString() == "Delete");
@@ -543,6 +546,7 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   shell.write("template.json", exported.out);
   shell.cli("cloudformation validate-template --template-body file://" + shell.home + "/template.json");
 
+  const std::size_t parameterGroupsBefore = shell.cli("redshift describe-cluster-parameter-groups").at("ParameterGroups").size();
   CHECK(shell.tool("up --engine terraform" + file).status == 2);
   auto up = shell.tool("up --engine cloudformation" + file);
   INFO(up.out << up.err);
@@ -553,6 +557,8 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
             .at("StackStatus").asString() == "CREATE_COMPLETE");
   CHECK(contains(shell.cli("s3api list-objects-v2 --bucket stacked-123456789012-data").dump(), "\"Key\":\"sample.csv\""));
   CHECK(contains(shell.tool("status" + file).out, "CloudFormation stack awsdirect-stacked: CREATE_COMPLETE"));
+  // The stack's cluster parameter group (moto's CloudFormation names it its own way, untagged).
+  CHECK(shell.cli("redshift describe-cluster-parameter-groups").at("ParameterGroups").size() == parameterGroupsBefore + 1);
 
   // down: the stack deleted, then everything it left (moto's leaves the cluster) swept.
   auto down = shell.tool("down --engine cloudformation" + file);
@@ -567,6 +573,7 @@ TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no
   CHECK(shell.cli("iam list-roles").at("Roles").size() == 0);
   CHECK(shell.cli("iam list-users").at("Users").size() == 0);
   CHECK_FALSE(contains(shell.cli("ec2 describe-security-groups").dump(), "stacked-redshift-sg"));
+  CHECK(shell.cli("redshift describe-cluster-parameter-groups").at("ParameterGroups").size() == parameterGroupsBefore);
 }
 
 TEST_CASE("plan asks RDS whether the instance class runs the engine version, and says which versions it does") {

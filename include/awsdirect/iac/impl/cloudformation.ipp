@@ -125,6 +125,16 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                          {"Tags", tagList(b)}});
   if (r.numberOfNodes > 1) cluster.set("NumberOfNodes", r.numberOfNodes);
   cluster.set("ManageMasterPassword", true);
+  // TLS required as the other engine requires it: require_ssl in a parameter group of the environment's.
+  resources.set("RedshiftParameterGroup",
+                deletedWithStack("AWS::Redshift::ClusterParameterGroup",
+                                 JsonValue::object({{"Description", "awsdirect environment " + b.name},
+                                                    {"ParameterGroupFamily", "redshift-1.0"},
+                                                    {"Parameters", JsonValue::array({JsonValue::object(
+                                                                       {{"ParameterName", "require_ssl"},
+                                                                        {"ParameterValue", yesNo(r.requireTls)}})})},
+                                                    {"Tags", tagList(b)}})));
+  cluster.set("ClusterParameterGroupName", ref("RedshiftParameterGroup"));
   resources.set("RedshiftCluster", deletedWithStack("AWS::Redshift::Cluster", std::move(cluster)));
 
   const PostgresSettings& p = b.postgres;
@@ -140,7 +150,16 @@ awsdirect::detail::JsonValue cloudFormationTemplate(const Blueprint& b) {
                                           {"DeleteAutomatedBackups", true},
                                           {"VPCSecurityGroups", JsonValue::array({getAtt("RedshiftSecurityGroup", "GroupId")})},
                                           {"Tags", tagList(b)}});
-  if (!p.engineVersion.empty()) database.set("EngineVersion", p.engineVersion);
+  if (!p.engineVersion.empty()) {  // rds.force_ssl in a group of the version's family (15+ forces TLS by default)
+    database.set("EngineVersion", p.engineVersion);
+    resources.set("PostgresParameterGroup",
+                  deletedWithStack("AWS::RDS::DBParameterGroup",
+                                   JsonValue::object({{"Description", "awsdirect environment " + b.name},
+                                                      {"Family", b.databaseParameterGroupFamily()},
+                                                      {"Parameters", JsonValue::object({{"rds.force_ssl", p.requireTls ? "1" : "0"}})},
+                                                      {"Tags", tagList(b)}})));
+    database.set("DBParameterGroupName", ref("PostgresParameterGroup"));
+  }
   database.set("ManageMasterUserPassword", true);
   resources.set("PostgresDatabase", deletedWithStack("AWS::RDS::DBInstance", std::move(database)));
 
@@ -233,6 +252,14 @@ AWSDIRECT_DECL std::optional<Error> deleteNamedAfterStack(Context& c, bool& dele
                                         {"SkipFinalSnapshot", "true"}, {"DeleteAutomatedBackups", "true"}}).value();
       if (instance.dbInstanceIdentifier == awsdirect::detail::toLower(instance.dbInstanceIdentifier))
         c.rds.waitUntilDeleted(instance.dbInstanceIdentifier, c.waits).value();
+    }
+    // The cluster parameter group, once its clusters are gone (untyped, as the clusters).
+    auto groups = c.redshift.call("DescribeClusterParameterGroups").value();
+    for (const XmlNode& group : groups.result().list("ParameterGroups", "ClusterParameterGroup")) {
+      const std::string name = group.text("ParameterGroupName");
+      if (!namedAfter(name, stack)) continue;
+      deletedAny = true;
+      c.redshift.call("DeleteClusterParameterGroup", {{"ParameterGroupName", name}}).value();
     }
   } catch (const Exception& e) {
     return e.error();
@@ -335,8 +362,8 @@ StackResult deleteStack(Stack& stack, const StackEvents& events, const StackProg
     firstTry = e.error();  // a resource it could not delete: the sweep below deletes what it can
   }
   // Service by service, as the SDK engine's down: what the stack left goes too, with the
-  // clusters and databases CloudFormation named after the stack (STACK-LOGICALID-SUFFIX) when
-  // it did not use the template's names.
+  // clusters, databases and cluster parameter groups CloudFormation named after the stack
+  // (STACK-LOGICALID-SUFFIX) when it did not use the template's names.
   bool sweptAny = false;
   std::optional<Error> leftOver = detail::deleteNamedAfterStack(c, sweptAny);
   StackResult result = stack.down(progress);
