@@ -4,9 +4,12 @@
 # The port is free and on loopback; nothing here reaches AWS.
 emulator_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # moto_server with the Redshift action it lacks (examples/moto_server.py), in the Python that has moto.
-emulator_python=$(python3 -c 'import moto, sys; print(sys.executable)' 2>/dev/null || echo python3)
-MOTO_IAM_LOAD_MANAGED_POLICIES=true "$emulator_python" "$(dirname "${BASH_SOURCE[0]}")/moto_server.py" -H 127.0.0.1 \
-  -p "$emulator_port" >"${EMULATOR_LOG:-/dev/null}" 2>&1 &
+# (moto_server itself when no python3 imports moto: a moto installed apart, pipx's say.)
+emulator=(moto_server)
+if emulator_python=$(python3 -c 'import moto, sys; print(sys.executable)' 2>/dev/null); then
+  emulator=("$emulator_python" "$(dirname "${BASH_SOURCE[0]}")/moto_server.py")
+fi
+MOTO_IAM_LOAD_MANAGED_POLICIES=true "${emulator[@]}" -H 127.0.0.1 -p "$emulator_port" >"${EMULATOR_LOG:-/dev/null}" 2>&1 &
 emulator_pid=$!
 stop_emulator() { kill "$emulator_pid" 2>/dev/null; wait "$emulator_pid" 2>/dev/null || true; }
 for _ in $(seq 300); do

@@ -110,8 +110,10 @@ class MotoServer {
     std::string log = "/tmp/awsdirect-moto-" + std::to_string(port) + ".log";
     // moto_server with the Redshift action it lacks (ModifyClusterParameterGroup), as the
     // examples' local emulator runs it.
-    std::vector<std::string> argv{pythonOfMoto(), AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1",
-                                  "-p", std::to_string(port)};
+    // (moto_server itself when no python3 imports moto: a moto installed apart, pipx's say.)
+    std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port)};
+    if (!pythonOfMoto().empty()) argv = {pythonOfMoto(), AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1",
+                                         "-p", std::to_string(port)};
     if (!tls.certFile.empty()) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
     auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, ChildProcess(argv, env, log)});
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -123,12 +125,13 @@ class MotoServer {
     return process;
   }
 
-  // The Python that has moto (python3's own executable, not a version manager's shim).
+  // The Python that has moto (python3's own executable, not a version manager's shim); empty
+  // when python3 does not import moto.
   static std::string pythonOfMoto() {
     static const std::string python = [] {
       std::string found = detail::runShell("python3 -c 'import moto, sys; print(sys.executable)' 2>/dev/null").out;
       while (!found.empty() && (found.back() == '\n' || found.back() == ' ')) found.pop_back();
-      return found.empty() || found.find(' ') != std::string::npos ? std::string("python3") : found;
+      return found.find(' ') != std::string::npos ? std::string() : found;
     }();
     return python;
   }
