@@ -428,6 +428,7 @@ TEST_CASE("a DB parameter group that forces TLS, named by a new instance and del
   rds.send(Rds::deleteDBParameterGroup().dbParameterGroupName("tls-only")).value();
   cli = runAwsCli(*moto, "rds describe-db-parameter-groups");
   REQUIRE(cli.status == 0);
-  for (const JsonValue& left : JsonValue::parse(cli.out).at("DBParameterGroups").asArray())
+  const JsonValue groups = JsonValue::parse(cli.out);  // kept: the loop reads into it
+  for (const JsonValue& left : groups.at("DBParameterGroups").asArray())
     CHECK(left.at("DBParameterGroupName").asString() != "tls-only");
 }
