@@ -85,7 +85,14 @@ struct Shell {
   }
 };
 
-// moto over TLS with a certificate of the test's own (an environment's bucket denies requests
+// One certificate for the program's tests, so that a TLS moto one test has finished with serves
+// the next one, reset (a server per test cost a second of CPU each to start).
+const awsdirect_test::SelfSignedCertificate& programCertificate() {
+  static const awsdirect_test::SelfSignedCertificate certificate;
+  return certificate;
+}
+
+// moto over TLS with the program's own certificate (an environment's bucket denies requests
 // without TLS, and moto enforces bucket policies), with managed policies loaded; null: skip.
 std::unique_ptr<MotoServer> startMoto(const awsdirect_test::SelfSignedCertificate& certificate) {
   if (!certificate.available) return nullptr;
@@ -116,7 +123,7 @@ int modeOf(const std::string& path) {
 }  // namespace
 
 TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as the AWS CLI sees them") {
-  awsdirect_test::SelfSignedCertificate certificate;
+  const awsdirect_test::SelfSignedCertificate& certificate = programCertificate();
   auto moto = startMoto(certificate);
   if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
@@ -256,7 +263,7 @@ TEST_CASE("hands_on_aws: plan, up, up again, status, two environments, down, as 
 }
 
 TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by TTL") {
-  awsdirect_test::SelfSignedCertificate certificate;
+  const awsdirect_test::SelfSignedCertificate& certificate = programCertificate();
   auto moto = startMoto(certificate);
   if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
@@ -297,7 +304,7 @@ TEST_CASE("hands_on_aws: a failure part-way, a conflict left alone, and reap by 
 }
 
 TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager when asked, gone with down") {
-  awsdirect_test::SelfSignedCertificate certificate;
+  const awsdirect_test::SelfSignedCertificate& certificate = programCertificate();
   auto moto = startMoto(certificate);
   if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
@@ -338,7 +345,7 @@ TEST_CASE("hands_on_aws: master passwords AWS manages, read from Secrets Manager
 }
 
 TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in place, a replacement refused, down after console changes") {
-  awsdirect_test::SelfSignedCertificate certificate;
+  const awsdirect_test::SelfSignedCertificate& certificate = programCertificate();
   auto moto = startMoto(certificate);
   if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();
@@ -509,7 +516,7 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
 }
 
 TEST_CASE("hands_on_aws: CloudFormation: the exported template validates with no password in it, and the stack engine brings the environment up and down") {
-  awsdirect_test::SelfSignedCertificate certificate;
+  const awsdirect_test::SelfSignedCertificate& certificate = programCertificate();
   auto moto = startMoto(certificate);
   if (!moto) return awsdirect_test::skip("moto_server or openssl is not installed");
   awsdirect_test::ran();

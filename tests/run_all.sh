@@ -75,15 +75,21 @@ trap stop_background EXIT
 # build of their own.
 one_unit=ON optimize=-O1
 if [ "$full" = ON ]; then one_unit=OFF optimize=-O2; fi
+# The two builds are configured at once (each a few seconds of one core).
+mkdir -p "$root/build"
 cmake $(fresh "$root/build") -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="$optimize -DNDEBUG" \
   -DAWSDIRECT_BUILD_EXAMPLES="$full" -DAWSDIRECT_BUILD_BENCH=OFF -DAWSDIRECT_LIBRARY_AS_ONE_UNIT="$one_unit" \
   -DAWSDIRECT_CHECK_EACH_DEFINITION_FILE="$full" \
-  -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF "${linker[@]}"
+  -DAWSDIRECT_BUILD_UNIT_TESTS=OFF -DAWSDIRECT_BUILD_INTEGRATION_TESTS=OFF "${linker[@]}" >"$root/build/configure.log" 2>&1 &
+configure_release=$!
+background+=("$configure_release")
 # Line tables are all the sanitizers' reports need (file and line); full debug information costs
 # a fifth more to compile.
 cmake $(fresh "$root/build-sanitize" clang++) -S "$root" -B "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only \
   -DAWSDIRECT_SANITIZE=ON -DAWSDIRECT_BUILD_BENCH="$full" -DAWSDIRECT_LIBRARY_AS_ONE_UNIT=ON "${linker[@]}"
+wait "$configure_release" || { cat "$root/build/configure.log"; echo "configuring the optimized build failed" >&2; exit 1; }
+cat "$root/build/configure.log"
 
 # The first build's tests (header checks, packaging: compiles, mostly) run while the second build
 # compiles: either alone leaves cores idle at its tail (a link, the last long test). Their output

@@ -34,7 +34,8 @@ def warm_driver():
 
     driver = awscli.clidriver.create_clidriver()
     driver._get_command_table()
-    for service in ("iam", "s3", "s3api", "sts", "ec2", "rds", "redshift"):
+    for service in ("iam", "s3", "s3api", "sts", "ec2", "rds", "redshift", "cloudformation", "secretsmanager",
+                    "redshift-data"):
         try:
             driver.session.get_service_model("s3" if service == "s3api" else service)
         except Exception:

@@ -72,6 +72,7 @@ class MotoServer {
   struct Process {
     int port;
     bool loadManagedPolicies;
+    std::string certFile;  // empty: plain HTTP
     ChildProcess child;
     bool running() { return child.running(); }
   };
@@ -82,19 +83,20 @@ class MotoServer {
   }
 
   MotoServer(MotoOptions options, const MotoTls& tls)
-      : tls_(!tls.certFile.empty()), shareable_(!options.alone && !tls_) {
-    if (!(shareable_ && takeIdle(options))) process_ = launch(options, tls);
+      : tls_(!tls.certFile.empty()), shareable_(!options.alone) {
+    if (!(shareable_ && takeIdle(options, tls))) process_ = launch(options, tls);
     // moto takes the first N requests unchecked; three bootstrap the admin below.
     post("/moto-api/reset-auth", options.checkSignatures ? "3" : "inf");
     credentials_ = awsdirect::Credentials("AKIAIOSFODNN7EXAMPLE", "moto-does-not-check-this-secret");
     if (options.checkSignatures) bootstrapAdmin();
   }
 
-  // Takes an idle server of the same kind, reset; false when there is none.
-  bool takeIdle(const MotoOptions& options) {
+  // Takes an idle server of the same kind (and the same certificate), reset; false when there is none.
+  bool takeIdle(const MotoOptions& options, const MotoTls& tls) {
     auto& servers = idle();
     for (auto it = servers.begin(); it != servers.end(); ++it) {
-      if ((*it)->loadManagedPolicies != options.loadManagedPolicies || !(*it)->running()) continue;
+      if ((*it)->loadManagedPolicies != options.loadManagedPolicies || (*it)->certFile != tls.certFile || !(*it)->running())
+        continue;
       process_ = std::move(*it);
       servers.erase(it);
       post("/moto-api/reset", "");
@@ -115,7 +117,7 @@ class MotoServer {
     if (!pythonOfMoto().empty()) argv = {pythonOfMoto(), AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1",
                                          "-p", std::to_string(port)};
     if (!tls.certFile.empty()) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
-    auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, ChildProcess(argv, env, log)});
+    auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, tls.certFile, ChildProcess(argv, env, log)});
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (!acceptsConnections(port)) {
       if (!process->running() || std::chrono::steady_clock::now() > deadline)
