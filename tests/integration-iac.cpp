@@ -489,6 +489,9 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   shell.cli("iam attach-role-policy --role-name files-redshift-role --policy-arn arn:aws:iam::aws:policy/AmazonRedshiftFullAccess");
   shell.cli("iam create-login-profile --user-name files-airflow --password Console-Passw0rd");
   shell.cli("ec2 authorize-security-group-ingress --group-name files-redshift-sg --protocol tcp --port 22 --cidr 0.0.0.0/0");
+  // The group of an earlier major version (what an upgrade from 13 leaves behind).
+  shell.cli("rds create-db-parameter-group --endpoint-url " + moto->endpoint() +
+            " --db-parameter-group-name files-postgres13 --db-parameter-group-family postgres13 --description earlier");
   auto drift = shell.tool("plan --file " + shell.home + "/env.toml");
   CHECK(contains(drift.out, "policy arn:aws:iam::aws:policy/AmazonRedshiftFullAccess: attached -> detached"));
   CHECK(contains(drift.out, "ingress tcp 22 from 0.0.0.0/0: open -> closed"));
@@ -502,7 +505,9 @@ TEST_CASE("hands_on_aws: an environment file: init, plan as a diff, changed in p
   CHECK(shell.cli("redshift describe-clusters").at("Clusters").size() == 0);
   CHECK(shell.cli("rds describe-db-instances --endpoint-url " + moto->endpoint()).at("DBInstances").size() == 0);
   CHECK_FALSE(contains(shell.cli("redshift describe-cluster-parameter-groups").dump(), "files-redshift-params"));
-  CHECK_FALSE(contains(shell.cli("rds describe-db-parameter-groups --endpoint-url " + moto->endpoint()).dump(), "files-postgres14"));
+  const std::string groupsLeft = shell.cli("rds describe-db-parameter-groups --endpoint-url " + moto->endpoint()).dump();
+  CHECK_FALSE(contains(groupsLeft, "files-postgres14"));
+  CHECK_FALSE(contains(groupsLeft, "files-postgres13"));
 
   // list and reap see an environment whose only leftovers are a role and a user.
   const std::string tags = " --tags Key=awsdirect:environment,Value=lone Key=awsdirect:created,Value=2020-01-01T00:00:00Z";

@@ -10,6 +10,7 @@
 #include <awsdirect/rds.hpp>
 #include <awsdirect/error.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -397,6 +398,10 @@ TEST_CASE("a DB parameter group that forces TLS, named by a new instance and del
                                   .description("TLS only").tag("env", "dev")).value();
   CHECK(group.dbParameterGroupName == "tls-only");
   CHECK(group.dbParameterGroupFamily == "postgres14");
+  const auto listed = rds.describeAllDBParameterGroups().value();
+  CHECK(std::count_if(listed.begin(), listed.end(), [](const rds::DBParameterGroup& g) {
+          return g.dbParameterGroupName == "tls-only" && g.dbParameterGroupFamily == "postgres14" && g.description == "TLS only";
+        }) == 1);
   CHECK(rds.send(Rds::modifyDBParameterGroup().dbParameterGroupName("tls-only").parameter("rds.force_ssl", "1")).value()
             .dbParameterGroupName == "tls-only");
   // No parameter, or 21 at once: refused before any call, naming the member and the rule.

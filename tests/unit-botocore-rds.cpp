@@ -109,6 +109,9 @@ TEST_CASE("every RDS lifecycle request is serialized as botocore serializes it")
       {"RDS DescribeDBParameters", "rds", "DescribeDBParameters",
        R"({"DBParameterGroupName":"tls","Source":"user","Filters":[{"Name":"n","Values":["v"]}],"MaxRecords":20,"Marker":"m"})",
        sentBy<Rds>(Rds::describeDBParameters().dbParameterGroupName("tls").source("user").filters({{"n", {"v"}}}).maxRecords(20).marker("m"))},
+      {"RDS DescribeDBParameterGroups", "rds", "DescribeDBParameterGroups",
+       R"({"DBParameterGroupName":"tls","Filters":[{"Name":"n","Values":["v"]}],"MaxRecords":20,"Marker":"m"})",
+       sentBy<Rds>(Rds::describeDBParameterGroups().dbParameterGroupName("tls").filters({{"n", {"v"}}}).maxRecords(20).marker("m"))},
       {"RDS DeleteDBParameterGroup", "rds", "DeleteDBParameterGroup", R"({"DBParameterGroupName":"tls"})",
        sentBy<Rds>(Rds::deleteDBParameterGroup().dbParameterGroupName("tls"))},
   });
@@ -122,7 +125,7 @@ TEST_CASE("every RDS result is read as botocore's parser reads it, member by mem
       "ModifyDBInstance", "CreateDBSnapshot", "DescribeDBSnapshots", "DeleteDBSnapshot", "RestoreDBInstanceFromDBSnapshot",
       "CreateDBSubnetGroup", "DescribeDBSubnetGroups", "ListTagsForResource", "DescribeDBEngineVersions",
       "DescribeOrderableDBInstanceOptions",
-      "CreateDBParameterGroup", "ModifyDBParameterGroup", "DescribeDBParameters"};
+      "CreateDBParameterGroup", "ModifyDBParameterGroup", "DescribeDBParameters", "DescribeDBParameterGroups"};
   std::vector<std::vector<std::string>> asked;
   for (const std::string& operation : operations) asked.push_back({"rds", operation});
   const auto r = awsdirect_test::botocoreResponses(asked);
@@ -147,4 +150,5 @@ TEST_CASE("every RDS result is read as botocore's parser reads it, member by mem
   checkReadAsBotocore<rds::CreateDBParameterGroupRequest>(r[16]);
   checkReadAsBotocore<rds::ModifyDBParameterGroupRequest>(r[17]);
   checkReadAsBotocore<rds::DescribeDBParametersRequest>(r[18]);
+  checkReadAsBotocore<rds::DescribeDBParameterGroupsRequest>(r[19]);
 }

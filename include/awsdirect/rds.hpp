@@ -256,6 +256,12 @@ class DescribeDBParametersRequest
  public:
   static constexpr const char* operation = "DescribeDBParameters";
 };
+class DescribeDBParameterGroupsRequest
+    : public Request<DescribeDBParameterGroupsRequest, Rds, DescribeDBParameterGroupsResult, m::DBParameterGroupName,
+                     m::Filters, m::MaxRecords, m::Marker> {
+ public:
+  static constexpr const char* operation = "DescribeDBParameterGroups";
+};
 class DeleteDBParameterGroupRequest
     : public Request<DeleteDBParameterGroupRequest, Rds, Empty, Required<m::DBParameterGroupName>> {
  public:
@@ -295,6 +301,7 @@ class Rds : public QueryService<Rds> {
   static rds::CreateDBParameterGroupRequest createDBParameterGroup() { return {}; }
   static rds::ModifyDBParameterGroupRequest modifyDBParameterGroup() { return {}; }
   static rds::DescribeDBParametersRequest describeDBParameters() { return {}; }
+  static rds::DescribeDBParameterGroupsRequest describeDBParameterGroups() { return {}; }
   static rds::DeleteDBParameterGroupRequest deleteDBParameterGroup() { return {}; }
 
   // ---- Calls that send ----
@@ -306,6 +313,8 @@ class Rds : public QueryService<Rds> {
   AWSDIRECT_DECL Outcome<std::vector<rds::DBSnapshot>> describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::DBSubnetGroup>> describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::Parameter>> describeAllDBParameters(rds::DescribeDBParametersRequest request);
+  AWSDIRECT_DECL Outcome<std::vector<rds::DBParameterGroup>> describeAllDBParameterGroups(
+      rds::DescribeDBParameterGroupsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::DBEngineVersion>> describeAllDBEngineVersions(
       rds::DescribeDBEngineVersionsRequest request = {});
   AWSDIRECT_DECL Outcome<std::vector<rds::OrderableDBInstanceOption>> describeAllOrderableDBInstanceOptions(

@@ -17,7 +17,8 @@ AWSDIRECT_DECL std::vector<std::unique_ptr<Resource>> makeResources(Context& con
 
 // Deletes the parameter groups the cluster and the database were created with (TLS required),
 // once both are gone: down's last step, which also takes a group left by an up that failed
-// before its cluster or database existed. None there: nothing to do.
+// before its cluster or database existed, and the database's groups of earlier versions'
+// families. None there: nothing to do.
 AWSDIRECT_DECL void deleteParameterGroups(Context& context);
 
 }  // namespace iac

@@ -64,6 +64,11 @@ Outcome<std::vector<rds::DBSnapshot>> Rds::describeAllDBSnapshots(rds::DescribeD
                       &rds::DescribeDBSnapshotsResult::dbSnapshots);
 }
 
+Outcome<std::vector<rds::DBParameterGroup>> Rds::describeAllDBParameterGroups(rds::DescribeDBParameterGroupsRequest request) {
+  using R = rds::DescribeDBParameterGroupsResult;
+  return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::dbParameterGroups);
+}
+
 Outcome<std::vector<rds::Parameter>> Rds::describeAllDBParameters(rds::DescribeDBParametersRequest request) {
   using R = rds::DescribeDBParametersResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::parameters);

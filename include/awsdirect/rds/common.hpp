@@ -282,6 +282,16 @@ struct DBParameterGroup {
   }
 };
 
+struct DescribeDBParameterGroupsResult {
+  std::vector<DBParameterGroup> dbParameterGroups;
+  std::string marker;  // empty on the last page
+  template <class = void>  // instantiated where a result is read, not in every file
+  static constexpr auto fields() {
+    using R = DescribeDBParameterGroupsResult;
+    return std::make_tuple(field("DBParameterGroups", &R::dbParameterGroups, "DBParameterGroup"), field("Marker", &R::marker));
+  }
+};
+
 // ModifyDBParameterGroup's answer.
 struct DBParameterGroupName {
   std::string dbParameterGroupName;

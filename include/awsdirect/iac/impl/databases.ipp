@@ -331,10 +331,16 @@ void deleteParameterGroups(Context& context) {
   unlessMissing(context.redshift.send(
                     Redshift::deleteClusterParameterGroup().parameterGroupName(context.blueprint.clusterParameterGroupName())),
                 {"ClusterParameterGroupNotFound"});
-  if (!context.blueprint.databaseParameterGroupFamily().empty())
-    unlessMissing(context.rds.send(
-                      Rds::deleteDBParameterGroup().dbParameterGroupName(context.blueprint.databaseParameterGroupName())),
-                  {"DBParameterGroupNotFound"});
+  // Every family's (NAME-postgres14, NAME-postgres16...): a major upgrade moved the database to a
+  // new group and left the old one, and the file may no longer name a version at all.
+  const std::string prefix = context.blueprint.name + "-postgres";
+  for (const rds::DBParameterGroup& group : context.rds.describeAllDBParameterGroups().value()) {
+    const std::string& name = group.dbParameterGroupName;
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+        name.find_first_not_of("0123456789.", prefix.size()) != std::string::npos)
+      continue;
+    unlessMissing(context.rds.send(Rds::deleteDBParameterGroup().dbParameterGroupName(name)), {"DBParameterGroupNotFound"});
+  }
 }
 
 std::vector<std::unique_ptr<Resource>> makeResources(Context& context) {
