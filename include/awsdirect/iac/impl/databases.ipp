@@ -47,8 +47,9 @@ std::optional<std::string> clusterRequireSsl(Context& c) {
   return std::string("false");  // Redshift's default
 }
 
-// The group made if missing, and require_ssl set as the blueprint says when `now` differs.
-void ensureClusterParameterGroup(Context& c, const std::optional<std::string>& now) {
+// The group made if missing, and require_ssl set as the blueprint says when it differs.
+void ensureClusterParameterGroup(Context& c) {
+  const std::optional<std::string> now = clusterRequireSsl(c);
   const std::string group = c.blueprint.clusterParameterGroupName();
   const std::string want = yesNo(c.blueprint.redshift.requireTls);
   if (!now) {
@@ -63,6 +64,8 @@ void ensureClusterParameterGroup(Context& c, const std::optional<std::string>& n
 
 // Whether PostgreSQL `version` forces TLS by default (rds.force_ssl is 1 from 15 on).
 bool forcesTlsByDefault(const std::string& version) { return std::atoi(version.c_str()) >= 15; }
+// rds.force_ssl's value for `forced`.
+std::string forceSslValue(bool forced) { return forced ? "1" : "0"; }
 
 // The DB parameter group's rds.force_ssl, "1" or "0"; nullopt when there is no group (or none
 // to have: no engine_version).
@@ -75,12 +78,13 @@ std::optional<std::string> databaseForceSsl(Context& c) {
   if (!parameters) return std::nullopt;
   for (const rds::Parameter& parameter : *parameters)
     if (parameter.parameterName == "rds.force_ssl") return parameter.parameterValue;
-  return std::string(forcesTlsByDefault(c.blueprint.postgres.engineVersion) ? "1" : "0");
+  return forceSslValue(forcesTlsByDefault(c.blueprint.postgres.engineVersion));
 }
 
-void ensureDatabaseParameterGroup(Context& c, const std::optional<std::string>& now) {
+void ensureDatabaseParameterGroup(Context& c) {
+  const std::optional<std::string> now = databaseForceSsl(c);
   const std::string group = c.blueprint.databaseParameterGroupName();
-  const std::string want = c.blueprint.postgres.requireTls ? "1" : "0";
+  const std::string want = forceSslValue(c.blueprint.postgres.requireTls);
   if (!now) {
     auto request = Rds::createDBParameterGroup().dbParameterGroupName(group)
                        .dbParameterGroupFamily(c.blueprint.databaseParameterGroupFamily())
@@ -88,7 +92,7 @@ void ensureDatabaseParameterGroup(Context& c, const std::optional<std::string>& 
     for (const Tag& tag : c.blueprint.tags()) request.tag(tag.key, tag.value);
     c.rds.send(request).value();
   }
-  if (now.value_or(forcesTlsByDefault(c.blueprint.postgres.engineVersion) ? "1" : "0") != want)
+  if (now.value_or(forceSslValue(forcesTlsByDefault(c.blueprint.postgres.engineVersion))) != want)
     c.rds.send(Rds::modifyDBParameterGroup().dbParameterGroupName(group).parameter("rds.force_ssl", want)).value();
 }
 
@@ -156,13 +160,14 @@ class ClusterResource final : public Resource {
                          .encrypted(want.encrypted)
                          .publiclyAccessible(c_.blueprint.publiclyAccessible())
                          .clusterParameterGroupName(c_.blueprint.clusterParameterGroupName());
-      ensureClusterParameterGroup(c_, clusterRequireSsl(c_));
+      ensureClusterParameterGroup(c_);
       if (want.managedPassword) request.manageMasterPassword();
       else request.masterUserPassword(c_.redshiftPassword.reveal());
       for (const Tag& tag : c_.blueprint.tags()) request.tag(tag.key, tag.value);
       c_.redshift.send(request).value();
     } else if (now.state == ResourceState::Drifted) {
       auto modify = Redshift::modifyCluster().clusterIdentifier(name());
+      bool restart = false;
       for (const Change& change : now.changes) {
         if (change.setting == "node_type") modify.nodeType(want.nodeType);
         if (change.setting == "number_of_nodes" || change.setting == "node_type")  // a resize names both
@@ -171,17 +176,16 @@ class ClusterResource final : public Resource {
         if (change.setting == "encrypted") modify.encrypted(want.encrypted);
         if (change.setting == "publicly_accessible") modify.publiclyAccessible(c_.blueprint.publiclyAccessible());
         if (change.setting == "require_ssl") {
-          ensureClusterParameterGroup(c_, clusterRequireSsl(c_));
+          ensureClusterParameterGroup(c_);
           modify.clusterParameterGroupName(c_.blueprint.clusterParameterGroupName());
+          restart = true;  // require_ssl is static: the cluster takes it when it restarts
         }
       }
       c_.redshift.send(modify).value();
-      // require_ssl is static: the cluster takes it when it restarts.
-      for (const Change& change : now.changes)
-        if (change.setting == "require_ssl") {
-          c_.redshift.waitUntilAvailable(name(), c_.waits).value();
-          c_.redshift.send(Redshift::rebootCluster().clusterIdentifier(name())).value();
-        }
+      if (restart) {
+        c_.redshift.waitUntilAvailable(name(), c_.waits).value();
+        c_.redshift.send(Redshift::rebootCluster().clusterIdentifier(name())).value();
+      }
     }
     c_.redshift.waitUntilAvailable(name(), c_.waits).value();
     return inspect();
@@ -243,8 +247,8 @@ class DatabaseResource final : public Resource {
     if (!c_.blueprint.databaseParameterGroupFamily().empty()) {
       const std::optional<std::string> forceSsl = databaseForceSsl(c_);
       tls = forceSsl == std::optional<std::string>("1");
-      if (forceSsl.value_or("") != (want.requireTls ? "1" : "0"))
-        changes.push_back({"rds.force_ssl", forceSsl.value_or("(no parameter group)"), want.requireTls ? "1" : "0"});
+      if (forceSsl.value_or("") != forceSslValue(want.requireTls))
+        changes.push_back({"rds.force_ssl", forceSsl.value_or("(no parameter group)"), forceSslValue(want.requireTls)});
     }
     return withChanges(
         report(*this, ResourceState::Ready,
@@ -277,7 +281,7 @@ class DatabaseResource final : public Resource {
                          .vpcSecurityGroupId(c_.output("groupId"));
       if (!want.engineVersion.empty()) {
         request.engineVersion(want.engineVersion).dbParameterGroupName(c_.blueprint.databaseParameterGroupName());
-        ensureDatabaseParameterGroup(c_, databaseForceSsl(c_));
+        ensureDatabaseParameterGroup(c_);
       }
       if (want.managedPassword) request.manageMasterUserPassword();
       else request.masterUserPassword(c_.databasePassword.reveal());
@@ -293,7 +297,7 @@ class DatabaseResource final : public Resource {
         if (change.setting == "publicly_accessible") modify.publiclyAccessible(c_.blueprint.publiclyAccessible());
         if (change.setting == "port") modify.port(want.port);
         if (change.setting == "rds.force_ssl") {  // dynamic: applied at once, no restart
-          ensureDatabaseParameterGroup(c_, databaseForceSsl(c_));
+          ensureDatabaseParameterGroup(c_);
           modify.dbParameterGroupName(c_.blueprint.databaseParameterGroupName());
         }
         if (change.setting == "engine_version") {
