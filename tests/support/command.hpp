@@ -60,14 +60,22 @@ inline CommandResult runCommand(const std::string& command) {
 // Runs `command` through the shell with stderr merged into `out`, in the order printed.
 inline CommandResult runCommandMerged(const std::string& command) { return detail::runShell(command + " 2>&1"); }
 
+// The Python executable that imports `module` (python3's own, not a version manager's shim);
+// empty when python3 does not import it.
+inline std::string pythonImporting(const std::string& module) {
+  std::string python =
+      detail::runShell("python3 -c 'import " + module + ", sys; print(sys.executable)' 2>/dev/null").out;
+  while (!python.empty() && (python.back() == '\n' || python.back() == ' ')) python.pop_back();
+  return python.find(' ') == std::string::npos ? python : std::string();
+}
+
 // The command that runs the AWS CLI: `aws`, answered by tests/support/aws_cli.py's server (awscli
 // imported once, a fork per command: a fifth of the CPU of a new `aws` each time) when the Python
 // that has awscli is found, else `aws` itself. Used as `awsCli() + " s3api list-buckets"`.
 inline const std::string& awsCli() {
   static const std::string command = [] {
-    std::string python = detail::runShell("python3 -c 'import awscli, sys; print(sys.executable)' 2>/dev/null").out;
-    while (!python.empty() && (python.back() == '\n' || python.back() == ' ')) python.pop_back();
-    if (python.empty() || python.find(' ') != std::string::npos) return std::string("aws");
+    const std::string python = pythonImporting("awscli");
+    if (python.empty()) return std::string("aws");
     return python + " -S " + std::string(AWSDIRECT_SOURCE_DIR) + "/tests/support/aws_cli.py";
   }();
   return command;

@@ -127,14 +127,9 @@ class MotoServer {
     return process;
   }
 
-  // The Python that has moto (python3's own executable, not a version manager's shim); empty
-  // when python3 does not import moto.
-  static std::string pythonOfMoto() {
-    static const std::string python = [] {
-      std::string found = detail::runShell("python3 -c 'import moto, sys; print(sys.executable)' 2>/dev/null").out;
-      while (!found.empty() && (found.back() == '\n' || found.back() == ' ')) found.pop_back();
-      return found.find(' ') != std::string::npos ? std::string() : found;
-    }();
+  // The Python that has moto; empty when python3 does not import it.
+  static const std::string& pythonOfMoto() {
+    static const std::string python = pythonImporting("moto");
     return python;
   }
 
