@@ -5,7 +5,7 @@
     includes only files of its own layer or below: the includes form one-way layers;
   - no include cycle between files of one layer;
   - no file of more than 600 lines;
-  - every .ipp is listed in <awsdirect/src.hpp>, and nothing else is;
+  - every .ipp is listed in <awsdirect/src.hpp>, and nothing else is, with its own header;
   - <regex> nowhere, <filesystem> only in definitions; curl only in the curl transport's
     definitions, OpenSSL only in the crypto's, zlib only in the checksums';
   - no namespace-scope variable with a dynamic initializer in a header.
@@ -184,6 +184,14 @@ for missing in sorted(ipps - listed):
     problems.append(f'src.hpp does not include {os.path.relpath(missing, root)}')
 for extra in sorted(listed - ipps):
     problems.append(f'src.hpp includes {os.path.relpath(extra, root)}, which does not exist')
+# src.hpp alone is the one definitions file of a program built without CMake: every definition
+# file's own header comes before the definitions (CMake's per-file build includes it for each).
+headers_listed = {os.path.normpath(os.path.join(root, f))
+                  for f in re.findall(r'^#include "([^"]+\.hpp)"', open(src).read(), re.M)}
+for ipp in sorted(ipps & listed):
+    if header_of(ipp) not in headers_listed:
+        problems.append(f'src.hpp does not include {os.path.relpath(header_of(ipp), root)}, '
+                        f'which {os.path.relpath(ipp, root)} defines')
 
 if problems:
     print('\n'.join(problems))
