@@ -10,7 +10,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "client.hpp"
@@ -41,10 +40,10 @@ struct TemplateParameter {
   std::string defaultValue;
   bool noEcho = false;
   std::string description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = TemplateParameter>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = TemplateParameter;
-    return std::make_tuple(field("ParameterKey", &P::parameterKey), field("DefaultValue", &P::defaultValue),
+    using P = Self;
+    return fieldList(field("ParameterKey", &P::parameterKey), field("DefaultValue", &P::defaultValue),
                            field("NoEcho", &P::noEcho), field("Description", &P::description));
   }
 };
@@ -55,26 +54,26 @@ struct TemplateSummary {
   std::string description;
   std::vector<std::string> capabilities;  // what CreateStack must acknowledge: CAPABILITY_NAMED_IAM...
   std::string capabilitiesReason;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = TemplateSummary>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using T = TemplateSummary;
-    return std::make_tuple(field("Parameters", &T::parameters), field("Description", &T::description),
+    using T = Self;
+    return fieldList(field("Parameters", &T::parameters), field("Description", &T::description),
                            field("Capabilities", &T::capabilities), field("CapabilitiesReason", &T::capabilitiesReason));
   }
 };
 
 struct StackId {
   std::string stackId;  // the stack's ARN
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("StackId", &StackId::stackId)); }
+  template <class Self = StackId>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("StackId", &Self::stackId)); }
 };
 
 struct StackOutput {
   std::string outputKey, outputValue, description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = StackOutput>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("OutputKey", &StackOutput::outputKey), field("OutputValue", &StackOutput::outputValue),
-                           field("Description", &StackOutput::description));
+    return fieldList(field("OutputKey", &Self::outputKey), field("OutputValue", &Self::outputValue),
+                           field("Description", &Self::description));
   }
 };
 
@@ -87,23 +86,23 @@ struct Stack {
   std::optional<std::chrono::system_clock::time_point> creationTime, lastUpdatedTime, deletionTime;
   std::vector<StackOutput> outputs;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Stack>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("StackId", &Stack::stackId), field("StackName", &Stack::stackName),
-                           field("Description", &Stack::description), field("StackStatus", &Stack::stackStatus),
-                           field("StackStatusReason", &Stack::stackStatusReason),
-                           field("CreationTime", &Stack::creationTime), field("LastUpdatedTime", &Stack::lastUpdatedTime),
-                           field("DeletionTime", &Stack::deletionTime), field("Outputs", &Stack::outputs),
-                           field("Tags", &Stack::tags));
+    return fieldList(field("StackId", &Self::stackId), field("StackName", &Self::stackName),
+                           field("Description", &Self::description), field("StackStatus", &Self::stackStatus),
+                           field("StackStatusReason", &Self::stackStatusReason),
+                           field("CreationTime", &Self::creationTime), field("LastUpdatedTime", &Self::lastUpdatedTime),
+                           field("DeletionTime", &Self::deletionTime), field("Outputs", &Self::outputs),
+                           field("Tags", &Self::tags));
   }
 };
 
 struct DescribeStacksResult {
   std::vector<Stack> stacks;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeStacksResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Stacks", &DescribeStacksResult::stacks), field("NextToken", &DescribeStacksResult::nextToken));
+    return fieldList(field("Stacks", &Self::stacks), field("NextToken", &Self::nextToken));
   }
 };
 
@@ -117,10 +116,10 @@ struct StackEvent {
   std::optional<std::chrono::system_clock::time_point> timestamp;
   std::string resourceStatus;  // "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "CREATE_FAILED", ...
   std::string resourceStatusReason;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = StackEvent>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using E = StackEvent;
-    return std::make_tuple(field("EventId", &E::eventId), field("StackName", &E::stackName),
+    using E = Self;
+    return fieldList(field("EventId", &E::eventId), field("StackName", &E::stackName),
                            field("LogicalResourceId", &E::logicalResourceId),
                            field("PhysicalResourceId", &E::physicalResourceId), field("ResourceType", &E::resourceType),
                            field("Timestamp", &E::timestamp), field("ResourceStatus", &E::resourceStatus),
@@ -131,10 +130,10 @@ struct StackEvent {
 struct DescribeStackEventsResult {
   std::vector<StackEvent> stackEvents;
   std::string nextToken;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeStackEventsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("StackEvents", &DescribeStackEventsResult::stackEvents),
-                           field("NextToken", &DescribeStackEventsResult::nextToken));
+    return fieldList(field("StackEvents", &Self::stackEvents),
+                           field("NextToken", &Self::nextToken));
   }
 };
 

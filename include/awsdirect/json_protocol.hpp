@@ -15,7 +15,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -110,7 +109,7 @@ void readJsonValue(const JsonValue& value, FieldEncoding encoding, M& out) {
   } else {
     static_assert(HasFields<M>::value, "a JSON result member is a scalar, a list, a map or a type with fields()");
     value.asObject();  // a ParseError naming the type found when it is not an object
-    std::apply([&](const auto&... f) { (readJsonField(value, f, out), ...); }, M::fields());
+    M::fields().forEach([&](const auto& f) { readJsonField(value, f, out); });
   }
 }
 
@@ -141,7 +140,7 @@ JsonValue fieldsToJson(const T& value) {
       object.set(f.name, toJson(member));
     }
   };
-  std::apply([&](const auto&... f) { (add(f), ...); }, T::fields());
+  T::fields().forEach(add);
   return object;
 }
 

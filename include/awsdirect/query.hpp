@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -88,10 +87,10 @@ struct Filter {
 struct VpcSecurityGroupMembership {
   std::string vpcSecurityGroupId;
   std::string status;  // "active", "adding", "removing"
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = VpcSecurityGroupMembership>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("VpcSecurityGroupId", &VpcSecurityGroupMembership::vpcSecurityGroupId),
-                           field("Status", &VpcSecurityGroupMembership::status));
+    return fieldList(field("VpcSecurityGroupId", &Self::vpcSecurityGroupId),
+                           field("Status", &Self::status));
   }
 };
 
@@ -100,11 +99,11 @@ struct SubnetOfGroup {
   std::string subnetIdentifier;
   std::string availabilityZone;  // SubnetAvailabilityZone/Name
   std::string subnetStatus;      // "Active"
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SubnetOfGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("SubnetIdentifier", &SubnetOfGroup::subnetIdentifier),
-                           field("SubnetAvailabilityZone/Name", &SubnetOfGroup::availabilityZone),
-                           field("SubnetStatus", &SubnetOfGroup::subnetStatus));
+    return fieldList(field("SubnetIdentifier", &Self::subnetIdentifier),
+                           field("SubnetAvailabilityZone/Name", &Self::availabilityZone),
+                           field("SubnetStatus", &Self::subnetStatus));
   }
 };
 
@@ -121,10 +120,10 @@ struct GroupParameter {
   std::string allowedValues;
   bool isModifiable = false;  // written only when true
   std::string minimumEngineVersion;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = GroupParameter>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = GroupParameter;
-    return std::make_tuple(field("ParameterName", &P::parameterName), field("ParameterValue", &P::parameterValue),
+    using P = Self;
+    return fieldList(field("ParameterName", &P::parameterName), field("ParameterValue", &P::parameterValue),
                            field("Description", &P::description), field("Source", &P::source),
                            field("ApplyType", &P::applyType), field("DataType", &P::dataType),
                            field("AllowedValues", &P::allowedValues), field("IsModifiable", &P::isModifiable),

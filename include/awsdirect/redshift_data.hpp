@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "detail/build_mode.hpp"
@@ -35,9 +34,9 @@ using TimePoint = std::chrono::system_clock::time_point;
 struct SqlParameter {
   std::string name;   // letters, digits and underscores
   std::string value;  // not empty
-  template <class = void>  // instantiated where it is read or written, not in every file
+  template <class Self = SqlParameter>  // dependent: instantiated where it is read or written, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("name", &SqlParameter::name), field("value", &SqlParameter::value));
+    return fieldList(field("name", &Self::name), field("value", &Self::value));
   }
 };
 
@@ -54,10 +53,10 @@ struct SubmittedStatement {
   std::string secretArn;
   std::string workgroupName;
   std::string sessionId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SubmittedStatement>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = SubmittedStatement;
-    return std::make_tuple(field("Id", &S::id), field("CreatedAt", &S::createdAt),
+    using S = Self;
+    return fieldList(field("Id", &S::id), field("CreatedAt", &S::createdAt),
                            field("ClusterIdentifier", &S::clusterIdentifier), field("DbUser", &S::dbUser),
                            field("DbGroups", &S::dbGroups), field("Database", &S::database),
                            field("SecretArn", &S::secretArn), field("WorkgroupName", &S::workgroupName),
@@ -75,10 +74,10 @@ struct SubStatement {
   std::string queryString;
   std::int64_t resultRows = 0, resultSize = 0, redshiftQueryId = 0;
   bool hasResultSet = false;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SubStatement>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = SubStatement;
-    return std::make_tuple(field("Id", &S::id), field("Duration", &S::duration), field("Error", &S::error),
+    using S = Self;
+    return fieldList(field("Id", &S::id), field("Duration", &S::duration), field("Error", &S::error),
                            field("Status", &S::status), field("CreatedAt", &S::createdAt),
                            field("UpdatedAt", &S::updatedAt), field("QueryString", &S::queryString),
                            field("ResultRows", &S::resultRows), field("ResultSize", &S::resultSize),
@@ -103,10 +102,10 @@ struct StatementDescription {
   std::vector<SqlParameter> queryParameters;
   std::vector<SubStatement> subStatements;
   std::string workgroupName, resultFormat, sessionId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = StatementDescription>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = StatementDescription;
-    return std::make_tuple(
+    using S = Self;
+    return fieldList(
         field("Id", &S::id), field("SecretArn", &S::secretArn), field("DbUser", &S::dbUser),
         field("Database", &S::database), field("ClusterIdentifier", &S::clusterIdentifier),
         field("Duration", &S::duration), field("Error", &S::error), field("Status", &S::status),
@@ -127,10 +126,10 @@ struct FieldValue {
   std::optional<double> doubleValue;
   std::optional<std::string> stringValue;
   std::optional<std::string> blobValue;  // the bytes (base64 on the wire)
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = FieldValue>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using F = FieldValue;
-    return std::make_tuple(field("isNull", &F::isNull), field("booleanValue", &F::booleanValue),
+    using F = Self;
+    return fieldList(field("isNull", &F::isNull), field("booleanValue", &F::booleanValue),
                            field("longValue", &F::longValue), field("doubleValue", &F::doubleValue),
                            field("stringValue", &F::stringValue), base64Field("blobValue", &F::blobValue));
   }
@@ -148,10 +147,10 @@ struct ColumnMetadata {
   std::string schemaName, tableName, typeName;  // typeName: "int4", "varchar", "float8", ...
   int length = 0;
   std::string columnDefault;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ColumnMetadata>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using C = ColumnMetadata;
-    return std::make_tuple(field("isCaseSensitive", &C::isCaseSensitive), field("isCurrency", &C::isCurrency),
+    using C = Self;
+    return fieldList(field("isCaseSensitive", &C::isCaseSensitive), field("isCurrency", &C::isCurrency),
                            field("isSigned", &C::isSigned), field("label", &C::label), field("name", &C::name),
                            field("nullable", &C::nullable), field("precision", &C::precision), field("scale", &C::scale),
                            field("schemaName", &C::schemaName), field("tableName", &C::tableName),
@@ -166,12 +165,12 @@ struct StatementResult {
   std::vector<ColumnMetadata> columnMetadata;  // on the first page
   std::int64_t totalNumRows = 0;
   std::string nextToken;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = StatementResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Records", &StatementResult::records),
-                           field("ColumnMetadata", &StatementResult::columnMetadata),
-                           field("TotalNumRows", &StatementResult::totalNumRows),
-                           field("NextToken", &StatementResult::nextToken));
+    return fieldList(field("Records", &Self::records),
+                           field("ColumnMetadata", &Self::columnMetadata),
+                           field("TotalNumRows", &Self::totalNumRows),
+                           field("NextToken", &Self::nextToken));
   }
 };
 
@@ -191,10 +190,10 @@ struct StatementSummary {
   std::vector<SqlParameter> queryParameters;
   bool isBatchStatement = false;
   std::string resultFormat, sessionId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = StatementSummary>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = StatementSummary;
-    return std::make_tuple(field("Id", &S::id), field("QueryString", &S::queryString),
+    using S = Self;
+    return fieldList(field("Id", &S::id), field("QueryString", &S::queryString),
                            field("QueryStrings", &S::queryStrings), field("SecretArn", &S::secretArn),
                            field("Status", &S::status), field("StatementName", &S::statementName),
                            field("CreatedAt", &S::createdAt), field("UpdatedAt", &S::updatedAt),
@@ -207,17 +206,17 @@ struct StatementSummary {
 struct ListStatementsResult {
   std::vector<StatementSummary> statements;
   std::string nextToken;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListStatementsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Statements", &ListStatementsResult::statements),
-                           field("NextToken", &ListStatementsResult::nextToken));
+    return fieldList(field("Statements", &Self::statements),
+                           field("NextToken", &Self::nextToken));
   }
 };
 
 struct CancelStatementResult {
   bool status = false;  // whether the statement was cancelled
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("Status", &CancelStatementResult::status)); }
+  template <class Self = CancelStatementResult>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("Status", &Self::status)); }
 };
 
 // ---- Members -----------------------------------------------------------------------------------

@@ -12,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -109,7 +108,7 @@ void writeXmlValue(XmlElementWriter& parent, const char* name, const char* item,
 
 template <class T>
 void writeXmlFields(XmlElementWriter& element, const T& value) {
-  std::apply([&](const auto&... f) { (writeXmlValue(element, f.name, f.item, value.*(f.member)), ...); }, T::fields());
+  T::fields().forEach([&](const auto& f) { writeXmlValue(element, f.name, f.item, value.*(f.member)); });
 }
 }  // namespace detail
 

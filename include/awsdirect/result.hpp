@@ -7,10 +7,10 @@
 //     std::string userName;
 //     std::optional<std::chrono::system_clock::time_point> createDate;
 //     bool passwordResetRequired = false;
-//     template <class = void>  // instantiated where a result is read, not in every file
+//     template <class Self = LoginProfile>  // dependent (&Self::): instantiated where a result is read, not in every file
 //     static constexpr auto fields() {
-//       return std::make_tuple(field("UserName", &LoginProfile::userName), field("CreateDate", &LoginProfile::createDate),
-//                              field("PasswordResetRequired", &LoginProfile::passwordResetRequired));
+//       return fieldList(field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
+//                              field("PasswordResetRequired", &Self::passwordResetRequired));
 //     }
 //   };
 //   LoginProfile profile = readResult<LoginProfile>(result.child("LoginProfile"));
@@ -23,7 +23,6 @@
 #include <cstring>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -84,12 +83,42 @@ constexpr ResultField<T, M> readField(const char* name, M T::*member, void (*rea
   return {name, member, nullptr, FieldEncoding::None, read};
 }
 
+// The fields a type declares, in order: fieldList(field(...), ...), and a derived type's as
+// extendFields(Base::fields<Self>(), field(...), ...). A flat list, not a std::tuple: a tuple's
+// constructors and their constraints cost GCC about a second to instantiate for a large result.
+template <std::size_t I, class F>
+struct FieldSlot {
+  F field;
+};
+template <class Indexes, class... F>
+struct FieldListOf;
+template <std::size_t... I, class... F>
+struct FieldListOf<std::index_sequence<I...>, F...> : FieldSlot<I, F>... {
+  // Calls visit(field) for each field, in order.
+  template <class Visit>
+  constexpr void forEach(Visit&& visit) const {
+    (visit(static_cast<const FieldSlot<I, F>&>(*this).field), ...);
+  }
+};
+template <class... F>
+using FieldList = FieldListOf<std::index_sequence_for<F...>, F...>;
+
+template <class... F>
+constexpr FieldList<F...> fieldList(F... fields) {
+  return {{fields}...};
+}
+
+template <std::size_t... I, class... F, class... G>
+constexpr FieldList<F..., G...> extendFields(const FieldListOf<std::index_sequence<I...>, F...>& base, G... more) {
+  return {{static_cast<const FieldSlot<I, F>&>(base).field}..., {more}...};
+}
+
 // A resource tag, as every service spells it (Key, Value), in requests and results.
 struct Tag {
   std::string key;
   std::string value;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("Key", &Tag::key), field("Value", &Tag::value)); }
+  template <class Self = Tag>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("Key", &Self::key), field("Value", &Self::value)); }
 };
 
 namespace detail {
@@ -135,7 +164,7 @@ T readItem(const XmlNode& node) {
       if (f.read) f.read(node, f.name, item.*(f.member));
       else readValue(node, f.name, f.item, f.encoding, item.*(f.member));
     };
-    std::apply([&](const auto&... f) { (readField(f), ...); }, T::fields());
+    T::fields().forEach(readField);
     return item;
   }
 }
@@ -184,7 +213,7 @@ T readResult(const XmlNode& node) {
 // Calls visit(name, value) for each declared field of `value`, in declaration order.
 template <class T, class Visit>
 void forEachField(const T& value, Visit&& visit) {
-  std::apply([&](const auto&... f) { (visit(f.name, value.*(f.member)), ...); }, T::fields());
+  T::fields().forEach([&](const auto& f) { visit(f.name, value.*(f.member)); });
 }
 
 }  // namespace awsdirect

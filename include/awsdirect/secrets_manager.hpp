@@ -13,7 +13,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "detail/build_mode.hpp"
@@ -37,20 +36,19 @@ struct SecretVersionRef {
   std::string arn;
   std::string name;
   std::string versionId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecretVersionRef>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("ARN", &SecretVersionRef::arn), field("Name", &SecretVersionRef::name),
-                           field("VersionId", &SecretVersionRef::versionId));
+    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
+                           field("VersionId", &Self::versionId));
   }
 };
 
 // PutSecretValue: the new version and its stages ("AWSCURRENT", ...).
 struct PutSecretValueResult : SecretVersionRef {
   std::vector<std::string> versionStages;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = PutSecretValueResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::tuple_cat(SecretVersionRef::fields(),
-                          std::make_tuple(field("VersionStages", &PutSecretValueResult::versionStages)));
+    return extendFields(SecretVersionRef::fields<Self>(), field("VersionStages", &Self::versionStages));
   }
 };
 
@@ -59,10 +57,10 @@ struct DeletedSecret {
   std::string arn;
   std::string name;
   std::optional<TimePoint> deletionDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeletedSecret>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("ARN", &DeletedSecret::arn), field("Name", &DeletedSecret::name),
-                           field("DeletionDate", &DeletedSecret::deletionDate));
+    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
+                           field("DeletionDate", &Self::deletionDate));
   }
 };
 
@@ -75,13 +73,13 @@ struct SecretValue {
   std::optional<Secret> secretBinary;  // the bytes (base64 on the wire)
   std::vector<std::string> versionStages;
   std::optional<TimePoint> createdDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecretValue>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("ARN", &SecretValue::arn), field("Name", &SecretValue::name),
-                           field("VersionId", &SecretValue::versionId), field("SecretString", &SecretValue::secretString),
-                           base64Field("SecretBinary", &SecretValue::secretBinary),
-                           field("VersionStages", &SecretValue::versionStages),
-                           field("CreatedDate", &SecretValue::createdDate));
+    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
+                           field("VersionId", &Self::versionId), field("SecretString", &Self::secretString),
+                           base64Field("SecretBinary", &Self::secretBinary),
+                           field("VersionStages", &Self::versionStages),
+                           field("CreatedDate", &Self::createdDate));
   }
 };
 
@@ -90,11 +88,11 @@ struct RotationRules {
   std::optional<std::int64_t> automaticallyAfterDays;  // 1 to 1000
   std::optional<std::string> duration;                 // the window: "2h" to "24h"
   std::optional<std::string> scheduleExpression;       // "rate(10 days)", "cron(0 16 1,15 * ? *)"
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = RotationRules>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("AutomaticallyAfterDays", &RotationRules::automaticallyAfterDays),
-                           field("Duration", &RotationRules::duration),
-                           field("ScheduleExpression", &RotationRules::scheduleExpression));
+    return fieldList(field("AutomaticallyAfterDays", &Self::automaticallyAfterDays),
+                           field("Duration", &Self::duration),
+                           field("ScheduleExpression", &Self::scheduleExpression));
   }
 };
 
@@ -115,10 +113,9 @@ struct SecretDescription {
   std::string primaryRegion;
 
   // The fields DescribeSecret and ListSecrets name alike.
-  template <class = void>
+  template <class S>
   static constexpr auto sharedFields() {
-    using S = SecretDescription;
-    return std::make_tuple(field("ARN", &S::arn), field("Name", &S::name), field("Description", &S::description),
+    return fieldList(field("ARN", &S::arn), field("Name", &S::name), field("Description", &S::description),
                            field("KmsKeyId", &S::kmsKeyId), field("RotationEnabled", &S::rotationEnabled),
                            field("RotationLambdaARN", &S::rotationLambdaArn), field("RotationRules", &S::rotationRules),
                            field("LastRotatedDate", &S::lastRotatedDate), field("LastChangedDate", &S::lastChangedDate),
@@ -127,28 +124,27 @@ struct SecretDescription {
                            field("OwningService", &S::owningService), field("CreatedDate", &S::createdDate),
                            field("PrimaryRegion", &S::primaryRegion));
   }
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecretDescription>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::tuple_cat(sharedFields(), std::make_tuple(field("VersionIdsToStages", &SecretDescription::versionIdsToStages)));
+    return extendFields(sharedFields<Self>(), field("VersionIdsToStages", &Self::versionIdsToStages));
   }
 };
 
 // A secret as ListSecrets lists it: the same, its versions' map named otherwise.
 struct SecretListEntry : SecretDescription {
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecretListEntry>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::tuple_cat(sharedFields(),
-                          std::make_tuple(field("SecretVersionsToStages", &SecretDescription::versionIdsToStages)));
+    return extendFields(sharedFields<Self>(), field("SecretVersionsToStages", &Self::versionIdsToStages));
   }
 };
 
 struct ListSecretsResult {
   std::vector<SecretListEntry> secretList;
   std::string nextToken;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListSecretsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("SecretList", &ListSecretsResult::secretList),
-                           field("NextToken", &ListSecretsResult::nextToken));
+    return fieldList(field("SecretList", &Self::secretList),
+                           field("NextToken", &Self::nextToken));
   }
 };
 
@@ -157,9 +153,9 @@ struct ListSecretsResult {
 struct SecretsFilter {
   std::string key;
   std::vector<std::string> values;
-  template <class = void>  // instantiated where a request is written, not in every file
+  template <class Self = SecretsFilter>  // dependent: instantiated where a request is written, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Key", &SecretsFilter::key), field("Values", &SecretsFilter::values));
+    return fieldList(field("Key", &Self::key), field("Values", &Self::values));
   }
 };
 

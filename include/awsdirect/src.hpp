@@ -171,6 +171,7 @@
 #include "s3/impl/objects.ipp"
 #include "s3/impl/multipart.ipp"
 #include "s3/impl/versions.ipp"
+#include "s3/impl/object_attributes.ipp"
 #include "s3/impl/configuration.ipp"
 #include "s3/impl/client.ipp"
 

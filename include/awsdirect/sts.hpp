@@ -6,7 +6,6 @@
 // STS is called at its regional endpoint (sts.REGION.amazonaws.com) and honours the endpoint
 // overrides of every other service (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's).
 #include <string>
-#include <tuple>
 
 #include "assume_role.hpp"
 #include "client.hpp"
@@ -44,16 +43,16 @@ struct SessionToken {
 // GetAccessKeyInfo: the account an access key id belongs to.
 struct AccessKeyInfo {
   std::string account;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("Account", &AccessKeyInfo::account)); }
+  template <class Self = AccessKeyInfo>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("Account", &Self::account)); }
 };
 
 // DecodeAuthorizationMessage: the JSON behind an "encoded authorization failure message".
 struct DecodedAuthorizationMessage {
   std::string decodedMessage;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DecodedAuthorizationMessage>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DecodedMessage", &DecodedAuthorizationMessage::decodedMessage));
+    return fieldList(field("DecodedMessage", &Self::decodedMessage));
   }
 };
 

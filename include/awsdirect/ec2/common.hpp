@@ -8,7 +8,6 @@
 // and errors come as <Response><Errors><Error>.
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "../detail/build_mode.hpp"
@@ -41,9 +40,9 @@ constexpr auto tagSetField(std::vector<Tag> T::*member) {
 struct IpRange {
   std::string cidrIp;
   std::string description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = IpRange>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("cidrIp", &IpRange::cidrIp), field("description", &IpRange::description));
+    return fieldList(field("cidrIp", &Self::cidrIp), field("description", &Self::description));
   }
 };
 
@@ -51,9 +50,9 @@ struct IpRange {
 struct Ipv6Range {
   std::string cidrIpv6;
   std::string description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Ipv6Range>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("cidrIpv6", &Ipv6Range::cidrIpv6), field("description", &Ipv6Range::description));
+    return fieldList(field("cidrIpv6", &Self::cidrIpv6), field("description", &Self::description));
   }
 };
 
@@ -66,10 +65,10 @@ struct UserIdGroupPair {
   std::string vpcId;
   std::string vpcPeeringConnectionId;
   std::string peeringStatus;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = UserIdGroupPair>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = UserIdGroupPair;
-    return std::make_tuple(field("groupId", &P::groupId), field("groupName", &P::groupName), field("userId", &P::userId),
+    using P = Self;
+    return fieldList(field("groupId", &P::groupId), field("groupName", &P::groupName), field("userId", &P::userId),
                            field("description", &P::description), field("vpcId", &P::vpcId),
                            field("vpcPeeringConnectionId", &P::vpcPeeringConnectionId),
                            field("peeringStatus", &P::peeringStatus));
@@ -80,10 +79,10 @@ struct UserIdGroupPair {
 struct PrefixListId {
   std::string prefixListId;
   std::string description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = PrefixListId>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("prefixListId", &PrefixListId::prefixListId),
-                           field("description", &PrefixListId::description));
+    return fieldList(field("prefixListId", &Self::prefixListId),
+                           field("description", &Self::description));
   }
 };
 
@@ -117,11 +116,11 @@ struct IpPermission {
   AWSDIRECT_DECL IpPermission& sourceSecurityGroup(std::string groupId, std::string description = {});
   AWSDIRECT_DECL IpPermission& prefixList(std::string id, std::string description = {});
 
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = IpPermission>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = IpPermission;
+    using P = Self;
     // The model's UserIdGroupPairs are <groups> on the wire.
-    return std::make_tuple(field("ipProtocol", &P::ipProtocol), field("fromPort", &P::fromPort),
+    return fieldList(field("ipProtocol", &P::ipProtocol), field("fromPort", &P::fromPort),
                            field("toPort", &P::toPort), field("ipRanges", &P::ipRanges, "item"),
                            field("ipv6Ranges", &P::ipv6Ranges, "item"), field("groups", &P::userIdGroupPairs, "item"),
                            field("prefixListIds", &P::prefixListIds, "item"));

@@ -3,7 +3,6 @@
 // any EC2 resource.
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,12 +24,12 @@ struct Vpc {
   std::string instanceTenancy;
   bool isDefault = false;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Vpc>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("vpcId", &Vpc::vpcId), field("state", &Vpc::state), field("cidrBlock", &Vpc::cidrBlock),
-                           field("ownerId", &Vpc::ownerId), field("dhcpOptionsId", &Vpc::dhcpOptionsId),
-                           field("instanceTenancy", &Vpc::instanceTenancy), field("isDefault", &Vpc::isDefault),
-                           tagSetField(&Vpc::tags));
+    return fieldList(field("vpcId", &Self::vpcId), field("state", &Self::state), field("cidrBlock", &Self::cidrBlock),
+                           field("ownerId", &Self::ownerId), field("dhcpOptionsId", &Self::dhcpOptionsId),
+                           field("instanceTenancy", &Self::instanceTenancy), field("isDefault", &Self::isDefault),
+                           tagSetField(&Self::tags));
   }
 };
 
@@ -38,10 +37,10 @@ struct SubnetIpv6CidrBlock {
   std::string associationId;
   std::string ipv6CidrBlock;
   std::string state;  // "associated", "disassociating"...
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SubnetIpv6CidrBlock>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using B = SubnetIpv6CidrBlock;
-    return std::make_tuple(field("associationId", &B::associationId), field("ipv6CidrBlock", &B::ipv6CidrBlock),
+    using B = Self;
+    return fieldList(field("associationId", &B::associationId), field("ipv6CidrBlock", &B::ipv6CidrBlock),
                            field("ipv6CidrBlockState/state", &B::state));
   }
 };
@@ -62,10 +61,10 @@ struct Subnet {
   bool assignIpv6AddressOnCreation = false;
   std::string ownerId;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Subnet>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = Subnet;
-    return std::make_tuple(field("subnetId", &S::subnetId), field("subnetArn", &S::subnetArn), field("state", &S::state),
+    using S = Self;
+    return fieldList(field("subnetId", &S::subnetId), field("subnetArn", &S::subnetArn), field("state", &S::state),
                            field("vpcId", &S::vpcId), field("cidrBlock", &S::cidrBlock),
                            field("ipv6CidrBlockAssociationSet", &S::ipv6CidrBlocks, "item"),
                            field("availableIpAddressCount", &S::availableIpAddressCount),
@@ -80,9 +79,9 @@ struct Subnet {
 struct GroupIdentifier {
   std::string groupId;
   std::string groupName;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = GroupIdentifier>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("groupId", &GroupIdentifier::groupId), field("groupName", &GroupIdentifier::groupName));
+    return fieldList(field("groupId", &Self::groupId), field("groupName", &Self::groupName));
   }
 };
 
@@ -106,10 +105,10 @@ struct NetworkInterface {
   std::string attachmentStatus;     // attachment/status
   std::vector<GroupIdentifier> groups;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = NetworkInterface>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using N = NetworkInterface;
-    return std::make_tuple(field("networkInterfaceId", &N::networkInterfaceId), field("description", &N::description),
+    using N = Self;
+    return fieldList(field("networkInterfaceId", &N::networkInterfaceId), field("description", &N::description),
                            field("interfaceType", &N::interfaceType), field("status", &N::status),
                            field("subnetId", &N::subnetId), field("vpcId", &N::vpcId),
                            field("availabilityZone", &N::availabilityZone), field("privateIpAddress", &N::privateIpAddress),
@@ -128,10 +127,10 @@ struct TagDescription {
   std::string resourceType;  // "security-group", "vpc"...
   std::string key;
   std::string value;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = TagDescription>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using T = TagDescription;
-    return std::make_tuple(field("resourceId", &T::resourceId), field("resourceType", &T::resourceType),
+    using T = Self;
+    return fieldList(field("resourceId", &T::resourceId), field("resourceType", &T::resourceType),
                            field("key", &T::key), field("value", &T::value));
   }
 };
@@ -139,38 +138,38 @@ struct TagDescription {
 struct DescribeVpcsResult {
   std::vector<Vpc> vpcs;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeVpcsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("vpcSet", &DescribeVpcsResult::vpcs, "item"), field("nextToken", &DescribeVpcsResult::nextToken));
+    return fieldList(field("vpcSet", &Self::vpcs, "item"), field("nextToken", &Self::nextToken));
   }
 };
 
 struct DescribeSubnetsResult {
   std::vector<Subnet> subnets;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeSubnetsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("subnetSet", &DescribeSubnetsResult::subnets, "item"),
-                           field("nextToken", &DescribeSubnetsResult::nextToken));
+    return fieldList(field("subnetSet", &Self::subnets, "item"),
+                           field("nextToken", &Self::nextToken));
   }
 };
 
 struct DescribeNetworkInterfacesResult {
   std::vector<NetworkInterface> networkInterfaces;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeNetworkInterfacesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeNetworkInterfacesResult;
-    return std::make_tuple(field("networkInterfaceSet", &R::networkInterfaces, "item"), field("nextToken", &R::nextToken));
+    using R = Self;
+    return fieldList(field("networkInterfaceSet", &R::networkInterfaces, "item"), field("nextToken", &R::nextToken));
   }
 };
 
 struct DescribeTagsResult {
   std::vector<TagDescription> tags;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeTagsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("tagSet", &DescribeTagsResult::tags, "item"), field("nextToken", &DescribeTagsResult::nextToken));
+    return fieldList(field("tagSet", &Self::tags, "item"), field("nextToken", &Self::nextToken));
   }
 };
 

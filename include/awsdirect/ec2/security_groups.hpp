@@ -2,7 +2,6 @@
 // EC2's security groups: the groups, their ingress and egress rules, and the rules one by one.
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,10 +24,10 @@ struct SecurityGroup {
   std::vector<IpPermission> ipPermissions;        // ingress
   std::vector<IpPermission> ipPermissionsEgress;  // egress
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecurityGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using G = SecurityGroup;
-    return std::make_tuple(field("groupId", &G::groupId), field("groupName", &G::groupName),
+    using G = Self;
+    return fieldList(field("groupId", &G::groupId), field("groupName", &G::groupName),
                            field("groupDescription", &G::description), field("ownerId", &G::ownerId),
                            field("vpcId", &G::vpcId), field("securityGroupArn", &G::securityGroupArn),
                            field("ipPermissions", &G::ipPermissions, "item"),
@@ -53,10 +52,10 @@ struct SecurityGroupRule {
   std::string referencedGroupId;
   std::string description;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SecurityGroupRule>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = SecurityGroupRule;
-    return std::make_tuple(field("securityGroupRuleId", &R::securityGroupRuleId),
+    using R = Self;
+    return fieldList(field("securityGroupRuleId", &R::securityGroupRuleId),
                            field("securityGroupRuleArn", &R::securityGroupRuleArn), field("groupId", &R::groupId),
                            field("groupOwnerId", &R::groupOwnerId), field("isEgress", &R::isEgress),
                            field("ipProtocol", &R::ipProtocol), field("fromPort", &R::fromPort),
@@ -80,10 +79,10 @@ struct RevokedSecurityGroupRule {
   std::string prefixListId;
   std::string referencedGroupId;
   std::string description;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = RevokedSecurityGroupRule>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = RevokedSecurityGroupRule;
-    return std::make_tuple(field("securityGroupRuleId", &R::securityGroupRuleId), field("groupId", &R::groupId),
+    using R = Self;
+    return fieldList(field("securityGroupRuleId", &R::securityGroupRuleId), field("groupId", &R::groupId),
                            field("isEgress", &R::isEgress), field("ipProtocol", &R::ipProtocol),
                            field("fromPort", &R::fromPort), field("toPort", &R::toPort), field("cidrIpv4", &R::cidrIpv4),
                            field("cidrIpv6", &R::cidrIpv6), field("prefixListId", &R::prefixListId),
@@ -95,10 +94,10 @@ struct CreateSecurityGroupResult {
   std::string groupId;
   std::string securityGroupArn;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = CreateSecurityGroupResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = CreateSecurityGroupResult;
-    return std::make_tuple(field("groupId", &R::groupId), field("securityGroupArn", &R::securityGroupArn),
+    using R = Self;
+    return fieldList(field("groupId", &R::groupId), field("securityGroupArn", &R::securityGroupArn),
                            tagSetField(&R::tags));
   }
 };
@@ -107,10 +106,10 @@ struct CreateSecurityGroupResult {
 struct AuthorizeSecurityGroupRulesResult {
   bool succeeded = false;  // EC2's <return>
   std::vector<SecurityGroupRule> securityGroupRules;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = AuthorizeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = AuthorizeSecurityGroupRulesResult;
-    return std::make_tuple(field("return", &R::succeeded), field("securityGroupRuleSet", &R::securityGroupRules, "item"));
+    using R = Self;
+    return fieldList(field("return", &R::succeeded), field("securityGroupRuleSet", &R::securityGroupRules, "item"));
   }
 };
 
@@ -120,10 +119,10 @@ struct RevokeSecurityGroupRulesResult {
   // The permissions of the request that matched no rule of the group (nothing was revoked for them).
   std::vector<IpPermission> unknownIpPermissions;
   std::vector<RevokedSecurityGroupRule> revokedSecurityGroupRules;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = RevokeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = RevokeSecurityGroupRulesResult;
-    return std::make_tuple(field("return", &R::succeeded), field("unknownIpPermissionSet", &R::unknownIpPermissions, "item"),
+    using R = Self;
+    return fieldList(field("return", &R::succeeded), field("unknownIpPermissionSet", &R::unknownIpPermissions, "item"),
                            field("revokedSecurityGroupRuleSet", &R::revokedSecurityGroupRules, "item"));
   }
 };
@@ -131,30 +130,30 @@ struct RevokeSecurityGroupRulesResult {
 struct DeleteSecurityGroupResult {
   bool succeeded = true;  // EC2's <return>; older answers have none: a 2xx answer is the success itself
   std::string groupId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeleteSecurityGroupResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("return", &DeleteSecurityGroupResult::succeeded),
-                           field("groupId", &DeleteSecurityGroupResult::groupId));
+    return fieldList(field("return", &Self::succeeded),
+                           field("groupId", &Self::groupId));
   }
 };
 
 struct DescribeSecurityGroupsResult {
   std::vector<SecurityGroup> securityGroups;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeSecurityGroupsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeSecurityGroupsResult;
-    return std::make_tuple(field("securityGroupInfo", &R::securityGroups, "item"), field("nextToken", &R::nextToken));
+    using R = Self;
+    return fieldList(field("securityGroupInfo", &R::securityGroups, "item"), field("nextToken", &R::nextToken));
   }
 };
 
 struct DescribeSecurityGroupRulesResult {
   std::vector<SecurityGroupRule> securityGroupRules;
   std::string nextToken;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeSecurityGroupRulesResult;
-    return std::make_tuple(field("securityGroupRuleSet", &R::securityGroupRules, "item"), field("nextToken", &R::nextToken));
+    using R = Self;
+    return fieldList(field("securityGroupRuleSet", &R::securityGroupRules, "item"), field("nextToken", &R::nextToken));
   }
 };
 

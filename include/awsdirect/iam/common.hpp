@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "../policy.hpp"
@@ -39,16 +38,16 @@ struct Role {
   Time lastUsedDate;
   std::string lastUsedRegion;
 
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Role>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(
-        field("Path", &Role::path), field("RoleName", &Role::roleName), field("RoleId", &Role::roleId),
-        field("Arn", &Role::arn), field("CreateDate", &Role::createDate),
-        urlEncodedField("AssumeRolePolicyDocument", &Role::assumeRolePolicyDocument),
-        field("Description", &Role::description), field("MaxSessionDuration", &Role::maxSessionDuration),
-        field("PermissionsBoundary/PermissionsBoundaryArn", &Role::permissionsBoundaryArn),
-        field("PermissionsBoundary/PermissionsBoundaryType", &Role::permissionsBoundaryType), field("Tags", &Role::tags),
-        field("RoleLastUsed/LastUsedDate", &Role::lastUsedDate), field("RoleLastUsed/Region", &Role::lastUsedRegion));
+    return fieldList(
+        field("Path", &Self::path), field("RoleName", &Self::roleName), field("RoleId", &Self::roleId),
+        field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
+        urlEncodedField("AssumeRolePolicyDocument", &Self::assumeRolePolicyDocument),
+        field("Description", &Self::description), field("MaxSessionDuration", &Self::maxSessionDuration),
+        field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
+        field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType), field("Tags", &Self::tags),
+        field("RoleLastUsed/LastUsedDate", &Self::lastUsedDate), field("RoleLastUsed/Region", &Self::lastUsedRegion));
   }
 };
 
@@ -63,23 +62,23 @@ struct User {
   std::string permissionsBoundaryType;
   std::vector<Tag> tags;
 
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = User>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Path", &User::path), field("UserName", &User::userName), field("UserId", &User::userId),
-                           field("Arn", &User::arn), field("CreateDate", &User::createDate),
-                           field("PasswordLastUsed", &User::passwordLastUsed),
-                           field("PermissionsBoundary/PermissionsBoundaryArn", &User::permissionsBoundaryArn),
-                           field("PermissionsBoundary/PermissionsBoundaryType", &User::permissionsBoundaryType),
-                           field("Tags", &User::tags));
+    return fieldList(field("Path", &Self::path), field("UserName", &Self::userName), field("UserId", &Self::userId),
+                           field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
+                           field("PasswordLastUsed", &Self::passwordLastUsed),
+                           field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
+                           field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType),
+                           field("Tags", &Self::tags));
   }
 };
 
 struct AttachedPolicy {
   std::string policyName;
   std::string policyArn;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = AttachedPolicy>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("PolicyName", &AttachedPolicy::policyName), field("PolicyArn", &AttachedPolicy::policyArn));
+    return fieldList(field("PolicyName", &Self::policyName), field("PolicyArn", &Self::policyArn));
   }
 };
 
@@ -91,11 +90,11 @@ struct AccessKey {
   std::string status;  // "Active", "Inactive"
   Secret secretAccessKey;
   Time createDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = AccessKey>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &AccessKey::userName), field("AccessKeyId", &AccessKey::accessKeyId),
-                           field("Status", &AccessKey::status), field("SecretAccessKey", &AccessKey::secretAccessKey),
-                           field("CreateDate", &AccessKey::createDate));
+    return fieldList(field("UserName", &Self::userName), field("AccessKeyId", &Self::accessKeyId),
+                           field("Status", &Self::status), field("SecretAccessKey", &Self::secretAccessKey),
+                           field("CreateDate", &Self::createDate));
   }
 };
 
@@ -105,11 +104,11 @@ struct AccessKeyMetadata {
   std::string accessKeyId;
   std::string status;
   Time createDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = AccessKeyMetadata>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &AccessKeyMetadata::userName),
-                           field("AccessKeyId", &AccessKeyMetadata::accessKeyId),
-                           field("Status", &AccessKeyMetadata::status), field("CreateDate", &AccessKeyMetadata::createDate));
+    return fieldList(field("UserName", &Self::userName),
+                           field("AccessKeyId", &Self::accessKeyId),
+                           field("Status", &Self::status), field("CreateDate", &Self::createDate));
   }
 };
 
@@ -119,11 +118,11 @@ struct InlinePolicy {
   std::string userName;  // GetUserPolicy
   std::string policyName;
   std::string policyDocument;  // decoded JSON
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = InlinePolicy>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("RoleName", &InlinePolicy::roleName), field("UserName", &InlinePolicy::userName),
-                           field("PolicyName", &InlinePolicy::policyName),
-                           urlEncodedField("PolicyDocument", &InlinePolicy::policyDocument));
+    return fieldList(field("RoleName", &Self::roleName), field("UserName", &Self::userName),
+                           field("PolicyName", &Self::policyName),
+                           urlEncodedField("PolicyDocument", &Self::policyDocument));
   }
 };
 
@@ -131,10 +130,10 @@ struct LoginProfile {
   std::string userName;
   Time createDate;
   bool passwordResetRequired = false;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = LoginProfile>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &LoginProfile::userName), field("CreateDate", &LoginProfile::createDate),
-                           field("PasswordResetRequired", &LoginProfile::passwordResetRequired));
+    return fieldList(field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
+                           field("PasswordResetRequired", &Self::passwordResetRequired));
   }
 };
 
@@ -144,11 +143,11 @@ struct Group {
   std::string groupId;
   std::string arn;
   Time createDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Group>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Path", &Group::path), field("GroupName", &Group::groupName),
-                           field("GroupId", &Group::groupId), field("Arn", &Group::arn),
-                           field("CreateDate", &Group::createDate));
+    return fieldList(field("Path", &Self::path), field("GroupName", &Self::groupName),
+                           field("GroupId", &Self::groupId), field("Arn", &Self::arn),
+                           field("CreateDate", &Self::createDate));
   }
 };
 
@@ -156,10 +155,10 @@ struct MfaDevice {
   std::string userName;
   std::string serialNumber;
   Time enableDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = MfaDevice>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &MfaDevice::userName), field("SerialNumber", &MfaDevice::serialNumber),
-                           field("EnableDate", &MfaDevice::enableDate));
+    return fieldList(field("UserName", &Self::userName), field("SerialNumber", &Self::serialNumber),
+                           field("EnableDate", &Self::enableDate));
   }
 };
 
@@ -169,12 +168,12 @@ struct SigningCertificate {
   std::string certificateBody;
   std::string status;
   Time uploadDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SigningCertificate>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &SigningCertificate::userName),
-                           field("CertificateId", &SigningCertificate::certificateId),
-                           field("CertificateBody", &SigningCertificate::certificateBody),
-                           field("Status", &SigningCertificate::status), field("UploadDate", &SigningCertificate::uploadDate));
+    return fieldList(field("UserName", &Self::userName),
+                           field("CertificateId", &Self::certificateId),
+                           field("CertificateBody", &Self::certificateBody),
+                           field("Status", &Self::status), field("UploadDate", &Self::uploadDate));
   }
 };
 
@@ -183,12 +182,12 @@ struct SshPublicKeyMetadata {
   std::string sshPublicKeyId;
   std::string status;
   Time uploadDate;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = SshPublicKeyMetadata>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("UserName", &SshPublicKeyMetadata::userName),
-                           field("SSHPublicKeyId", &SshPublicKeyMetadata::sshPublicKeyId),
-                           field("Status", &SshPublicKeyMetadata::status),
-                           field("UploadDate", &SshPublicKeyMetadata::uploadDate));
+    return fieldList(field("UserName", &Self::userName),
+                           field("SSHPublicKeyId", &Self::sshPublicKeyId),
+                           field("Status", &Self::status),
+                           field("UploadDate", &Self::uploadDate));
   }
 };
 
@@ -201,10 +200,10 @@ struct ServiceSpecificCredentialMetadata {
   Time expirationDate;
   std::string serviceSpecificCredentialId;
   std::string serviceName;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ServiceSpecificCredentialMetadata>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = ServiceSpecificCredentialMetadata;
-    return std::make_tuple(field("UserName", &S::userName), field("Status", &S::status),
+    using S = Self;
+    return fieldList(field("UserName", &S::userName), field("Status", &S::status),
                            field("ServiceUserName", &S::serviceUserName),
                            field("ServiceCredentialAlias", &S::serviceCredentialAlias), field("CreateDate", &S::createDate),
                            field("ExpirationDate", &S::expirationDate),
@@ -221,10 +220,10 @@ struct InstanceProfile {
   Time createDate;
   std::vector<Role> roles;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = InstanceProfile>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = InstanceProfile;
-    return std::make_tuple(field("Path", &P::path), field("InstanceProfileName", &P::instanceProfileName),
+    using P = Self;
+    return fieldList(field("Path", &P::path), field("InstanceProfileName", &P::instanceProfileName),
                            field("InstanceProfileId", &P::instanceProfileId), field("Arn", &P::arn),
                            field("CreateDate", &P::createDate), field("Roles", &P::roles), field("Tags", &P::tags));
   }
@@ -244,16 +243,16 @@ struct Policy {
   Time createDate;
   Time updateDate;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Policy>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("PolicyName", &Policy::policyName), field("PolicyId", &Policy::policyId),
-                           field("Arn", &Policy::arn), field("Path", &Policy::path),
-                           field("DefaultVersionId", &Policy::defaultVersionId),
-                           field("AttachmentCount", &Policy::attachmentCount),
-                           field("PermissionsBoundaryUsageCount", &Policy::permissionsBoundaryUsageCount),
-                           field("IsAttachable", &Policy::isAttachable), field("Description", &Policy::description),
-                           field("CreateDate", &Policy::createDate), field("UpdateDate", &Policy::updateDate),
-                           field("Tags", &Policy::tags));
+    return fieldList(field("PolicyName", &Self::policyName), field("PolicyId", &Self::policyId),
+                           field("Arn", &Self::arn), field("Path", &Self::path),
+                           field("DefaultVersionId", &Self::defaultVersionId),
+                           field("AttachmentCount", &Self::attachmentCount),
+                           field("PermissionsBoundaryUsageCount", &Self::permissionsBoundaryUsageCount),
+                           field("IsAttachable", &Self::isAttachable), field("Description", &Self::description),
+                           field("CreateDate", &Self::createDate), field("UpdateDate", &Self::updateDate),
+                           field("Tags", &Self::tags));
   }
 };
 
@@ -264,10 +263,10 @@ struct Page {
   std::vector<Item> items;
   bool isTruncated = false;
   std::string marker;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Page>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field(Name, &Page::items), field("IsTruncated", &Page::isTruncated),
-                           field("Marker", &Page::marker));
+    return fieldList(field(Name, &Self::items), field("IsTruncated", &Self::isTruncated),
+                           field("Marker", &Self::marker));
   }
   static Page read(const XmlNode& result) {
     Page page = readResult<Page>(result);

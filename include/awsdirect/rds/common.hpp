@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "../detail/build_mode.hpp"
@@ -30,10 +29,10 @@ struct Endpoint {
   std::string address;
   int port = 0;
   std::string hostedZoneId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Endpoint>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port),
-                           field("HostedZoneId", &Endpoint::hostedZoneId));
+    return fieldList(field("Address", &Self::address), field("Port", &Self::port),
+                           field("HostedZoneId", &Self::hostedZoneId));
   }
 };
 
@@ -64,10 +63,10 @@ struct DBInstance {
   std::string dbInstanceArn;
   std::string masterUserSecretArn;  // MasterUserSecret/SecretArn, when RDS manages the password
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DBInstance>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using D = DBInstance;
-    return std::make_tuple(
+    using D = Self;
+    return fieldList(
         field("DBInstanceIdentifier", &D::dbInstanceIdentifier), field("DBInstanceStatus", &D::dbInstanceStatus),
         field("Engine", &D::engine), field("EngineVersion", &D::engineVersion), field("DBInstanceClass", &D::dbInstanceClass),
         field("AllocatedStorage", &D::allocatedStorage), field("StorageType", &D::storageType),
@@ -88,10 +87,10 @@ struct DBInstance {
 struct DescribeDBInstancesResult {
   std::vector<DBInstance> dbInstances;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBInstancesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DBInstances", &DescribeDBInstancesResult::dbInstances, "DBInstance"),
-                           field("Marker", &DescribeDBInstancesResult::marker));
+    return fieldList(field("DBInstances", &Self::dbInstances, "DBInstance"),
+                           field("Marker", &Self::marker));
   }
 };
 
@@ -115,10 +114,10 @@ struct DBSnapshot {
   std::string kmsKeyId;
   std::string dbSnapshotArn;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DBSnapshot>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = DBSnapshot;
-    return std::make_tuple(
+    using S = Self;
+    return fieldList(
         field("DBSnapshotIdentifier", &S::dbSnapshotIdentifier), field("DBInstanceIdentifier", &S::dbInstanceIdentifier),
         field("SnapshotCreateTime", &S::snapshotCreateTime), field("Engine", &S::engine),
         field("EngineVersion", &S::engineVersion), field("AllocatedStorage", &S::allocatedStorage), field("Status", &S::status),
@@ -133,10 +132,10 @@ struct DBSnapshot {
 struct DescribeDBSnapshotsResult {
   std::vector<DBSnapshot> dbSnapshots;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBSnapshotsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DBSnapshots", &DescribeDBSnapshotsResult::dbSnapshots, "DBSnapshot"),
-                           field("Marker", &DescribeDBSnapshotsResult::marker));
+    return fieldList(field("DBSnapshots", &Self::dbSnapshots, "DBSnapshot"),
+                           field("Marker", &Self::marker));
   }
 };
 
@@ -148,10 +147,10 @@ struct DBSubnetGroup {
   std::string subnetGroupStatus;  // "Complete"
   std::vector<SubnetOfGroup> subnets;
   std::string dbSubnetGroupArn;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DBSubnetGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using G = DBSubnetGroup;
-    return std::make_tuple(field("DBSubnetGroupName", &G::dbSubnetGroupName),
+    using G = Self;
+    return fieldList(field("DBSubnetGroupName", &G::dbSubnetGroupName),
                            field("DBSubnetGroupDescription", &G::dbSubnetGroupDescription), field("VpcId", &G::vpcId),
                            field("SubnetGroupStatus", &G::subnetGroupStatus), field("Subnets", &G::subnets, "Subnet"),
                            field("DBSubnetGroupArn", &G::dbSubnetGroupArn));
@@ -161,17 +160,17 @@ struct DBSubnetGroup {
 struct DescribeDBSubnetGroupsResult {
   std::vector<DBSubnetGroup> dbSubnetGroups;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBSubnetGroupsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DBSubnetGroups", &DescribeDBSubnetGroupsResult::dbSubnetGroups, "DBSubnetGroup"),
-                           field("Marker", &DescribeDBSubnetGroupsResult::marker));
+    return fieldList(field("DBSubnetGroups", &Self::dbSubnetGroups, "DBSubnetGroup"),
+                           field("Marker", &Self::marker));
   }
 };
 
 struct ListTagsForResourceResult {
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("TagList", &ListTagsForResourceResult::tags, "Tag")); }
+  template <class Self = ListTagsForResourceResult>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("TagList", &Self::tags, "Tag")); }
 };
 
 // A version an engine version can be upgraded to.
@@ -179,10 +178,10 @@ struct UpgradeTarget {
   std::string engine;
   std::string engineVersion;
   bool isMajorVersionUpgrade = false;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = UpgradeTarget>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Engine", &UpgradeTarget::engine), field("EngineVersion", &UpgradeTarget::engineVersion),
-                           field("IsMajorVersionUpgrade", &UpgradeTarget::isMajorVersionUpgrade));
+    return fieldList(field("Engine", &Self::engine), field("EngineVersion", &Self::engineVersion),
+                           field("IsMajorVersionUpgrade", &Self::isMajorVersionUpgrade));
   }
 };
 
@@ -197,10 +196,10 @@ struct DBEngineVersion {
   std::string status;  // "available", "deprecated"
   bool supportsReadReplica = false;
   std::vector<UpgradeTarget> validUpgradeTargets;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DBEngineVersion>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using E = DBEngineVersion;
-    return std::make_tuple(field("Engine", &E::engine), field("EngineVersion", &E::engineVersion),
+    using E = Self;
+    return fieldList(field("Engine", &E::engine), field("EngineVersion", &E::engineVersion),
                            field("MajorEngineVersion", &E::majorEngineVersion),
                            field("DBParameterGroupFamily", &E::dbParameterGroupFamily),
                            field("DBEngineDescription", &E::dbEngineDescription),
@@ -213,17 +212,17 @@ struct DBEngineVersion {
 struct DescribeDBEngineVersionsResult {
   std::vector<DBEngineVersion> dbEngineVersions;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBEngineVersionsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DBEngineVersions", &DescribeDBEngineVersionsResult::dbEngineVersions, "DBEngineVersion"),
-                           field("Marker", &DescribeDBEngineVersionsResult::marker));
+    return fieldList(field("DBEngineVersions", &Self::dbEngineVersions, "DBEngineVersion"),
+                           field("Marker", &Self::marker));
   }
 };
 
 struct AvailabilityZone {
   std::string name;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("Name", &AvailabilityZone::name)); }
+  template <class Self = AvailabilityZone>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("Name", &Self::name)); }
 };
 
 // An instance class an engine version can run on, with its storage limits (DescribeOrderableDBInstanceOptions).
@@ -239,10 +238,10 @@ struct OrderableDBInstanceOption {
   bool supportsIAMDatabaseAuthentication = false;
   int minStorageSize = 0;
   int maxStorageSize = 0;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = OrderableDBInstanceOption>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using O = OrderableDBInstanceOption;
-    return std::make_tuple(field("Engine", &O::engine), field("EngineVersion", &O::engineVersion),
+    using O = Self;
+    return fieldList(field("Engine", &O::engine), field("EngineVersion", &O::engineVersion),
                            field("DBInstanceClass", &O::dbInstanceClass), field("LicenseModel", &O::licenseModel),
                            field("StorageType", &O::storageType),
                            field("AvailabilityZones", &O::availabilityZones, "AvailabilityZone"),
@@ -256,10 +255,10 @@ struct OrderableDBInstanceOption {
 struct DescribeOrderableDBInstanceOptionsResult {
   std::vector<OrderableDBInstanceOption> orderableDBInstanceOptions;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeOrderableDBInstanceOptionsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeOrderableDBInstanceOptionsResult;
-    return std::make_tuple(field("OrderableDBInstanceOptions", &R::orderableDBInstanceOptions, "OrderableDBInstanceOption"),
+    using R = Self;
+    return fieldList(field("OrderableDBInstanceOptions", &R::orderableDBInstanceOptions, "OrderableDBInstanceOption"),
                            field("Marker", &R::marker));
   }
 };
@@ -273,10 +272,10 @@ struct DBParameterGroup {
   std::string dbParameterGroupFamily;  // "postgres14"
   std::string description;
   std::string dbParameterGroupArn;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DBParameterGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using G = DBParameterGroup;
-    return std::make_tuple(field("DBParameterGroupName", &G::dbParameterGroupName),
+    using G = Self;
+    return fieldList(field("DBParameterGroupName", &G::dbParameterGroupName),
                            field("DBParameterGroupFamily", &G::dbParameterGroupFamily),
                            field("Description", &G::description), field("DBParameterGroupArn", &G::dbParameterGroupArn));
   }
@@ -285,28 +284,28 @@ struct DBParameterGroup {
 struct DescribeDBParameterGroupsResult {
   std::vector<DBParameterGroup> dbParameterGroups;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBParameterGroupsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeDBParameterGroupsResult;
-    return std::make_tuple(field("DBParameterGroups", &R::dbParameterGroups, "DBParameterGroup"), field("Marker", &R::marker));
+    using R = Self;
+    return fieldList(field("DBParameterGroups", &R::dbParameterGroups, "DBParameterGroup"), field("Marker", &R::marker));
   }
 };
 
 // ModifyDBParameterGroup's answer.
 struct DBParameterGroupName {
   std::string dbParameterGroupName;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("DBParameterGroupName", &DBParameterGroupName::dbParameterGroupName)); }
+  template <class Self = DBParameterGroupName>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("DBParameterGroupName", &Self::dbParameterGroupName)); }
 };
 
 // A DB parameter: the shared members and when a change applies, which RDS asks for.
 struct Parameter : GroupParameter {
   std::string applyMethod;  // "immediate" (dynamic parameters only) or "pending-reboot"
   std::vector<std::string> supportedEngineModes;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Parameter>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::tuple_cat(GroupParameter::fields(), std::make_tuple(field("ApplyMethod", &Parameter::applyMethod),
-                                                                     field("SupportedEngineModes", &Parameter::supportedEngineModes)));
+    return extendFields(GroupParameter::fields<Self>(), field("ApplyMethod", &Self::applyMethod),
+                        field("SupportedEngineModes", &Self::supportedEngineModes));
   }
 };
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Parameter& parameter);
@@ -314,10 +313,10 @@ AWSDIRECT_DECL void writeMember(QueryWriter& w, const Parameter& parameter);
 struct DescribeDBParametersResult {
   std::vector<Parameter> parameters;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeDBParametersResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeDBParametersResult;
-    return std::make_tuple(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
+    using R = Self;
+    return fieldList(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
   }
 };
 

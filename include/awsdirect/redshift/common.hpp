@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "../assume_role.hpp"
@@ -30,17 +29,17 @@ using awsdirect::VpcSecurityGroupMembership;
 struct ClusterIamRole {
   std::string iamRoleArn;
   std::string applyStatus;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterIamRole>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("IamRoleArn", &ClusterIamRole::iamRoleArn), field("ApplyStatus", &ClusterIamRole::applyStatus));
+    return fieldList(field("IamRoleArn", &Self::iamRoleArn), field("ApplyStatus", &Self::applyStatus));
   }
 };
 
 struct Endpoint {
   std::string address;
   int port = 0;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("Address", &Endpoint::address), field("Port", &Endpoint::port)); }
+  template <class Self = Endpoint>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("Address", &Self::address), field("Port", &Self::port)); }
 };
 
 struct Cluster {
@@ -69,10 +68,10 @@ struct Cluster {
   std::string clusterNamespaceArn;
   std::string masterPasswordSecretArn;  // when AWS manages the master password (Secrets Manager)
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Cluster>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using C = Cluster;
-    return std::make_tuple(
+    using C = Self;
+    return fieldList(
         field("ClusterIdentifier", &C::clusterIdentifier), field("ClusterStatus", &C::clusterStatus),
         field("ClusterAvailabilityStatus", &C::clusterAvailabilityStatus), field("NodeType", &C::nodeType),
         field("NumberOfNodes", &C::numberOfNodes), field("DBName", &C::dbName), field("MasterUsername", &C::masterUsername),
@@ -94,10 +93,10 @@ struct ClusterCredentials {
   std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterCredentials>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DbUser", &ClusterCredentials::dbUser), field("DbPassword", &ClusterCredentials::dbPassword),
-                           field("Expiration", &ClusterCredentials::expiration));
+    return fieldList(field("DbUser", &Self::dbUser), field("DbPassword", &Self::dbPassword),
+                           field("Expiration", &Self::expiration));
   }
 };
 
@@ -107,10 +106,10 @@ struct ClusterCredentialsWithIam {
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
   std::optional<std::chrono::system_clock::time_point> nextRefreshTime;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterCredentialsWithIam>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using C = ClusterCredentialsWithIam;
-    return std::make_tuple(field("DbUser", &C::dbUser), field("DbPassword", &C::dbPassword),
+    using C = Self;
+    return fieldList(field("DbUser", &C::dbUser), field("DbPassword", &C::dbPassword),
                            field("Expiration", &C::expiration), field("NextRefreshTime", &C::nextRefreshTime));
   }
 };
@@ -129,35 +128,35 @@ struct Snapshot {
   bool encrypted = false;
   std::optional<int> manualSnapshotRetentionPeriod;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Snapshot>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(
-        field("SnapshotIdentifier", &Snapshot::snapshotIdentifier), field("ClusterIdentifier", &Snapshot::clusterIdentifier),
-        field("SnapshotCreateTime", &Snapshot::snapshotCreateTime), field("Status", &Snapshot::status),
-        field("SnapshotType", &Snapshot::snapshotType), field("NodeType", &Snapshot::nodeType),
-        field("NumberOfNodes", &Snapshot::numberOfNodes), field("DBName", &Snapshot::dbName), field("VpcId", &Snapshot::vpcId),
-        field("Encrypted", &Snapshot::encrypted),
-        field("ManualSnapshotRetentionPeriod", &Snapshot::manualSnapshotRetentionPeriod), field("Tags", &Snapshot::tags, "Tag"));
+    return fieldList(
+        field("SnapshotIdentifier", &Self::snapshotIdentifier), field("ClusterIdentifier", &Self::clusterIdentifier),
+        field("SnapshotCreateTime", &Self::snapshotCreateTime), field("Status", &Self::status),
+        field("SnapshotType", &Self::snapshotType), field("NodeType", &Self::nodeType),
+        field("NumberOfNodes", &Self::numberOfNodes), field("DBName", &Self::dbName), field("VpcId", &Self::vpcId),
+        field("Encrypted", &Self::encrypted),
+        field("ManualSnapshotRetentionPeriod", &Self::manualSnapshotRetentionPeriod), field("Tags", &Self::tags, "Tag"));
   }
 };
 
 struct DescribeClusterSnapshotsResult {
   std::vector<Snapshot> snapshots;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeClusterSnapshotsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Snapshots", &DescribeClusterSnapshotsResult::snapshots, "Snapshot"),
-                           field("Marker", &DescribeClusterSnapshotsResult::marker));
+    return fieldList(field("Snapshots", &Self::snapshots, "Snapshot"),
+                           field("Marker", &Self::marker));
   }
 };
 
 struct DescribeClustersResult {
   std::vector<Cluster> clusters;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeClustersResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Clusters", &DescribeClustersResult::clusters, "Cluster"),
-                           field("Marker", &DescribeClustersResult::marker));
+    return fieldList(field("Clusters", &Self::clusters, "Cluster"),
+                           field("Marker", &Self::marker));
   }
 };
 
@@ -169,10 +168,10 @@ struct ClusterSubnetGroup {
   std::string subnetGroupStatus;  // "Complete", "Incomplete", "Invalid"
   std::vector<SubnetOfGroup> subnets;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterSubnetGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using G = ClusterSubnetGroup;
-    return std::make_tuple(field("ClusterSubnetGroupName", &G::clusterSubnetGroupName), field("Description", &G::description),
+    using G = Self;
+    return fieldList(field("ClusterSubnetGroupName", &G::clusterSubnetGroupName), field("Description", &G::description),
                            field("VpcId", &G::vpcId), field("SubnetGroupStatus", &G::subnetGroupStatus),
                            field("Subnets", &G::subnets, "Subnet"), field("Tags", &G::tags, "Tag"));
   }
@@ -181,10 +180,10 @@ struct ClusterSubnetGroup {
 struct DescribeClusterSubnetGroupsResult {
   std::vector<ClusterSubnetGroup> clusterSubnetGroups;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeClusterSubnetGroupsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeClusterSubnetGroupsResult;
-    return std::make_tuple(field("ClusterSubnetGroups", &R::clusterSubnetGroups, "ClusterSubnetGroup"),
+    using R = Self;
+    return fieldList(field("ClusterSubnetGroups", &R::clusterSubnetGroups, "ClusterSubnetGroup"),
                            field("Marker", &R::marker));
   }
 };
@@ -194,20 +193,20 @@ struct TaggedResource {
   Tag tag;
   std::string resourceName;  // the ARN
   std::string resourceType;  // "cluster", "snapshot", "subnetgroup"...
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = TaggedResource>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Tag", &TaggedResource::tag), field("ResourceName", &TaggedResource::resourceName),
-                           field("ResourceType", &TaggedResource::resourceType));
+    return fieldList(field("Tag", &Self::tag), field("ResourceName", &Self::resourceName),
+                           field("ResourceType", &Self::resourceType));
   }
 };
 
 struct DescribeTagsResult {
   std::vector<TaggedResource> taggedResources;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeTagsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("TaggedResources", &DescribeTagsResult::taggedResources, "TaggedResource"),
-                           field("Marker", &DescribeTagsResult::marker));
+    return fieldList(field("TaggedResources", &Self::taggedResources, "TaggedResource"),
+                           field("Marker", &Self::marker));
   }
 };
 
@@ -217,10 +216,10 @@ struct ClusterParameterGroup {
   std::string parameterGroupFamily;  // "redshift-1.0"
   std::string description;
   std::vector<Tag> tags;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterParameterGroup>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using G = ClusterParameterGroup;
-    return std::make_tuple(field("ParameterGroupName", &G::parameterGroupName),
+    using G = Self;
+    return fieldList(field("ParameterGroupName", &G::parameterGroupName),
                            field("ParameterGroupFamily", &G::parameterGroupFamily),
                            field("Description", &G::description), field("Tags", &G::tags, "Tag"));
   }
@@ -230,10 +229,10 @@ struct ClusterParameterGroup {
 struct ClusterParameterGroupStatus {
   std::string parameterGroupName;
   std::string parameterGroupStatus;  // "Your parameter group has been updated..."
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ClusterParameterGroupStatus>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using S = ClusterParameterGroupStatus;
-    return std::make_tuple(field("ParameterGroupName", &S::parameterGroupName),
+    using S = Self;
+    return fieldList(field("ParameterGroupName", &S::parameterGroupName),
                            field("ParameterGroupStatus", &S::parameterGroupStatus));
   }
 };
@@ -241,10 +240,10 @@ struct ClusterParameterGroupStatus {
 struct DescribeClusterParametersResult {
   std::vector<GroupParameter> parameters;
   std::string marker;  // empty on the last page
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DescribeClusterParametersResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = DescribeClusterParametersResult;
-    return std::make_tuple(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
+    using R = Self;
+    return fieldList(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
   }
 };
 

@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,10 +24,10 @@ struct Bucket {
   std::string name;
   std::optional<std::chrono::system_clock::time_point> creationDate;
   std::string bucketRegion;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Bucket>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Name", &Bucket::name), field("CreationDate", &Bucket::creationDate),
-                           field("BucketRegion", &Bucket::bucketRegion));
+    return fieldList(field("Name", &Self::name), field("CreationDate", &Self::creationDate),
+                           field("BucketRegion", &Self::bucketRegion));
   }
 };
 
@@ -46,11 +45,11 @@ struct ListBucketsResult {
   Owner owner;
   std::string continuationToken;  // empty on the last page
   std::string prefix;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListBucketsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Buckets", &ListBucketsResult::buckets, "Bucket"), field("Owner", &ListBucketsResult::owner),
-                           field("ContinuationToken", &ListBucketsResult::continuationToken),
-                           field("Prefix", &ListBucketsResult::prefix));
+    return fieldList(field("Buckets", &Self::buckets, "Bucket"), field("Owner", &Self::owner),
+                           field("ContinuationToken", &Self::continuationToken),
+                           field("Prefix", &Self::prefix));
   }
 };
 
@@ -61,10 +60,10 @@ struct PublicAccessBlockConfiguration {
   bool ignorePublicAcls = false;
   bool blockPublicPolicy = false;
   bool restrictPublicBuckets = false;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = PublicAccessBlockConfiguration>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using C = PublicAccessBlockConfiguration;
-    return std::make_tuple(field("BlockPublicAcls", &C::blockPublicAcls), field("IgnorePublicAcls", &C::ignorePublicAcls),
+    using C = Self;
+    return fieldList(field("BlockPublicAcls", &C::blockPublicAcls), field("IgnorePublicAcls", &C::ignorePublicAcls),
                            field("BlockPublicPolicy", &C::blockPublicPolicy),
                            field("RestrictPublicBuckets", &C::restrictPublicBuckets));
   }

@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 
 #include "../checksum.hpp"
 #include "../detail/build_mode.hpp"
@@ -98,8 +97,8 @@ struct Owner {
   std::string id;
   std::string displayName;
   static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("DisplayName", &Owner::displayName), field("ID", &Owner::id)); }
+  template <class Self = Owner>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("DisplayName", &Self::displayName), field("ID", &Self::id)); }
 };
 
 // The checksums S3 keeps with an object or a part: ChecksumCRC32, ... in XML, x-amz-checksum-*
@@ -117,11 +116,11 @@ struct Checksums {
   AWSDIRECT_DECL bool coversWholeBody(ChecksumAlgorithm algorithm) const;
 
   AWSDIRECT_DECL static Checksums fromHeaders(const RestResponse& r);
-  static Checksums fromXml(const XmlNode& node) { return readResult<Checksums>(node); }
-  template <class = void>  // instantiated where a result is read, not in every file
+  AWSDIRECT_DECL static Checksums fromXml(const XmlNode& node);
+  template <class Self = Checksums>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using C = Checksums;
-    return std::make_tuple(field("ChecksumCRC32", &C::crc32), field("ChecksumCRC32C", &C::crc32c),
+    using C = Self;
+    return fieldList(field("ChecksumCRC32", &C::crc32), field("ChecksumCRC32C", &C::crc32c),
                            field("ChecksumCRC64NVME", &C::crc64nvme), field("ChecksumSHA1", &C::sha1),
                            field("ChecksumSHA256", &C::sha256), field("ChecksumSHA512", &C::sha512),
                            field("ChecksumType", &C::type));

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -27,10 +26,10 @@ struct LifecycleRuleAndOperator {
   std::optional<std::string> prefix;
   std::vector<Tag> tags;
   std::optional<std::int64_t> objectSizeGreaterThan, objectSizeLessThan;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = LifecycleRuleAndOperator>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using A = LifecycleRuleAndOperator;
-    return std::make_tuple(field("Prefix", &A::prefix), flattenedField("Tag", &A::tags),
+    using A = Self;
+    return fieldList(field("Prefix", &A::prefix), flattenedField("Tag", &A::tags),
                            field("ObjectSizeGreaterThan", &A::objectSizeGreaterThan),
                            field("ObjectSizeLessThan", &A::objectSizeLessThan));
   }
@@ -45,10 +44,10 @@ struct LifecycleRuleFilter {
   std::optional<LifecycleRuleAndOperator> allOf;  // And
   static LifecycleRuleFilter everyObject() { return withPrefix(""); }
   static LifecycleRuleFilter withPrefix(std::string p) { LifecycleRuleFilter f; f.prefix = std::move(p); return f; }
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = LifecycleRuleFilter>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using F = LifecycleRuleFilter;
-    return std::make_tuple(field("Prefix", &F::prefix), field("Tag", &F::tag),
+    using F = Self;
+    return fieldList(field("Prefix", &F::prefix), field("Tag", &F::tag),
                            field("ObjectSizeGreaterThan", &F::objectSizeGreaterThan),
                            field("ObjectSizeLessThan", &F::objectSizeLessThan), field("And", &F::allOf));
   }
@@ -58,10 +57,10 @@ struct LifecycleExpiration {
   std::optional<Time> date;
   std::optional<int> days;
   std::optional<bool> expiredObjectDeleteMarker;  // remove delete markers left with no versions
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = LifecycleExpiration>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using E = LifecycleExpiration;
-    return std::make_tuple(field("Date", &E::date), field("Days", &E::days),
+    using E = Self;
+    return fieldList(field("Date", &E::date), field("Days", &E::days),
                            field("ExpiredObjectDeleteMarker", &E::expiredObjectDeleteMarker));
   }
 };
@@ -70,10 +69,10 @@ struct Transition {
   std::optional<Time> date;
   std::optional<int> days;
   std::string storageClass;  // "GLACIER", "STANDARD_IA", ...
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Transition>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Date", &Transition::date), field("Days", &Transition::days),
-                           field("StorageClass", &Transition::storageClass));
+    return fieldList(field("Date", &Self::date), field("Days", &Self::days),
+                           field("StorageClass", &Self::storageClass));
   }
 };
 
@@ -81,10 +80,10 @@ struct NoncurrentVersionTransition {
   std::optional<int> noncurrentDays;
   std::string storageClass;
   std::optional<int> newerNoncurrentVersions;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = NoncurrentVersionTransition>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using T = NoncurrentVersionTransition;
-    return std::make_tuple(field("NoncurrentDays", &T::noncurrentDays), field("StorageClass", &T::storageClass),
+    using T = Self;
+    return fieldList(field("NoncurrentDays", &T::noncurrentDays), field("StorageClass", &T::storageClass),
                            field("NewerNoncurrentVersions", &T::newerNoncurrentVersions));
   }
 };
@@ -94,19 +93,19 @@ struct NoncurrentVersionTransition {
 struct NoncurrentVersionExpiration {
   std::optional<int> noncurrentDays;
   std::optional<int> newerNoncurrentVersions;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = NoncurrentVersionExpiration>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using E = NoncurrentVersionExpiration;
-    return std::make_tuple(field("NoncurrentDays", &E::noncurrentDays),
+    using E = Self;
+    return fieldList(field("NoncurrentDays", &E::noncurrentDays),
                            field("NewerNoncurrentVersions", &E::newerNoncurrentVersions));
   }
 };
 
 struct AbortIncompleteMultipartUpload {
   std::optional<int> daysAfterInitiation;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = AbortIncompleteMultipartUpload>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("DaysAfterInitiation", &AbortIncompleteMultipartUpload::daysAfterInitiation));
+    return fieldList(field("DaysAfterInitiation", &Self::daysAfterInitiation));
   }
 };
 
@@ -119,10 +118,10 @@ struct LifecycleRule {
   std::vector<NoncurrentVersionTransition> noncurrentVersionTransitions;
   std::optional<NoncurrentVersionExpiration> noncurrentVersionExpiration;
   std::optional<AbortIncompleteMultipartUpload> abortIncompleteMultipartUpload;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = LifecycleRule>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = LifecycleRule;
-    return std::make_tuple(field("Expiration", &R::expiration), field("ID", &R::id), field("Filter", &R::filter),
+    using R = Self;
+    return fieldList(field("Expiration", &R::expiration), field("ID", &R::id), field("Filter", &R::filter),
                            field("Status", &R::status), flattenedField("Transition", &R::transitions),
                            flattenedField("NoncurrentVersionTransition", &R::noncurrentVersionTransitions),
                            field("NoncurrentVersionExpiration", &R::noncurrentVersionExpiration),
@@ -132,16 +131,16 @@ struct LifecycleRule {
 
 struct BucketLifecycleConfiguration {
   std::vector<LifecycleRule> rules;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &BucketLifecycleConfiguration::rules)); }
+  template <class Self = BucketLifecycleConfiguration>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
 };
 
 struct GetBucketLifecycleConfigurationResult {
   std::vector<LifecycleRule> rules;
   std::string transitionDefaultMinimumObjectSize;  // x-amz-transition-default-minimum-object-size
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = GetBucketLifecycleConfigurationResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(flattenedField("Rule", &GetBucketLifecycleConfigurationResult::rules));
+    return fieldList(flattenedField("Rule", &Self::rules));
   }
 };
 
@@ -150,20 +149,20 @@ struct GetBucketLifecycleConfigurationResult {
 struct ServerSideEncryptionByDefault {
   std::string sseAlgorithm;  // "AES256" (SSE-S3), "aws:kms", "aws:kms:dsse"
   std::string kmsMasterKeyId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ServerSideEncryptionByDefault>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("SSEAlgorithm", &ServerSideEncryptionByDefault::sseAlgorithm),
-                           field("KMSMasterKeyID", &ServerSideEncryptionByDefault::kmsMasterKeyId));
+    return fieldList(field("SSEAlgorithm", &Self::sseAlgorithm),
+                           field("KMSMasterKeyID", &Self::kmsMasterKeyId));
   }
 };
 
 struct ServerSideEncryptionRule {
   std::optional<ServerSideEncryptionByDefault> applyServerSideEncryptionByDefault;
   std::optional<bool> bucketKeyEnabled;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ServerSideEncryptionRule>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("ApplyServerSideEncryptionByDefault", &ServerSideEncryptionRule::applyServerSideEncryptionByDefault),
-                           field("BucketKeyEnabled", &ServerSideEncryptionRule::bucketKeyEnabled));
+    return fieldList(field("ApplyServerSideEncryptionByDefault", &Self::applyServerSideEncryptionByDefault),
+                           field("BucketKeyEnabled", &Self::bucketKeyEnabled));
   }
 };
 
@@ -171,20 +170,20 @@ struct ServerSideEncryptionConfiguration {
   std::vector<ServerSideEncryptionRule> rules;
   // SSE-S3 (AES256) for every new object: S3's default since 2023, set and shown explicitly.
   static ServerSideEncryptionConfiguration sseS3() { return {{{ServerSideEncryptionByDefault{"AES256", ""}, std::nullopt}}}; }
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &ServerSideEncryptionConfiguration::rules)); }
+  template <class Self = ServerSideEncryptionConfiguration>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
 };
 
 struct OwnershipControlsRule {
   std::string objectOwnership;  // "BucketOwnerEnforced" (ACLs off), "BucketOwnerPreferred", "ObjectWriter"
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("ObjectOwnership", &OwnershipControlsRule::objectOwnership)); }
+  template <class Self = OwnershipControlsRule>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("ObjectOwnership", &Self::objectOwnership)); }
 };
 
 struct OwnershipControls {
   std::vector<OwnershipControlsRule> rules;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(flattenedField("Rule", &OwnershipControls::rules)); }
+  template <class Self = OwnershipControls>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
 };
 
 struct BucketLocation {
@@ -235,10 +234,7 @@ class PutBucketLifecycleConfigurationRequest
     return *this;
   }
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
-  void writeBody(RestRequest& r) const {
-    detail::xmlBodyWithChecksum(r, xmlDocument("LifecycleConfiguration", kXmlNamespace,
-                                               lifecycleConfiguration_.value_or(BucketLifecycleConfiguration())));
-  }
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse&) { return {}; }
 };
 
@@ -248,11 +244,7 @@ class GetBucketLifecycleConfigurationRequest
  public:
   static constexpr const char* operation = "GetBucketLifecycleConfiguration";
   static constexpr const char* http = "GET /{Bucket}?lifecycle";
-  static Result parse(const RestResponse& response) {
-    Result result = readResult<Result>(response.xml("LifecycleConfiguration"));
-    result.transitionDefaultMinimumObjectSize = response.header("x-amz-transition-default-minimum-object-size");
-    return result;
-  }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 // DeleteBucketLifecycle: every lifecycle rule removed.
@@ -296,10 +288,7 @@ class PutBucketEncryptionRequest
   static constexpr const char* operation = "PutBucketEncryption";
   static constexpr const char* http = "PUT /{Bucket}?encryption";
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
-  void writeBody(RestRequest& r) const {
-    detail::xmlBodyWithChecksum(r, xmlDocument("ServerSideEncryptionConfiguration", kXmlNamespace,
-                                               serverSideEncryptionConfiguration_.value_or(ServerSideEncryptionConfiguration())));
-  }
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse&) { return {}; }
 };
 
@@ -307,9 +296,7 @@ class GetBucketEncryptionRequest : public BucketRequest<GetBucketEncryptionReque
  public:
   static constexpr const char* operation = "GetBucketEncryption";
   static constexpr const char* http = "GET /{Bucket}?encryption";
-  static Result parse(const RestResponse& response) {
-    return readResult<Result>(response.xml("ServerSideEncryptionConfiguration"));
-  }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 // DeleteBucketEncryption: back to S3's default (SSE-S3).
@@ -330,9 +317,7 @@ class PutBucketOwnershipControlsRequest
     return ownershipControls(OwnershipControls{{OwnershipControlsRule{std::move(ownership)}}});
   }
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
-  void writeBody(RestRequest& r) const {
-    detail::xmlBodyWithChecksum(r, xmlDocument("OwnershipControls", kXmlNamespace, ownershipControls_.value_or(OwnershipControls())));
-  }
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse&) { return {}; }
 };
 
@@ -340,7 +325,7 @@ class GetBucketOwnershipControlsRequest : public BucketRequest<GetBucketOwnershi
  public:
   static constexpr const char* operation = "GetBucketOwnershipControls";
   static constexpr const char* http = "GET /{Bucket}?ownershipControls";
-  static Result parse(const RestResponse& response) { return readResult<Result>(response.xml("OwnershipControls")); }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 // DeletePublicAccessBlock: the bucket's public access block removed (the account's still applies).

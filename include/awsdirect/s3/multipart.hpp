@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -40,10 +39,10 @@ struct CompletedPart {
 struct CompleteMultipartUploadResult {
   std::string location, bucket, key, eTag, versionId;  // versionId: x-amz-version-id
   Checksums checksums;  // inline, with the object's ChecksumType
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = CompleteMultipartUploadResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = CompleteMultipartUploadResult;
-    return std::make_tuple(field("Location", &R::location), field("Bucket", &R::bucket), field("Key", &R::key),
+    using R = Self;
+    return fieldList(field("Location", &R::location), field("Bucket", &R::bucket), field("Key", &R::key),
                            field("ETag", &R::eTag), inlineField(&R::checksums));
   }
 };
@@ -54,10 +53,10 @@ struct Part {
   std::uint64_t size = 0;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   Checksums checksums;  // inline in <Part>, read with the part (a part has no ChecksumType)
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Part>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("PartNumber", &Part::partNumber), field("ETag", &Part::eTag), field("Size", &Part::size),
-                           field("LastModified", &Part::lastModified));
+    return fieldList(field("PartNumber", &Self::partNumber), field("ETag", &Self::eTag), field("Size", &Self::size),
+                           field("LastModified", &Self::lastModified));
   }
 };
 
@@ -66,10 +65,10 @@ struct ListPartsResult {
   bool isTruncated = false;
   int nextPartNumberMarker = 0;
   std::string storageClass;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListPartsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = ListPartsResult;
-    return std::make_tuple(flattenedField("Part", &R::parts), field("IsTruncated", &R::isTruncated),
+    using R = Self;
+    return fieldList(flattenedField("Part", &R::parts), field("IsTruncated", &R::isTruncated),
                            field("NextPartNumberMarker", &R::nextPartNumberMarker), field("StorageClass", &R::storageClass));
   }
 };
@@ -77,10 +76,10 @@ struct ListPartsResult {
 struct MultipartUpload {
   std::string key, uploadId, storageClass;
   std::optional<std::chrono::system_clock::time_point> initiated;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = MultipartUpload>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using U = MultipartUpload;
-    return std::make_tuple(field("Key", &U::key), field("UploadId", &U::uploadId), field("StorageClass", &U::storageClass),
+    using U = Self;
+    return fieldList(field("Key", &U::key), field("UploadId", &U::uploadId), field("StorageClass", &U::storageClass),
                            field("Initiated", &U::initiated));
   }
 };
@@ -90,10 +89,10 @@ struct ListMultipartUploadsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextUploadIdMarker;
   std::string encodingType;  // "url": keys arrive URL-encoded, and are decoded
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListMultipartUploadsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = ListMultipartUploadsResult;
-    return std::make_tuple(flattenedField("Upload", &R::uploads), field("IsTruncated", &R::isTruncated),
+    using R = Self;
+    return fieldList(flattenedField("Upload", &R::uploads), field("IsTruncated", &R::isTruncated),
                            field("NextKeyMarker", &R::nextKeyMarker), field("NextUploadIdMarker", &R::nextUploadIdMarker),
                            field("EncodingType", &R::encodingType));
   }

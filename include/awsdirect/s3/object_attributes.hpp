@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,15 +19,15 @@ namespace s3 {
 // An object's tags: up to 10, the same rules as every service's.
 struct Tagging {
   std::vector<Tag> tagSet;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("TagSet", &Tagging::tagSet, "Tag")); }
+  template <class Self = Tagging>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("TagSet", &Self::tagSet, "Tag")); }
 };
 
 struct ObjectTagging {
   std::string versionId;  // x-amz-version-id: the version the tags are on
   std::vector<Tag> tagSet;
-  template <class = void>  // instantiated where a result is read, not in every file
-  static constexpr auto fields() { return std::make_tuple(field("TagSet", &ObjectTagging::tagSet, "Tag")); }
+  template <class Self = ObjectTagging>  // dependent: instantiated where a result is read, not in every file
+  static constexpr auto fields() { return fieldList(field("TagSet", &Self::tagSet, "Tag")); }
 };
 
 struct ObjectTaggingChanged {
@@ -41,10 +40,10 @@ struct ObjectPart {
   int partNumber = 0;
   std::int64_t size = 0;
   std::string checksumCRC32, checksumCRC32C, checksumCRC64NVME, checksumSHA1, checksumSHA256, checksumSHA512;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ObjectPart>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = ObjectPart;
-    return std::make_tuple(field("PartNumber", &P::partNumber), field("Size", &P::size),
+    using P = Self;
+    return fieldList(field("PartNumber", &P::partNumber), field("Size", &P::size),
                            field("ChecksumCRC32", &P::checksumCRC32), field("ChecksumCRC32C", &P::checksumCRC32C),
                            field("ChecksumCRC64NVME", &P::checksumCRC64NVME), field("ChecksumSHA1", &P::checksumSHA1),
                            field("ChecksumSHA256", &P::checksumSHA256), field("ChecksumSHA512", &P::checksumSHA512));
@@ -56,10 +55,10 @@ struct ObjectParts {
   int partNumberMarker = 0, nextPartNumberMarker = 0, maxParts = 0;
   bool isTruncated = false;
   std::vector<ObjectPart> parts;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ObjectParts>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using P = ObjectParts;
-    return std::make_tuple(field("PartsCount", &P::totalPartsCount), field("PartNumberMarker", &P::partNumberMarker),
+    using P = Self;
+    return fieldList(field("PartsCount", &P::totalPartsCount), field("PartNumberMarker", &P::partNumberMarker),
                            field("NextPartNumberMarker", &P::nextPartNumberMarker), field("MaxParts", &P::maxParts),
                            field("IsTruncated", &P::isTruncated), flattenedField("Part", &P::parts));
   }
@@ -76,10 +75,10 @@ struct GetObjectAttributesResult {
   std::optional<ObjectParts> objectParts;
   std::string storageClass;
   std::optional<std::int64_t> objectSize;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = GetObjectAttributesResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using A = GetObjectAttributesResult;
-    return std::make_tuple(field("ETag", &A::eTag), field("Checksum", &A::checksum), field("ObjectParts", &A::objectParts),
+    using A = Self;
+    return fieldList(field("ETag", &A::eTag), field("Checksum", &A::checksum), field("ObjectParts", &A::objectParts),
                            field("StorageClass", &A::storageClass), field("ObjectSize", &A::objectSize));
   }
 };
@@ -115,9 +114,7 @@ class PutObjectTaggingRequest
     v.check(tagging_->tagSet.size() <= 10, "Tagging.TagSet", "must hold at most 10 tags");
     awsdirect::rules::tags(v, "Tagging.TagSet", tagging_->tagSet);
   }
-  void writeBody(RestRequest& r) const {
-    detail::xmlBodyWithChecksum(r, xmlDocument("Tagging", kXmlNamespace, tagging_.value_or(Tagging())));
-  }
+  AWSDIRECT_DECL void writeBody(RestRequest& r) const;
   static Result parse(const RestResponse& response) { return {response.header("x-amz-version-id")}; }
 };
 
@@ -127,11 +124,7 @@ class GetObjectTaggingRequest
  public:
   static constexpr const char* operation = "GetObjectTagging";
   static constexpr const char* http = "GET /{Bucket}/{Key+}?tagging";
-  static Result parse(const RestResponse& response) {
-    Result result = readResult<Result>(response.xml("Tagging"));
-    result.versionId = response.header("x-amz-version-id");
-    return result;
-  }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 class DeleteObjectTaggingRequest : public ObjectRequest<DeleteObjectTaggingRequest, ObjectTaggingChanged, m::VersionId> {
@@ -154,14 +147,12 @@ class GetObjectAttributesRequest
     objectAttributes_.assign(std::begin(m::kObjectAttributes), std::end(m::kObjectAttributes));
     return *this;
   }
-  static Result parse(const RestResponse& response) {
-    Result result = readResult<Result>(response.xml("GetObjectAttributesResponse", "GetObjectAttributesOutput"));
-    result.deleteMarker = response.booleanHeader("x-amz-delete-marker");
-    result.lastModified = response.timeHeader("Last-Modified");
-    result.versionId = response.header("x-amz-version-id");
-    return result;
-  }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 }  // namespace s3
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/object_attributes.ipp"
+#endif

@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -70,10 +69,10 @@ struct DeletedObject {
   std::string versionId;
   bool deleteMarker = false;
   std::string deleteMarkerVersionId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeletedObject>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using D = DeletedObject;
-    return std::make_tuple(field("Key", &D::key), field("VersionId", &D::versionId), field("DeleteMarker", &D::deleteMarker),
+    using D = Self;
+    return fieldList(field("Key", &D::key), field("VersionId", &D::versionId), field("DeleteMarker", &D::deleteMarker),
                            field("DeleteMarkerVersionId", &D::deleteMarkerVersionId));
   }
 };
@@ -84,10 +83,10 @@ struct DeleteError {
   std::string versionId;
   std::string code;     // "AccessDenied"
   std::string message;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeleteError>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using E = DeleteError;
-    return std::make_tuple(field("Key", &E::key), field("VersionId", &E::versionId), field("Code", &E::code),
+    using E = Self;
+    return fieldList(field("Key", &E::key), field("VersionId", &E::versionId), field("Code", &E::code),
                            field("Message", &E::message));
   }
 };
@@ -95,10 +94,10 @@ struct DeleteError {
 struct DeleteObjectsResult {
   std::vector<DeletedObject> deleted;  // empty in quiet mode
   std::vector<DeleteError> errors;     // per key; the call itself succeeded
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeleteObjectsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(flattenedField("Deleted", &DeleteObjectsResult::deleted),
-                           flattenedField("Error", &DeleteObjectsResult::errors));
+    return fieldList(flattenedField("Deleted", &Self::deleted),
+                           flattenedField("Error", &Self::errors));
   }
 };
 
@@ -109,11 +108,11 @@ struct Object {
   std::uint64_t size = 0;
   std::string storageClass;
   std::optional<Owner> owner;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = Object>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Key", &Object::key), field("LastModified", &Object::lastModified), field("ETag", &Object::eTag),
-                           field("Size", &Object::size), field("StorageClass", &Object::storageClass),
-                           field("Owner", &Object::owner));
+    return fieldList(field("Key", &Self::key), field("LastModified", &Self::lastModified), field("ETag", &Self::eTag),
+                           field("Size", &Self::size), field("StorageClass", &Self::storageClass),
+                           field("Owner", &Self::owner));
   }
 };
 
@@ -125,10 +124,10 @@ struct ListObjectsV2Result {
   int keyCount = 0;
   std::string name, prefix, delimiter, startAfter;
   std::string encodingType;  // "url": keys, prefixes and markers arrive URL-encoded, and are decoded
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListObjectsV2Result>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = ListObjectsV2Result;
-    return std::make_tuple(flattenedField("Contents", &R::contents), field("IsTruncated", &R::isTruncated),
+    using R = Self;
+    return fieldList(flattenedField("Contents", &R::contents), field("IsTruncated", &R::isTruncated),
                            field("NextContinuationToken", &R::nextContinuationToken), field("KeyCount", &R::keyCount),
                            field("Name", &R::name), field("Prefix", &R::prefix), field("Delimiter", &R::delimiter),
                            field("StartAfter", &R::startAfter), field("EncodingType", &R::encodingType));

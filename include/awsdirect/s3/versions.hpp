@@ -4,7 +4,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,9 +19,9 @@ namespace s3 {
 struct BucketVersioning {
   std::string status;     // "Enabled", "Suspended", or empty: never versioned
   std::string mfaDelete;  // "Enabled", "Disabled", or empty
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = BucketVersioning>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    return std::make_tuple(field("Status", &BucketVersioning::status), field("MfaDelete", &BucketVersioning::mfaDelete));
+    return fieldList(field("Status", &Self::status), field("MfaDelete", &Self::mfaDelete));
   }
 };
 
@@ -33,10 +32,10 @@ struct DeleteMarkerEntry {
   bool isLatest = false;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   std::string ownerId;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = DeleteMarkerEntry>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using M = DeleteMarkerEntry;
-    return std::make_tuple(field("Owner/ID", &M::ownerId), field("Key", &M::key), field("VersionId", &M::versionId),
+    using M = Self;
+    return fieldList(field("Owner/ID", &M::ownerId), field("Key", &M::key), field("VersionId", &M::versionId),
                            field("IsLatest", &M::isLatest), field("LastModified", &M::lastModified));
   }
 };
@@ -46,11 +45,10 @@ struct ObjectVersion : DeleteMarkerEntry {
   std::string eTag;
   std::optional<std::int64_t> size;
   std::string storageClass;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ObjectVersion>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using V = ObjectVersion;
-    return std::tuple_cat(DeleteMarkerEntry::fields(),
-                          std::make_tuple(field("ETag", &V::eTag), field("Size", &V::size), field("StorageClass", &V::storageClass)));
+    using V = Self;
+    return extendFields(DeleteMarkerEntry::fields<Self>(), field("ETag", &V::eTag), field("Size", &V::size), field("StorageClass", &V::storageClass));
   }
 };
 
@@ -61,10 +59,10 @@ struct ListObjectVersionsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextVersionIdMarker;
   std::string encodingType;
-  template <class = void>  // instantiated where a result is read, not in every file
+  template <class Self = ListObjectVersionsResult>  // dependent: instantiated where a result is read, not in every file
   static constexpr auto fields() {
-    using R = ListObjectVersionsResult;
-    return std::make_tuple(flattenedField("Version", &R::versions), flattenedField("DeleteMarker", &R::deleteMarkers),
+    using R = Self;
+    return fieldList(flattenedField("Version", &R::versions), flattenedField("DeleteMarker", &R::deleteMarkers),
                            field("IsTruncated", &R::isTruncated), field("NextKeyMarker", &R::nextKeyMarker),
                            field("NextVersionIdMarker", &R::nextVersionIdMarker), field("EncodingType", &R::encodingType));
   }
@@ -95,7 +93,7 @@ class GetBucketVersioningRequest : public BucketRequest<GetBucketVersioningReque
  public:
   static constexpr const char* operation = "GetBucketVersioning";
   static constexpr const char* http = "GET /{Bucket}?versioning";
-  static Result parse(const RestResponse& response) { return readResult<BucketVersioning>(response.xml()); }
+  AWSDIRECT_DECL static Result parse(const RestResponse& response);
 };
 
 // ListObjectVersions: every version and delete marker, page by page (KeyMarker and

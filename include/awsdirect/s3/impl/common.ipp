@@ -235,5 +235,7 @@ void xmlBodyWithChecksum(RestRequest& r, std::string body) {
 
 }  // namespace detail
 
+Checksums Checksums::fromXml(const XmlNode& node) { return readResult<Checksums>(node); }
+
 }  // namespace s3
 }  // namespace awsdirect

@@ -60,5 +60,31 @@ void PutBucketOwnershipControlsRequest::validateAcross(Validator& v) const {
           "OwnershipControls.Rules[0].ObjectOwnership", "must be BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter");
 }
 
+void PutBucketLifecycleConfigurationRequest::writeBody(RestRequest& r) const {
+  detail::xmlBodyWithChecksum(r, xmlDocument("LifecycleConfiguration", kXmlNamespace,
+                                             lifecycleConfiguration_.value_or(BucketLifecycleConfiguration())));
+}
+
+GetBucketLifecycleConfigurationRequest::Result GetBucketLifecycleConfigurationRequest::parse(const RestResponse& response) {
+  Result result = readResult<Result>(response.xml("LifecycleConfiguration"));
+  result.transitionDefaultMinimumObjectSize = response.header("x-amz-transition-default-minimum-object-size");
+  return result;
+}
+
+void PutBucketEncryptionRequest::writeBody(RestRequest& r) const {
+  detail::xmlBodyWithChecksum(r, xmlDocument("ServerSideEncryptionConfiguration", kXmlNamespace,
+                                             serverSideEncryptionConfiguration_.value_or(ServerSideEncryptionConfiguration())));
+}
+
+GetBucketEncryptionRequest::Result GetBucketEncryptionRequest::parse(const RestResponse& response) {
+  return readResult<Result>(response.xml("ServerSideEncryptionConfiguration"));
+}
+
+void PutBucketOwnershipControlsRequest::writeBody(RestRequest& r) const {
+  detail::xmlBodyWithChecksum(r, xmlDocument("OwnershipControls", kXmlNamespace, ownershipControls_.value_or(OwnershipControls())));
+}
+
+GetBucketOwnershipControlsRequest::Result GetBucketOwnershipControlsRequest::parse(const RestResponse& response) { return readResult<Result>(response.xml("OwnershipControls")); }
+
 }  // namespace s3
 }  // namespace awsdirect

@@ -24,5 +24,7 @@ ListObjectVersionsResult ListObjectVersionsRequest::parse(const RestResponse& re
   return result;
 }
 
+GetBucketVersioningRequest::Result GetBucketVersioningRequest::parse(const RestResponse& response) { return readResult<BucketVersioning>(response.xml()); }
+
 }  // namespace s3
 }  // namespace awsdirect
