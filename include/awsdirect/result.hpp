@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/build_mode.hpp"
 #include "secret.hpp"
 #include "uri.hpp"
 #include "xml.hpp"
@@ -169,36 +170,40 @@ T readItem(const XmlNode& node) {
   }
 }
 
+// The scalars, read by compiled code (impl/result.ipp) rather than in every result's reader:
+// `path` under `parent`, absent ones left as they start.
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::string& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, Secret& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, bool& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, int& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::int64_t& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::uint64_t& out);
+AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::optional<TimePoint>& out);
+
+template <class M>
+struct IsScalar
+    : std::bool_constant<std::is_same_v<M, std::string> || std::is_same_v<M, Secret> || std::is_same_v<M, bool> ||
+                         std::is_same_v<M, int> || std::is_same_v<M, std::int64_t> || std::is_same_v<M, std::uint64_t> ||
+                         std::is_same_v<M, std::optional<TimePoint>>> {};
+
 template <class M>
 void readValue(const XmlNode& parent, const char* path, const char* item, FieldEncoding encoding, M& out) {
-  const char* n = nullptr;
-  const XmlNode at = walk(parent, path, n);
-  if constexpr (IsOptional<M>::value) {
-    using V = typename M::value_type;
-    if constexpr (std::is_same_v<V, TimePoint>) {
-      out = at.timestamp(n);
-    } else if (at.child(n)) {
-      V value{};
+  if constexpr (IsScalar<M>::value) {
+    readScalar(parent, path, encoding, out);
+  } else {
+    const char* n = nullptr;
+    const XmlNode at = walk(parent, path, n);
+    if constexpr (IsOptional<M>::value) {
+      if (!at.child(n)) return;
+      typename M::value_type value{};
       readValue(at, n, item, encoding, value);
       out = std::move(value);
+    } else if constexpr (IsVector<M>::value) {
+      for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
+        out.push_back(readItem<typename M::value_type>(element));
+    } else {
+      out = readItem<M>(*n ? at.child(n) : at);  // an inline field's fields are the parent's
     }
-  } else if constexpr (std::is_same_v<M, std::string>) {
-    out = encoding == FieldEncoding::Url ? uriDecode(at.text(n)) : at.text(n);
-  } else if constexpr (std::is_same_v<M, Secret>) {
-    out = Secret(at.text(n));
-  } else if constexpr (std::is_same_v<M, bool>) {
-    out = at.boolean(n, out);  // absent: as it starts
-  } else if constexpr (std::is_same_v<M, int>) {
-    out = at.int32(n, out);
-  } else if constexpr (std::is_same_v<M, std::int64_t>) {
-    out = at.integer(n, out);
-  } else if constexpr (std::is_same_v<M, std::uint64_t>) {
-    if (at.child(n)) out = at.size(n);  // a size: a ParseError unless a whole number >= 0
-  } else if constexpr (IsVector<M>::value) {
-    for (const XmlNode& element : item ? at.list(n, item) : at.children(n))
-      out.push_back(readItem<typename M::value_type>(element));
-  } else {
-    out = readItem<M>(*n ? at.child(n) : at);  // an inline field's fields are the parent's
   }
 }
 
@@ -217,3 +222,7 @@ void forEachField(const T& value, Visit&& visit) {
 }
 
 }  // namespace awsdirect
+
+#if defined(AWSDIRECT_HEADER_ONLY)
+#include "impl/result.ipp"
+#endif

@@ -67,6 +67,7 @@
 #include "redshift_data.hpp"
 #include "request.hpp"
 #include "rest_xml.hpp"
+#include "result.hpp"
 #include "retry.hpp"
 #include "s3.hpp"
 #include "s3/buckets.hpp"
@@ -139,6 +140,7 @@
 
 // protocols and the pipeline
 #include "impl/xml.ipp"
+#include "impl/result.ipp"
 #include "impl/request.ipp"
 #include "impl/query.ipp"
 #include "impl/rest_xml.ipp"
