@@ -5,22 +5,19 @@ Each `aws` process spends most of its ~0.8 CPU-s importing awscli and botocore; 
 tests run some eighty of them. This script is the same command, answered by a server that has
 imported awscli once and forks a child per command (the child takes the caller's environment,
 working folder and arguments, runs awscli's own driver, and sends back its exit status and
-output), so each command costs a fork instead of an interpreter.
+output), so each command costs a fork instead of an interpreter (fork_server.py).
 
   aws_cli.py ARGS...   run `aws ARGS...` (starts the server when none answers)
   aws_cli.py --serve   the server: one per user, gone after a minute without a command
 """
-import fcntl
 import io
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
+
+import fork_server  # beside this file
 
 SOCKET = f"/tmp/awsdirect-aws-cli-{os.getuid()}.sock"
-IDLE_SECONDS = 60
 
 
 DRIVER = None  # made and warmed in the server, before any fork
@@ -79,63 +76,22 @@ def run_command(request):
 
 
 def serve():
-    lock = open(SOCKET + ".lock", "w")
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return  # another server is up
-    global DRIVER
-    DRIVER = warm_driver()  # the slow part, once
+    def warm():
+        global DRIVER
+        DRIVER = warm_driver()
 
-    if os.path.exists(SOCKET):
-        os.unlink(SOCKET)
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(SOCKET)
-    os.chmod(SOCKET, 0o600)  # commands carry credentials: only this user may send them
-    server.listen(16)
-    server.settimeout(1.0)
-    last = time.monotonic()
-    children = set()
-    while time.monotonic() - last < IDLE_SECONDS or children:
-        for pid in list(children):
-            if os.waitpid(pid, os.WNOHANG)[0]:
-                children.discard(pid)
-        try:
-            connection, _ = server.accept()
-        except socket.timeout:
-            continue
-        last = time.monotonic()
-        pid = os.fork()
-        if pid == 0:
-            server.close()
-            with connection, connection.makefile("rwb") as stream:
-                answer = run_command(json.loads(stream.readline()))
-                stream.write(json.dumps(answer).encode() + b"\n")
-            os._exit(0)
-        children.add(pid)
-        connection.close()
-    os.unlink(SOCKET)
+    def handle(connection):
+        with connection, connection.makefile("rwb") as stream:
+            answer = run_command(json.loads(stream.readline()))
+            stream.write(json.dumps(answer).encode() + b"\n")
 
-
-def connect():
-    for attempt in range(400):  # up to 20 s for a server to import awscli
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            client.connect(SOCKET)
-            return client
-        except OSError:
-            client.close()
-            if attempt == 0:
-                subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve"], start_new_session=True,
-                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(0.05)
-    sys.exit("aws_cli.py: no server answered")
+    fork_server.serve(SOCKET, warm, handle)
 
 
 def main(argv):
     if argv[:1] == ["--serve"]:
         return serve()
-    client = connect()
+    client = fork_server.connect(SOCKET, [sys.executable, os.path.abspath(__file__), "--serve"])
     with client, client.makefile("rwb") as stream:
         request = {"argv": argv, "env": dict(os.environ), "cwd": os.getcwd()}
         stream.write(json.dumps(request).encode() + b"\n")

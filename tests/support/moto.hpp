@@ -2,10 +2,11 @@
 // A local AWS (moto_server) for integration tests, on a free loopback port. With signature
 // checking on, it verifies every SigV4 signature after the first few requests, which bootstrap an
 // admin user and its access key.
-// moto takes about a second of CPU to start, and a test program starts it about sixty times: so a
-// server a test has finished with is kept, and the next test of the program asking for the same
-// kind gets it reset (every service's state emptied, signature checking counted from zero), as
-// if just started. A test that must stop it (`alone`) gets its own process.
+// moto takes about two seconds of CPU to start, and a run starts it some sixty times: so each is
+// a fork of a server that has imported it once, and a server a test has finished with is kept,
+// and the next test of the program asking for the same kind gets it reset (every service's state
+// emptied, signature checking counted from zero), as if just started. A test that must stop it
+// (`alone`) gets its own process.
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -110,12 +111,14 @@ class MotoServer {
     std::map<std::string, std::string> env;
     if (options.loadManagedPolicies) env["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
     std::string log = "/tmp/awsdirect-moto-" + std::to_string(port) + ".log";
-    // moto_server with the Redshift action it lacks (ModifyClusterParameterGroup), as the
-    // examples' local emulator runs it.
+    // moto_server with the Redshift actions it lacks (examples/moto_server.py, as the examples'
+    // local emulator runs it), forked from a server that has imported moto once
+    // (tests/support/moto_fork.py): two seconds of CPU less a start.
     // (moto_server itself when no python3 imports moto: a moto installed apart, pipx's say.)
     std::vector<std::string> argv{"moto_server", "-H", "127.0.0.1", "-p", std::to_string(port)};
-    if (!pythonOfMoto().empty()) argv = {pythonOfMoto(), AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1",
-                                         "-p", std::to_string(port)};
+    if (!pythonOfMoto().empty())
+      argv = {pythonOfMoto(), "-S", AWSDIRECT_SOURCE_DIR "/tests/support/moto_fork.py",
+              AWSDIRECT_SOURCE_DIR "/examples/moto_server.py", "-H", "127.0.0.1", "-p", std::to_string(port)};
     if (!tls.certFile.empty()) argv.insert(argv.end(), {"-c", tls.certFile, "-k", tls.keyFile});
     auto process = std::unique_ptr<Process>(new Process{port, options.loadManagedPolicies, tls.certFile, ChildProcess(argv, env, log)});
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);

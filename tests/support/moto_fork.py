@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""The local emulator for the tests, as `moto_server.py ARGS...` (examples/moto_server.py, moto
+with the actions it lacks), each a fork of a server that has imported moto once: a test program
+starts moto some twenty times a run, and each new interpreter spends two seconds of CPU importing
+it and its backends before its first answer.
+
+  moto_fork.py SCRIPT ARGS...   runs SCRIPT's moto (-H, -p, -c, -k) in a fresh child of the server
+                                for SCRIPT (started when none answers), with this process's
+                                environment, folder, standard output and error; stays until that
+                                child ends; stopped (SIGTERM, SIGINT), stops it first; killed, the
+                                child notices and ends
+  moto_fork.py --serve SCRIPT   the server
+"""
+import hashlib
+import importlib.util
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+
+import fork_server  # beside this file
+
+SERVICES = ("iam", "ec2", "sts", "redshift", "rds", "s3", "cloudformation", "secretsmanager", "redshift-data")
+
+
+def socket_path(script):
+    """One server per emulator script (and version of it): a checkout never gets another's."""
+    script = os.path.abspath(script)
+    key = hashlib.sha256(f"{script}:{os.stat(script).st_mtime_ns}".encode()).hexdigest()[:16]
+    return f"/tmp/awsdirect-moto-{os.getuid()}-{key}.sock"
+
+
+def load(script):
+    spec = importlib.util.spec_from_file_location("awsdirect_moto_server", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # moto, patched as the script patches it
+    return module
+
+
+def serve(script):
+    module = None
+
+    def warm():
+        nonlocal module
+        module = load(script)
+        from moto.backends import get_backend
+        for service in SERVICES:  # each backend's module, which moto would import at its first request
+            try:
+                get_backend(service.replace("-", ""))
+            except Exception:
+                pass
+
+    def handle(connection):
+        message, fds, _, _ = socket.recv_fds(connection, 1 << 20, 2)
+        while not message.endswith(b"\n"):
+            message += connection.recv(1 << 20)
+        request = json.loads(message)
+        for target, fd in zip((1, 2), fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+
+        def exit_with_caller():  # the caller gone (stopped, killed): this emulator goes too
+            while connection.recv(1):
+                pass
+            os._exit(0)
+
+        threading.Thread(target=exit_with_caller, daemon=True).start()
+        connection.sendall(f"{os.getpid()}\n".encode())  # for the caller to stop it
+        module.main(request["argv"])
+
+    fork_server.serve(socket_path(script), warm, handle)
+
+
+def main(argv):
+    if argv[:1] == ["--serve"]:
+        return serve(argv[1])
+    script = argv[0]
+    client = fork_server.connect(socket_path(script), [sys.executable, os.path.abspath(__file__), "--serve", script])
+    request = {"argv": argv[1:], "env": dict(os.environ), "cwd": os.getcwd()}
+    socket.send_fds(client, [json.dumps(request).encode() + b"\n"], [1, 2])
+    answer = b""
+    while not answer.endswith(b"\n"):
+        chunk = client.recv(64)
+        if not chunk:
+            return 1  # it did not start
+        answer += chunk
+    emulator = int(answer)
+
+    def stop(signum, frame):  # stopped: the emulator too, and gone (its port free) before this is
+        try:
+            os.kill(emulator, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        while client.recv(1):
+            pass
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while client.recv(1):  # until the emulator ends
+        pass
+    return 1  # it never ends by itself
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
