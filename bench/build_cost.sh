@@ -17,30 +17,30 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 flags=(-std=c++17 "$opt" -I"$root/include" -I/usr/include/x86_64-linux-gnu -c)
 
-# Prints "seconds megabytes" of the median run of compiling $1 with the extra flags after it.
-measure() {
-  local source=$1; shift
-  local results=()
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$cxx" "${flags[@]}" "$@" "$source" -o "$work/unit.o"
-    results+=("$(cat "$work/time")")
+# The units, each compiled once a round, round after round (interleaved, so that a machine whose
+# speed drifts, as a shared one's does, shifts every unit alike and the ratios hold).
+names=("dependencies only" "all services, header-only")
+sources=("$root/bench/build_cost/dependencies_only.cpp" "$root/bench/build_cost/all_services.cpp")
+extra=("" "")
+if [ -f "$root/include/awsdirect/src.hpp" ]; then
+  printf '#include <awsdirect/src.hpp>\n' > "$work/src.cpp"
+  names+=("all services, separate compilation" "  + <awsdirect/src.hpp>, compiled once")
+  sources+=("$root/bench/build_cost/all_services.cpp" "$work/src.cpp")
+  extra+=(-DAWSDIRECT_SEPARATE_COMPILATION -DAWSDIRECT_SEPARATE_COMPILATION)
+fi
+for ((i = 0; i < runs; i++)); do
+  for u in "${!sources[@]}"; do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$cxx" "${flags[@]}" ${extra[$u]} "${sources[$u]}" -o "$work/unit.o"
+    cat "$work/time" >>"$work/results.$u"
   done
-  printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p" |
-    awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'
-}
+done
+# "seconds megabytes" of unit $1's median run.
+median() { sort -n "$work/results.$1" | sed -n "$(((runs + 1) / 2))p" | awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'; }
 
 printf 'compiler: %s, flags: %s, median of %d runs\n\n' "$("$cxx" --version | head -1)" "$opt" "$runs"
-read -r base_s base_mb < <(measure "$root/bench/build_cost/dependencies_only.cpp")
+read -r base_s base_mb < <(median 0)
 printf '%-46s %8s %8s %10s\n' "translation unit" "seconds" "MB" "x deps"
-row() { printf '%-46s %8.2f %8.0f %10.1f\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$base_s" 'BEGIN { print a / b }')"; }
-row "dependencies only" "$base_s" "$base_mb"
-
-read -r ho_s ho_mb < <(measure "$root/bench/build_cost/all_services.cpp")
-row "all services, header-only" "$ho_s" "$ho_mb"
-if [ -f "$root/include/awsdirect/src.hpp" ]; then
-  read -r sc_s sc_mb < <(measure "$root/bench/build_cost/all_services.cpp" -DAWSDIRECT_SEPARATE_COMPILATION)
-  row "all services, separate compilation" "$sc_s" "$sc_mb"
-  printf '#include <awsdirect/src.hpp>\n' > "$work/src.cpp"
-  read -r src_s src_mb < <(measure "$work/src.cpp" -DAWSDIRECT_SEPARATE_COMPILATION)
-  row "  + <awsdirect/src.hpp>, compiled once" "$src_s" "$src_mb"
-fi
+for u in "${!sources[@]}"; do
+  read -r unit_s unit_mb < <(median "$u")
+  printf '%-46s %8.2f %8.0f %10.1f\n' "${names[$u]}" "$unit_s" "$unit_mb" "$(awk -v a="$unit_s" -v b="$base_s" 'BEGIN { print a / b }')"
+done

@@ -40,12 +40,9 @@ struct TemplateParameter {
   std::string defaultValue;
   bool noEcho = false;
   std::string description;
-  template <class Self = TemplateParameter>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("ParameterKey", &P::parameterKey), field("DefaultValue", &P::defaultValue),
-                           field("NoEcho", &P::noEcho), field("Description", &P::description));
-  }
+  AWSDIRECT_FIELDS(TemplateParameter, field("ParameterKey", &Self::parameterKey),
+                   field("DefaultValue", &Self::defaultValue), field("NoEcho", &Self::noEcho),
+                   field("Description", &Self::description));
 };
 
 // ValidateTemplate: what a template declares.
@@ -54,27 +51,19 @@ struct TemplateSummary {
   std::string description;
   std::vector<std::string> capabilities;  // what CreateStack must acknowledge: CAPABILITY_NAMED_IAM...
   std::string capabilitiesReason;
-  template <class Self = TemplateSummary>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using T = Self;
-    return fieldList(field("Parameters", &T::parameters), field("Description", &T::description),
-                           field("Capabilities", &T::capabilities), field("CapabilitiesReason", &T::capabilitiesReason));
-  }
+  AWSDIRECT_FIELDS(TemplateSummary, field("Parameters", &Self::parameters), field("Description", &Self::description),
+                   field("Capabilities", &Self::capabilities), field("CapabilitiesReason", &Self::capabilitiesReason));
 };
 
 struct StackId {
   std::string stackId;  // the stack's ARN
-  template <class Self = StackId>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("StackId", &Self::stackId)); }
+  AWSDIRECT_FIELDS(StackId, field("StackId", &Self::stackId));
 };
 
 struct StackOutput {
   std::string outputKey, outputValue, description;
-  template <class Self = StackOutput>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("OutputKey", &Self::outputKey), field("OutputValue", &Self::outputValue),
-                           field("Description", &Self::description));
-  }
+  AWSDIRECT_FIELDS(StackOutput, field("OutputKey", &Self::outputKey), field("OutputValue", &Self::outputValue),
+                   field("Description", &Self::description));
 };
 
 struct Stack {
@@ -86,24 +75,17 @@ struct Stack {
   std::optional<std::chrono::system_clock::time_point> creationTime, lastUpdatedTime, deletionTime;
   std::vector<StackOutput> outputs;
   std::vector<Tag> tags;
-  template <class Self = Stack>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("StackId", &Self::stackId), field("StackName", &Self::stackName),
-                           field("Description", &Self::description), field("StackStatus", &Self::stackStatus),
-                           field("StackStatusReason", &Self::stackStatusReason),
-                           field("CreationTime", &Self::creationTime), field("LastUpdatedTime", &Self::lastUpdatedTime),
-                           field("DeletionTime", &Self::deletionTime), field("Outputs", &Self::outputs),
-                           field("Tags", &Self::tags));
-  }
+  AWSDIRECT_FIELDS(Stack, field("StackId", &Self::stackId), field("StackName", &Self::stackName),
+                   field("Description", &Self::description), field("StackStatus", &Self::stackStatus),
+                   field("StackStatusReason", &Self::stackStatusReason), field("CreationTime", &Self::creationTime),
+                   field("LastUpdatedTime", &Self::lastUpdatedTime), field("DeletionTime", &Self::deletionTime),
+                   field("Outputs", &Self::outputs), field("Tags", &Self::tags));
 };
 
 struct DescribeStacksResult {
   std::vector<Stack> stacks;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeStacksResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Stacks", &Self::stacks), field("NextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeStacksResult, field("Stacks", &Self::stacks), field("NextToken", &Self::nextToken));
 };
 
 // What happened to a stack or one of its resources, newest first.
@@ -116,25 +98,18 @@ struct StackEvent {
   std::optional<std::chrono::system_clock::time_point> timestamp;
   std::string resourceStatus;  // "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "CREATE_FAILED", ...
   std::string resourceStatusReason;
-  template <class Self = StackEvent>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using E = Self;
-    return fieldList(field("EventId", &E::eventId), field("StackName", &E::stackName),
-                           field("LogicalResourceId", &E::logicalResourceId),
-                           field("PhysicalResourceId", &E::physicalResourceId), field("ResourceType", &E::resourceType),
-                           field("Timestamp", &E::timestamp), field("ResourceStatus", &E::resourceStatus),
-                           field("ResourceStatusReason", &E::resourceStatusReason));
-  }
+  AWSDIRECT_FIELDS(StackEvent, field("EventId", &Self::eventId), field("StackName", &Self::stackName),
+                   field("LogicalResourceId", &Self::logicalResourceId),
+                   field("PhysicalResourceId", &Self::physicalResourceId), field("ResourceType", &Self::resourceType),
+                   field("Timestamp", &Self::timestamp), field("ResourceStatus", &Self::resourceStatus),
+                   field("ResourceStatusReason", &Self::resourceStatusReason));
 };
 
 struct DescribeStackEventsResult {
   std::vector<StackEvent> stackEvents;
   std::string nextToken;
-  template <class Self = DescribeStackEventsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("StackEvents", &Self::stackEvents),
-                           field("NextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeStackEventsResult, field("StackEvents", &Self::stackEvents),
+                   field("NextToken", &Self::nextToken));
 };
 
 // ---- Rules and members -------------------------------------------------------------------------

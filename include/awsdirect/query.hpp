@@ -87,11 +87,8 @@ struct Filter {
 struct VpcSecurityGroupMembership {
   std::string vpcSecurityGroupId;
   std::string status;  // "active", "adding", "removing"
-  template <class Self = VpcSecurityGroupMembership>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("VpcSecurityGroupId", &Self::vpcSecurityGroupId),
-                           field("Status", &Self::status));
-  }
+  AWSDIRECT_FIELDS(VpcSecurityGroupMembership, field("VpcSecurityGroupId", &Self::vpcSecurityGroupId),
+                   field("Status", &Self::status));
 };
 
 // A subnet of a subnet group (Redshift's cluster subnet groups, RDS's DB subnet groups).
@@ -99,12 +96,9 @@ struct SubnetOfGroup {
   std::string subnetIdentifier;
   std::string availabilityZone;  // SubnetAvailabilityZone/Name
   std::string subnetStatus;      // "Active"
-  template <class Self = SubnetOfGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("SubnetIdentifier", &Self::subnetIdentifier),
-                           field("SubnetAvailabilityZone/Name", &Self::availabilityZone),
-                           field("SubnetStatus", &Self::subnetStatus));
-  }
+  AWSDIRECT_FIELDS(SubnetOfGroup, field("SubnetIdentifier", &Self::subnetIdentifier),
+                   field("SubnetAvailabilityZone/Name", &Self::availabilityZone),
+                   field("SubnetStatus", &Self::subnetStatus));
 };
 
 // A parameter of a parameter group (Redshift's cluster parameter groups, RDS's DB parameter
@@ -120,15 +114,12 @@ struct GroupParameter {
   std::string allowedValues;
   bool isModifiable = false;  // written only when true
   std::string minimumEngineVersion;
-  template <class Self = GroupParameter>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("ParameterName", &P::parameterName), field("ParameterValue", &P::parameterValue),
-                           field("Description", &P::description), field("Source", &P::source),
-                           field("ApplyType", &P::applyType), field("DataType", &P::dataType),
-                           field("AllowedValues", &P::allowedValues), field("IsModifiable", &P::isModifiable),
-                           field("MinimumEngineVersion", &P::minimumEngineVersion));
-  }
+  AWSDIRECT_FIELDS(GroupParameter, field("ParameterName", &Self::parameterName),
+                   field("ParameterValue", &Self::parameterValue), field("Description", &Self::description),
+                   field("Source", &Self::source), field("ApplyType", &Self::applyType),
+                   field("DataType", &Self::dataType), field("AllowedValues", &Self::allowedValues),
+                   field("IsModifiable", &Self::isModifiable),
+                   field("MinimumEngineVersion", &Self::minimumEngineVersion));
 };
 
 // ---- Declared members on the wire (request.hpp) ------------------------------------------------

@@ -34,10 +34,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 struct SqlParameter {
   std::string name;   // letters, digits and underscores
   std::string value;  // not empty
-  template <class Self = SqlParameter>  // dependent: instantiated where it is read or written, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("name", &Self::name), field("value", &Self::value));
-  }
+  AWSDIRECT_FIELDS(SqlParameter, field("name", &Self::name), field("value", &Self::value));
 };
 
 // ---- Results -----------------------------------------------------------------------------------
@@ -53,15 +50,11 @@ struct SubmittedStatement {
   std::string secretArn;
   std::string workgroupName;
   std::string sessionId;
-  template <class Self = SubmittedStatement>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("Id", &S::id), field("CreatedAt", &S::createdAt),
-                           field("ClusterIdentifier", &S::clusterIdentifier), field("DbUser", &S::dbUser),
-                           field("DbGroups", &S::dbGroups), field("Database", &S::database),
-                           field("SecretArn", &S::secretArn), field("WorkgroupName", &S::workgroupName),
-                           field("SessionId", &S::sessionId));
-  }
+  AWSDIRECT_FIELDS(SubmittedStatement, field("Id", &Self::id), field("CreatedAt", &Self::createdAt),
+                   field("ClusterIdentifier", &Self::clusterIdentifier), field("DbUser", &Self::dbUser),
+                   field("DbGroups", &Self::dbGroups), field("Database", &Self::database),
+                   field("SecretArn", &Self::secretArn), field("WorkgroupName", &Self::workgroupName),
+                   field("SessionId", &Self::sessionId));
 };
 
 // One statement of a batch, as DescribeStatement shows it.
@@ -74,15 +67,11 @@ struct SubStatement {
   std::string queryString;
   std::int64_t resultRows = 0, resultSize = 0, redshiftQueryId = 0;
   bool hasResultSet = false;
-  template <class Self = SubStatement>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("Id", &S::id), field("Duration", &S::duration), field("Error", &S::error),
-                           field("Status", &S::status), field("CreatedAt", &S::createdAt),
-                           field("UpdatedAt", &S::updatedAt), field("QueryString", &S::queryString),
-                           field("ResultRows", &S::resultRows), field("ResultSize", &S::resultSize),
-                           field("RedshiftQueryId", &S::redshiftQueryId), field("HasResultSet", &S::hasResultSet));
-  }
+  AWSDIRECT_FIELDS(SubStatement, field("Id", &Self::id), field("Duration", &Self::duration),
+                   field("Error", &Self::error), field("Status", &Self::status), field("CreatedAt", &Self::createdAt),
+                   field("UpdatedAt", &Self::updatedAt), field("QueryString", &Self::queryString),
+                   field("ResultRows", &Self::resultRows), field("ResultSize", &Self::resultSize),
+                   field("RedshiftQueryId", &Self::redshiftQueryId), field("HasResultSet", &Self::hasResultSet));
 };
 
 // DescribeStatement: where a statement stands (status, error, rows), without its rows.
@@ -102,20 +91,16 @@ struct StatementDescription {
   std::vector<SqlParameter> queryParameters;
   std::vector<SubStatement> subStatements;
   std::string workgroupName, resultFormat, sessionId;
-  template <class Self = StatementDescription>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(
-        field("Id", &S::id), field("SecretArn", &S::secretArn), field("DbUser", &S::dbUser),
-        field("Database", &S::database), field("ClusterIdentifier", &S::clusterIdentifier),
-        field("Duration", &S::duration), field("Error", &S::error), field("Status", &S::status),
-        field("CreatedAt", &S::createdAt), field("UpdatedAt", &S::updatedAt), field("RedshiftPid", &S::redshiftPid),
-        field("HasResultSet", &S::hasResultSet), field("QueryString", &S::queryString),
-        field("ResultRows", &S::resultRows), field("ResultSize", &S::resultSize),
-        field("RedshiftQueryId", &S::redshiftQueryId), field("QueryParameters", &S::queryParameters),
-        field("SubStatements", &S::subStatements), field("WorkgroupName", &S::workgroupName),
-        field("ResultFormat", &S::resultFormat), field("SessionId", &S::sessionId));
-  }
+  AWSDIRECT_FIELDS(StatementDescription, field("Id", &Self::id), field("SecretArn", &Self::secretArn),
+                   field("DbUser", &Self::dbUser), field("Database", &Self::database),
+                   field("ClusterIdentifier", &Self::clusterIdentifier), field("Duration", &Self::duration),
+                   field("Error", &Self::error), field("Status", &Self::status), field("CreatedAt", &Self::createdAt),
+                   field("UpdatedAt", &Self::updatedAt), field("RedshiftPid", &Self::redshiftPid),
+                   field("HasResultSet", &Self::hasResultSet), field("QueryString", &Self::queryString),
+                   field("ResultRows", &Self::resultRows), field("ResultSize", &Self::resultSize),
+                   field("RedshiftQueryId", &Self::redshiftQueryId), field("QueryParameters", &Self::queryParameters),
+                   field("SubStatements", &Self::subStatements), field("WorkgroupName", &Self::workgroupName),
+                   field("ResultFormat", &Self::resultFormat), field("SessionId", &Self::sessionId));
 };
 
 // One value of a result row: exactly one member is set (isNull for SQL NULL).
@@ -126,13 +111,9 @@ struct FieldValue {
   std::optional<double> doubleValue;
   std::optional<std::string> stringValue;
   std::optional<std::string> blobValue;  // the bytes (base64 on the wire)
-  template <class Self = FieldValue>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using F = Self;
-    return fieldList(field("isNull", &F::isNull), field("booleanValue", &F::booleanValue),
-                           field("longValue", &F::longValue), field("doubleValue", &F::doubleValue),
-                           field("stringValue", &F::stringValue), base64Field("blobValue", &F::blobValue));
-  }
+  AWSDIRECT_FIELDS(FieldValue, field("isNull", &Self::isNull), field("booleanValue", &Self::booleanValue),
+                   field("longValue", &Self::longValue), field("doubleValue", &Self::doubleValue),
+                   field("stringValue", &Self::stringValue), base64Field("blobValue", &Self::blobValue));
 
   bool null() const { return isNull.value_or(false); }
   // The value as text, as psql prints it: "NULL", "true", "42", "2.5", the text, or a blob as \x<hex>.
@@ -147,16 +128,13 @@ struct ColumnMetadata {
   std::string schemaName, tableName, typeName;  // typeName: "int4", "varchar", "float8", ...
   int length = 0;
   std::string columnDefault;
-  template <class Self = ColumnMetadata>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using C = Self;
-    return fieldList(field("isCaseSensitive", &C::isCaseSensitive), field("isCurrency", &C::isCurrency),
-                           field("isSigned", &C::isSigned), field("label", &C::label), field("name", &C::name),
-                           field("nullable", &C::nullable), field("precision", &C::precision), field("scale", &C::scale),
-                           field("schemaName", &C::schemaName), field("tableName", &C::tableName),
-                           field("typeName", &C::typeName), field("length", &C::length),
-                           field("columnDefault", &C::columnDefault));
-  }
+  AWSDIRECT_FIELDS(ColumnMetadata, field("isCaseSensitive", &Self::isCaseSensitive),
+                   field("isCurrency", &Self::isCurrency), field("isSigned", &Self::isSigned),
+                   field("label", &Self::label), field("name", &Self::name), field("nullable", &Self::nullable),
+                   field("precision", &Self::precision), field("scale", &Self::scale),
+                   field("schemaName", &Self::schemaName), field("tableName", &Self::tableName),
+                   field("typeName", &Self::typeName), field("length", &Self::length),
+                   field("columnDefault", &Self::columnDefault));
 };
 
 // GetStatementResult: one page of rows.
@@ -165,13 +143,8 @@ struct StatementResult {
   std::vector<ColumnMetadata> columnMetadata;  // on the first page
   std::int64_t totalNumRows = 0;
   std::string nextToken;
-  template <class Self = StatementResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Records", &Self::records),
-                           field("ColumnMetadata", &Self::columnMetadata),
-                           field("TotalNumRows", &Self::totalNumRows),
-                           field("NextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(StatementResult, field("Records", &Self::records), field("ColumnMetadata", &Self::columnMetadata),
+                   field("TotalNumRows", &Self::totalNumRows), field("NextToken", &Self::nextToken));
 };
 
 // Every page of a result: the columns and all rows.
@@ -190,33 +163,23 @@ struct StatementSummary {
   std::vector<SqlParameter> queryParameters;
   bool isBatchStatement = false;
   std::string resultFormat, sessionId;
-  template <class Self = StatementSummary>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("Id", &S::id), field("QueryString", &S::queryString),
-                           field("QueryStrings", &S::queryStrings), field("SecretArn", &S::secretArn),
-                           field("Status", &S::status), field("StatementName", &S::statementName),
-                           field("CreatedAt", &S::createdAt), field("UpdatedAt", &S::updatedAt),
-                           field("QueryParameters", &S::queryParameters),
-                           field("IsBatchStatement", &S::isBatchStatement), field("ResultFormat", &S::resultFormat),
-                           field("SessionId", &S::sessionId));
-  }
+  AWSDIRECT_FIELDS(StatementSummary, field("Id", &Self::id), field("QueryString", &Self::queryString),
+                   field("QueryStrings", &Self::queryStrings), field("SecretArn", &Self::secretArn),
+                   field("Status", &Self::status), field("StatementName", &Self::statementName),
+                   field("CreatedAt", &Self::createdAt), field("UpdatedAt", &Self::updatedAt),
+                   field("QueryParameters", &Self::queryParameters), field("IsBatchStatement", &Self::isBatchStatement),
+                   field("ResultFormat", &Self::resultFormat), field("SessionId", &Self::sessionId));
 };
 
 struct ListStatementsResult {
   std::vector<StatementSummary> statements;
   std::string nextToken;
-  template <class Self = ListStatementsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Statements", &Self::statements),
-                           field("NextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(ListStatementsResult, field("Statements", &Self::statements), field("NextToken", &Self::nextToken));
 };
 
 struct CancelStatementResult {
   bool status = false;  // whether the statement was cancelled
-  template <class Self = CancelStatementResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("Status", &Self::status)); }
+  AWSDIRECT_FIELDS(CancelStatementResult, field("Status", &Self::status));
 };
 
 // ---- Members -----------------------------------------------------------------------------------

@@ -7,11 +7,8 @@
 //     std::string userName;
 //     std::optional<std::chrono::system_clock::time_point> createDate;
 //     bool passwordResetRequired = false;
-//     template <class Self = LoginProfile>  // dependent (&Self::): instantiated where a result is read, not in every file
-//     static constexpr auto fields() {
-//       return fieldList(field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
-//                              field("PasswordResetRequired", &Self::passwordResetRequired));
-//     }
+//     AWSDIRECT_FIELDS(LoginProfile, field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
+//                      field("PasswordResetRequired", &Self::passwordResetRequired));
 //   };
 //   LoginProfile profile = readResult<LoginProfile>(result.child("LoginProfile"));
 //
@@ -114,12 +111,23 @@ constexpr FieldList<F..., G...> extendFields(const FieldListOf<std::index_sequen
   return {{static_cast<const FieldSlot<I, F>&>(base).field}..., {more}...};
 }
 
+// Declares the fields of Type: `static constexpr auto fields()`, a function template on Self (Type),
+// so that the members named as `&Self::member` make it dependent and nothing is instantiated in a
+// file that never reads the type. A derived type extends its base's:
+//   template <class Self = Derived>
+//   static constexpr auto fields() { return extendFields(Base::fields<Self>(), field("X", &Self::x)); }
+#define AWSDIRECT_FIELDS(Type, ...)             \
+  template <class Self = Type>                  \
+  static constexpr auto fields() {              \
+    return ::awsdirect::fieldList(__VA_ARGS__); \
+  }                                             \
+  static_assert(true, "takes the declaration's semicolon")
+
 // A resource tag, as every service spells it (Key, Value), in requests and results.
 struct Tag {
   std::string key;
   std::string value;
-  template <class Self = Tag>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("Key", &Self::key), field("Value", &Self::value)); }
+  AWSDIRECT_FIELDS(Tag, field("Key", &Self::key), field("Value", &Self::value));
 };
 
 namespace detail {

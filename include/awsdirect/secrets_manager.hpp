@@ -36,17 +36,14 @@ struct SecretVersionRef {
   std::string arn;
   std::string name;
   std::string versionId;
-  template <class Self = SecretVersionRef>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
-                           field("VersionId", &Self::versionId));
-  }
+  AWSDIRECT_FIELDS(SecretVersionRef, field("ARN", &Self::arn), field("Name", &Self::name),
+                   field("VersionId", &Self::versionId));
 };
 
 // PutSecretValue: the new version and its stages ("AWSCURRENT", ...).
 struct PutSecretValueResult : SecretVersionRef {
   std::vector<std::string> versionStages;
-  template <class Self = PutSecretValueResult>  // dependent: instantiated where a result is read, not in every file
+  template <class Self = PutSecretValueResult>  // as AWSDIRECT_FIELDS declares them, with the base's first
   static constexpr auto fields() {
     return extendFields(SecretVersionRef::fields<Self>(), field("VersionStages", &Self::versionStages));
   }
@@ -57,11 +54,8 @@ struct DeletedSecret {
   std::string arn;
   std::string name;
   std::optional<TimePoint> deletionDate;
-  template <class Self = DeletedSecret>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
-                           field("DeletionDate", &Self::deletionDate));
-  }
+  AWSDIRECT_FIELDS(DeletedSecret, field("ARN", &Self::arn), field("Name", &Self::name),
+                   field("DeletionDate", &Self::deletionDate));
 };
 
 // GetSecretValue: the value of one version, text or bytes.
@@ -73,14 +67,10 @@ struct SecretValue {
   std::optional<Secret> secretBinary;  // the bytes (base64 on the wire)
   std::vector<std::string> versionStages;
   std::optional<TimePoint> createdDate;
-  template <class Self = SecretValue>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("ARN", &Self::arn), field("Name", &Self::name),
-                           field("VersionId", &Self::versionId), field("SecretString", &Self::secretString),
-                           base64Field("SecretBinary", &Self::secretBinary),
-                           field("VersionStages", &Self::versionStages),
-                           field("CreatedDate", &Self::createdDate));
-  }
+  AWSDIRECT_FIELDS(SecretValue, field("ARN", &Self::arn), field("Name", &Self::name),
+                   field("VersionId", &Self::versionId), field("SecretString", &Self::secretString),
+                   base64Field("SecretBinary", &Self::secretBinary), field("VersionStages", &Self::versionStages),
+                   field("CreatedDate", &Self::createdDate));
 };
 
 // When a secret rotates: every N days, or on a schedule, within a window.
@@ -88,12 +78,8 @@ struct RotationRules {
   std::optional<std::int64_t> automaticallyAfterDays;  // 1 to 1000
   std::optional<std::string> duration;                 // the window: "2h" to "24h"
   std::optional<std::string> scheduleExpression;       // "rate(10 days)", "cron(0 16 1,15 * ? *)"
-  template <class Self = RotationRules>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("AutomaticallyAfterDays", &Self::automaticallyAfterDays),
-                           field("Duration", &Self::duration),
-                           field("ScheduleExpression", &Self::scheduleExpression));
-  }
+  AWSDIRECT_FIELDS(RotationRules, field("AutomaticallyAfterDays", &Self::automaticallyAfterDays),
+                   field("Duration", &Self::duration), field("ScheduleExpression", &Self::scheduleExpression));
 };
 
 // What DescribeSecret says of a secret, and ListSecrets of each: never its value.
@@ -116,15 +102,15 @@ struct SecretDescription {
   template <class S>
   static constexpr auto sharedFields() {
     return fieldList(field("ARN", &S::arn), field("Name", &S::name), field("Description", &S::description),
-                           field("KmsKeyId", &S::kmsKeyId), field("RotationEnabled", &S::rotationEnabled),
-                           field("RotationLambdaARN", &S::rotationLambdaArn), field("RotationRules", &S::rotationRules),
-                           field("LastRotatedDate", &S::lastRotatedDate), field("LastChangedDate", &S::lastChangedDate),
-                           field("LastAccessedDate", &S::lastAccessedDate), field("DeletedDate", &S::deletedDate),
-                           field("NextRotationDate", &S::nextRotationDate), field("Tags", &S::tags),
-                           field("OwningService", &S::owningService), field("CreatedDate", &S::createdDate),
-                           field("PrimaryRegion", &S::primaryRegion));
+                     field("KmsKeyId", &S::kmsKeyId), field("RotationEnabled", &S::rotationEnabled),
+                     field("RotationLambdaARN", &S::rotationLambdaArn), field("RotationRules", &S::rotationRules),
+                     field("LastRotatedDate", &S::lastRotatedDate), field("LastChangedDate", &S::lastChangedDate),
+                     field("LastAccessedDate", &S::lastAccessedDate), field("DeletedDate", &S::deletedDate),
+                     field("NextRotationDate", &S::nextRotationDate), field("Tags", &S::tags),
+                     field("OwningService", &S::owningService), field("CreatedDate", &S::createdDate),
+                     field("PrimaryRegion", &S::primaryRegion));
   }
-  template <class Self = SecretDescription>  // dependent: instantiated where a result is read, not in every file
+  template <class Self = SecretDescription>  // as AWSDIRECT_FIELDS declares them, with the base's first
   static constexpr auto fields() {
     return extendFields(sharedFields<Self>(), field("VersionIdsToStages", &Self::versionIdsToStages));
   }
@@ -132,7 +118,7 @@ struct SecretDescription {
 
 // A secret as ListSecrets lists it: the same, its versions' map named otherwise.
 struct SecretListEntry : SecretDescription {
-  template <class Self = SecretListEntry>  // dependent: instantiated where a result is read, not in every file
+  template <class Self = SecretListEntry>  // as AWSDIRECT_FIELDS declares them, with the base's first
   static constexpr auto fields() {
     return extendFields(sharedFields<Self>(), field("SecretVersionsToStages", &Self::versionIdsToStages));
   }
@@ -141,11 +127,7 @@ struct SecretListEntry : SecretDescription {
 struct ListSecretsResult {
   std::vector<SecretListEntry> secretList;
   std::string nextToken;
-  template <class Self = ListSecretsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("SecretList", &Self::secretList),
-                           field("NextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(ListSecretsResult, field("SecretList", &Self::secretList), field("NextToken", &Self::nextToken));
 };
 
 // A ListSecrets filter: {"name", {"prod/"}} (Key: description, name, tag-key, tag-value,
@@ -153,10 +135,7 @@ struct ListSecretsResult {
 struct SecretsFilter {
   std::string key;
   std::vector<std::string> values;
-  template <class Self = SecretsFilter>  // dependent: instantiated where a request is written, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Key", &Self::key), field("Values", &Self::values));
-  }
+  AWSDIRECT_FIELDS(SecretsFilter, field("Key", &Self::key), field("Values", &Self::values));
 };
 
 // ---- Members -----------------------------------------------------------------------------------

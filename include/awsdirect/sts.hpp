@@ -43,17 +43,13 @@ struct SessionToken {
 // GetAccessKeyInfo: the account an access key id belongs to.
 struct AccessKeyInfo {
   std::string account;
-  template <class Self = AccessKeyInfo>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("Account", &Self::account)); }
+  AWSDIRECT_FIELDS(AccessKeyInfo, field("Account", &Self::account));
 };
 
 // DecodeAuthorizationMessage: the JSON behind an "encoded authorization failure message".
 struct DecodedAuthorizationMessage {
   std::string decodedMessage;
-  template <class Self = DecodedAuthorizationMessage>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DecodedMessage", &Self::decodedMessage));
-  }
+  AWSDIRECT_FIELDS(DecodedAuthorizationMessage, field("DecodedMessage", &Self::decodedMessage));
 };
 
 namespace members {

@@ -40,20 +40,14 @@ constexpr auto tagSetField(std::vector<Tag> T::*member) {
 struct IpRange {
   std::string cidrIp;
   std::string description;
-  template <class Self = IpRange>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("cidrIp", &Self::cidrIp), field("description", &Self::description));
-  }
+  AWSDIRECT_FIELDS(IpRange, field("cidrIp", &Self::cidrIp), field("description", &Self::description));
 };
 
 // An IPv6 source of a rule: "2001:db8::/32".
 struct Ipv6Range {
   std::string cidrIpv6;
   std::string description;
-  template <class Self = Ipv6Range>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("cidrIpv6", &Self::cidrIpv6), field("description", &Self::description));
-  }
+  AWSDIRECT_FIELDS(Ipv6Range, field("cidrIpv6", &Self::cidrIpv6), field("description", &Self::description));
 };
 
 // Another security group as the source of a rule.
@@ -65,25 +59,17 @@ struct UserIdGroupPair {
   std::string vpcId;
   std::string vpcPeeringConnectionId;
   std::string peeringStatus;
-  template <class Self = UserIdGroupPair>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("groupId", &P::groupId), field("groupName", &P::groupName), field("userId", &P::userId),
-                           field("description", &P::description), field("vpcId", &P::vpcId),
-                           field("vpcPeeringConnectionId", &P::vpcPeeringConnectionId),
-                           field("peeringStatus", &P::peeringStatus));
-  }
+  AWSDIRECT_FIELDS(UserIdGroupPair, field("groupId", &Self::groupId), field("groupName", &Self::groupName),
+                   field("userId", &Self::userId), field("description", &Self::description),
+                   field("vpcId", &Self::vpcId), field("vpcPeeringConnectionId", &Self::vpcPeeringConnectionId),
+                   field("peeringStatus", &Self::peeringStatus));
 };
 
 // A managed prefix list as the source of a rule.
 struct PrefixListId {
   std::string prefixListId;
   std::string description;
-  template <class Self = PrefixListId>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("prefixListId", &Self::prefixListId),
-                           field("description", &Self::description));
-  }
+  AWSDIRECT_FIELDS(PrefixListId, field("prefixListId", &Self::prefixListId), field("description", &Self::description));
 };
 
 // One rule of a security group: a protocol, a port range and the sources it admits.
@@ -116,15 +102,11 @@ struct IpPermission {
   AWSDIRECT_DECL IpPermission& sourceSecurityGroup(std::string groupId, std::string description = {});
   AWSDIRECT_DECL IpPermission& prefixList(std::string id, std::string description = {});
 
-  template <class Self = IpPermission>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    // The model's UserIdGroupPairs are <groups> on the wire.
-    return fieldList(field("ipProtocol", &P::ipProtocol), field("fromPort", &P::fromPort),
-                           field("toPort", &P::toPort), field("ipRanges", &P::ipRanges, "item"),
-                           field("ipv6Ranges", &P::ipv6Ranges, "item"), field("groups", &P::userIdGroupPairs, "item"),
-                           field("prefixListIds", &P::prefixListIds, "item"));
-  }
+  // The model's UserIdGroupPairs are <groups> on the wire.
+  AWSDIRECT_FIELDS(IpPermission, field("ipProtocol", &Self::ipProtocol), field("fromPort", &Self::fromPort),
+                   field("toPort", &Self::toPort), field("ipRanges", &Self::ipRanges, "item"),
+                   field("ipv6Ranges", &Self::ipv6Ranges, "item"), field("groups", &Self::userIdGroupPairs, "item"),
+                   field("prefixListIds", &Self::prefixListIds, "item"));
 
  private:
   AWSDIRECT_DECL static IpPermission withPorts(const char* protocol, int fromPort, int toPort);

@@ -24,25 +24,18 @@ struct Vpc {
   std::string instanceTenancy;
   bool isDefault = false;
   std::vector<Tag> tags;
-  template <class Self = Vpc>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("vpcId", &Self::vpcId), field("state", &Self::state), field("cidrBlock", &Self::cidrBlock),
-                           field("ownerId", &Self::ownerId), field("dhcpOptionsId", &Self::dhcpOptionsId),
-                           field("instanceTenancy", &Self::instanceTenancy), field("isDefault", &Self::isDefault),
-                           tagSetField(&Self::tags));
-  }
+  AWSDIRECT_FIELDS(Vpc, field("vpcId", &Self::vpcId), field("state", &Self::state),
+                   field("cidrBlock", &Self::cidrBlock), field("ownerId", &Self::ownerId),
+                   field("dhcpOptionsId", &Self::dhcpOptionsId), field("instanceTenancy", &Self::instanceTenancy),
+                   field("isDefault", &Self::isDefault), tagSetField(&Self::tags));
 };
 
 struct SubnetIpv6CidrBlock {
   std::string associationId;
   std::string ipv6CidrBlock;
   std::string state;  // "associated", "disassociating"...
-  template <class Self = SubnetIpv6CidrBlock>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using B = Self;
-    return fieldList(field("associationId", &B::associationId), field("ipv6CidrBlock", &B::ipv6CidrBlock),
-                           field("ipv6CidrBlockState/state", &B::state));
-  }
+  AWSDIRECT_FIELDS(SubnetIpv6CidrBlock, field("associationId", &Self::associationId),
+                   field("ipv6CidrBlock", &Self::ipv6CidrBlock), field("ipv6CidrBlockState/state", &Self::state));
 };
 
 // A subnet: where a Redshift or RDS subnet group puts its nodes.
@@ -61,28 +54,21 @@ struct Subnet {
   bool assignIpv6AddressOnCreation = false;
   std::string ownerId;
   std::vector<Tag> tags;
-  template <class Self = Subnet>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("subnetId", &S::subnetId), field("subnetArn", &S::subnetArn), field("state", &S::state),
-                           field("vpcId", &S::vpcId), field("cidrBlock", &S::cidrBlock),
-                           field("ipv6CidrBlockAssociationSet", &S::ipv6CidrBlocks, "item"),
-                           field("availableIpAddressCount", &S::availableIpAddressCount),
-                           field("availabilityZone", &S::availabilityZone),
-                           field("availabilityZoneId", &S::availabilityZoneId), field("defaultForAz", &S::defaultForAz),
-                           field("mapPublicIpOnLaunch", &S::mapPublicIpOnLaunch),
-                           field("assignIpv6AddressOnCreation", &S::assignIpv6AddressOnCreation),
-                           field("ownerId", &S::ownerId), tagSetField(&S::tags));
-  }
+  AWSDIRECT_FIELDS(Subnet, field("subnetId", &Self::subnetId), field("subnetArn", &Self::subnetArn),
+                   field("state", &Self::state), field("vpcId", &Self::vpcId), field("cidrBlock", &Self::cidrBlock),
+                   field("ipv6CidrBlockAssociationSet", &Self::ipv6CidrBlocks, "item"),
+                   field("availableIpAddressCount", &Self::availableIpAddressCount),
+                   field("availabilityZone", &Self::availabilityZone),
+                   field("availabilityZoneId", &Self::availabilityZoneId), field("defaultForAz", &Self::defaultForAz),
+                   field("mapPublicIpOnLaunch", &Self::mapPublicIpOnLaunch),
+                   field("assignIpv6AddressOnCreation", &Self::assignIpv6AddressOnCreation),
+                   field("ownerId", &Self::ownerId), tagSetField(&Self::tags));
 };
 
 struct GroupIdentifier {
   std::string groupId;
   std::string groupName;
-  template <class Self = GroupIdentifier>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("groupId", &Self::groupId), field("groupName", &Self::groupName));
-  }
+  AWSDIRECT_FIELDS(GroupIdentifier, field("groupId", &Self::groupId), field("groupName", &Self::groupName));
 };
 
 // A network interface: what keeps a security group in use (a cluster's, a database's, a Lambda's).
@@ -105,20 +91,17 @@ struct NetworkInterface {
   std::string attachmentStatus;     // attachment/status
   std::vector<GroupIdentifier> groups;
   std::vector<Tag> tags;
-  template <class Self = NetworkInterface>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using N = Self;
-    return fieldList(field("networkInterfaceId", &N::networkInterfaceId), field("description", &N::description),
-                           field("interfaceType", &N::interfaceType), field("status", &N::status),
-                           field("subnetId", &N::subnetId), field("vpcId", &N::vpcId),
-                           field("availabilityZone", &N::availabilityZone), field("privateIpAddress", &N::privateIpAddress),
-                           field("privateDnsName", &N::privateDnsName), field("macAddress", &N::macAddress),
-                           field("ownerId", &N::ownerId), field("requesterId", &N::requesterId),
-                           field("requesterManaged", &N::requesterManaged), field("association/publicIp", &N::publicIp),
-                           field("attachment/instanceId", &N::attachedInstanceId),
-                           field("attachment/status", &N::attachmentStatus), field("groupSet", &N::groups, "item"),
-                           tagSetField(&N::tags));
-  }
+  AWSDIRECT_FIELDS(NetworkInterface, field("networkInterfaceId", &Self::networkInterfaceId),
+                   field("description", &Self::description), field("interfaceType", &Self::interfaceType),
+                   field("status", &Self::status), field("subnetId", &Self::subnetId), field("vpcId", &Self::vpcId),
+                   field("availabilityZone", &Self::availabilityZone),
+                   field("privateIpAddress", &Self::privateIpAddress), field("privateDnsName", &Self::privateDnsName),
+                   field("macAddress", &Self::macAddress), field("ownerId", &Self::ownerId),
+                   field("requesterId", &Self::requesterId), field("requesterManaged", &Self::requesterManaged),
+                   field("association/publicIp", &Self::publicIp),
+                   field("attachment/instanceId", &Self::attachedInstanceId),
+                   field("attachment/status", &Self::attachmentStatus),
+                   field("groupSet", &Self::groups, "item"), tagSetField(&Self::tags));
 };
 
 // A tag as DescribeTags lists it: with the resource it is on.
@@ -127,50 +110,34 @@ struct TagDescription {
   std::string resourceType;  // "security-group", "vpc"...
   std::string key;
   std::string value;
-  template <class Self = TagDescription>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using T = Self;
-    return fieldList(field("resourceId", &T::resourceId), field("resourceType", &T::resourceType),
-                           field("key", &T::key), field("value", &T::value));
-  }
+  AWSDIRECT_FIELDS(TagDescription, field("resourceId", &Self::resourceId), field("resourceType", &Self::resourceType),
+                   field("key", &Self::key), field("value", &Self::value));
 };
 
 struct DescribeVpcsResult {
   std::vector<Vpc> vpcs;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeVpcsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("vpcSet", &Self::vpcs, "item"), field("nextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeVpcsResult, field("vpcSet", &Self::vpcs, "item"), field("nextToken", &Self::nextToken));
 };
 
 struct DescribeSubnetsResult {
   std::vector<Subnet> subnets;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeSubnetsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("subnetSet", &Self::subnets, "item"),
-                           field("nextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeSubnetsResult, field("subnetSet", &Self::subnets, "item"),
+                   field("nextToken", &Self::nextToken));
 };
 
 struct DescribeNetworkInterfacesResult {
   std::vector<NetworkInterface> networkInterfaces;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeNetworkInterfacesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("networkInterfaceSet", &R::networkInterfaces, "item"), field("nextToken", &R::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeNetworkInterfacesResult, field("networkInterfaceSet", &Self::networkInterfaces, "item"),
+                   field("nextToken", &Self::nextToken));
 };
 
 struct DescribeTagsResult {
   std::vector<TagDescription> tags;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeTagsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("tagSet", &Self::tags, "item"), field("nextToken", &Self::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeTagsResult, field("tagSet", &Self::tags, "item"), field("nextToken", &Self::nextToken));
 };
 
 // ---- Requests ---------------------------------------------------------------------------------

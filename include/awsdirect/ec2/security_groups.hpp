@@ -24,15 +24,11 @@ struct SecurityGroup {
   std::vector<IpPermission> ipPermissions;        // ingress
   std::vector<IpPermission> ipPermissionsEgress;  // egress
   std::vector<Tag> tags;
-  template <class Self = SecurityGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using G = Self;
-    return fieldList(field("groupId", &G::groupId), field("groupName", &G::groupName),
-                           field("groupDescription", &G::description), field("ownerId", &G::ownerId),
-                           field("vpcId", &G::vpcId), field("securityGroupArn", &G::securityGroupArn),
-                           field("ipPermissions", &G::ipPermissions, "item"),
-                           field("ipPermissionsEgress", &G::ipPermissionsEgress, "item"), tagSetField(&G::tags));
-  }
+  AWSDIRECT_FIELDS(SecurityGroup, field("groupId", &Self::groupId), field("groupName", &Self::groupName),
+                   field("groupDescription", &Self::description), field("ownerId", &Self::ownerId),
+                   field("vpcId", &Self::vpcId), field("securityGroupArn", &Self::securityGroupArn),
+                   field("ipPermissions", &Self::ipPermissions, "item"),
+                   field("ipPermissionsEgress", &Self::ipPermissionsEgress, "item"), tagSetField(&Self::tags));
 };
 
 // One rule with one source, as AuthorizeSecurityGroupIngress/Egress report them created and
@@ -52,18 +48,14 @@ struct SecurityGroupRule {
   std::string referencedGroupId;
   std::string description;
   std::vector<Tag> tags;
-  template <class Self = SecurityGroupRule>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("securityGroupRuleId", &R::securityGroupRuleId),
-                           field("securityGroupRuleArn", &R::securityGroupRuleArn), field("groupId", &R::groupId),
-                           field("groupOwnerId", &R::groupOwnerId), field("isEgress", &R::isEgress),
-                           field("ipProtocol", &R::ipProtocol), field("fromPort", &R::fromPort),
-                           field("toPort", &R::toPort), field("cidrIpv4", &R::cidrIpv4), field("cidrIpv6", &R::cidrIpv6),
-                           field("prefixListId", &R::prefixListId),
-                           field("referencedGroupInfo/groupId", &R::referencedGroupId),
-                           field("description", &R::description), tagSetField(&R::tags));
-  }
+  AWSDIRECT_FIELDS(SecurityGroupRule, field("securityGroupRuleId", &Self::securityGroupRuleId),
+                   field("securityGroupRuleArn", &Self::securityGroupRuleArn), field("groupId", &Self::groupId),
+                   field("groupOwnerId", &Self::groupOwnerId), field("isEgress", &Self::isEgress),
+                   field("ipProtocol", &Self::ipProtocol), field("fromPort", &Self::fromPort),
+                   field("toPort", &Self::toPort), field("cidrIpv4", &Self::cidrIpv4),
+                   field("cidrIpv6", &Self::cidrIpv6), field("prefixListId", &Self::prefixListId),
+                   field("referencedGroupInfo/groupId", &Self::referencedGroupId),
+                   field("description", &Self::description), tagSetField(&Self::tags));
 };
 
 // A rule RevokeSecurityGroupIngress/Egress removed.
@@ -79,38 +71,28 @@ struct RevokedSecurityGroupRule {
   std::string prefixListId;
   std::string referencedGroupId;
   std::string description;
-  template <class Self = RevokedSecurityGroupRule>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("securityGroupRuleId", &R::securityGroupRuleId), field("groupId", &R::groupId),
-                           field("isEgress", &R::isEgress), field("ipProtocol", &R::ipProtocol),
-                           field("fromPort", &R::fromPort), field("toPort", &R::toPort), field("cidrIpv4", &R::cidrIpv4),
-                           field("cidrIpv6", &R::cidrIpv6), field("prefixListId", &R::prefixListId),
-                           field("referencedGroupId", &R::referencedGroupId), field("description", &R::description));
-  }
+  AWSDIRECT_FIELDS(RevokedSecurityGroupRule, field("securityGroupRuleId", &Self::securityGroupRuleId),
+                   field("groupId", &Self::groupId), field("isEgress", &Self::isEgress),
+                   field("ipProtocol", &Self::ipProtocol), field("fromPort", &Self::fromPort),
+                   field("toPort", &Self::toPort), field("cidrIpv4", &Self::cidrIpv4),
+                   field("cidrIpv6", &Self::cidrIpv6), field("prefixListId", &Self::prefixListId),
+                   field("referencedGroupId", &Self::referencedGroupId), field("description", &Self::description));
 };
 
 struct CreateSecurityGroupResult {
   std::string groupId;
   std::string securityGroupArn;
   std::vector<Tag> tags;
-  template <class Self = CreateSecurityGroupResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("groupId", &R::groupId), field("securityGroupArn", &R::securityGroupArn),
-                           tagSetField(&R::tags));
-  }
+  AWSDIRECT_FIELDS(CreateSecurityGroupResult, field("groupId", &Self::groupId),
+                   field("securityGroupArn", &Self::securityGroupArn), tagSetField(&Self::tags));
 };
 
 // What AuthorizeSecurityGroupIngress and AuthorizeSecurityGroupEgress answer.
 struct AuthorizeSecurityGroupRulesResult {
   bool succeeded = false;  // EC2's <return>
   std::vector<SecurityGroupRule> securityGroupRules;
-  template <class Self = AuthorizeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("return", &R::succeeded), field("securityGroupRuleSet", &R::securityGroupRules, "item"));
-  }
+  AWSDIRECT_FIELDS(AuthorizeSecurityGroupRulesResult, field("return", &Self::succeeded),
+                   field("securityGroupRuleSet", &Self::securityGroupRules, "item"));
 };
 
 // What RevokeSecurityGroupIngress and RevokeSecurityGroupEgress answer.
@@ -119,42 +101,29 @@ struct RevokeSecurityGroupRulesResult {
   // The permissions of the request that matched no rule of the group (nothing was revoked for them).
   std::vector<IpPermission> unknownIpPermissions;
   std::vector<RevokedSecurityGroupRule> revokedSecurityGroupRules;
-  template <class Self = RevokeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("return", &R::succeeded), field("unknownIpPermissionSet", &R::unknownIpPermissions, "item"),
-                           field("revokedSecurityGroupRuleSet", &R::revokedSecurityGroupRules, "item"));
-  }
+  AWSDIRECT_FIELDS(RevokeSecurityGroupRulesResult, field("return", &Self::succeeded),
+                   field("unknownIpPermissionSet", &Self::unknownIpPermissions, "item"),
+                   field("revokedSecurityGroupRuleSet", &Self::revokedSecurityGroupRules, "item"));
 };
 
 struct DeleteSecurityGroupResult {
   bool succeeded = true;  // EC2's <return>; older answers have none: a 2xx answer is the success itself
   std::string groupId;
-  template <class Self = DeleteSecurityGroupResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("return", &Self::succeeded),
-                           field("groupId", &Self::groupId));
-  }
+  AWSDIRECT_FIELDS(DeleteSecurityGroupResult, field("return", &Self::succeeded), field("groupId", &Self::groupId));
 };
 
 struct DescribeSecurityGroupsResult {
   std::vector<SecurityGroup> securityGroups;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeSecurityGroupsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("securityGroupInfo", &R::securityGroups, "item"), field("nextToken", &R::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeSecurityGroupsResult, field("securityGroupInfo", &Self::securityGroups, "item"),
+                   field("nextToken", &Self::nextToken));
 };
 
 struct DescribeSecurityGroupRulesResult {
   std::vector<SecurityGroupRule> securityGroupRules;
   std::string nextToken;  // empty on the last page
-  template <class Self = DescribeSecurityGroupRulesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("securityGroupRuleSet", &R::securityGroupRules, "item"), field("nextToken", &R::nextToken));
-  }
+  AWSDIRECT_FIELDS(DescribeSecurityGroupRulesResult, field("securityGroupRuleSet", &Self::securityGroupRules, "item"),
+                   field("nextToken", &Self::nextToken));
 };
 
 // ---- Requests ---------------------------------------------------------------------------------

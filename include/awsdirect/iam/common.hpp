@@ -38,17 +38,14 @@ struct Role {
   Time lastUsedDate;
   std::string lastUsedRegion;
 
-  template <class Self = Role>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(
-        field("Path", &Self::path), field("RoleName", &Self::roleName), field("RoleId", &Self::roleId),
-        field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
-        urlEncodedField("AssumeRolePolicyDocument", &Self::assumeRolePolicyDocument),
-        field("Description", &Self::description), field("MaxSessionDuration", &Self::maxSessionDuration),
-        field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
-        field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType), field("Tags", &Self::tags),
-        field("RoleLastUsed/LastUsedDate", &Self::lastUsedDate), field("RoleLastUsed/Region", &Self::lastUsedRegion));
-  }
+  AWSDIRECT_FIELDS(Role, field("Path", &Self::path), field("RoleName", &Self::roleName), field("RoleId", &Self::roleId),
+                   field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
+                   urlEncodedField("AssumeRolePolicyDocument", &Self::assumeRolePolicyDocument),
+                   field("Description", &Self::description), field("MaxSessionDuration", &Self::maxSessionDuration),
+                   field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
+                   field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType),
+                   field("Tags", &Self::tags), field("RoleLastUsed/LastUsedDate", &Self::lastUsedDate),
+                   field("RoleLastUsed/Region", &Self::lastUsedRegion));
 };
 
 struct User {
@@ -62,24 +59,18 @@ struct User {
   std::string permissionsBoundaryType;
   std::vector<Tag> tags;
 
-  template <class Self = User>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Path", &Self::path), field("UserName", &Self::userName), field("UserId", &Self::userId),
-                           field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
-                           field("PasswordLastUsed", &Self::passwordLastUsed),
-                           field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
-                           field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType),
-                           field("Tags", &Self::tags));
-  }
+  AWSDIRECT_FIELDS(User, field("Path", &Self::path), field("UserName", &Self::userName), field("UserId", &Self::userId),
+                   field("Arn", &Self::arn), field("CreateDate", &Self::createDate),
+                   field("PasswordLastUsed", &Self::passwordLastUsed),
+                   field("PermissionsBoundary/PermissionsBoundaryArn", &Self::permissionsBoundaryArn),
+                   field("PermissionsBoundary/PermissionsBoundaryType", &Self::permissionsBoundaryType),
+                   field("Tags", &Self::tags));
 };
 
 struct AttachedPolicy {
   std::string policyName;
   std::string policyArn;
-  template <class Self = AttachedPolicy>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("PolicyName", &Self::policyName), field("PolicyArn", &Self::policyArn));
-  }
+  AWSDIRECT_FIELDS(AttachedPolicy, field("PolicyName", &Self::policyName), field("PolicyArn", &Self::policyArn));
 };
 
 // A new access key. The secret is returned by AWS this once; it is a Secret, which never prints
@@ -90,12 +81,9 @@ struct AccessKey {
   std::string status;  // "Active", "Inactive"
   Secret secretAccessKey;
   Time createDate;
-  template <class Self = AccessKey>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName), field("AccessKeyId", &Self::accessKeyId),
-                           field("Status", &Self::status), field("SecretAccessKey", &Self::secretAccessKey),
-                           field("CreateDate", &Self::createDate));
-  }
+  AWSDIRECT_FIELDS(AccessKey, field("UserName", &Self::userName), field("AccessKeyId", &Self::accessKeyId),
+                   field("Status", &Self::status), field("SecretAccessKey", &Self::secretAccessKey),
+                   field("CreateDate", &Self::createDate));
 };
 
 // What ListAccessKeys tells about a key: everything but the secret.
@@ -104,12 +92,8 @@ struct AccessKeyMetadata {
   std::string accessKeyId;
   std::string status;
   Time createDate;
-  template <class Self = AccessKeyMetadata>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName),
-                           field("AccessKeyId", &Self::accessKeyId),
-                           field("Status", &Self::status), field("CreateDate", &Self::createDate));
-  }
+  AWSDIRECT_FIELDS(AccessKeyMetadata, field("UserName", &Self::userName), field("AccessKeyId", &Self::accessKeyId),
+                   field("Status", &Self::status), field("CreateDate", &Self::createDate));
 };
 
 // An inline policy (GetRolePolicy, GetUserPolicy): its owner's name, its name, its document.
@@ -118,23 +102,16 @@ struct InlinePolicy {
   std::string userName;  // GetUserPolicy
   std::string policyName;
   std::string policyDocument;  // decoded JSON
-  template <class Self = InlinePolicy>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("RoleName", &Self::roleName), field("UserName", &Self::userName),
-                           field("PolicyName", &Self::policyName),
-                           urlEncodedField("PolicyDocument", &Self::policyDocument));
-  }
+  AWSDIRECT_FIELDS(InlinePolicy, field("RoleName", &Self::roleName), field("UserName", &Self::userName),
+                   field("PolicyName", &Self::policyName), urlEncodedField("PolicyDocument", &Self::policyDocument));
 };
 
 struct LoginProfile {
   std::string userName;
   Time createDate;
   bool passwordResetRequired = false;
-  template <class Self = LoginProfile>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
-                           field("PasswordResetRequired", &Self::passwordResetRequired));
-  }
+  AWSDIRECT_FIELDS(LoginProfile, field("UserName", &Self::userName), field("CreateDate", &Self::createDate),
+                   field("PasswordResetRequired", &Self::passwordResetRequired));
 };
 
 struct Group {
@@ -143,23 +120,16 @@ struct Group {
   std::string groupId;
   std::string arn;
   Time createDate;
-  template <class Self = Group>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Path", &Self::path), field("GroupName", &Self::groupName),
-                           field("GroupId", &Self::groupId), field("Arn", &Self::arn),
-                           field("CreateDate", &Self::createDate));
-  }
+  AWSDIRECT_FIELDS(Group, field("Path", &Self::path), field("GroupName", &Self::groupName),
+                   field("GroupId", &Self::groupId), field("Arn", &Self::arn), field("CreateDate", &Self::createDate));
 };
 
 struct MfaDevice {
   std::string userName;
   std::string serialNumber;
   Time enableDate;
-  template <class Self = MfaDevice>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName), field("SerialNumber", &Self::serialNumber),
-                           field("EnableDate", &Self::enableDate));
-  }
+  AWSDIRECT_FIELDS(MfaDevice, field("UserName", &Self::userName), field("SerialNumber", &Self::serialNumber),
+                   field("EnableDate", &Self::enableDate));
 };
 
 struct SigningCertificate {
@@ -168,13 +138,9 @@ struct SigningCertificate {
   std::string certificateBody;
   std::string status;
   Time uploadDate;
-  template <class Self = SigningCertificate>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName),
-                           field("CertificateId", &Self::certificateId),
-                           field("CertificateBody", &Self::certificateBody),
-                           field("Status", &Self::status), field("UploadDate", &Self::uploadDate));
-  }
+  AWSDIRECT_FIELDS(SigningCertificate, field("UserName", &Self::userName), field("CertificateId", &Self::certificateId),
+                   field("CertificateBody", &Self::certificateBody), field("Status", &Self::status),
+                   field("UploadDate", &Self::uploadDate));
 };
 
 struct SshPublicKeyMetadata {
@@ -182,13 +148,9 @@ struct SshPublicKeyMetadata {
   std::string sshPublicKeyId;
   std::string status;
   Time uploadDate;
-  template <class Self = SshPublicKeyMetadata>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("UserName", &Self::userName),
-                           field("SSHPublicKeyId", &Self::sshPublicKeyId),
-                           field("Status", &Self::status),
-                           field("UploadDate", &Self::uploadDate));
-  }
+  AWSDIRECT_FIELDS(SshPublicKeyMetadata, field("UserName", &Self::userName),
+                   field("SSHPublicKeyId", &Self::sshPublicKeyId), field("Status", &Self::status),
+                   field("UploadDate", &Self::uploadDate));
 };
 
 struct ServiceSpecificCredentialMetadata {
@@ -200,16 +162,12 @@ struct ServiceSpecificCredentialMetadata {
   Time expirationDate;
   std::string serviceSpecificCredentialId;
   std::string serviceName;
-  template <class Self = ServiceSpecificCredentialMetadata>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("UserName", &S::userName), field("Status", &S::status),
-                           field("ServiceUserName", &S::serviceUserName),
-                           field("ServiceCredentialAlias", &S::serviceCredentialAlias), field("CreateDate", &S::createDate),
-                           field("ExpirationDate", &S::expirationDate),
-                           field("ServiceSpecificCredentialId", &S::serviceSpecificCredentialId),
-                           field("ServiceName", &S::serviceName));
-  }
+  AWSDIRECT_FIELDS(ServiceSpecificCredentialMetadata, field("UserName", &Self::userName),
+                   field("Status", &Self::status), field("ServiceUserName", &Self::serviceUserName),
+                   field("ServiceCredentialAlias", &Self::serviceCredentialAlias),
+                   field("CreateDate", &Self::createDate), field("ExpirationDate", &Self::expirationDate),
+                   field("ServiceSpecificCredentialId", &Self::serviceSpecificCredentialId),
+                   field("ServiceName", &Self::serviceName));
 };
 
 struct InstanceProfile {
@@ -220,13 +178,10 @@ struct InstanceProfile {
   Time createDate;
   std::vector<Role> roles;
   std::vector<Tag> tags;
-  template <class Self = InstanceProfile>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("Path", &P::path), field("InstanceProfileName", &P::instanceProfileName),
-                           field("InstanceProfileId", &P::instanceProfileId), field("Arn", &P::arn),
-                           field("CreateDate", &P::createDate), field("Roles", &P::roles), field("Tags", &P::tags));
-  }
+  AWSDIRECT_FIELDS(InstanceProfile, field("Path", &Self::path),
+                   field("InstanceProfileName", &Self::instanceProfileName),
+                   field("InstanceProfileId", &Self::instanceProfileId), field("Arn", &Self::arn),
+                   field("CreateDate", &Self::createDate), field("Roles", &Self::roles), field("Tags", &Self::tags));
 };
 
 // A managed policy (its default version's document is GetPolicyVersion's).
@@ -243,17 +198,13 @@ struct Policy {
   Time createDate;
   Time updateDate;
   std::vector<Tag> tags;
-  template <class Self = Policy>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("PolicyName", &Self::policyName), field("PolicyId", &Self::policyId),
-                           field("Arn", &Self::arn), field("Path", &Self::path),
-                           field("DefaultVersionId", &Self::defaultVersionId),
-                           field("AttachmentCount", &Self::attachmentCount),
-                           field("PermissionsBoundaryUsageCount", &Self::permissionsBoundaryUsageCount),
-                           field("IsAttachable", &Self::isAttachable), field("Description", &Self::description),
-                           field("CreateDate", &Self::createDate), field("UpdateDate", &Self::updateDate),
-                           field("Tags", &Self::tags));
-  }
+  AWSDIRECT_FIELDS(Policy, field("PolicyName", &Self::policyName), field("PolicyId", &Self::policyId),
+                   field("Arn", &Self::arn), field("Path", &Self::path),
+                   field("DefaultVersionId", &Self::defaultVersionId), field("AttachmentCount", &Self::attachmentCount),
+                   field("PermissionsBoundaryUsageCount", &Self::permissionsBoundaryUsageCount),
+                   field("IsAttachable", &Self::isAttachable), field("Description", &Self::description),
+                   field("CreateDate", &Self::createDate), field("UpdateDate", &Self::updateDate),
+                   field("Tags", &Self::tags));
 };
 
 // One page of a List call: its items under `Name`, and the Marker of the next page (empty on the
@@ -263,11 +214,8 @@ struct Page {
   std::vector<Item> items;
   bool isTruncated = false;
   std::string marker;
-  template <class Self = Page>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field(Name, &Self::items), field("IsTruncated", &Self::isTruncated),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(Page, field(Name, &Self::items), field("IsTruncated", &Self::isTruncated),
+                   field("Marker", &Self::marker));
   static Page read(const XmlNode& result) {
     Page page = readResult<Page>(result);
     if (!page.isTruncated) page.marker.clear();

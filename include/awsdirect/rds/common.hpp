@@ -29,11 +29,8 @@ struct Endpoint {
   std::string address;
   int port = 0;
   std::string hostedZoneId;
-  template <class Self = Endpoint>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Address", &Self::address), field("Port", &Self::port),
-                           field("HostedZoneId", &Self::hostedZoneId));
-  }
+  AWSDIRECT_FIELDS(Endpoint, field("Address", &Self::address), field("Port", &Self::port),
+                   field("HostedZoneId", &Self::hostedZoneId));
 };
 
 struct DBInstance {
@@ -63,35 +60,32 @@ struct DBInstance {
   std::string dbInstanceArn;
   std::string masterUserSecretArn;  // MasterUserSecret/SecretArn, when RDS manages the password
   std::vector<Tag> tags;
-  template <class Self = DBInstance>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using D = Self;
-    return fieldList(
-        field("DBInstanceIdentifier", &D::dbInstanceIdentifier), field("DBInstanceStatus", &D::dbInstanceStatus),
-        field("Engine", &D::engine), field("EngineVersion", &D::engineVersion), field("DBInstanceClass", &D::dbInstanceClass),
-        field("AllocatedStorage", &D::allocatedStorage), field("StorageType", &D::storageType),
-        field("MasterUsername", &D::masterUsername), field("DBName", &D::dbName), field("Endpoint", &D::endpoint),
-        field("BackupRetentionPeriod", &D::backupRetentionPeriod), field("PreferredBackupWindow", &D::preferredBackupWindow),
-        field("VpcSecurityGroups", &D::vpcSecurityGroups, "VpcSecurityGroupMembership"),
-        field("InstanceCreateTime", &D::instanceCreateTime), field("AvailabilityZone", &D::availabilityZone),
-        field("DBSubnetGroup/DBSubnetGroupName", &D::dbSubnetGroupName), field("DBSubnetGroup/VpcId", &D::vpcId),
-        field("MultiAZ", &D::multiAZ), field("PubliclyAccessible", &D::publiclyAccessible),
-        field("StorageEncrypted", &D::storageEncrypted), field("KmsKeyId", &D::kmsKeyId),
-        field("DeletionProtection", &D::deletionProtection),
-        field("IAMDatabaseAuthenticationEnabled", &D::iamDatabaseAuthenticationEnabled),
-        field("DBInstanceArn", &D::dbInstanceArn), field("MasterUserSecret/SecretArn", &D::masterUserSecretArn),
-        field("TagList", &D::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(DBInstance, field("DBInstanceIdentifier", &Self::dbInstanceIdentifier),
+                   field("DBInstanceStatus", &Self::dbInstanceStatus), field("Engine", &Self::engine),
+                   field("EngineVersion", &Self::engineVersion), field("DBInstanceClass", &Self::dbInstanceClass),
+                   field("AllocatedStorage", &Self::allocatedStorage), field("StorageType", &Self::storageType),
+                   field("MasterUsername", &Self::masterUsername), field("DBName", &Self::dbName),
+                   field("Endpoint", &Self::endpoint), field("BackupRetentionPeriod", &Self::backupRetentionPeriod),
+                   field("PreferredBackupWindow", &Self::preferredBackupWindow),
+                   field("VpcSecurityGroups", &Self::vpcSecurityGroups, "VpcSecurityGroupMembership"),
+                   field("InstanceCreateTime", &Self::instanceCreateTime),
+                   field("AvailabilityZone", &Self::availabilityZone),
+                   field("DBSubnetGroup/DBSubnetGroupName", &Self::dbSubnetGroupName),
+                   field("DBSubnetGroup/VpcId", &Self::vpcId), field("MultiAZ", &Self::multiAZ),
+                   field("PubliclyAccessible", &Self::publiclyAccessible),
+                   field("StorageEncrypted", &Self::storageEncrypted), field("KmsKeyId", &Self::kmsKeyId),
+                   field("DeletionProtection", &Self::deletionProtection),
+                   field("IAMDatabaseAuthenticationEnabled", &Self::iamDatabaseAuthenticationEnabled),
+                   field("DBInstanceArn", &Self::dbInstanceArn),
+                   field("MasterUserSecret/SecretArn", &Self::masterUserSecretArn),
+                   field("TagList", &Self::tags, "Tag"));
 };
 
 struct DescribeDBInstancesResult {
   std::vector<DBInstance> dbInstances;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBInstancesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DBInstances", &Self::dbInstances, "DBInstance"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBInstancesResult, field("DBInstances", &Self::dbInstances, "DBInstance"),
+                   field("Marker", &Self::marker));
 };
 
 // A DB snapshot: manual (CreateDBSnapshot) or automated.
@@ -114,29 +108,23 @@ struct DBSnapshot {
   std::string kmsKeyId;
   std::string dbSnapshotArn;
   std::vector<Tag> tags;
-  template <class Self = DBSnapshot>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(
-        field("DBSnapshotIdentifier", &S::dbSnapshotIdentifier), field("DBInstanceIdentifier", &S::dbInstanceIdentifier),
-        field("SnapshotCreateTime", &S::snapshotCreateTime), field("Engine", &S::engine),
-        field("EngineVersion", &S::engineVersion), field("AllocatedStorage", &S::allocatedStorage), field("Status", &S::status),
-        field("Port", &S::port), field("AvailabilityZone", &S::availabilityZone), field("VpcId", &S::vpcId),
-        field("MasterUsername", &S::masterUsername), field("SnapshotType", &S::snapshotType),
-        field("StorageType", &S::storageType), field("PercentProgress", &S::percentProgress),
-        field("Encrypted", &S::encrypted), field("KmsKeyId", &S::kmsKeyId), field("DBSnapshotArn", &S::dbSnapshotArn),
-        field("TagList", &S::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(DBSnapshot, field("DBSnapshotIdentifier", &Self::dbSnapshotIdentifier),
+                   field("DBInstanceIdentifier", &Self::dbInstanceIdentifier),
+                   field("SnapshotCreateTime", &Self::snapshotCreateTime), field("Engine", &Self::engine),
+                   field("EngineVersion", &Self::engineVersion), field("AllocatedStorage", &Self::allocatedStorage),
+                   field("Status", &Self::status), field("Port", &Self::port),
+                   field("AvailabilityZone", &Self::availabilityZone), field("VpcId", &Self::vpcId),
+                   field("MasterUsername", &Self::masterUsername), field("SnapshotType", &Self::snapshotType),
+                   field("StorageType", &Self::storageType), field("PercentProgress", &Self::percentProgress),
+                   field("Encrypted", &Self::encrypted), field("KmsKeyId", &Self::kmsKeyId),
+                   field("DBSnapshotArn", &Self::dbSnapshotArn), field("TagList", &Self::tags, "Tag"));
 };
 
 struct DescribeDBSnapshotsResult {
   std::vector<DBSnapshot> dbSnapshots;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBSnapshotsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DBSnapshots", &Self::dbSnapshots, "DBSnapshot"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBSnapshotsResult, field("DBSnapshots", &Self::dbSnapshots, "DBSnapshot"),
+                   field("Marker", &Self::marker));
 };
 
 // A DB subnet group: the VPC subnets (in two zones at least) an instance may be placed in.
@@ -147,30 +135,22 @@ struct DBSubnetGroup {
   std::string subnetGroupStatus;  // "Complete"
   std::vector<SubnetOfGroup> subnets;
   std::string dbSubnetGroupArn;
-  template <class Self = DBSubnetGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using G = Self;
-    return fieldList(field("DBSubnetGroupName", &G::dbSubnetGroupName),
-                           field("DBSubnetGroupDescription", &G::dbSubnetGroupDescription), field("VpcId", &G::vpcId),
-                           field("SubnetGroupStatus", &G::subnetGroupStatus), field("Subnets", &G::subnets, "Subnet"),
-                           field("DBSubnetGroupArn", &G::dbSubnetGroupArn));
-  }
+  AWSDIRECT_FIELDS(DBSubnetGroup, field("DBSubnetGroupName", &Self::dbSubnetGroupName),
+                   field("DBSubnetGroupDescription", &Self::dbSubnetGroupDescription), field("VpcId", &Self::vpcId),
+                   field("SubnetGroupStatus", &Self::subnetGroupStatus), field("Subnets", &Self::subnets, "Subnet"),
+                   field("DBSubnetGroupArn", &Self::dbSubnetGroupArn));
 };
 
 struct DescribeDBSubnetGroupsResult {
   std::vector<DBSubnetGroup> dbSubnetGroups;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBSubnetGroupsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DBSubnetGroups", &Self::dbSubnetGroups, "DBSubnetGroup"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBSubnetGroupsResult, field("DBSubnetGroups", &Self::dbSubnetGroups, "DBSubnetGroup"),
+                   field("Marker", &Self::marker));
 };
 
 struct ListTagsForResourceResult {
   std::vector<Tag> tags;
-  template <class Self = ListTagsForResourceResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("TagList", &Self::tags, "Tag")); }
+  AWSDIRECT_FIELDS(ListTagsForResourceResult, field("TagList", &Self::tags, "Tag"));
 };
 
 // A version an engine version can be upgraded to.
@@ -178,11 +158,8 @@ struct UpgradeTarget {
   std::string engine;
   std::string engineVersion;
   bool isMajorVersionUpgrade = false;
-  template <class Self = UpgradeTarget>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Engine", &Self::engine), field("EngineVersion", &Self::engineVersion),
-                           field("IsMajorVersionUpgrade", &Self::isMajorVersionUpgrade));
-  }
+  AWSDIRECT_FIELDS(UpgradeTarget, field("Engine", &Self::engine), field("EngineVersion", &Self::engineVersion),
+                   field("IsMajorVersionUpgrade", &Self::isMajorVersionUpgrade));
 };
 
 // An engine version RDS offers (DescribeDBEngineVersions).
@@ -196,33 +173,25 @@ struct DBEngineVersion {
   std::string status;  // "available", "deprecated"
   bool supportsReadReplica = false;
   std::vector<UpgradeTarget> validUpgradeTargets;
-  template <class Self = DBEngineVersion>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using E = Self;
-    return fieldList(field("Engine", &E::engine), field("EngineVersion", &E::engineVersion),
-                           field("MajorEngineVersion", &E::majorEngineVersion),
-                           field("DBParameterGroupFamily", &E::dbParameterGroupFamily),
-                           field("DBEngineDescription", &E::dbEngineDescription),
-                           field("DBEngineVersionDescription", &E::dbEngineVersionDescription), field("Status", &E::status),
-                           field("SupportsReadReplica", &E::supportsReadReplica),
-                           field("ValidUpgradeTarget", &E::validUpgradeTargets, "UpgradeTarget"));
-  }
+  AWSDIRECT_FIELDS(DBEngineVersion, field("Engine", &Self::engine), field("EngineVersion", &Self::engineVersion),
+                   field("MajorEngineVersion", &Self::majorEngineVersion),
+                   field("DBParameterGroupFamily", &Self::dbParameterGroupFamily),
+                   field("DBEngineDescription", &Self::dbEngineDescription),
+                   field("DBEngineVersionDescription", &Self::dbEngineVersionDescription),
+                   field("Status", &Self::status), field("SupportsReadReplica", &Self::supportsReadReplica),
+                   field("ValidUpgradeTarget", &Self::validUpgradeTargets, "UpgradeTarget"));
 };
 
 struct DescribeDBEngineVersionsResult {
   std::vector<DBEngineVersion> dbEngineVersions;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBEngineVersionsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DBEngineVersions", &Self::dbEngineVersions, "DBEngineVersion"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBEngineVersionsResult, field("DBEngineVersions", &Self::dbEngineVersions, "DBEngineVersion"),
+                   field("Marker", &Self::marker));
 };
 
 struct AvailabilityZone {
   std::string name;
-  template <class Self = AvailabilityZone>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("Name", &Self::name)); }
+  AWSDIRECT_FIELDS(AvailabilityZone, field("Name", &Self::name));
 };
 
 // An instance class an engine version can run on, with its storage limits (DescribeOrderableDBInstanceOptions).
@@ -238,29 +207,21 @@ struct OrderableDBInstanceOption {
   bool supportsIAMDatabaseAuthentication = false;
   int minStorageSize = 0;
   int maxStorageSize = 0;
-  template <class Self = OrderableDBInstanceOption>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using O = Self;
-    return fieldList(field("Engine", &O::engine), field("EngineVersion", &O::engineVersion),
-                           field("DBInstanceClass", &O::dbInstanceClass), field("LicenseModel", &O::licenseModel),
-                           field("StorageType", &O::storageType),
-                           field("AvailabilityZones", &O::availabilityZones, "AvailabilityZone"),
-                           field("MultiAZCapable", &O::multiAZCapable),
-                           field("SupportsStorageEncryption", &O::supportsStorageEncryption),
-                           field("SupportsIAMDatabaseAuthentication", &O::supportsIAMDatabaseAuthentication),
-                           field("MinStorageSize", &O::minStorageSize), field("MaxStorageSize", &O::maxStorageSize));
-  }
+  AWSDIRECT_FIELDS(OrderableDBInstanceOption, field("Engine", &Self::engine),
+                   field("EngineVersion", &Self::engineVersion), field("DBInstanceClass", &Self::dbInstanceClass),
+                   field("LicenseModel", &Self::licenseModel), field("StorageType", &Self::storageType),
+                   field("AvailabilityZones", &Self::availabilityZones, "AvailabilityZone"),
+                   field("MultiAZCapable", &Self::multiAZCapable),
+                   field("SupportsStorageEncryption", &Self::supportsStorageEncryption),
+                   field("SupportsIAMDatabaseAuthentication", &Self::supportsIAMDatabaseAuthentication),
+                   field("MinStorageSize", &Self::minStorageSize), field("MaxStorageSize", &Self::maxStorageSize));
 };
 
 struct DescribeOrderableDBInstanceOptionsResult {
   std::vector<OrderableDBInstanceOption> orderableDBInstanceOptions;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeOrderableDBInstanceOptionsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("OrderableDBInstanceOptions", &R::orderableDBInstanceOptions, "OrderableDBInstanceOption"),
-                           field("Marker", &R::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeOrderableDBInstanceOptionsResult, field("OrderableDBInstanceOptions", &Self::orderableDBInstanceOptions, "OrderableDBInstanceOption"),
+                   field("Marker", &Self::marker));
 };
 
 // A filter of DescribeDBInstances: {"engine", {"postgres"}}, {"db-instance-id", {...}}.
@@ -272,37 +233,29 @@ struct DBParameterGroup {
   std::string dbParameterGroupFamily;  // "postgres14"
   std::string description;
   std::string dbParameterGroupArn;
-  template <class Self = DBParameterGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using G = Self;
-    return fieldList(field("DBParameterGroupName", &G::dbParameterGroupName),
-                           field("DBParameterGroupFamily", &G::dbParameterGroupFamily),
-                           field("Description", &G::description), field("DBParameterGroupArn", &G::dbParameterGroupArn));
-  }
+  AWSDIRECT_FIELDS(DBParameterGroup, field("DBParameterGroupName", &Self::dbParameterGroupName),
+                   field("DBParameterGroupFamily", &Self::dbParameterGroupFamily),
+                   field("Description", &Self::description), field("DBParameterGroupArn", &Self::dbParameterGroupArn));
 };
 
 struct DescribeDBParameterGroupsResult {
   std::vector<DBParameterGroup> dbParameterGroups;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBParameterGroupsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("DBParameterGroups", &R::dbParameterGroups, "DBParameterGroup"), field("Marker", &R::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBParameterGroupsResult, field("DBParameterGroups", &Self::dbParameterGroups, "DBParameterGroup"),
+                   field("Marker", &Self::marker));
 };
 
 // ModifyDBParameterGroup's answer.
 struct DBParameterGroupName {
   std::string dbParameterGroupName;
-  template <class Self = DBParameterGroupName>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("DBParameterGroupName", &Self::dbParameterGroupName)); }
+  AWSDIRECT_FIELDS(DBParameterGroupName, field("DBParameterGroupName", &Self::dbParameterGroupName));
 };
 
 // A DB parameter: the shared members and when a change applies, which RDS asks for.
 struct Parameter : GroupParameter {
   std::string applyMethod;  // "immediate" (dynamic parameters only) or "pending-reboot"
   std::vector<std::string> supportedEngineModes;
-  template <class Self = Parameter>  // dependent: instantiated where a result is read, not in every file
+  template <class Self = Parameter>  // as AWSDIRECT_FIELDS declares them, with the base's first
   static constexpr auto fields() {
     return extendFields(GroupParameter::fields<Self>(), field("ApplyMethod", &Self::applyMethod),
                         field("SupportedEngineModes", &Self::supportedEngineModes));
@@ -313,11 +266,8 @@ AWSDIRECT_DECL void writeMember(QueryWriter& w, const Parameter& parameter);
 struct DescribeDBParametersResult {
   std::vector<Parameter> parameters;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeDBParametersResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeDBParametersResult, field("Parameters", &Self::parameters, "Parameter"),
+                   field("Marker", &Self::marker));
 };
 
 // ---- Rules shared by the operations ----------------------------------------------------------

@@ -29,17 +29,13 @@ using awsdirect::VpcSecurityGroupMembership;
 struct ClusterIamRole {
   std::string iamRoleArn;
   std::string applyStatus;
-  template <class Self = ClusterIamRole>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("IamRoleArn", &Self::iamRoleArn), field("ApplyStatus", &Self::applyStatus));
-  }
+  AWSDIRECT_FIELDS(ClusterIamRole, field("IamRoleArn", &Self::iamRoleArn), field("ApplyStatus", &Self::applyStatus));
 };
 
 struct Endpoint {
   std::string address;
   int port = 0;
-  template <class Self = Endpoint>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("Address", &Self::address), field("Port", &Self::port)); }
+  AWSDIRECT_FIELDS(Endpoint, field("Address", &Self::address), field("Port", &Self::port));
 };
 
 struct Cluster {
@@ -68,23 +64,25 @@ struct Cluster {
   std::string clusterNamespaceArn;
   std::string masterPasswordSecretArn;  // when AWS manages the master password (Secrets Manager)
   std::vector<Tag> tags;
-  template <class Self = Cluster>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using C = Self;
-    return fieldList(
-        field("ClusterIdentifier", &C::clusterIdentifier), field("ClusterStatus", &C::clusterStatus),
-        field("ClusterAvailabilityStatus", &C::clusterAvailabilityStatus), field("NodeType", &C::nodeType),
-        field("NumberOfNodes", &C::numberOfNodes), field("DBName", &C::dbName), field("MasterUsername", &C::masterUsername),
-        field("Endpoint", &C::endpoint), field("VpcSecurityGroups", &C::vpcSecurityGroups, "VpcSecurityGroup"),
-        field("IamRoles", &C::iamRoles, "ClusterIamRole"), field("DefaultIamRoleArn", &C::defaultIamRoleArn),
-        field("ClusterCreateTime", &C::clusterCreateTime), field("AvailabilityZone", &C::availabilityZone),
-        field("VpcId", &C::vpcId), field("ClusterSubnetGroupName", &C::clusterSubnetGroupName),
-        field("PubliclyAccessible", &C::publiclyAccessible), field("Encrypted", &C::encrypted), field("KmsKeyId", &C::kmsKeyId),
-        field("AutomatedSnapshotRetentionPeriod", &C::automatedSnapshotRetentionPeriod),
-        field("PreferredMaintenanceWindow", &C::preferredMaintenanceWindow), field("ClusterVersion", &C::clusterVersion),
-        field("RestoreStatus/Status", &C::restoreStatus), field("ClusterNamespaceArn", &C::clusterNamespaceArn),
-        field("MasterPasswordSecretArn", &C::masterPasswordSecretArn), field("Tags", &C::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(Cluster, field("ClusterIdentifier", &Self::clusterIdentifier),
+                   field("ClusterStatus", &Self::clusterStatus),
+                   field("ClusterAvailabilityStatus", &Self::clusterAvailabilityStatus),
+                   field("NodeType", &Self::nodeType), field("NumberOfNodes", &Self::numberOfNodes),
+                   field("DBName", &Self::dbName), field("MasterUsername", &Self::masterUsername),
+                   field("Endpoint", &Self::endpoint),
+                   field("VpcSecurityGroups", &Self::vpcSecurityGroups, "VpcSecurityGroup"),
+                   field("IamRoles", &Self::iamRoles, "ClusterIamRole"),
+                   field("DefaultIamRoleArn", &Self::defaultIamRoleArn),
+                   field("ClusterCreateTime", &Self::clusterCreateTime),
+                   field("AvailabilityZone", &Self::availabilityZone), field("VpcId", &Self::vpcId),
+                   field("ClusterSubnetGroupName", &Self::clusterSubnetGroupName),
+                   field("PubliclyAccessible", &Self::publiclyAccessible), field("Encrypted", &Self::encrypted),
+                   field("KmsKeyId", &Self::kmsKeyId),
+                   field("AutomatedSnapshotRetentionPeriod", &Self::automatedSnapshotRetentionPeriod),
+                   field("PreferredMaintenanceWindow", &Self::preferredMaintenanceWindow),
+                   field("ClusterVersion", &Self::clusterVersion), field("RestoreStatus/Status", &Self::restoreStatus),
+                   field("ClusterNamespaceArn", &Self::clusterNamespaceArn),
+                   field("MasterPasswordSecretArn", &Self::masterPasswordSecretArn), field("Tags", &Self::tags, "Tag"));
 };
 
 // Temporary database credentials (GetClusterCredentials): the password is a Secret, shown only
@@ -93,11 +91,8 @@ struct ClusterCredentials {
   std::string dbUser;  // "IAM:airflow" when AutoCreate made the user
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
-  template <class Self = ClusterCredentials>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DbUser", &Self::dbUser), field("DbPassword", &Self::dbPassword),
-                           field("Expiration", &Self::expiration));
-  }
+  AWSDIRECT_FIELDS(ClusterCredentials, field("DbUser", &Self::dbUser), field("DbPassword", &Self::dbPassword),
+                   field("Expiration", &Self::expiration));
 };
 
 // GetClusterCredentialsWithIAM: the database user is the caller's IAM identity ("IAMR:role").
@@ -106,12 +101,8 @@ struct ClusterCredentialsWithIam {
   Secret dbPassword;
   std::optional<std::chrono::system_clock::time_point> expiration;
   std::optional<std::chrono::system_clock::time_point> nextRefreshTime;
-  template <class Self = ClusterCredentialsWithIam>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using C = Self;
-    return fieldList(field("DbUser", &C::dbUser), field("DbPassword", &C::dbPassword),
-                           field("Expiration", &C::expiration), field("NextRefreshTime", &C::nextRefreshTime));
-  }
+  AWSDIRECT_FIELDS(ClusterCredentialsWithIam, field("DbUser", &Self::dbUser), field("DbPassword", &Self::dbPassword),
+                   field("Expiration", &Self::expiration), field("NextRefreshTime", &Self::nextRefreshTime));
 };
 
 // A cluster snapshot (the members a restore or a cleanup needs).
@@ -128,36 +119,28 @@ struct Snapshot {
   bool encrypted = false;
   std::optional<int> manualSnapshotRetentionPeriod;
   std::vector<Tag> tags;
-  template <class Self = Snapshot>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(
-        field("SnapshotIdentifier", &Self::snapshotIdentifier), field("ClusterIdentifier", &Self::clusterIdentifier),
-        field("SnapshotCreateTime", &Self::snapshotCreateTime), field("Status", &Self::status),
-        field("SnapshotType", &Self::snapshotType), field("NodeType", &Self::nodeType),
-        field("NumberOfNodes", &Self::numberOfNodes), field("DBName", &Self::dbName), field("VpcId", &Self::vpcId),
-        field("Encrypted", &Self::encrypted),
-        field("ManualSnapshotRetentionPeriod", &Self::manualSnapshotRetentionPeriod), field("Tags", &Self::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(Snapshot, field("SnapshotIdentifier", &Self::snapshotIdentifier),
+                   field("ClusterIdentifier", &Self::clusterIdentifier),
+                   field("SnapshotCreateTime", &Self::snapshotCreateTime), field("Status", &Self::status),
+                   field("SnapshotType", &Self::snapshotType), field("NodeType", &Self::nodeType),
+                   field("NumberOfNodes", &Self::numberOfNodes), field("DBName", &Self::dbName),
+                   field("VpcId", &Self::vpcId), field("Encrypted", &Self::encrypted),
+                   field("ManualSnapshotRetentionPeriod", &Self::manualSnapshotRetentionPeriod),
+                   field("Tags", &Self::tags, "Tag"));
 };
 
 struct DescribeClusterSnapshotsResult {
   std::vector<Snapshot> snapshots;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeClusterSnapshotsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Snapshots", &Self::snapshots, "Snapshot"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeClusterSnapshotsResult, field("Snapshots", &Self::snapshots, "Snapshot"),
+                   field("Marker", &Self::marker));
 };
 
 struct DescribeClustersResult {
   std::vector<Cluster> clusters;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeClustersResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Clusters", &Self::clusters, "Cluster"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeClustersResult, field("Clusters", &Self::clusters, "Cluster"),
+                   field("Marker", &Self::marker));
 };
 
 // A cluster subnet group: the VPC subnets a cluster's nodes may be placed in.
@@ -168,24 +151,17 @@ struct ClusterSubnetGroup {
   std::string subnetGroupStatus;  // "Complete", "Incomplete", "Invalid"
   std::vector<SubnetOfGroup> subnets;
   std::vector<Tag> tags;
-  template <class Self = ClusterSubnetGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using G = Self;
-    return fieldList(field("ClusterSubnetGroupName", &G::clusterSubnetGroupName), field("Description", &G::description),
-                           field("VpcId", &G::vpcId), field("SubnetGroupStatus", &G::subnetGroupStatus),
-                           field("Subnets", &G::subnets, "Subnet"), field("Tags", &G::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(ClusterSubnetGroup, field("ClusterSubnetGroupName", &Self::clusterSubnetGroupName),
+                   field("Description", &Self::description), field("VpcId", &Self::vpcId),
+                   field("SubnetGroupStatus", &Self::subnetGroupStatus), field("Subnets", &Self::subnets, "Subnet"),
+                   field("Tags", &Self::tags, "Tag"));
 };
 
 struct DescribeClusterSubnetGroupsResult {
   std::vector<ClusterSubnetGroup> clusterSubnetGroups;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeClusterSubnetGroupsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("ClusterSubnetGroups", &R::clusterSubnetGroups, "ClusterSubnetGroup"),
-                           field("Marker", &R::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeClusterSubnetGroupsResult, field("ClusterSubnetGroups", &Self::clusterSubnetGroups, "ClusterSubnetGroup"),
+                   field("Marker", &Self::marker));
 };
 
 // A tag with the resource it is on (DescribeTags).
@@ -193,21 +169,15 @@ struct TaggedResource {
   Tag tag;
   std::string resourceName;  // the ARN
   std::string resourceType;  // "cluster", "snapshot", "subnetgroup"...
-  template <class Self = TaggedResource>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Tag", &Self::tag), field("ResourceName", &Self::resourceName),
-                           field("ResourceType", &Self::resourceType));
-  }
+  AWSDIRECT_FIELDS(TaggedResource, field("Tag", &Self::tag), field("ResourceName", &Self::resourceName),
+                   field("ResourceType", &Self::resourceType));
 };
 
 struct DescribeTagsResult {
   std::vector<TaggedResource> taggedResources;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeTagsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("TaggedResources", &Self::taggedResources, "TaggedResource"),
-                           field("Marker", &Self::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeTagsResult, field("TaggedResources", &Self::taggedResources, "TaggedResource"),
+                   field("Marker", &Self::marker));
 };
 
 // A cluster parameter group: a cluster's settings (require_ssl...), the family's defaults until set.
@@ -216,35 +186,24 @@ struct ClusterParameterGroup {
   std::string parameterGroupFamily;  // "redshift-1.0"
   std::string description;
   std::vector<Tag> tags;
-  template <class Self = ClusterParameterGroup>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using G = Self;
-    return fieldList(field("ParameterGroupName", &G::parameterGroupName),
-                           field("ParameterGroupFamily", &G::parameterGroupFamily),
-                           field("Description", &G::description), field("Tags", &G::tags, "Tag"));
-  }
+  AWSDIRECT_FIELDS(ClusterParameterGroup, field("ParameterGroupName", &Self::parameterGroupName),
+                   field("ParameterGroupFamily", &Self::parameterGroupFamily), field("Description", &Self::description),
+                   field("Tags", &Self::tags, "Tag"));
 };
 
 // ModifyClusterParameterGroup's answer: the group and how its change stands.
 struct ClusterParameterGroupStatus {
   std::string parameterGroupName;
   std::string parameterGroupStatus;  // "Your parameter group has been updated..."
-  template <class Self = ClusterParameterGroupStatus>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using S = Self;
-    return fieldList(field("ParameterGroupName", &S::parameterGroupName),
-                           field("ParameterGroupStatus", &S::parameterGroupStatus));
-  }
+  AWSDIRECT_FIELDS(ClusterParameterGroupStatus, field("ParameterGroupName", &Self::parameterGroupName),
+                   field("ParameterGroupStatus", &Self::parameterGroupStatus));
 };
 
 struct DescribeClusterParametersResult {
   std::vector<GroupParameter> parameters;
   std::string marker;  // empty on the last page
-  template <class Self = DescribeClusterParametersResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("Parameters", &R::parameters, "Parameter"), field("Marker", &R::marker));
-  }
+  AWSDIRECT_FIELDS(DescribeClusterParametersResult, field("Parameters", &Self::parameters, "Parameter"),
+                   field("Marker", &Self::marker));
 };
 
 // ---- Rules shared by the operations ----------------------------------------------------------

@@ -24,11 +24,8 @@ struct Bucket {
   std::string name;
   std::optional<std::chrono::system_clock::time_point> creationDate;
   std::string bucketRegion;
-  template <class Self = Bucket>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Name", &Self::name), field("CreationDate", &Self::creationDate),
-                           field("BucketRegion", &Self::bucketRegion));
-  }
+  AWSDIRECT_FIELDS(Bucket, field("Name", &Self::name), field("CreationDate", &Self::creationDate),
+                   field("BucketRegion", &Self::bucketRegion));
 };
 
 struct CreateBucketResult {
@@ -45,12 +42,8 @@ struct ListBucketsResult {
   Owner owner;
   std::string continuationToken;  // empty on the last page
   std::string prefix;
-  template <class Self = ListBucketsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Buckets", &Self::buckets, "Bucket"), field("Owner", &Self::owner),
-                           field("ContinuationToken", &Self::continuationToken),
-                           field("Prefix", &Self::prefix));
-  }
+  AWSDIRECT_FIELDS(ListBucketsResult, field("Buckets", &Self::buckets, "Bucket"), field("Owner", &Self::owner),
+                   field("ContinuationToken", &Self::continuationToken), field("Prefix", &Self::prefix));
 };
 
 // The four settings of a public access block; all four on makes a bucket private whatever its
@@ -60,13 +53,10 @@ struct PublicAccessBlockConfiguration {
   bool ignorePublicAcls = false;
   bool blockPublicPolicy = false;
   bool restrictPublicBuckets = false;
-  template <class Self = PublicAccessBlockConfiguration>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using C = Self;
-    return fieldList(field("BlockPublicAcls", &C::blockPublicAcls), field("IgnorePublicAcls", &C::ignorePublicAcls),
-                           field("BlockPublicPolicy", &C::blockPublicPolicy),
-                           field("RestrictPublicBuckets", &C::restrictPublicBuckets));
-  }
+  AWSDIRECT_FIELDS(PublicAccessBlockConfiguration, field("BlockPublicAcls", &Self::blockPublicAcls),
+                   field("IgnorePublicAcls", &Self::ignorePublicAcls),
+                   field("BlockPublicPolicy", &Self::blockPublicPolicy),
+                   field("RestrictPublicBuckets", &Self::restrictPublicBuckets));
 
   static PublicAccessBlockConfiguration allBlocked() { return {true, true, true, true}; }
   bool allOn() const { return blockPublicAcls && ignorePublicAcls && blockPublicPolicy && restrictPublicBuckets; }

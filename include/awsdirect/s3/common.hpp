@@ -97,8 +97,7 @@ struct Owner {
   std::string id;
   std::string displayName;
   static Owner fromXml(const XmlNode& node) { return {node.text("ID"), node.text("DisplayName")}; }
-  template <class Self = Owner>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("DisplayName", &Self::displayName), field("ID", &Self::id)); }
+  AWSDIRECT_FIELDS(Owner, field("DisplayName", &Self::displayName), field("ID", &Self::id));
 };
 
 // The checksums S3 keeps with an object or a part: ChecksumCRC32, ... in XML, x-amz-checksum-*
@@ -117,14 +116,10 @@ struct Checksums {
 
   AWSDIRECT_DECL static Checksums fromHeaders(const RestResponse& r);
   AWSDIRECT_DECL static Checksums fromXml(const XmlNode& node);
-  template <class Self = Checksums>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using C = Self;
-    return fieldList(field("ChecksumCRC32", &C::crc32), field("ChecksumCRC32C", &C::crc32c),
-                           field("ChecksumCRC64NVME", &C::crc64nvme), field("ChecksumSHA1", &C::sha1),
-                           field("ChecksumSHA256", &C::sha256), field("ChecksumSHA512", &C::sha512),
-                           field("ChecksumType", &C::type));
-  }
+  AWSDIRECT_FIELDS(Checksums, field("ChecksumCRC32", &Self::crc32), field("ChecksumCRC32C", &Self::crc32c),
+                   field("ChecksumCRC64NVME", &Self::crc64nvme), field("ChecksumSHA1", &Self::sha1),
+                   field("ChecksumSHA256", &Self::sha256), field("ChecksumSHA512", &Self::sha512),
+                   field("ChecksumType", &Self::type));
   AWSDIRECT_DECL void toXml(XmlElementWriter& element) const;
 };
 

@@ -26,13 +26,9 @@ struct LifecycleRuleAndOperator {
   std::optional<std::string> prefix;
   std::vector<Tag> tags;
   std::optional<std::int64_t> objectSizeGreaterThan, objectSizeLessThan;
-  template <class Self = LifecycleRuleAndOperator>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using A = Self;
-    return fieldList(field("Prefix", &A::prefix), flattenedField("Tag", &A::tags),
-                           field("ObjectSizeGreaterThan", &A::objectSizeGreaterThan),
-                           field("ObjectSizeLessThan", &A::objectSizeLessThan));
-  }
+  AWSDIRECT_FIELDS(LifecycleRuleAndOperator, field("Prefix", &Self::prefix), flattenedField("Tag", &Self::tags),
+                   field("ObjectSizeGreaterThan", &Self::objectSizeGreaterThan),
+                   field("ObjectSizeLessThan", &Self::objectSizeLessThan));
 };
 
 // Which objects a rule applies to: one condition, or several under And. An empty prefix is
@@ -44,48 +40,34 @@ struct LifecycleRuleFilter {
   std::optional<LifecycleRuleAndOperator> allOf;  // And
   static LifecycleRuleFilter everyObject() { return withPrefix(""); }
   static LifecycleRuleFilter withPrefix(std::string p) { LifecycleRuleFilter f; f.prefix = std::move(p); return f; }
-  template <class Self = LifecycleRuleFilter>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using F = Self;
-    return fieldList(field("Prefix", &F::prefix), field("Tag", &F::tag),
-                           field("ObjectSizeGreaterThan", &F::objectSizeGreaterThan),
-                           field("ObjectSizeLessThan", &F::objectSizeLessThan), field("And", &F::allOf));
-  }
+  AWSDIRECT_FIELDS(LifecycleRuleFilter, field("Prefix", &Self::prefix), field("Tag", &Self::tag),
+                   field("ObjectSizeGreaterThan", &Self::objectSizeGreaterThan),
+                   field("ObjectSizeLessThan", &Self::objectSizeLessThan), field("And", &Self::allOf));
 };
 
 struct LifecycleExpiration {
   std::optional<Time> date;
   std::optional<int> days;
   std::optional<bool> expiredObjectDeleteMarker;  // remove delete markers left with no versions
-  template <class Self = LifecycleExpiration>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using E = Self;
-    return fieldList(field("Date", &E::date), field("Days", &E::days),
-                           field("ExpiredObjectDeleteMarker", &E::expiredObjectDeleteMarker));
-  }
+  AWSDIRECT_FIELDS(LifecycleExpiration, field("Date", &Self::date), field("Days", &Self::days),
+                   field("ExpiredObjectDeleteMarker", &Self::expiredObjectDeleteMarker));
 };
 
 struct Transition {
   std::optional<Time> date;
   std::optional<int> days;
   std::string storageClass;  // "GLACIER", "STANDARD_IA", ...
-  template <class Self = Transition>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Date", &Self::date), field("Days", &Self::days),
-                           field("StorageClass", &Self::storageClass));
-  }
+  AWSDIRECT_FIELDS(Transition, field("Date", &Self::date), field("Days", &Self::days),
+                   field("StorageClass", &Self::storageClass));
 };
 
 struct NoncurrentVersionTransition {
   std::optional<int> noncurrentDays;
   std::string storageClass;
   std::optional<int> newerNoncurrentVersions;
-  template <class Self = NoncurrentVersionTransition>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using T = Self;
-    return fieldList(field("NoncurrentDays", &T::noncurrentDays), field("StorageClass", &T::storageClass),
-                           field("NewerNoncurrentVersions", &T::newerNoncurrentVersions));
-  }
+  AWSDIRECT_FIELDS(NoncurrentVersionTransition, field("NoncurrentDays", &Self::noncurrentDays),
+                   field("StorageClass", &Self::storageClass),
+                   field("NewerNoncurrentVersions", &Self::newerNoncurrentVersions));
 };
 
 // Old versions removed so many days after they stop being current: what keeps a versioned
@@ -93,20 +75,13 @@ struct NoncurrentVersionTransition {
 struct NoncurrentVersionExpiration {
   std::optional<int> noncurrentDays;
   std::optional<int> newerNoncurrentVersions;
-  template <class Self = NoncurrentVersionExpiration>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using E = Self;
-    return fieldList(field("NoncurrentDays", &E::noncurrentDays),
-                           field("NewerNoncurrentVersions", &E::newerNoncurrentVersions));
-  }
+  AWSDIRECT_FIELDS(NoncurrentVersionExpiration, field("NoncurrentDays", &Self::noncurrentDays),
+                   field("NewerNoncurrentVersions", &Self::newerNoncurrentVersions));
 };
 
 struct AbortIncompleteMultipartUpload {
   std::optional<int> daysAfterInitiation;
-  template <class Self = AbortIncompleteMultipartUpload>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("DaysAfterInitiation", &Self::daysAfterInitiation));
-  }
+  AWSDIRECT_FIELDS(AbortIncompleteMultipartUpload, field("DaysAfterInitiation", &Self::daysAfterInitiation));
 };
 
 struct LifecycleRule {
@@ -118,30 +93,23 @@ struct LifecycleRule {
   std::vector<NoncurrentVersionTransition> noncurrentVersionTransitions;
   std::optional<NoncurrentVersionExpiration> noncurrentVersionExpiration;
   std::optional<AbortIncompleteMultipartUpload> abortIncompleteMultipartUpload;
-  template <class Self = LifecycleRule>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("Expiration", &R::expiration), field("ID", &R::id), field("Filter", &R::filter),
-                           field("Status", &R::status), flattenedField("Transition", &R::transitions),
-                           flattenedField("NoncurrentVersionTransition", &R::noncurrentVersionTransitions),
-                           field("NoncurrentVersionExpiration", &R::noncurrentVersionExpiration),
-                           field("AbortIncompleteMultipartUpload", &R::abortIncompleteMultipartUpload));
-  }
+  AWSDIRECT_FIELDS(LifecycleRule, field("Expiration", &Self::expiration), field("ID", &Self::id),
+                   field("Filter", &Self::filter), field("Status", &Self::status),
+                   flattenedField("Transition", &Self::transitions),
+                   flattenedField("NoncurrentVersionTransition", &Self::noncurrentVersionTransitions),
+                   field("NoncurrentVersionExpiration", &Self::noncurrentVersionExpiration),
+                   field("AbortIncompleteMultipartUpload", &Self::abortIncompleteMultipartUpload));
 };
 
 struct BucketLifecycleConfiguration {
   std::vector<LifecycleRule> rules;
-  template <class Self = BucketLifecycleConfiguration>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
+  AWSDIRECT_FIELDS(BucketLifecycleConfiguration, flattenedField("Rule", &Self::rules));
 };
 
 struct GetBucketLifecycleConfigurationResult {
   std::vector<LifecycleRule> rules;
   std::string transitionDefaultMinimumObjectSize;  // x-amz-transition-default-minimum-object-size
-  template <class Self = GetBucketLifecycleConfigurationResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(flattenedField("Rule", &Self::rules));
-  }
+  AWSDIRECT_FIELDS(GetBucketLifecycleConfigurationResult, flattenedField("Rule", &Self::rules));
 };
 
 // ---- Default encryption and object ownership -----------------------------------------------------
@@ -149,41 +117,32 @@ struct GetBucketLifecycleConfigurationResult {
 struct ServerSideEncryptionByDefault {
   std::string sseAlgorithm;  // "AES256" (SSE-S3), "aws:kms", "aws:kms:dsse"
   std::string kmsMasterKeyId;
-  template <class Self = ServerSideEncryptionByDefault>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("SSEAlgorithm", &Self::sseAlgorithm),
-                           field("KMSMasterKeyID", &Self::kmsMasterKeyId));
-  }
+  AWSDIRECT_FIELDS(ServerSideEncryptionByDefault, field("SSEAlgorithm", &Self::sseAlgorithm),
+                   field("KMSMasterKeyID", &Self::kmsMasterKeyId));
 };
 
 struct ServerSideEncryptionRule {
   std::optional<ServerSideEncryptionByDefault> applyServerSideEncryptionByDefault;
   std::optional<bool> bucketKeyEnabled;
-  template <class Self = ServerSideEncryptionRule>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("ApplyServerSideEncryptionByDefault", &Self::applyServerSideEncryptionByDefault),
-                           field("BucketKeyEnabled", &Self::bucketKeyEnabled));
-  }
+  AWSDIRECT_FIELDS(ServerSideEncryptionRule, field("ApplyServerSideEncryptionByDefault", &Self::applyServerSideEncryptionByDefault),
+                   field("BucketKeyEnabled", &Self::bucketKeyEnabled));
 };
 
 struct ServerSideEncryptionConfiguration {
   std::vector<ServerSideEncryptionRule> rules;
   // SSE-S3 (AES256) for every new object: S3's default since 2023, set and shown explicitly.
   static ServerSideEncryptionConfiguration sseS3() { return {{{ServerSideEncryptionByDefault{"AES256", ""}, std::nullopt}}}; }
-  template <class Self = ServerSideEncryptionConfiguration>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
+  AWSDIRECT_FIELDS(ServerSideEncryptionConfiguration, flattenedField("Rule", &Self::rules));
 };
 
 struct OwnershipControlsRule {
   std::string objectOwnership;  // "BucketOwnerEnforced" (ACLs off), "BucketOwnerPreferred", "ObjectWriter"
-  template <class Self = OwnershipControlsRule>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("ObjectOwnership", &Self::objectOwnership)); }
+  AWSDIRECT_FIELDS(OwnershipControlsRule, field("ObjectOwnership", &Self::objectOwnership));
 };
 
 struct OwnershipControls {
   std::vector<OwnershipControlsRule> rules;
-  template <class Self = OwnershipControls>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(flattenedField("Rule", &Self::rules)); }
+  AWSDIRECT_FIELDS(OwnershipControls, flattenedField("Rule", &Self::rules));
 };
 
 struct BucketLocation {

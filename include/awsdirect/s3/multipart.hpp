@@ -39,12 +39,8 @@ struct CompletedPart {
 struct CompleteMultipartUploadResult {
   std::string location, bucket, key, eTag, versionId;  // versionId: x-amz-version-id
   Checksums checksums;  // inline, with the object's ChecksumType
-  template <class Self = CompleteMultipartUploadResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(field("Location", &R::location), field("Bucket", &R::bucket), field("Key", &R::key),
-                           field("ETag", &R::eTag), inlineField(&R::checksums));
-  }
+  AWSDIRECT_FIELDS(CompleteMultipartUploadResult, field("Location", &Self::location), field("Bucket", &Self::bucket),
+                   field("Key", &Self::key), field("ETag", &Self::eTag), inlineField(&Self::checksums));
 };
 
 struct Part {
@@ -53,11 +49,8 @@ struct Part {
   std::uint64_t size = 0;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   Checksums checksums;  // inline in <Part>, read with the part (a part has no ChecksumType)
-  template <class Self = Part>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("PartNumber", &Self::partNumber), field("ETag", &Self::eTag), field("Size", &Self::size),
-                           field("LastModified", &Self::lastModified));
-  }
+  AWSDIRECT_FIELDS(Part, field("PartNumber", &Self::partNumber), field("ETag", &Self::eTag), field("Size", &Self::size),
+                   field("LastModified", &Self::lastModified));
 };
 
 struct ListPartsResult {
@@ -65,23 +58,16 @@ struct ListPartsResult {
   bool isTruncated = false;
   int nextPartNumberMarker = 0;
   std::string storageClass;
-  template <class Self = ListPartsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(flattenedField("Part", &R::parts), field("IsTruncated", &R::isTruncated),
-                           field("NextPartNumberMarker", &R::nextPartNumberMarker), field("StorageClass", &R::storageClass));
-  }
+  AWSDIRECT_FIELDS(ListPartsResult, flattenedField("Part", &Self::parts), field("IsTruncated", &Self::isTruncated),
+                   field("NextPartNumberMarker", &Self::nextPartNumberMarker),
+                   field("StorageClass", &Self::storageClass));
 };
 
 struct MultipartUpload {
   std::string key, uploadId, storageClass;
   std::optional<std::chrono::system_clock::time_point> initiated;
-  template <class Self = MultipartUpload>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using U = Self;
-    return fieldList(field("Key", &U::key), field("UploadId", &U::uploadId), field("StorageClass", &U::storageClass),
-                           field("Initiated", &U::initiated));
-  }
+  AWSDIRECT_FIELDS(MultipartUpload, field("Key", &Self::key), field("UploadId", &Self::uploadId),
+                   field("StorageClass", &Self::storageClass), field("Initiated", &Self::initiated));
 };
 
 struct ListMultipartUploadsResult {
@@ -89,13 +75,9 @@ struct ListMultipartUploadsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextUploadIdMarker;
   std::string encodingType;  // "url": keys arrive URL-encoded, and are decoded
-  template <class Self = ListMultipartUploadsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(flattenedField("Upload", &R::uploads), field("IsTruncated", &R::isTruncated),
-                           field("NextKeyMarker", &R::nextKeyMarker), field("NextUploadIdMarker", &R::nextUploadIdMarker),
-                           field("EncodingType", &R::encodingType));
-  }
+  AWSDIRECT_FIELDS(ListMultipartUploadsResult, flattenedField("Upload", &Self::uploads),
+                   field("IsTruncated", &Self::isTruncated), field("NextKeyMarker", &Self::nextKeyMarker),
+                   field("NextUploadIdMarker", &Self::nextUploadIdMarker), field("EncodingType", &Self::encodingType));
 };
 
 class CreateMultipartUploadRequest : public ObjectAttributes<CreateMultipartUploadRequest> {

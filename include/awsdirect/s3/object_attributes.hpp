@@ -19,15 +19,13 @@ namespace s3 {
 // An object's tags: up to 10, the same rules as every service's.
 struct Tagging {
   std::vector<Tag> tagSet;
-  template <class Self = Tagging>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("TagSet", &Self::tagSet, "Tag")); }
+  AWSDIRECT_FIELDS(Tagging, field("TagSet", &Self::tagSet, "Tag"));
 };
 
 struct ObjectTagging {
   std::string versionId;  // x-amz-version-id: the version the tags are on
   std::vector<Tag> tagSet;
-  template <class Self = ObjectTagging>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() { return fieldList(field("TagSet", &Self::tagSet, "Tag")); }
+  AWSDIRECT_FIELDS(ObjectTagging, field("TagSet", &Self::tagSet, "Tag"));
 };
 
 struct ObjectTaggingChanged {
@@ -40,14 +38,10 @@ struct ObjectPart {
   int partNumber = 0;
   std::int64_t size = 0;
   std::string checksumCRC32, checksumCRC32C, checksumCRC64NVME, checksumSHA1, checksumSHA256, checksumSHA512;
-  template <class Self = ObjectPart>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("PartNumber", &P::partNumber), field("Size", &P::size),
-                           field("ChecksumCRC32", &P::checksumCRC32), field("ChecksumCRC32C", &P::checksumCRC32C),
-                           field("ChecksumCRC64NVME", &P::checksumCRC64NVME), field("ChecksumSHA1", &P::checksumSHA1),
-                           field("ChecksumSHA256", &P::checksumSHA256), field("ChecksumSHA512", &P::checksumSHA512));
-  }
+  AWSDIRECT_FIELDS(ObjectPart, field("PartNumber", &Self::partNumber), field("Size", &Self::size),
+                   field("ChecksumCRC32", &Self::checksumCRC32), field("ChecksumCRC32C", &Self::checksumCRC32C),
+                   field("ChecksumCRC64NVME", &Self::checksumCRC64NVME), field("ChecksumSHA1", &Self::checksumSHA1),
+                   field("ChecksumSHA256", &Self::checksumSHA256), field("ChecksumSHA512", &Self::checksumSHA512));
 };
 
 struct ObjectParts {
@@ -55,13 +49,10 @@ struct ObjectParts {
   int partNumberMarker = 0, nextPartNumberMarker = 0, maxParts = 0;
   bool isTruncated = false;
   std::vector<ObjectPart> parts;
-  template <class Self = ObjectParts>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using P = Self;
-    return fieldList(field("PartsCount", &P::totalPartsCount), field("PartNumberMarker", &P::partNumberMarker),
-                           field("NextPartNumberMarker", &P::nextPartNumberMarker), field("MaxParts", &P::maxParts),
-                           field("IsTruncated", &P::isTruncated), flattenedField("Part", &P::parts));
-  }
+  AWSDIRECT_FIELDS(ObjectParts, field("PartsCount", &Self::totalPartsCount),
+                   field("PartNumberMarker", &Self::partNumberMarker),
+                   field("NextPartNumberMarker", &Self::nextPartNumberMarker), field("MaxParts", &Self::maxParts),
+                   field("IsTruncated", &Self::isTruncated), flattenedField("Part", &Self::parts));
 };
 
 struct GetObjectAttributesResult {
@@ -75,12 +66,9 @@ struct GetObjectAttributesResult {
   std::optional<ObjectParts> objectParts;
   std::string storageClass;
   std::optional<std::int64_t> objectSize;
-  template <class Self = GetObjectAttributesResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using A = Self;
-    return fieldList(field("ETag", &A::eTag), field("Checksum", &A::checksum), field("ObjectParts", &A::objectParts),
-                           field("StorageClass", &A::storageClass), field("ObjectSize", &A::objectSize));
-  }
+  AWSDIRECT_FIELDS(GetObjectAttributesResult, field("ETag", &Self::eTag), field("Checksum", &Self::checksum),
+                   field("ObjectParts", &Self::objectParts), field("StorageClass", &Self::storageClass),
+                   field("ObjectSize", &Self::objectSize));
 };
 
 namespace members {

@@ -69,12 +69,9 @@ struct DeletedObject {
   std::string versionId;
   bool deleteMarker = false;
   std::string deleteMarkerVersionId;
-  template <class Self = DeletedObject>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using D = Self;
-    return fieldList(field("Key", &D::key), field("VersionId", &D::versionId), field("DeleteMarker", &D::deleteMarker),
-                           field("DeleteMarkerVersionId", &D::deleteMarkerVersionId));
-  }
+  AWSDIRECT_FIELDS(DeletedObject, field("Key", &Self::key), field("VersionId", &Self::versionId),
+                   field("DeleteMarker", &Self::deleteMarker),
+                   field("DeleteMarkerVersionId", &Self::deleteMarkerVersionId));
 };
 
 // One key that DeleteObjects could not delete, and why.
@@ -83,22 +80,15 @@ struct DeleteError {
   std::string versionId;
   std::string code;     // "AccessDenied"
   std::string message;
-  template <class Self = DeleteError>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using E = Self;
-    return fieldList(field("Key", &E::key), field("VersionId", &E::versionId), field("Code", &E::code),
-                           field("Message", &E::message));
-  }
+  AWSDIRECT_FIELDS(DeleteError, field("Key", &Self::key), field("VersionId", &Self::versionId),
+                   field("Code", &Self::code), field("Message", &Self::message));
 };
 
 struct DeleteObjectsResult {
   std::vector<DeletedObject> deleted;  // empty in quiet mode
   std::vector<DeleteError> errors;     // per key; the call itself succeeded
-  template <class Self = DeleteObjectsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(flattenedField("Deleted", &Self::deleted),
-                           flattenedField("Error", &Self::errors));
-  }
+  AWSDIRECT_FIELDS(DeleteObjectsResult, flattenedField("Deleted", &Self::deleted),
+                   flattenedField("Error", &Self::errors));
 };
 
 struct Object {
@@ -108,12 +98,9 @@ struct Object {
   std::uint64_t size = 0;
   std::string storageClass;
   std::optional<Owner> owner;
-  template <class Self = Object>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Key", &Self::key), field("LastModified", &Self::lastModified), field("ETag", &Self::eTag),
-                           field("Size", &Self::size), field("StorageClass", &Self::storageClass),
-                           field("Owner", &Self::owner));
-  }
+  AWSDIRECT_FIELDS(Object, field("Key", &Self::key), field("LastModified", &Self::lastModified),
+                   field("ETag", &Self::eTag), field("Size", &Self::size), field("StorageClass", &Self::storageClass),
+                   field("Owner", &Self::owner));
 };
 
 struct ListObjectsV2Result {
@@ -124,14 +111,11 @@ struct ListObjectsV2Result {
   int keyCount = 0;
   std::string name, prefix, delimiter, startAfter;
   std::string encodingType;  // "url": keys, prefixes and markers arrive URL-encoded, and are decoded
-  template <class Self = ListObjectsV2Result>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(flattenedField("Contents", &R::contents), field("IsTruncated", &R::isTruncated),
-                           field("NextContinuationToken", &R::nextContinuationToken), field("KeyCount", &R::keyCount),
-                           field("Name", &R::name), field("Prefix", &R::prefix), field("Delimiter", &R::delimiter),
-                           field("StartAfter", &R::startAfter), field("EncodingType", &R::encodingType));
-  }
+  AWSDIRECT_FIELDS(ListObjectsV2Result, flattenedField("Contents", &Self::contents),
+                   field("IsTruncated", &Self::isTruncated),
+                   field("NextContinuationToken", &Self::nextContinuationToken), field("KeyCount", &Self::keyCount),
+                   field("Name", &Self::name), field("Prefix", &Self::prefix), field("Delimiter", &Self::delimiter),
+                   field("StartAfter", &Self::startAfter), field("EncodingType", &Self::encodingType));
 };
 
 struct CopyObjectResult {

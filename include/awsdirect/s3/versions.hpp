@@ -19,10 +19,7 @@ namespace s3 {
 struct BucketVersioning {
   std::string status;     // "Enabled", "Suspended", or empty: never versioned
   std::string mfaDelete;  // "Enabled", "Disabled", or empty
-  template <class Self = BucketVersioning>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    return fieldList(field("Status", &Self::status), field("MfaDelete", &Self::mfaDelete));
-  }
+  AWSDIRECT_FIELDS(BucketVersioning, field("Status", &Self::status), field("MfaDelete", &Self::mfaDelete));
 };
 
 // A delete marker: a version that says the object was deleted (no body, size or ETag).
@@ -32,12 +29,9 @@ struct DeleteMarkerEntry {
   bool isLatest = false;
   std::optional<std::chrono::system_clock::time_point> lastModified;
   std::string ownerId;
-  template <class Self = DeleteMarkerEntry>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using M = Self;
-    return fieldList(field("Owner/ID", &M::ownerId), field("Key", &M::key), field("VersionId", &M::versionId),
-                           field("IsLatest", &M::isLatest), field("LastModified", &M::lastModified));
-  }
+  AWSDIRECT_FIELDS(DeleteMarkerEntry, field("Owner/ID", &Self::ownerId), field("Key", &Self::key),
+                   field("VersionId", &Self::versionId), field("IsLatest", &Self::isLatest),
+                   field("LastModified", &Self::lastModified));
 };
 
 // One version of an object.
@@ -45,10 +39,11 @@ struct ObjectVersion : DeleteMarkerEntry {
   std::string eTag;
   std::optional<std::int64_t> size;
   std::string storageClass;
-  template <class Self = ObjectVersion>  // dependent: instantiated where a result is read, not in every file
+  template <class Self = ObjectVersion>  // as AWSDIRECT_FIELDS declares them, with the base's first
   static constexpr auto fields() {
     using V = Self;
-    return extendFields(DeleteMarkerEntry::fields<Self>(), field("ETag", &V::eTag), field("Size", &V::size), field("StorageClass", &V::storageClass));
+    return extendFields(DeleteMarkerEntry::fields<Self>(), field("ETag", &V::eTag), field("Size", &V::size),
+                        field("StorageClass", &V::storageClass));
   }
 };
 
@@ -59,13 +54,11 @@ struct ListObjectVersionsResult {
   bool isTruncated = false;
   std::string nextKeyMarker, nextVersionIdMarker;
   std::string encodingType;
-  template <class Self = ListObjectVersionsResult>  // dependent: instantiated where a result is read, not in every file
-  static constexpr auto fields() {
-    using R = Self;
-    return fieldList(flattenedField("Version", &R::versions), flattenedField("DeleteMarker", &R::deleteMarkers),
-                           field("IsTruncated", &R::isTruncated), field("NextKeyMarker", &R::nextKeyMarker),
-                           field("NextVersionIdMarker", &R::nextVersionIdMarker), field("EncodingType", &R::encodingType));
-  }
+  AWSDIRECT_FIELDS(ListObjectVersionsResult, flattenedField("Version", &Self::versions),
+                   flattenedField("DeleteMarker", &Self::deleteMarkers), field("IsTruncated", &Self::isTruncated),
+                   field("NextKeyMarker", &Self::nextKeyMarker),
+                   field("NextVersionIdMarker", &Self::nextVersionIdMarker),
+                   field("EncodingType", &Self::encodingType));
 };
 
 namespace members {
