@@ -1,11 +1,17 @@
-// The XML reader and the three error shapes.
+// The XML reader, the three error shapes, and results read by their declared fields.
 #include <doctest/doctest.h>
 
 #include <awsdirect/xml.hpp>
 #include <awsdirect/time.hpp>
 #include <awsdirect/error.hpp>
+#include <awsdirect/result.hpp>
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
 
 using namespace awsdirect;
 
@@ -152,4 +158,51 @@ TEST_CASE("HTTP dates outside the clock's years, with negative fields or trailin
     CAPTURE(bad);
     CHECK_FALSE(parseHttpDate(bad));
   }
+}
+
+// A result type's fields, declared with AWSDIRECT_FIELDS (a derived one extending its base's), or
+// as a std::tuple, as a type written before AWSDIRECT_FIELDS declares them: read alike.
+struct DeclaredBase {
+  std::string name;
+  int port = 0;
+  AWSDIRECT_FIELDS(DeclaredBase, field("Name", &Self::name), field("Port", &Self::port));
+};
+struct DeclaredDerived : DeclaredBase {
+  std::vector<std::string> zones;
+  std::optional<std::chrono::system_clock::time_point> created;
+  template <class Self = DeclaredDerived>
+  static constexpr auto fields() {
+    return extendFields(DeclaredBase::fields<Self>(), field("Zones", &Self::zones), field("Created", &Self::created));
+  }
+};
+struct DeclaredAsTuple {
+  std::string name;
+  int port = 0;
+  std::vector<std::string> zones;
+  std::optional<std::chrono::system_clock::time_point> created;
+  static auto fields() {
+    return std::make_tuple(field("Name", &DeclaredAsTuple::name), field("Port", &DeclaredAsTuple::port),
+                           field("Zones", &DeclaredAsTuple::zones), field("Created", &DeclaredAsTuple::created));
+  }
+};
+
+TEST_CASE("a result's declared fields, as AWSDIRECT_FIELDS or a std::tuple declares them, read and walked alike") {
+  XmlDocument doc("<R><Name>db</Name><Port>5439</Port><Zones><member>a</member><member>b</member></Zones>"
+                  "<Created>2026-12-07T00:00:01Z</Created></R>");
+  const auto derived = readResult<DeclaredDerived>(doc.root());
+  const auto tuple = readResult<DeclaredAsTuple>(doc.root());
+  CHECK(derived.name == "db");
+  CHECK(derived.port == 5439);
+  CHECK(derived.zones == std::vector<std::string>{"a", "b"});
+  REQUIRE(derived.created.has_value());
+  CHECK(derived.created == tuple.created);
+  CHECK(tuple.name == derived.name);
+  CHECK(tuple.port == derived.port);
+  CHECK(tuple.zones == derived.zones);
+  std::vector<std::string> names;
+  forEachField(derived, [&](const char* name, const auto&) { names.push_back(name); });
+  CHECK(names == std::vector<std::string>{"Name", "Port", "Zones", "Created"});
+  names.clear();
+  forEachField(tuple, [&](const char* name, const auto&) { names.push_back(name); });
+  CHECK(names == std::vector<std::string>{"Name", "Port", "Zones", "Created"});
 }

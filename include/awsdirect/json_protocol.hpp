@@ -109,7 +109,7 @@ void readJsonValue(const JsonValue& value, FieldEncoding encoding, M& out) {
   } else {
     static_assert(HasFields<M>::value, "a JSON result member is a scalar, a list, a map or a type with fields()");
     value.asObject();  // a ParseError naming the type found when it is not an object
-    M::fields().forEach([&](const auto& f) { readJsonField(value, f, out); });
+    forEachOf(M::fields(), [&](const auto& f) { readJsonField(value, f, out); });
   }
 }
 
@@ -140,7 +140,7 @@ JsonValue fieldsToJson(const T& value) {
       object.set(f.name, toJson(member));
     }
   };
-  T::fields().forEach(add);
+  forEachOf(T::fields(), add);
   return object;
 }
 

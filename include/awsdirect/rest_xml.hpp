@@ -108,7 +108,7 @@ void writeXmlValue(XmlElementWriter& parent, const char* name, const char* item,
 
 template <class T>
 void writeXmlFields(XmlElementWriter& element, const T& value) {
-  T::fields().forEach([&](const auto& f) { writeXmlValue(element, f.name, f.item, value.*(f.member)); });
+  forEachOf(T::fields(), [&](const auto& f) { writeXmlValue(element, f.name, f.item, value.*(f.member)); });
 }
 }  // namespace detail
 

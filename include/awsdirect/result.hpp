@@ -20,6 +20,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -106,6 +107,17 @@ constexpr FieldList<F...> fieldList(F... fields) {
   return {{fields}...};
 }
 
+// Calls visit(field) for each field of a fields() list: a FieldList, or the std::tuple a type
+// declared before AWSDIRECT_FIELDS returns (std::make_tuple(field(...), ...)), still read alike.
+template <class Fields, class Visit>
+constexpr void forEachOf(const Fields& fields, Visit&& visit) {
+  fields.forEach(visit);
+}
+template <class... F, class Visit>
+void forEachOf(const std::tuple<F...>& fields, Visit&& visit) {
+  std::apply([&](const auto&... f) { (visit(f), ...); }, fields);
+}
+
 template <std::size_t... I, class... F, class... G>
 constexpr FieldList<F..., G...> extendFields(const FieldListOf<std::index_sequence<I...>, F...>& base, G... more) {
   return {{static_cast<const FieldSlot<I, F>&>(base).field}..., {more}...};
@@ -173,7 +185,7 @@ T readItem(const XmlNode& node) {
       if (f.read) f.read(node, f.name, item.*(f.member));
       else readValue(node, f.name, f.item, f.encoding, item.*(f.member));
     };
-    T::fields().forEach(readField);
+    forEachOf(T::fields(), readField);
     return item;
   }
 }
@@ -226,7 +238,7 @@ T readResult(const XmlNode& node) {
 // Calls visit(name, value) for each declared field of `value`, in declaration order.
 template <class T, class Visit>
 void forEachField(const T& value, Visit&& visit) {
-  T::fields().forEach([&](const auto& f) { visit(f.name, value.*(f.member)); });
+  forEachOf(T::fields(), [&](const auto& f) { visit(f.name, value.*(f.member)); });
 }
 
 }  // namespace awsdirect

@@ -213,7 +213,7 @@ void declaredPaths(const std::string& path, std::set<std::string>& out) {
   } else if constexpr (awsdirect::detail::IsStringMap<T>::value) {
     declaredPaths<typename T::mapped_type>(path + "/{}", out);
   } else if constexpr (awsdirect::detail::HasFields<T>::value) {
-    T::fields().forEach([&](const auto& field) {
+    awsdirect::forEachOf(T::fields(), [&](const auto& field) {
       using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*(field.member))>>;
       declaredPaths<M>(!*field.name ? path : path.empty() ? std::string(field.name) : path + "/" + field.name, out);
     });
