@@ -4,8 +4,9 @@ each request on a Unix socket with a forked child, which costs milliseconds.
 
   serve(path, warm, handle)    the server: warm() once, then handle(connection) in a child per
                                connection; gone after a minute with neither a request nor a child
-  connect(path, serve_argv)    a connection to the server at `path`, started with serve_argv when
-                               none answers
+  connect(path, serve_argv, serve_env)
+                               a connection to the server at `path`, started with serve_argv (in
+                               serve_env, else this process's environment) when none answers
 """
 import fcntl
 import os
@@ -55,7 +56,7 @@ def serve(path, warm, handle):
     os.unlink(path)
 
 
-def connect(path, serve_argv):
+def connect(path, serve_argv, serve_env=None):
     for attempt in range(600):  # up to 30 s for a server to import what it warms
         client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -65,6 +66,6 @@ def connect(path, serve_argv):
             client.close()
             if attempt == 0:
                 subprocess.Popen(serve_argv, start_new_session=True, stdin=subprocess.DEVNULL,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=serve_env)
             time.sleep(0.05)
     raise SystemExit(f"{serve_argv[1]}: no server answered on {path}")

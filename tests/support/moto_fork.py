@@ -80,7 +80,11 @@ def main(argv):
     if argv[:1] == ["--serve"]:
         return serve(argv[1])
     script = argv[0]
-    client = fork_server.connect(socket_path(script), [sys.executable, os.path.abspath(__file__), "--serve", script])
+    # The server imports moto without the settings a test gives its own emulator (moto reads some
+    # when imported): each child takes its caller's.
+    neutral = {k: v for k, v in os.environ.items() if not k.startswith("MOTO_") and k != "INITIAL_NO_AUTH_ACTION_COUNT"}
+    client = fork_server.connect(socket_path(script), [sys.executable, os.path.abspath(__file__), "--serve", script],
+                                 neutral)
     request = {"argv": argv[1:], "env": dict(os.environ), "cwd": os.getcwd()}
     socket.send_fds(client, [json.dumps(request).encode() + b"\n"], [1, 2])
     answer = b""
