@@ -200,11 +200,12 @@ AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEnc
 AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::uint64_t& out);
 AWSDIRECT_DECL void readScalar(const XmlNode& parent, const char* path, FieldEncoding encoding, std::optional<TimePoint>& out);
 
+// Whether readScalar takes an M (its out parameter binds only to that very type).
+template <class M, class = void>
+struct IsScalar : std::false_type {};
 template <class M>
-struct IsScalar
-    : std::bool_constant<std::is_same_v<M, std::string> || std::is_same_v<M, Secret> || std::is_same_v<M, bool> ||
-                         std::is_same_v<M, int> || std::is_same_v<M, std::int64_t> || std::is_same_v<M, std::uint64_t> ||
-                         std::is_same_v<M, std::optional<TimePoint>>> {};
+struct IsScalar<M, std::void_t<decltype(readScalar(std::declval<const XmlNode&>(), "", FieldEncoding::None, std::declval<M&>()))>>
+    : std::true_type {};
 
 template <class M>
 void readValue(const XmlNode& parent, const char* path, const char* item, FieldEncoding encoding, M& out) {

@@ -2,11 +2,11 @@
 // A local AWS (moto_server) for integration tests, on a free loopback port. With signature
 // checking on, it verifies every SigV4 signature after the first few requests, which bootstrap an
 // admin user and its access key.
-// moto takes about two seconds of CPU to start, and a run starts it some sixty times: so each is
-// a fork of a server that has imported it once, and a server a test has finished with is kept,
-// and the next test of the program asking for the same kind gets it reset (every service's state
-// emptied, signature checking counted from zero), as if just started. A test that must stop it
-// (`alone`) gets its own process.
+// moto takes about two seconds of CPU to start, and the tests of a program ask for one about sixty
+// times: so a server a test has finished with is kept, and the next test of the program asking
+// for the same kind gets it reset (every service's state emptied, signature checking counted from
+// zero), as if just started; and each that is started (some twenty a run) is a fork of a server
+// that has imported moto once. A test that must stop it (`alone`) gets its own process.
 #include <chrono>
 #include <cstdlib>
 #include <memory>

@@ -22,7 +22,7 @@ import threading
 
 import fork_server  # beside this file
 
-SERVICES = ("iam", "ec2", "sts", "redshift", "rds", "s3", "cloudformation", "secretsmanager", "redshift-data")
+BACKENDS = ("iam", "ec2", "sts", "redshift", "rds", "s3", "cloudformation", "secretsmanager", "redshiftdata")
 
 
 def socket_path(script):
@@ -46,16 +46,16 @@ def serve(script):
         nonlocal module
         module = load(script)
         from moto.backends import get_backend
-        for service in SERVICES:  # each backend's module, which moto would import at its first request
-            try:
-                get_backend(service.replace("-", ""))
-            except Exception:
-                pass
+        for backend in BACKENDS:  # each backend's module, which moto would import at its first request
+            get_backend(backend)
 
     def handle(connection):
         message, fds, _, _ = socket.recv_fds(connection, 1 << 20, 2)
         while not message.endswith(b"\n"):
-            message += connection.recv(1 << 20)
+            chunk = connection.recv(1 << 20)
+            if not chunk:
+                return  # the caller went before it asked
+            message += chunk
         request = json.loads(message)
         for target, fd in zip((1, 2), fds):
             os.dup2(fd, target)
