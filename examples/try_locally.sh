@@ -35,7 +35,7 @@ set -x
 { set +x; } 2>/dev/null
 
 # Nothing left, as the AWS CLI sees it.
-cli() { aws --endpoint-url "$AWS_ENDPOINT_URL" --output text "$@"; }
+cli() { "${aws[@]}" --endpoint-url "$AWS_ENDPOINT_URL" --output text "$@"; }
 left=$(
   cli s3api list-buckets --query 'Buckets[].Name'
   cli redshift describe-clusters --query 'Clusters[].ClusterIdentifier'

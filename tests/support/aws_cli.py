@@ -28,15 +28,24 @@ def warm_driver():
     command would otherwise load again. The settings it read on the way (the server's config
     files) are forgotten in each command's child, which brings its own environment."""
     import awscli.clidriver
+    import botocore.exceptions
 
     driver = awscli.clidriver.create_clidriver()
     driver._get_command_table()
-    for service in ("iam", "s3", "s3api", "sts", "ec2", "rds", "redshift", "cloudformation", "secretsmanager",
-                    "redshift-data"):
-        try:
-            driver.session.get_service_model("s3" if service == "s3api" else service)
-        except Exception:
-            pass
+    session = driver.session
+    loader = session.get_component("data_loader")
+    # The data every client is made from, which botocore's loader keeps once read: the services'
+    # models, endpoint rules, paginators and waiters, the partitions, the list of services.
+    session._get_internal_component("endpoint_resolver")
+    loader.list_available_services("service-2")
+    loader.load_data("partitions")
+    for service in ("iam", "s3", "sts", "ec2", "rds", "redshift", "cloudformation", "secretsmanager", "redshift-data"):
+        session.get_service_model(service)
+        for kind in ("endpoint-rule-set-1", "paginators-1", "waiters-2"):
+            try:
+                loader.load_service_model(service, kind)
+            except botocore.exceptions.DataNotFoundError:  # a service without waiters (STS)
+                pass
     return driver
 
 

@@ -9,6 +9,7 @@ each request on a Unix socket with a forked child, which costs milliseconds.
                                serve_env, else this process's environment) when none answers
 """
 import fcntl
+import gc
 import os
 import socket
 import subprocess
@@ -24,6 +25,9 @@ def serve(path, warm, handle):
     except OSError:
         return  # another server is up
     warm()  # the slow part, once
+    # What warm() made lives as long as the server: out of the collector's sight, so that a child's
+    # collections neither walk it nor write to its pages (which the child would then copy).
+    gc.freeze()
 
     if os.path.exists(path):
         os.unlink(path)

@@ -26,9 +26,10 @@ BACKENDS = ("iam", "ec2", "sts", "redshift", "rds", "s3", "cloudformation", "sec
 
 
 def socket_path(script):
-    """One server per emulator script (and version of it): a checkout never gets another's."""
-    script = os.path.abspath(script)
-    key = hashlib.sha256(f"{script}:{os.stat(script).st_mtime_ns}".encode()).hexdigest()[:16]
+    """One server per emulator script and version of it and of this file: a checkout never gets
+    another's, nor an edited one a server of before the edit."""
+    versions = [f"{path}:{os.stat(path).st_mtime_ns}" for path in (os.path.abspath(script), os.path.abspath(__file__))]
+    key = hashlib.sha256(" ".join(versions).encode()).hexdigest()[:16]
     return f"/tmp/awsdirect-moto-{os.getuid()}-{key}.sock"
 
 
@@ -39,15 +40,44 @@ def load(script):
     return module
 
 
+def warm_moto():
+    """What each emulator would otherwise compute again at its first requests, computed once here
+    (three of the five CPU-seconds an emulator spent on an environment's up, status and down):
+    each backend's module, the botocore models moto answers and raises errors with, the regions
+    each backend spans, and each backend's Flask application. moto looks its own package's folders
+    up on every request (to tell a backend's name from a host's); that list is made once too.
+    None of what is kept depends on the settings a test gives its emulator."""
+    import moto.backends
+    import moto.core.base_backend
+    import moto.core.utils
+    import moto.server
+    from moto.backends import get_backend
+
+    for backend in BACKENDS:  # each backend's module, which moto would import at its first request
+        get_backend(backend)
+    session = moto.core.base_backend.AccountSpecificBackend.get_session()
+    for backend in BACKENDS:
+        service = moto.core.utils.service_name_from_moto_package_name(backend)
+        moto.core.utils.get_service_model(service)
+        for partition in session.get_available_partitions():
+            session.get_available_regions(service, partition_name=partition)
+    moto_modules = tuple(moto.backends.list_of_moto_modules())
+    moto.backends.list_of_moto_modules = lambda: moto_modules
+    make_application = moto.server.create_backend_app
+    applications = {backend: make_application(backend) for backend in BACKENDS}
+    moto.server.create_backend_app = lambda backend: applications.get(backend) or make_application(backend)
+    # Making an application made a backend of the default account for each service, by this
+    # server's settings: gone (as moto's reset does), so that each emulator makes its own by its own.
+    moto.core.base_backend.BackendDict.reset()
+
+
 def serve(script):
     module = None
 
     def warm():
         nonlocal module
         module = load(script)
-        from moto.backends import get_backend
-        for backend in BACKENDS:  # each backend's module, which moto would import at its first request
-            get_backend(backend)
+        warm_moto()
 
     def handle(connection):
         message, fds, _, _ = socket.recv_fds(connection, 1 << 20, 2)
