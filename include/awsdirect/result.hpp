@@ -135,6 +135,17 @@ constexpr FieldList<F..., G...> extendFields(const FieldListOf<std::index_sequen
   }                                             \
   static_assert(true, "takes the declaration's semicolon")
 
+// A page of a Describe call that pages with Marker (Redshift, RDS): its items under their wire
+// name, and the Marker to ask for the next page with (empty on the last page). One line a result:
+//   AWSDIRECT_MARKER_PAGE(DescribeClustersResult, Cluster, clusters, "Clusters", "Cluster");
+// declares struct DescribeClustersResult { std::vector<Cluster> clusters; std::string marker; }.
+#define AWSDIRECT_MARKER_PAGE(Type, Item, items, Wire, WireItem)                                  \
+  struct Type {                                                                                   \
+    std::vector<Item> items;                                                                      \
+    std::string marker;                                                                           \
+    AWSDIRECT_FIELDS(Type, field(Wire, &Self::items, WireItem), field("Marker", &Self::marker)); \
+  }
+
 // A resource tag, as every service spells it (Key, Value), in requests and results.
 struct Tag {
   std::string key;

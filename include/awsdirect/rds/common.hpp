@@ -81,12 +81,7 @@ struct DBInstance {
                    field("TagList", &Self::tags, "Tag"));
 };
 
-struct DescribeDBInstancesResult {
-  std::vector<DBInstance> dbInstances;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBInstancesResult, field("DBInstances", &Self::dbInstances, "DBInstance"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBInstancesResult, DBInstance, dbInstances, "DBInstances", "DBInstance");
 
 // A DB snapshot: manual (CreateDBSnapshot) or automated.
 struct DBSnapshot {
@@ -120,12 +115,7 @@ struct DBSnapshot {
                    field("DBSnapshotArn", &Self::dbSnapshotArn), field("TagList", &Self::tags, "Tag"));
 };
 
-struct DescribeDBSnapshotsResult {
-  std::vector<DBSnapshot> dbSnapshots;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBSnapshotsResult, field("DBSnapshots", &Self::dbSnapshots, "DBSnapshot"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBSnapshotsResult, DBSnapshot, dbSnapshots, "DBSnapshots", "DBSnapshot");
 
 // A DB subnet group: the VPC subnets (in two zones at least) an instance may be placed in.
 struct DBSubnetGroup {
@@ -141,12 +131,7 @@ struct DBSubnetGroup {
                    field("DBSubnetGroupArn", &Self::dbSubnetGroupArn));
 };
 
-struct DescribeDBSubnetGroupsResult {
-  std::vector<DBSubnetGroup> dbSubnetGroups;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBSubnetGroupsResult, field("DBSubnetGroups", &Self::dbSubnetGroups, "DBSubnetGroup"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBSubnetGroupsResult, DBSubnetGroup, dbSubnetGroups, "DBSubnetGroups", "DBSubnetGroup");
 
 struct ListTagsForResourceResult {
   std::vector<Tag> tags;
@@ -182,12 +167,8 @@ struct DBEngineVersion {
                    field("ValidUpgradeTarget", &Self::validUpgradeTargets, "UpgradeTarget"));
 };
 
-struct DescribeDBEngineVersionsResult {
-  std::vector<DBEngineVersion> dbEngineVersions;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBEngineVersionsResult, field("DBEngineVersions", &Self::dbEngineVersions, "DBEngineVersion"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBEngineVersionsResult, DBEngineVersion, dbEngineVersions,
+                      "DBEngineVersions", "DBEngineVersion");
 
 struct AvailabilityZone {
   std::string name;
@@ -217,12 +198,8 @@ struct OrderableDBInstanceOption {
                    field("MinStorageSize", &Self::minStorageSize), field("MaxStorageSize", &Self::maxStorageSize));
 };
 
-struct DescribeOrderableDBInstanceOptionsResult {
-  std::vector<OrderableDBInstanceOption> orderableDBInstanceOptions;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeOrderableDBInstanceOptionsResult, field("OrderableDBInstanceOptions", &Self::orderableDBInstanceOptions, "OrderableDBInstanceOption"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeOrderableDBInstanceOptionsResult, OrderableDBInstanceOption, orderableDBInstanceOptions,
+                      "OrderableDBInstanceOptions", "OrderableDBInstanceOption");
 
 // A filter of DescribeDBInstances: {"engine", {"postgres"}}, {"db-instance-id", {...}}.
 using Filter = awsdirect::Filter;
@@ -238,12 +215,8 @@ struct DBParameterGroup {
                    field("Description", &Self::description), field("DBParameterGroupArn", &Self::dbParameterGroupArn));
 };
 
-struct DescribeDBParameterGroupsResult {
-  std::vector<DBParameterGroup> dbParameterGroups;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBParameterGroupsResult, field("DBParameterGroups", &Self::dbParameterGroups, "DBParameterGroup"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBParameterGroupsResult, DBParameterGroup, dbParameterGroups,
+                      "DBParameterGroups", "DBParameterGroup");
 
 // ModifyDBParameterGroup's answer.
 struct DBParameterGroupName {
@@ -263,12 +236,7 @@ struct Parameter : GroupParameter {
 };
 AWSDIRECT_DECL void writeMember(QueryWriter& w, const Parameter& parameter);
 
-struct DescribeDBParametersResult {
-  std::vector<Parameter> parameters;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeDBParametersResult, field("Parameters", &Self::parameters, "Parameter"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeDBParametersResult, Parameter, parameters, "Parameters", "Parameter");
 
 // ---- Rules shared by the operations ----------------------------------------------------------
 

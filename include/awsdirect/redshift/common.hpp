@@ -129,19 +129,9 @@ struct Snapshot {
                    field("Tags", &Self::tags, "Tag"));
 };
 
-struct DescribeClusterSnapshotsResult {
-  std::vector<Snapshot> snapshots;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeClusterSnapshotsResult, field("Snapshots", &Self::snapshots, "Snapshot"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeClusterSnapshotsResult, Snapshot, snapshots, "Snapshots", "Snapshot");
 
-struct DescribeClustersResult {
-  std::vector<Cluster> clusters;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeClustersResult, field("Clusters", &Self::clusters, "Cluster"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeClustersResult, Cluster, clusters, "Clusters", "Cluster");
 
 // A cluster subnet group: the VPC subnets a cluster's nodes may be placed in.
 struct ClusterSubnetGroup {
@@ -157,12 +147,8 @@ struct ClusterSubnetGroup {
                    field("Tags", &Self::tags, "Tag"));
 };
 
-struct DescribeClusterSubnetGroupsResult {
-  std::vector<ClusterSubnetGroup> clusterSubnetGroups;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeClusterSubnetGroupsResult, field("ClusterSubnetGroups", &Self::clusterSubnetGroups, "ClusterSubnetGroup"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeClusterSubnetGroupsResult, ClusterSubnetGroup, clusterSubnetGroups,
+                      "ClusterSubnetGroups", "ClusterSubnetGroup");
 
 // A tag with the resource it is on (DescribeTags).
 struct TaggedResource {
@@ -173,12 +159,7 @@ struct TaggedResource {
                    field("ResourceType", &Self::resourceType));
 };
 
-struct DescribeTagsResult {
-  std::vector<TaggedResource> taggedResources;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeTagsResult, field("TaggedResources", &Self::taggedResources, "TaggedResource"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeTagsResult, TaggedResource, taggedResources, "TaggedResources", "TaggedResource");
 
 // A cluster parameter group: a cluster's settings (require_ssl...), the family's defaults until set.
 struct ClusterParameterGroup {
@@ -199,12 +180,7 @@ struct ClusterParameterGroupStatus {
                    field("ParameterGroupStatus", &Self::parameterGroupStatus));
 };
 
-struct DescribeClusterParametersResult {
-  std::vector<GroupParameter> parameters;
-  std::string marker;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeClusterParametersResult, field("Parameters", &Self::parameters, "Parameter"),
-                   field("Marker", &Self::marker));
-};
+AWSDIRECT_MARKER_PAGE(DescribeClusterParametersResult, GroupParameter, parameters, "Parameters", "Parameter");
 
 // ---- Rules shared by the operations ----------------------------------------------------------
 
