@@ -115,6 +115,10 @@ class AssumeRoleRequest
 
 // ---- Assume-role credentials ------------------------------------------------------------------
 
+namespace detail {
+struct AssumeRoleState;
+}
+
 // Temporary credentials of a role, as botocore's AssumeRoleProvider gets them: AssumeRole is
 // called with the source credentials when credentials are first needed (creating the provider
 // makes no call), and again before they expire (botocore's windows: within 15 minutes one
@@ -124,7 +128,7 @@ class AssumeRoleRequest
 //       Sts::assumeRole().roleArn("arn:aws:iam::123456789012:role/myRedshiftRole"),
 //       std::make_shared<EnvironmentCredentialsProvider>());
 //   Redshift redshift(ClientConfig().withCredentialsProvider(provider));
-class AssumeRoleCredentialsProvider final : public CredentialsProvider {
+class AssumeRoleCredentialsProvider final : public FetchingCredentialsProvider<detail::AssumeRoleState> {
  public:
   struct Options {
     // Where and how STS is called: region, endpoint, transport, retries. Its credentials
@@ -139,28 +143,13 @@ class AssumeRoleCredentialsProvider final : public CredentialsProvider {
   // `request` is the AssumeRole call (role ARN, duration, external id, session tags, ...).
   // Without a session name, "awsdirect-session-<unix time>" is used, as botocore uses
   // "botocore-session-<unix time>".
-  AssumeRoleCredentialsProvider(sts::AssumeRoleRequest request, std::shared_ptr<CredentialsProvider> source,
-                                Options options = {})
-      : state_(makeState(std::move(request), std::move(source), std::move(options))),
-        cache_(fetcher(state_), refreshOf(*state_)) {}
-
-
-  Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL AssumeRoleCredentialsProvider(sts::AssumeRoleRequest request,
+                                               std::shared_ptr<CredentialsProvider> source, Options options = {});
   AWSDIRECT_DECL std::string describe() const override;
 
   // Whom the credentials act as ("arn:aws:sts::123456789012:assumed-role/ROLE/SESSION"); nullopt
   // before the first AssumeRole.
   AWSDIRECT_DECL std::optional<sts::AssumedRoleUser> assumedRoleUser() const;
-
- private:
-  struct State;
-  AWSDIRECT_DECL static std::shared_ptr<State> makeState(sts::AssumeRoleRequest request,
-                                                         std::shared_ptr<CredentialsProvider> source, Options options);
-  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
-  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
 };
 
 namespace detail {

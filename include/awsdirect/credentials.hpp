@@ -132,6 +132,26 @@ class RefreshingCredentialsProvider final : public CredentialsProvider {
   std::optional<Credentials> current_;
 };
 
+// A provider that fetches with what its State holds (its options, with their `refresh`; what a
+// fetch keeps for the next one) and keeps what it fetched until the expiration nears: the instance
+// metadata, the container endpoint, IAM Identity Center, a web identity, an assumed role. Each
+// defines its State and its fetcher in its definition file; what it declares is its own.
+template <class State>
+class FetchingCredentialsProvider : public CredentialsProvider {
+ public:
+  Credentials credentials() override { return cache_.credentials(); }
+
+ protected:
+  using Fetcher = std::function<Credentials()> (*)(std::shared_ptr<State> state);
+  FetchingCredentialsProvider(std::shared_ptr<State> state, Fetcher fetcher)
+      : state_(std::move(state)), cache_(fetcher(state_), state_->options.refresh) {}
+
+  std::shared_ptr<State> state_;
+
+ private:
+  RefreshingCredentialsProvider cache_;
+};
+
 }  // namespace awsdirect
 
 #if defined(AWSDIRECT_HEADER_ONLY)

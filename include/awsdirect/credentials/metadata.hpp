@@ -42,33 +42,25 @@ struct InstanceMetadataOptions {
                                                                           std::string& whyNot);
 };
 
+namespace detail {
+struct InstanceMetadataState;
+}
+
 // The credentials of the IAM role attached to this EC2 instance. IMDSv2: PUT /latest/api/token,
 // then GET /latest/meta-data/iam/security-credentials/ (the role) and .../ROLE with the token.
 // Falls back to IMDSv1 only where botocore does (the token request answered 403, 404 or 405, or
 // timed out once connected) and never when v1Disabled. When the service cannot be reached near
 // expiry, the current credentials are kept for 5 to 10 minutes more (as botocore), not dropped.
-class InstanceMetadataCredentialsProvider final : public CredentialsProvider {
+// credentials() throws CredentialsError when the service cannot be reached, has no role for this
+// instance, or answers with something that is not credentials.
+class InstanceMetadataCredentialsProvider final : public FetchingCredentialsProvider<detail::InstanceMetadataState> {
  public:
-  explicit InstanceMetadataCredentialsProvider(InstanceMetadataOptions options = {})
-      : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
-
-  // Throws CredentialsError when the service cannot be reached, has no role for this instance,
-  // or answers with something that is not credentials.
-  Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL explicit InstanceMetadataCredentialsProvider(InstanceMetadataOptions options = {});
   // The role the credentials are of; "" before the first fetch.
   AWSDIRECT_DECL std::string roleName() const;
   AWSDIRECT_DECL std::string describe() const override;
   // The time left before a deadline bounds the next fetch (the chain sets it).
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
-
- private:
-  struct State;
-  AWSDIRECT_DECL static std::shared_ptr<State> makeState(InstanceMetadataOptions options);
-  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
-  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
 };
 
 // Where and how the container credentials endpoint is asked (botocore's ContainerMetadataFetcher).
@@ -93,24 +85,16 @@ struct ContainerCredentialsOptions {
                                                                                    std::string& whyNot);
 };
 
-// The credentials of an ECS task's role or an EKS pod identity, from the container endpoint.
-class ContainerCredentialsProvider final : public CredentialsProvider {
- public:
-  explicit ContainerCredentialsProvider(ContainerCredentialsOptions options)
-      : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
+namespace detail {
+struct ContainerState;
+}
 
-  Credentials credentials() override { return cache_.credentials(); }
+// The credentials of an ECS task's role or an EKS pod identity, from the container endpoint.
+class ContainerCredentialsProvider final : public FetchingCredentialsProvider<detail::ContainerState> {
+ public:
+  AWSDIRECT_DECL explicit ContainerCredentialsProvider(ContainerCredentialsOptions options);
   AWSDIRECT_DECL std::string describe() const override;
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
-
- private:
-  struct State;
-  AWSDIRECT_DECL static std::shared_ptr<State> makeState(ContainerCredentialsOptions options);
-  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
-  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
 };
 
 namespace detail {

@@ -43,26 +43,18 @@ struct SsoCredentialsOptions {
   RefreshTiming refresh;
 };
 
+namespace detail {
+struct SsoState;
+}
+
 // The role's credentials from GET /federation/credentials at portal.sso.REGION.amazonaws.com
 // (or AWS_ENDPOINT_URL_SSO and the other endpoint settings), with the cached token. A missing or
 // expired token is a CredentialsError that says to run `aws sso login --profile NAME`.
-class SsoCredentialsProvider final : public CredentialsProvider {
+class SsoCredentialsProvider final : public FetchingCredentialsProvider<detail::SsoState> {
  public:
-  explicit SsoCredentialsProvider(SsoCredentialsOptions options)
-      : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
-
-  Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL explicit SsoCredentialsProvider(SsoCredentialsOptions options);
   AWSDIRECT_DECL std::string describe() const override;
   AWSDIRECT_DECL void setDeadline(std::chrono::steady_clock::time_point deadline);
-
- private:
-  struct State;
-  AWSDIRECT_DECL static std::shared_ptr<State> makeState(SsoCredentialsOptions options);
-  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
-  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
 };
 
 }  // namespace awsdirect

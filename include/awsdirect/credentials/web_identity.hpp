@@ -46,9 +46,13 @@ class AssumeRoleWithWebIdentityRequest
 
 }  // namespace sts
 
+namespace detail {
+struct WebIdentityState;
+}
+
 // A role's credentials for the token in a file (AWS_WEB_IDENTITY_TOKEN_FILE). Thread-safe; STS
 // is called when credentials are first needed and again before they expire.
-class WebIdentityCredentialsProvider final : public CredentialsProvider {
+class WebIdentityCredentialsProvider final : public FetchingCredentialsProvider<detail::WebIdentityState> {
  public:
   struct Options {
     std::string roleArn;
@@ -60,22 +64,10 @@ class WebIdentityCredentialsProvider final : public CredentialsProvider {
     RefreshTiming refresh;
   };
 
-  explicit WebIdentityCredentialsProvider(Options options)
-      : state_(makeState(std::move(options))), cache_(fetcher(state_), refreshOf(*state_)) {}
-
-  Credentials credentials() override { return cache_.credentials(); }
+  AWSDIRECT_DECL explicit WebIdentityCredentialsProvider(Options options);
   AWSDIRECT_DECL std::string describe() const override;
   // Whom the credentials act as; nullopt before the first call.
   AWSDIRECT_DECL std::optional<sts::AssumedRoleUser> assumedRoleUser() const;
-
- private:
-  struct State;
-  AWSDIRECT_DECL static std::shared_ptr<State> makeState(Options options);
-  AWSDIRECT_DECL static std::function<Credentials()> fetcher(std::shared_ptr<State> state);
-  AWSDIRECT_DECL static RefreshTiming refreshOf(const State& state);
-
-  std::shared_ptr<State> state_;
-  RefreshingCredentialsProvider cache_;
 };
 
 }  // namespace awsdirect

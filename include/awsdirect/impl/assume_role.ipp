@@ -92,8 +92,10 @@ AssumeRoleResult AssumeRoleRequest::parse(const XmlNode& result) {
 }  // namespace sts
 
 
-struct AssumeRoleCredentialsProvider::State {
-  State(sts::AssumeRoleRequest r, std::shared_ptr<CredentialsProvider> s, Options o)
+namespace detail {
+struct AssumeRoleState {
+  using Options = AssumeRoleCredentialsProvider::Options;
+  AssumeRoleState(sts::AssumeRoleRequest r, std::shared_ptr<CredentialsProvider> s, Options o)
       : request(std::move(r)), source(std::move(s)), options(std::move(o)) {
     if (!request.roleSessionNameValue()) {
       auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
@@ -108,13 +110,8 @@ struct AssumeRoleCredentialsProvider::State {
   mutable std::mutex mutex;         // guards assumedRoleUser
   std::optional<sts::AssumedRoleUser> assumedRoleUser;
 };
+}  // namespace detail
 
-std::shared_ptr<AssumeRoleCredentialsProvider::State> AssumeRoleCredentialsProvider::makeState(
-    sts::AssumeRoleRequest request, std::shared_ptr<CredentialsProvider> source, Options options) {
-  return std::make_shared<State>(std::move(request), std::move(source), std::move(options));
-}
-
-RefreshTiming AssumeRoleCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
 
 std::string AssumeRoleCredentialsProvider::describe() const {
   return "role " + state_->request.roleArnValue().value_or("") + ", assumed with AssumeRole";
@@ -125,7 +122,8 @@ std::optional<sts::AssumedRoleUser> AssumeRoleCredentialsProvider::assumedRoleUs
   return state_->assumedRoleUser;
 }
 
-std::function<Credentials()> AssumeRoleCredentialsProvider::fetcher(std::shared_ptr<State> state) {
+namespace detail {
+AWSDIRECT_DECL std::function<Credentials()> assumeRoleFetcher(std::shared_ptr<AssumeRoleState> state) {
   return [state] {
     if (!state->source)
       throw CredentialsError(detail::credentialsError("NoCredentials", "AssumeRole needs source credentials"));
@@ -149,6 +147,13 @@ std::function<Credentials()> AssumeRoleCredentialsProvider::fetcher(std::shared_
     return result.value().credentials;
   };
 }
+}  // namespace detail
+
+AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(sts::AssumeRoleRequest request,
+                                                             std::shared_ptr<CredentialsProvider> source, Options options)
+    : FetchingCredentialsProvider(
+          std::make_shared<detail::AssumeRoleState>(std::move(request), std::move(source), std::move(options)),
+          detail::assumeRoleFetcher) {}
 
 namespace detail {
 

@@ -169,23 +169,18 @@ std::optional<InstanceMetadataOptions> InstanceMetadataOptions::fromConfig(const
   return options;
 }
 
-struct InstanceMetadataCredentialsProvider::State {
+namespace detail {
+struct InstanceMetadataState {
+  explicit InstanceMetadataState(InstanceMetadataOptions o) : options(std::move(o)) {
+    if (options.attempts < 1) options.attempts = 1;
+  }
   InstanceMetadataOptions options;
   mutable std::mutex mutex;
   std::string role;
   std::optional<Credentials> last;
-  detail::NextFetchDeadline deadline;
+  NextFetchDeadline deadline;
 };
-
-std::shared_ptr<InstanceMetadataCredentialsProvider::State> InstanceMetadataCredentialsProvider::makeState(
-    InstanceMetadataOptions options) {
-  auto state = std::make_shared<State>();
-  if (options.attempts < 1) options.attempts = 1;
-  state->options = std::move(options);
-  return state;
-}
-
-RefreshTiming InstanceMetadataCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+}  // namespace detail
 
 std::string InstanceMetadataCredentialsProvider::roleName() const {
   std::lock_guard<std::mutex> lock(state_->mutex);
@@ -274,9 +269,7 @@ AWSDIRECT_DECL Credentials fetchInstanceMetadata(const InstanceMetadataOptions& 
   return parseMetadataCredentials(get(base + role, true), "instance metadata role " + role);
 }
 
-}  // namespace detail
-
-std::function<Credentials()> InstanceMetadataCredentialsProvider::fetcher(std::shared_ptr<State> state) {
+AWSDIRECT_DECL std::function<Credentials()> instanceMetadataFetcher(std::shared_ptr<InstanceMetadataState> state) {
   return [state]() -> Credentials {
     const std::optional<detail::SteadyTime> deadline = state->deadline.take();
     std::optional<Credentials> last;
@@ -304,6 +297,12 @@ std::function<Credentials()> InstanceMetadataCredentialsProvider::fetcher(std::s
   };
 }
 
+}  // namespace detail
+
+InstanceMetadataCredentialsProvider::InstanceMetadataCredentialsProvider(InstanceMetadataOptions options)
+    : FetchingCredentialsProvider(std::make_shared<detail::InstanceMetadataState>(std::move(options)),
+                                  detail::instanceMetadataFetcher) {}
+
 // ---- Container ------------------------------------------------------------------------------
 
 std::optional<ContainerCredentialsOptions> ContainerCredentialsOptions::fromEnvironment(const Environment& environment,
@@ -329,20 +328,15 @@ std::optional<ContainerCredentialsOptions> ContainerCredentialsOptions::fromEnvi
   return options;
 }
 
-struct ContainerCredentialsProvider::State {
+namespace detail {
+struct ContainerState {
+  explicit ContainerState(ContainerCredentialsOptions o) : options(std::move(o)) {
+    if (options.attempts < 1) options.attempts = 1;
+  }
   ContainerCredentialsOptions options;
-  detail::NextFetchDeadline deadline;
+  NextFetchDeadline deadline;
 };
-
-std::shared_ptr<ContainerCredentialsProvider::State> ContainerCredentialsProvider::makeState(
-    ContainerCredentialsOptions options) {
-  auto state = std::make_shared<State>();
-  if (options.attempts < 1) options.attempts = 1;
-  state->options = std::move(options);
-  return state;
-}
-
-RefreshTiming ContainerCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+}  // namespace detail
 
 std::string ContainerCredentialsProvider::describe() const {
   const detail::EndpointParts parts = detail::splitEndpoint(state_->options.url.substr(0, state_->options.url.find('?')));
@@ -353,7 +347,8 @@ void ContainerCredentialsProvider::setDeadline(std::chrono::steady_clock::time_p
   state_->deadline.set(deadline);
 }
 
-std::function<Credentials()> ContainerCredentialsProvider::fetcher(std::shared_ptr<State> state) {
+namespace detail {
+AWSDIRECT_DECL std::function<Credentials()> containerFetcher(std::shared_ptr<ContainerState> state) {
   return [state]() -> Credentials {
     const ContainerCredentialsOptions& options = state->options;
     const std::optional<detail::SteadyTime> deadline = state->deadline.take();
@@ -409,5 +404,10 @@ std::function<Credentials()> ContainerCredentialsProvider::fetcher(std::shared_p
     throw fail("NoCredentials", "no credentials after " + std::to_string(options.attempts) + " attempt(s): " + problem);
   };
 }
+
+}  // namespace detail
+
+ContainerCredentialsProvider::ContainerCredentialsProvider(ContainerCredentialsOptions options)
+    : FetchingCredentialsProvider(std::make_shared<detail::ContainerState>(std::move(options)), detail::containerFetcher) {}
 
 }  // namespace awsdirect

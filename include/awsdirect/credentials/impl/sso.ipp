@@ -60,18 +60,13 @@ std::string SsoSettings::tokenCacheFile(const Environment& environment) const {
                             environment);
 }
 
-struct SsoCredentialsProvider::State {
+namespace detail {
+struct SsoState {
+  explicit SsoState(SsoCredentialsOptions o) : options(std::move(o)) {}
   SsoCredentialsOptions options;
-  detail::NextFetchDeadline deadline;
+  NextFetchDeadline deadline;
 };
-
-std::shared_ptr<SsoCredentialsProvider::State> SsoCredentialsProvider::makeState(SsoCredentialsOptions options) {
-  auto state = std::make_shared<State>();
-  state->options = std::move(options);
-  return state;
-}
-
-RefreshTiming SsoCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+}  // namespace detail
 
 std::string SsoCredentialsProvider::describe() const {
   const SsoSettings& sso = state_->options.settings;
@@ -169,12 +164,13 @@ AWSDIRECT_DECL Credentials fetchSsoCredentials(const SsoCredentialsOptions& opti
   return credentials;
 }
 
+AWSDIRECT_DECL std::function<Credentials()> ssoFetcher(std::shared_ptr<SsoState> state) {
+  return [state]() -> Credentials { return fetchSsoCredentials(state->options, state->deadline.take()); };
+}
+
 }  // namespace detail
 
-std::function<Credentials()> SsoCredentialsProvider::fetcher(std::shared_ptr<State> state) {
-  return [state]() -> Credentials {
-    return detail::fetchSsoCredentials(state->options, state->deadline.take());
-  };
-}
+SsoCredentialsProvider::SsoCredentialsProvider(SsoCredentialsOptions options)
+    : FetchingCredentialsProvider(std::make_shared<detail::SsoState>(std::move(options)), detail::ssoFetcher) {}
 
 }  // namespace awsdirect

@@ -22,26 +22,22 @@ AssumeRoleWithWebIdentityResult AssumeRoleWithWebIdentityRequest::parse(const Xm
 
 }  // namespace sts
 
-struct WebIdentityCredentialsProvider::State {
-  Options options;
+namespace detail {
+struct WebIdentityState {
+  explicit WebIdentityState(WebIdentityCredentialsProvider::Options o) : options(std::move(o)) {
+    if (options.roleSessionName.empty()) {
+      auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
+      options.roleSessionName =
+          "awsdirect-session-" +
+          std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    }
+  }
+  WebIdentityCredentialsProvider::Options options;
   std::shared_ptr<ClientCore> sts;  // made at the first fetch, under the cache's refresh lock
   mutable std::mutex mutex;         // guards assumedRoleUser
   std::optional<sts::AssumedRoleUser> assumedRoleUser;
 };
-
-std::shared_ptr<WebIdentityCredentialsProvider::State> WebIdentityCredentialsProvider::makeState(Options options) {
-  auto state = std::make_shared<State>();
-  if (options.roleSessionName.empty()) {
-    auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
-    options.roleSessionName =
-        "awsdirect-session-" +
-        std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
-  }
-  state->options = std::move(options);
-  return state;
-}
-
-RefreshTiming WebIdentityCredentialsProvider::refreshOf(const State& state) { return state.options.refresh; }
+}  // namespace detail
 
 std::string WebIdentityCredentialsProvider::describe() const {
   return "role " + state_->options.roleArn + " with the web identity token in " + state_->options.tokenFile;
@@ -52,9 +48,10 @@ std::optional<sts::AssumedRoleUser> WebIdentityCredentialsProvider::assumedRoleU
   return state_->assumedRoleUser;
 }
 
-std::function<Credentials()> WebIdentityCredentialsProvider::fetcher(std::shared_ptr<State> state) {
+namespace detail {
+AWSDIRECT_DECL std::function<Credentials()> webIdentityFetcher(std::shared_ptr<WebIdentityState> state) {
   return [state] {
-    const Options& options = state->options;
+    const WebIdentityCredentialsProvider::Options& options = state->options;
     // Read at each refresh: the token is rotated in place (EKS projects a new one hourly).
     std::ifstream in(options.tokenFile, std::ios::binary);
     if (!in)
@@ -86,5 +83,10 @@ std::function<Credentials()> WebIdentityCredentialsProvider::fetcher(std::shared
     return result.value().credentials;
   };
 }
+}  // namespace detail
+
+WebIdentityCredentialsProvider::WebIdentityCredentialsProvider(Options options)
+    : FetchingCredentialsProvider(std::make_shared<detail::WebIdentityState>(std::move(options)),
+                                  detail::webIdentityFetcher) {}
 
 }  // namespace awsdirect
