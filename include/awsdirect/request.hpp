@@ -213,11 +213,13 @@ class Request : public Members::template Field<Self>... {
   // The rules that span members ("a password unless AWS manages it"); a request that has some
   // declares its own.
   void validateAcross(Validator&) const {}
-  // The result, read from the operation's result element by the fields its type declares
-  // (nothing for Empty), or by its own read() when it has one (a page that checks IsTruncated);
-  // from a child of it when the request names one (`static constexpr const char* resultElement
-  // = "Cluster";`). A request whose result is elsewhere, or read otherwise, has its own parse.
-  static Result parse(const XmlNode& result) {
+  // The result, read from the operation's result element by the fields its type declares, or by
+  // its own read() when it has one (a page that checks IsTruncated); from a child of it when the
+  // request names one (`static constexpr const char* resultElement = "Cluster";`). Nothing, in
+  // any protocol, for Empty. A request whose result is elsewhere (S3's headers and bodies), or
+  // read otherwise, has its own parse.
+  template <class Response>
+  static Result parse(const Response& result) {
     if constexpr (std::is_same_v<Result, Empty>) {
       return Result{};
     } else if constexpr (detail::HasResultElement<Self>::value) {

@@ -34,6 +34,17 @@ constexpr auto tagSetField(std::vector<Tag> T::*member) {
   return readField("tagSet", member, &detail::readTagSet);
 }
 
+// A page of a Describe call: its items (the <item>s of the set named Wire), and the nextToken to
+// ask for the next page with (empty on the last page). One line a result:
+//   AWSDIRECT_EC2_PAGE(DescribeVpcsResult, Vpc, vpcs, "vpcSet");
+// declares struct DescribeVpcsResult { std::vector<Vpc> vpcs; std::string nextToken; }.
+#define AWSDIRECT_EC2_PAGE(Type, Item, items, Wire)                                                  \
+  struct Type {                                                                                      \
+    std::vector<Item> items;                                                                         \
+    std::string nextToken;                                                                           \
+    AWSDIRECT_FIELDS(Type, field(Wire, &Self::items, "item"), field("nextToken", &Self::nextToken)); \
+  }
+
 // ---- Shapes shared by requests and results ----------------------------------------------------
 
 // An IPv4 source of a rule: "203.0.113.0/24".

@@ -114,31 +114,13 @@ struct TagDescription {
                    field("key", &Self::key), field("value", &Self::value));
 };
 
-struct DescribeVpcsResult {
-  std::vector<Vpc> vpcs;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeVpcsResult, field("vpcSet", &Self::vpcs, "item"), field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeVpcsResult, Vpc, vpcs, "vpcSet");
 
-struct DescribeSubnetsResult {
-  std::vector<Subnet> subnets;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeSubnetsResult, field("subnetSet", &Self::subnets, "item"),
-                   field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeSubnetsResult, Subnet, subnets, "subnetSet");
 
-struct DescribeNetworkInterfacesResult {
-  std::vector<NetworkInterface> networkInterfaces;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeNetworkInterfacesResult, field("networkInterfaceSet", &Self::networkInterfaces, "item"),
-                   field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeNetworkInterfacesResult, NetworkInterface, networkInterfaces, "networkInterfaceSet");
 
-struct DescribeTagsResult {
-  std::vector<TagDescription> tags;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeTagsResult, field("tagSet", &Self::tags, "item"), field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeTagsResult, TagDescription, tags, "tagSet");
 
 // ---- Requests ---------------------------------------------------------------------------------
 

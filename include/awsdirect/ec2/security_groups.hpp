@@ -31,35 +31,9 @@ struct SecurityGroup {
                    field("ipPermissionsEgress", &Self::ipPermissionsEgress, "item"), tagSetField(&Self::tags));
 };
 
-// One rule with one source, as AuthorizeSecurityGroupIngress/Egress report them created and
-// DescribeSecurityGroupRules lists them.
-struct SecurityGroupRule {
-  std::string securityGroupRuleId;
-  std::string securityGroupRuleArn;
-  std::string groupId;
-  std::string groupOwnerId;
-  bool isEgress = false;
-  std::string ipProtocol;
-  std::optional<int> fromPort;
-  std::optional<int> toPort;
-  std::string cidrIpv4;
-  std::string cidrIpv6;
-  std::string prefixListId;
-  std::string referencedGroupId;
-  std::string description;
-  std::vector<Tag> tags;
-  AWSDIRECT_FIELDS(SecurityGroupRule, field("securityGroupRuleId", &Self::securityGroupRuleId),
-                   field("securityGroupRuleArn", &Self::securityGroupRuleArn), field("groupId", &Self::groupId),
-                   field("groupOwnerId", &Self::groupOwnerId), field("isEgress", &Self::isEgress),
-                   field("ipProtocol", &Self::ipProtocol), field("fromPort", &Self::fromPort),
-                   field("toPort", &Self::toPort), field("cidrIpv4", &Self::cidrIpv4),
-                   field("cidrIpv6", &Self::cidrIpv6), field("prefixListId", &Self::prefixListId),
-                   field("referencedGroupInfo/groupId", &Self::referencedGroupId),
-                   field("description", &Self::description), tagSetField(&Self::tags));
-};
-
-// A rule RevokeSecurityGroupIngress/Egress removed.
-struct RevokedSecurityGroupRule {
+// What every report of a rule with one source has: the rule, its group, its direction, the
+// traffic and the source.
+struct SecurityGroupRuleBasics {
   std::string securityGroupRuleId;
   std::string groupId;
   bool isEgress = false;
@@ -71,12 +45,35 @@ struct RevokedSecurityGroupRule {
   std::string prefixListId;
   std::string referencedGroupId;
   std::string description;
-  AWSDIRECT_FIELDS(RevokedSecurityGroupRule, field("securityGroupRuleId", &Self::securityGroupRuleId),
+  AWSDIRECT_FIELDS(SecurityGroupRuleBasics, field("securityGroupRuleId", &Self::securityGroupRuleId),
                    field("groupId", &Self::groupId), field("isEgress", &Self::isEgress),
                    field("ipProtocol", &Self::ipProtocol), field("fromPort", &Self::fromPort),
                    field("toPort", &Self::toPort), field("cidrIpv4", &Self::cidrIpv4),
                    field("cidrIpv6", &Self::cidrIpv6), field("prefixListId", &Self::prefixListId),
-                   field("referencedGroupId", &Self::referencedGroupId), field("description", &Self::description));
+                   field("description", &Self::description));
+};
+
+// One rule with one source, as AuthorizeSecurityGroupIngress/Egress report them created and
+// DescribeSecurityGroupRules lists them.
+struct SecurityGroupRule : SecurityGroupRuleBasics {
+  std::string securityGroupRuleArn;
+  std::string groupOwnerId;
+  std::vector<Tag> tags;
+  template <class Self = SecurityGroupRule>  // as AWSDIRECT_FIELDS declares them, with the base's first
+  static constexpr auto fields() {
+    return extendFields(SecurityGroupRuleBasics::fields<Self>(),
+                        field("securityGroupRuleArn", &Self::securityGroupRuleArn),
+                        field("groupOwnerId", &Self::groupOwnerId),
+                        field("referencedGroupInfo/groupId", &Self::referencedGroupId), tagSetField(&Self::tags));
+  }
+};
+
+// A rule RevokeSecurityGroupIngress/Egress removed.
+struct RevokedSecurityGroupRule : SecurityGroupRuleBasics {
+  template <class Self = RevokedSecurityGroupRule>  // as AWSDIRECT_FIELDS declares them, with the base's first
+  static constexpr auto fields() {
+    return extendFields(SecurityGroupRuleBasics::fields<Self>(), field("referencedGroupId", &Self::referencedGroupId));
+  }
 };
 
 struct CreateSecurityGroupResult {
@@ -112,19 +109,9 @@ struct DeleteSecurityGroupResult {
   AWSDIRECT_FIELDS(DeleteSecurityGroupResult, field("return", &Self::succeeded), field("groupId", &Self::groupId));
 };
 
-struct DescribeSecurityGroupsResult {
-  std::vector<SecurityGroup> securityGroups;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeSecurityGroupsResult, field("securityGroupInfo", &Self::securityGroups, "item"),
-                   field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeSecurityGroupsResult, SecurityGroup, securityGroups, "securityGroupInfo");
 
-struct DescribeSecurityGroupRulesResult {
-  std::vector<SecurityGroupRule> securityGroupRules;
-  std::string nextToken;  // empty on the last page
-  AWSDIRECT_FIELDS(DescribeSecurityGroupRulesResult, field("securityGroupRuleSet", &Self::securityGroupRules, "item"),
-                   field("nextToken", &Self::nextToken));
-};
+AWSDIRECT_EC2_PAGE(DescribeSecurityGroupRulesResult, SecurityGroupRule, securityGroupRules, "securityGroupRuleSet");
 
 // ---- Requests ---------------------------------------------------------------------------------
 

@@ -114,7 +114,6 @@ class DeleteBucketRequest : public BucketRequest<DeleteBucketRequest, Empty> {
  public:
   static constexpr const char* operation = "DeleteBucket";
   static constexpr const char* http = "DELETE /{Bucket}";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // ListBuckets: the account's buckets, page by page (ContinuationToken) when MaxBuckets is set.
@@ -142,7 +141,6 @@ class PutPublicAccessBlockRequest : public BucketRequest<PutPublicAccessBlockReq
   PutPublicAccessBlockRequest& blockAll() { config_ = PublicAccessBlockConfiguration::allBlocked(); return *this; }
 
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 
  private:
   PublicAccessBlockConfiguration config_;
@@ -167,7 +165,6 @@ class PutBucketTaggingRequest : public BucketRequest<PutBucketTaggingRequest, Em
   // The tags, in the body.
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 
  private:
   std::vector<Tag> tags_;

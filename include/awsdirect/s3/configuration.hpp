@@ -194,7 +194,6 @@ class PutBucketLifecycleConfigurationRequest
   }
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // GetBucketLifecycleConfiguration: the rules; NoSuchLifecycleConfiguration when there are none.
@@ -211,7 +210,6 @@ class DeleteBucketLifecycleRequest : public BucketRequest<DeleteBucketLifecycleR
  public:
   static constexpr const char* operation = "DeleteBucketLifecycle";
   static constexpr const char* http = "DELETE /{Bucket}?lifecycle";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // PutBucketPolicy: the bucket's policy, a JSON document, sent as it is.
@@ -221,7 +219,6 @@ class PutBucketPolicyRequest
   static constexpr const char* operation = "PutBucketPolicy";
   static constexpr const char* http = "PUT /{Bucket}?policy";
   void writeBody(RestRequest& r) const { detail::xmlBodyWithChecksum(r, policy_.value_or("")); }
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // GetBucketPolicy: the policy document; NoSuchBucketPolicy when there is none.
@@ -237,7 +234,6 @@ class DeleteBucketPolicyRequest : public BucketRequest<DeleteBucketPolicyRequest
  public:
   static constexpr const char* operation = "DeleteBucketPolicy";
   static constexpr const char* http = "DELETE /{Bucket}?policy";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // PutBucketEncryption: the default encryption of new objects (sseS3() for AES256).
@@ -248,7 +244,6 @@ class PutBucketEncryptionRequest
   static constexpr const char* http = "PUT /{Bucket}?encryption";
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 class GetBucketEncryptionRequest : public BucketRequest<GetBucketEncryptionRequest, ServerSideEncryptionConfiguration> {
@@ -263,7 +258,6 @@ class DeleteBucketEncryptionRequest : public BucketRequest<DeleteBucketEncryptio
  public:
   static constexpr const char* operation = "DeleteBucketEncryption";
   static constexpr const char* http = "DELETE /{Bucket}?encryption";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // PutBucketOwnershipControls: who owns uploaded objects (BucketOwnerEnforced: ACLs off).
@@ -277,7 +271,6 @@ class PutBucketOwnershipControlsRequest
   }
   AWSDIRECT_DECL void validateAcross(Validator& v) const;
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 class GetBucketOwnershipControlsRequest : public BucketRequest<GetBucketOwnershipControlsRequest, OwnershipControls> {
@@ -292,7 +285,6 @@ class DeletePublicAccessBlockRequest : public BucketRequest<DeletePublicAccessBl
  public:
   static constexpr const char* operation = "DeletePublicAccessBlock";
   static constexpr const char* http = "DELETE /{Bucket}?publicAccessBlock";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 }  // namespace s3

@@ -152,7 +152,6 @@ class AbortMultipartUploadRequest : public ObjectRequest<AbortMultipartUploadReq
  public:
   static constexpr const char* operation = "AbortMultipartUpload";
   static constexpr const char* http = "DELETE /{Bucket}/{Key+}";
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // ListParts: the parts uploaded so far, page by page (PartNumberMarker).

@@ -78,7 +78,6 @@ class PutBucketVersioningRequest
   PutBucketVersioningRequest& enabled() { return status("Enabled"); }
   PutBucketVersioningRequest& suspended() { return status("Suspended"); }
   AWSDIRECT_DECL void writeBody(RestRequest& r) const;
-  static Result parse(const RestResponse&) { return {}; }
 };
 
 // GetBucketVersioning: Enabled, Suspended, or nothing for a bucket never versioned.
