@@ -1,8 +1,13 @@
 // SHA-256, HMAC-SHA256 and hex, against published vectors (FIPS 180-2 and RFC 4231).
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <regex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -114,4 +119,39 @@ TEST_CASE("base64 follows RFC 4648's test vectors, and decoding skips white spac
   CHECK_FALSE(awsdirect::base64Decode("Zm9v!").has_value());
   const std::string binary("\x00\xff\x10", 3);
   CHECK(awsdirect::base64Decode(awsdirect::base64Encode(binary)) == std::optional<std::string>(binary));
+}
+
+TEST_CASE("UUIDs are version 4 in lower-case hex, new each time; an idempotency token's differs in a forked child") {
+  const std::regex form("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  std::set<std::string> seen;
+  for (int i = 0; i < 500; ++i) {
+    const std::string token = awsdirect::newUuid();
+    const std::string invocation = awsdirect::newInvocationId();
+    CHECK(std::regex_match(token, form));
+    CHECK(std::regex_match(invocation, form));
+    seen.insert(token);
+    seen.insert(invocation);
+  }
+  CHECK(seen.size() == 1000);
+
+  // Two processes that fork from one must not send the same token for two different requests.
+  (void)awsdirect::newUuid();
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string token = awsdirect::newUuid();
+    const bool written = write(fds[1], token.data(), token.size()) == static_cast<ssize_t>(token.size());
+    _exit(written ? 0 : 1);
+  }
+  close(fds[1]);
+  const std::string parentToken = awsdirect::newUuid();
+  char childToken[36] = {};
+  const ssize_t got = read(fds[0], childToken, sizeof childToken);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(got == 36);
+  CHECK(parentToken != std::string(childToken, 36));
 }

@@ -78,8 +78,13 @@ inline std::string base64Encode(const Sha256Digest& digest) { return base64Encod
 AWSDIRECT_DECL std::optional<std::string> base64Decode(std::string_view text);
 
 // A random UUID, version 4 ("f81d4fae-7dec-4d0a-a765-00a0c91e6bf6"), as botocore makes them for
-// amz-sdk-invocation-id and idempotency tokens.
+// idempotency tokens, from OpenSSL's generator: never the same in a forked child as in its parent,
+// as two requests meant as different must not share a token.
 AWSDIRECT_DECL std::string newUuid();
+// The same form for amz-sdk-invocation-id, which only ties one call's attempts together in AWS's
+// logs, made on every call: from an engine of the thread's, seeded once (OpenSSL's generator
+// costs a system call a time, to notice a fork).
+AWSDIRECT_DECL std::string newInvocationId();
 
 // Base64 of the MD5 of `body`: the Content-MD5 header S3 requires on some operations. (MD5 as an
 // integrity check, not for security.)

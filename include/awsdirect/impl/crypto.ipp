@@ -201,20 +201,41 @@ std::optional<std::string> base64Decode(std::string_view text) {
   return out;
 }
 
-std::string newUuid() {
-  unsigned char b[16];
-  if (RAND_bytes(b, sizeof b) != 1) {
-    // OpenSSL's generator failed (it should not): a per-thread engine seeded by the system instead.
-    thread_local std::mt19937_64 engine{std::random_device{}()};
-    std::uniform_int_distribution<unsigned> byte(0, 255);
-    for (auto& x : b) x = static_cast<unsigned char>(byte(engine));
-  }
+namespace detail {
+AWSDIRECT_DECL std::string uuidOf(unsigned char (&b)[16]) {
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  char out[37];
-  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(36);
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += hex[b[i] >> 4];
+    out += hex[b[i] & 0x0F];
+  }
   return out;
+}
+
+AWSDIRECT_DECL void fromThreadEngine(unsigned char (&b)[16]) {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  for (int i = 0; i < 16; i += 8) {
+    const std::uint64_t bits = engine();
+    for (int j = 0; j < 8; ++j) b[i + j] = static_cast<unsigned char>(bits >> (8 * j));
+  }
+}
+}  // namespace detail
+
+std::string newUuid() {
+  unsigned char b[16];
+  // Should OpenSSL's generator fail (it should not), the thread's engine instead.
+  if (RAND_bytes(b, sizeof b) != 1) detail::fromThreadEngine(b);
+  return detail::uuidOf(b);
+}
+
+std::string newInvocationId() {
+  unsigned char b[16];
+  detail::fromThreadEngine(b);
+  return detail::uuidOf(b);
 }
 
 std::string contentMd5(std::string_view body) {

@@ -74,7 +74,7 @@ AWSDIRECT_DECL std::optional<std::chrono::milliseconds> clockSkewOf(const Error&
 
 Outcome<HttpResponse> ClientCore::execute(const HttpRequest& request, const std::string& operation,
                                           const CallOptions& options) {
-  const std::string invocationId = newUuid();
+  const std::string invocationId = newInvocationId();
   const int maxAttempts = retry_.maxAttempts < 1 ? 1 : retry_.maxAttempts;
   int quotaHeld = 0;               // what this call's last retry took from the quota
   bool skewCorrected = false;      // one extra attempt, at most, to correct the clock
