@@ -388,8 +388,9 @@ AWSDIRECT_DECL void configureStreamedBody(CURL* curl, const HttpRequest& request
 
 // What failed and where, with curl's own explanation. Never a header value or the body: the
 // Authorization header holds a signature. Only the host and port of the URL, since a
-// presigned URL carries its signature in the query.
-AWSDIRECT_DECL Error failureError(CURL* curl, const HttpRequest& request, CURLcode code,
+// presigned URL carries its signature in the query. Cold: made only when a transfer failed, so
+// compiled for size, out of the way of the path that succeeds.
+[[gnu::cold]] AWSDIRECT_DECL Error failureError(CURL* curl, const HttpRequest& request, CURLcode code,
                                   const TransportOptions& options, const char* errorText, bool refusedNonLoopback) {
   TransportFailure failure = classifyCurlError(code);
   // A timeout before the connection was made is a failure to connect: nothing was sent, and a
