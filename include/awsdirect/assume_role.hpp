@@ -155,6 +155,9 @@ class AssumeRoleCredentialsProvider final : public FetchingCredentialsProvider<d
 namespace detail {
 // STS as every client reaches it.
 AWSDIRECT_DECL ServiceInfo stsServiceInfo();
+// A role session's name when none is given: "awsdirect-session-<unix time>", as botocore's
+// "botocore-session-<unix time>", by the clock `refresh` reads.
+AWSDIRECT_DECL std::string defaultRoleSessionName(const RefreshTiming& refresh);
 // The provider for a profile with role_arn, resolved as botocore's AssumeRoleProvider does: the
 // source credentials come from source_profile (its keys; or, when it assumes a role itself, that
 // role; or its other sources, through the context's network sources) or from credential_source

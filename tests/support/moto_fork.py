@@ -52,12 +52,10 @@ def warm_moto():
     import moto.core.base_backend
     import moto.core.utils
     import moto.server
-    from moto.backends import get_backend
 
-    for backend in BACKENDS:  # each backend's module, which moto would import at its first request
-        get_backend(backend)
     session = moto.core.base_backend.AccountSpecificBackend.get_session()
     for backend in BACKENDS:
+        moto.backends.get_backend(backend)  # its module, which moto would import at its first request
         service = moto.core.utils.service_name_from_moto_package_name(backend)
         moto.core.utils.get_service_model(service)
         for partition in session.get_available_partitions():

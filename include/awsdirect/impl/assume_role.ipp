@@ -91,17 +91,12 @@ AssumeRoleResult AssumeRoleRequest::parse(const XmlNode& result) {
 
 }  // namespace sts
 
-
 namespace detail {
 struct AssumeRoleState {
   using Options = AssumeRoleCredentialsProvider::Options;
   AssumeRoleState(sts::AssumeRoleRequest r, std::shared_ptr<CredentialsProvider> s, Options o)
       : request(std::move(r)), source(std::move(s)), options(std::move(o)) {
-    if (!request.roleSessionNameValue()) {
-      auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
-      request.roleSessionName("awsdirect-session-" +
-                              std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()));
-    }
+    if (!request.roleSessionNameValue()) request.roleSessionName(defaultRoleSessionName(options.refresh));
   }
   sts::AssumeRoleRequest request;
   std::shared_ptr<CredentialsProvider> source;
@@ -158,6 +153,12 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(sts::AssumeRoleRequ
 namespace detail {
 
 ServiceInfo stsServiceInfo() { return {"STS", "sts", "sts", "2011-06-15", false}; }
+
+std::string defaultRoleSessionName(const RefreshTiming& refresh) {
+  const auto now = refresh.now ? refresh.now() : std::chrono::system_clock::now();
+  return "awsdirect-session-" +
+         std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+}
 
 AWSDIRECT_DECL bool hasStaticKeys(const ProfileSettings& profile) {
   return profile.count("aws_access_key_id") || profile.count("aws_secret_access_key");

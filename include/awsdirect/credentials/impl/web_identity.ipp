@@ -25,12 +25,7 @@ AssumeRoleWithWebIdentityResult AssumeRoleWithWebIdentityRequest::parse(const Xm
 namespace detail {
 struct WebIdentityState {
   explicit WebIdentityState(WebIdentityCredentialsProvider::Options o) : options(std::move(o)) {
-    if (options.roleSessionName.empty()) {
-      auto now = options.refresh.now ? options.refresh.now() : std::chrono::system_clock::now();
-      options.roleSessionName =
-          "awsdirect-session-" +
-          std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
-    }
+    if (options.roleSessionName.empty()) options.roleSessionName = defaultRoleSessionName(options.refresh);
   }
   WebIdentityCredentialsProvider::Options options;
   std::shared_ptr<ClientCore> sts;  // made at the first fetch, under the cache's refresh lock
