@@ -100,6 +100,10 @@ struct ByNextToken {
 // A client of a Query-protocol service; a request type is as sendQuery (pipeline.hpp) describes.
 class QueryClient {
  public:
+  // What a request is written into and its result read from (the result element).
+  using Writer = QueryWriter;
+  using Reader = XmlNode;
+
   AWSDIRECT_DECL QueryClient(ServiceInfo service, const ClientConfig& config, QueryDialect dialect = QueryDialect::Query);
 
   template <class Request>
@@ -158,6 +162,10 @@ using RestOperation = Operation<RestRequest, RestResponse>;
 // region) overrides dispatch().
 class RestXmlClient {
  public:
+  // What a request is written into and its result read from.
+  using Writer = RestRequest;
+  using Reader = RestResponse;
+
   AWSDIRECT_DECL RestXmlClient(ServiceInfo service, const ClientConfig& config);
   virtual ~RestXmlClient() = default;
   RestXmlClient(const RestXmlClient&) = delete;

@@ -215,13 +215,17 @@ class CloudFormation : public QueryService<CloudFormation> {
 
   explicit CloudFormation(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static cloudformation::ValidateTemplateRequest validateTemplate() { return {}; }
-  static cloudformation::CreateStackRequest createStack() { return {}; }
-  static cloudformation::UpdateStackRequest updateStack() { return {}; }
-  static cloudformation::DescribeStacksRequest describeStacks() { return {}; }
-  static cloudformation::DescribeStackEventsRequest describeStackEvents() { return {}; }
-  static cloudformation::DeleteStackRequest deleteStack() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_CLOUDFORMATION_OPERATIONS(X)                       \
+  X(validateTemplate, cloudformation::ValidateTemplateRequest)       \
+  X(createStack, cloudformation::CreateStackRequest)                 \
+  X(updateStack, cloudformation::UpdateStackRequest)                 \
+  X(describeStacks, cloudformation::DescribeStacksRequest)           \
+  X(describeStackEvents, cloudformation::DescribeStackEventsRequest) \
+  X(deleteStack, cloudformation::DeleteStackRequest)
+  AWSDIRECT_CLOUDFORMATION_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -241,6 +245,8 @@ class CloudFormation : public QueryService<CloudFormation> {
   static constexpr WaiterPace kStackUpdateComplete{std::chrono::seconds(30), 120};
   static constexpr WaiterPace kStackDeleteComplete{std::chrono::seconds(30), 120};
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_CLOUDFORMATION_OPERATIONS)
 
 }  // namespace awsdirect
 

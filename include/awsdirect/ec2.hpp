@@ -22,21 +22,25 @@ class Ec2 : public QueryService<Ec2> {
 
   explicit Ec2(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config, QueryDialect::Ec2) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static ec2::CreateSecurityGroupRequest createSecurityGroup() { return {}; }
-  static ec2::AuthorizeSecurityGroupIngressRequest authorizeSecurityGroupIngress() { return {}; }
-  static ec2::RevokeSecurityGroupIngressRequest revokeSecurityGroupIngress() { return {}; }
-  static ec2::DescribeSecurityGroupsRequest describeSecurityGroups() { return {}; }
-  static ec2::DeleteSecurityGroupRequest deleteSecurityGroup() { return {}; }
-  static ec2::DescribeSecurityGroupRulesRequest describeSecurityGroupRules() { return {}; }
-  static ec2::AuthorizeSecurityGroupEgressRequest authorizeSecurityGroupEgress() { return {}; }
-  static ec2::RevokeSecurityGroupEgressRequest revokeSecurityGroupEgress() { return {}; }
-  static ec2::DescribeVpcsRequest describeVpcs() { return {}; }
-  static ec2::DescribeSubnetsRequest describeSubnets() { return {}; }
-  static ec2::DescribeNetworkInterfacesRequest describeNetworkInterfaces() { return {}; }
-  static ec2::CreateTagsRequest createTags() { return {}; }
-  static ec2::DeleteTagsRequest deleteTags() { return {}; }
-  static ec2::DescribeTagsRequest describeTags() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_EC2_OPERATIONS(X)                                           \
+  X(createSecurityGroup, ec2::CreateSecurityGroupRequest)                     \
+  X(authorizeSecurityGroupIngress, ec2::AuthorizeSecurityGroupIngressRequest) \
+  X(revokeSecurityGroupIngress, ec2::RevokeSecurityGroupIngressRequest)       \
+  X(describeSecurityGroups, ec2::DescribeSecurityGroupsRequest)               \
+  X(deleteSecurityGroup, ec2::DeleteSecurityGroupRequest)                     \
+  X(describeSecurityGroupRules, ec2::DescribeSecurityGroupRulesRequest)       \
+  X(authorizeSecurityGroupEgress, ec2::AuthorizeSecurityGroupEgressRequest)   \
+  X(revokeSecurityGroupEgress, ec2::RevokeSecurityGroupEgressRequest)         \
+  X(describeVpcs, ec2::DescribeVpcsRequest)                                   \
+  X(describeSubnets, ec2::DescribeSubnetsRequest)                             \
+  X(describeNetworkInterfaces, ec2::DescribeNetworkInterfacesRequest)         \
+  X(createTags, ec2::CreateTagsRequest)                                       \
+  X(deleteTags, ec2::DeleteTagsRequest)                                       \
+  X(describeTags, ec2::DescribeTagsRequest)
+  AWSDIRECT_EC2_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -72,6 +76,8 @@ class Ec2 : public QueryService<Ec2> {
   // DefaultVpcNotFound when the region has none (it was deleted, or the account predates VPCs).
   AWSDIRECT_DECL Outcome<ec2::Vpc> findDefaultVpc();
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_EC2_OPERATIONS)
 
 }  // namespace awsdirect
 

@@ -28,61 +28,63 @@ class Iam : public QueryService<Iam> {
 
   explicit Iam(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static iam::CreateRoleRequest createRole() { return {}; }
-  static iam::GetRoleRequest getRole() { return {}; }
-  static iam::ListRolesRequest listRoles() { return {}; }
-  static iam::DeleteRoleRequest deleteRole() { return {}; }
-  static iam::UpdateAssumeRolePolicyRequest updateAssumeRolePolicy() { return {}; }
-  static iam::AttachRolePolicyRequest attachRolePolicy() { return {}; }
-  static iam::DetachRolePolicyRequest detachRolePolicy() { return {}; }
-  static iam::ListAttachedRolePoliciesRequest listAttachedRolePolicies() { return {}; }
-  static iam::PutRolePolicyRequest putRolePolicy() { return {}; }
-  static iam::GetRolePolicyRequest getRolePolicy() { return {}; }
-  static iam::ListRolePoliciesRequest listRolePolicies() { return {}; }
-  static iam::DeleteRolePolicyRequest deleteRolePolicy() { return {}; }
-  static iam::TagRoleRequest tagRole() { return {}; }
-  static iam::UntagRoleRequest untagRole() { return {}; }
-  static iam::ListRoleTagsRequest listRoleTags() { return {}; }
-  static iam::ListInstanceProfilesForRoleRequest listInstanceProfilesForRole() { return {}; }
-  static iam::RemoveRoleFromInstanceProfileRequest removeRoleFromInstanceProfile() { return {}; }
-  static iam::DeleteRolePermissionsBoundaryRequest deleteRolePermissionsBoundary() { return {}; }
-
-  static iam::CreateUserRequest createUser() { return {}; }
-  static iam::GetUserRequest getUser() { return {}; }
-  static iam::ListUsersRequest listUsers() { return {}; }
-  static iam::DeleteUserRequest deleteUser() { return {}; }
-  static iam::AttachUserPolicyRequest attachUserPolicy() { return {}; }
-  static iam::DetachUserPolicyRequest detachUserPolicy() { return {}; }
-  static iam::ListAttachedUserPoliciesRequest listAttachedUserPolicies() { return {}; }
-  static iam::PutUserPolicyRequest putUserPolicy() { return {}; }
-  static iam::GetUserPolicyRequest getUserPolicy() { return {}; }
-  static iam::ListUserPoliciesRequest listUserPolicies() { return {}; }
-  static iam::DeleteUserPolicyRequest deleteUserPolicy() { return {}; }
-  static iam::TagUserRequest tagUser() { return {}; }
-  static iam::UntagUserRequest untagUser() { return {}; }
-  static iam::ListUserTagsRequest listUserTags() { return {}; }
-  static iam::CreateAccessKeyRequest createAccessKey() { return {}; }
-  static iam::ListAccessKeysRequest listAccessKeys() { return {}; }
-  static iam::UpdateAccessKeyRequest updateAccessKey() { return {}; }
-  static iam::DeleteAccessKeyRequest deleteAccessKey() { return {}; }
-  static iam::GetLoginProfileRequest getLoginProfile() { return {}; }
-  static iam::DeleteLoginProfileRequest deleteLoginProfile() { return {}; }
-  static iam::ListGroupsForUserRequest listGroupsForUser() { return {}; }
-  static iam::RemoveUserFromGroupRequest removeUserFromGroup() { return {}; }
-  static iam::ListMfaDevicesRequest listMfaDevices() { return {}; }
-  static iam::DeactivateMfaDeviceRequest deactivateMfaDevice() { return {}; }
-  static iam::ListSigningCertificatesRequest listSigningCertificates() { return {}; }
-  static iam::DeleteSigningCertificateRequest deleteSigningCertificate() { return {}; }
-  static iam::ListSshPublicKeysRequest listSshPublicKeys() { return {}; }
-  static iam::DeleteSshPublicKeyRequest deleteSshPublicKey() { return {}; }
-  static iam::ListServiceSpecificCredentialsRequest listServiceSpecificCredentials() { return {}; }
-  static iam::DeleteServiceSpecificCredentialRequest deleteServiceSpecificCredential() { return {}; }
-
-  static iam::ListPoliciesRequest listPolicies() { return {}; }
-  static iam::GetPolicyRequest getPolicy() { return {}; }
-  static iam::CreatePolicyRequest createPolicy() { return {}; }
-  static iam::DeletePolicyRequest deletePolicy() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_IAM_OPERATIONS(X)                                               \
+  X(createRole, iam::CreateRoleRequest)                                           \
+  X(getRole, iam::GetRoleRequest)                                                 \
+  X(listRoles, iam::ListRolesRequest)                                             \
+  X(deleteRole, iam::DeleteRoleRequest)                                           \
+  X(updateAssumeRolePolicy, iam::UpdateAssumeRolePolicyRequest)                   \
+  X(attachRolePolicy, iam::AttachRolePolicyRequest)                               \
+  X(detachRolePolicy, iam::DetachRolePolicyRequest)                               \
+  X(listAttachedRolePolicies, iam::ListAttachedRolePoliciesRequest)               \
+  X(putRolePolicy, iam::PutRolePolicyRequest)                                     \
+  X(getRolePolicy, iam::GetRolePolicyRequest)                                     \
+  X(listRolePolicies, iam::ListRolePoliciesRequest)                               \
+  X(deleteRolePolicy, iam::DeleteRolePolicyRequest)                               \
+  X(tagRole, iam::TagRoleRequest)                                                 \
+  X(untagRole, iam::UntagRoleRequest)                                             \
+  X(listRoleTags, iam::ListRoleTagsRequest)                                       \
+  X(listInstanceProfilesForRole, iam::ListInstanceProfilesForRoleRequest)         \
+  X(removeRoleFromInstanceProfile, iam::RemoveRoleFromInstanceProfileRequest)     \
+  X(deleteRolePermissionsBoundary, iam::DeleteRolePermissionsBoundaryRequest)     \
+  X(createUser, iam::CreateUserRequest)                                           \
+  X(getUser, iam::GetUserRequest)                                                 \
+  X(listUsers, iam::ListUsersRequest)                                             \
+  X(deleteUser, iam::DeleteUserRequest)                                           \
+  X(attachUserPolicy, iam::AttachUserPolicyRequest)                               \
+  X(detachUserPolicy, iam::DetachUserPolicyRequest)                               \
+  X(listAttachedUserPolicies, iam::ListAttachedUserPoliciesRequest)               \
+  X(putUserPolicy, iam::PutUserPolicyRequest)                                     \
+  X(getUserPolicy, iam::GetUserPolicyRequest)                                     \
+  X(listUserPolicies, iam::ListUserPoliciesRequest)                               \
+  X(deleteUserPolicy, iam::DeleteUserPolicyRequest)                               \
+  X(tagUser, iam::TagUserRequest)                                                 \
+  X(untagUser, iam::UntagUserRequest)                                             \
+  X(listUserTags, iam::ListUserTagsRequest)                                       \
+  X(createAccessKey, iam::CreateAccessKeyRequest)                                 \
+  X(listAccessKeys, iam::ListAccessKeysRequest)                                   \
+  X(updateAccessKey, iam::UpdateAccessKeyRequest)                                 \
+  X(deleteAccessKey, iam::DeleteAccessKeyRequest)                                 \
+  X(getLoginProfile, iam::GetLoginProfileRequest)                                 \
+  X(deleteLoginProfile, iam::DeleteLoginProfileRequest)                           \
+  X(listGroupsForUser, iam::ListGroupsForUserRequest)                             \
+  X(removeUserFromGroup, iam::RemoveUserFromGroupRequest)                         \
+  X(listMfaDevices, iam::ListMfaDevicesRequest)                                   \
+  X(deactivateMfaDevice, iam::DeactivateMfaDeviceRequest)                         \
+  X(listSigningCertificates, iam::ListSigningCertificatesRequest)                 \
+  X(deleteSigningCertificate, iam::DeleteSigningCertificateRequest)               \
+  X(listSshPublicKeys, iam::ListSshPublicKeysRequest)                             \
+  X(deleteSshPublicKey, iam::DeleteSshPublicKeyRequest)                           \
+  X(listServiceSpecificCredentials, iam::ListServiceSpecificCredentialsRequest)   \
+  X(deleteServiceSpecificCredential, iam::DeleteServiceSpecificCredentialRequest) \
+  X(listPolicies, iam::ListPoliciesRequest)                                       \
+  X(getPolicy, iam::GetPolicyRequest)                                             \
+  X(createPolicy, iam::CreatePolicyRequest)                                       \
+  X(deletePolicy, iam::DeletePolicyRequest)
+  AWSDIRECT_IAM_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -133,6 +135,8 @@ class Iam : public QueryService<Iam> {
   static constexpr WaiterPace kUserExists{std::chrono::seconds(1), 20};
   static constexpr WaiterPace kPolicyExists{std::chrono::seconds(1), 20};
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_IAM_OPERATIONS)
 
 }  // namespace awsdirect
 

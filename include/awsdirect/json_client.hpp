@@ -24,22 +24,16 @@ template <class Request>
 struct ParsesJson<Request, std::void_t<decltype(Request::parseJson(std::declval<const JsonValue&>()))>>
     : std::true_type {};
 
+// A JSON operation's result: by the request's parseJson, or by the result's fields.
 template <class Request>
-JsonOperation jsonOperationOf(const Request& request, std::optional<typename Request::Result>& out) {
-  using Result = typename Request::Result;
-  return {Request::operation,
-          &request,
-          [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
-          [](const void* r, JsonWriter& w) { serializeAny(*static_cast<const Request*>(r), w); },
-          [](const JsonValue& output, void* result) {
-            auto& into = *static_cast<std::optional<Result>*>(result);
-            if constexpr (ParsesJson<Request>::value) into.emplace(Request::parseJson(output));
-            else if constexpr (std::is_same_v<Result, Empty>) into.emplace();
-            else into.emplace(readJsonResult<Result>(output));
-          },
-          &out,
-          !std::is_same_v<Result, Empty>};
-}
+struct ResultReader<Request, JsonValue> {
+  static typename Request::Result read(const JsonValue& output) {
+    using Result = typename Request::Result;
+    if constexpr (ParsesJson<Request>::value) return Request::parseJson(output);
+    else if constexpr (std::is_same_v<Result, Empty>) return Result{};
+    else return readJsonResult<Result>(output);
+  }
+};
 
 // Validates and serializes one JSON operation, sends it (X-Amz-Target: PREFIX.Operation) and
 // reads the output object, which must be one (an empty body reads as {}, as botocore reads it).
@@ -52,12 +46,16 @@ AWSDIRECT_DECL std::optional<Error> callJson(ClientCore& core, const JsonOperati
 // result is read by its fields() (json_protocol.hpp), or by its own `parseJson` when it has one.
 class JsonClient {
  public:
+  // What a request is written into and its result read from.
+  using Writer = JsonWriter;
+  using Reader = detail::JsonValue;
+
   AWSDIRECT_DECL JsonClient(ServiceInfo service, const ClientConfig& config, JsonProtocol protocol);
 
   template <class Request>
   Outcome<typename Request::Result> send(const Request& request) {
     std::optional<typename Request::Result> result;
-    if (std::optional<Error> error = detail::callJson(*core_, detail::jsonOperationOf(request, result), protocol_))
+    if (std::optional<Error> error = detail::callJson(*core_, detail::operationOf<Writer, Reader>(request, result), protocol_))
       return std::move(*error);
     return std::move(*result);
   }

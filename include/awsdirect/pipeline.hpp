@@ -134,6 +134,17 @@ void serializeAny(const Request& request, Writer& w) {
   else writeRequest(request, w);  // each protocol's writer of declared members (query.hpp, rest_xml.hpp)
 }
 
+// How a protocol reads a request's result from the response: by the request's parse (the Query
+// protocol's result element, REST-XML's response); the JSON protocol has its own (json_client.hpp).
+template <class Request, class Reader>
+struct ResultReader {
+  static typename Request::Result read(const Reader& response) { return Request::parse(response); }
+};
+
+// The steps of a call of `request`, its result read into `out`. Not inline: for the operations a
+// service lists (AWSDIRECT_REDSHIFT_OPERATIONS...), the compiled library instantiates it once,
+// and a program's files, which see it declared extern, compile none of an operation's validation,
+// serialization and result reading.
 template <class Writer, class Reader, class Request>
 Operation<Writer, Reader> operationOf(const Request& request, std::optional<typename Request::Result>& out) {
   using Result = typename Request::Result;
@@ -142,7 +153,7 @@ Operation<Writer, Reader> operationOf(const Request& request, std::optional<type
           [](const void* r, Validator& v) { static_cast<const Request*>(r)->validate(v); },
           [](const void* r, Writer& w) { serializeAny(*static_cast<const Request*>(r), w); },
           [](const Reader& response, void* result) {
-            static_cast<std::optional<Result>*>(result)->emplace(Request::parse(response));
+            static_cast<std::optional<Result>*>(result)->emplace(ResultReader<Request, Reader>::read(response));
           },
           &out,
           !std::is_same_v<Result, Empty>};
@@ -162,6 +173,28 @@ AWSDIRECT_DECL Error unexpectedDocument(const std::string& operation, const std:
 AWSDIRECT_DECL Error withContext(Error error, const ServiceInfo& service, const std::string& operation);
 
 }  // namespace detail
+
+// A service's operations are listed once, in its client, one line each: X(factory, Request), as
+//   #define AWSDIRECT_STS_OPERATIONS(X) X(getCallerIdentity, sts::GetCallerIdentityRequest) ...
+// The list makes the client's factories (AWSDIRECT_FACTORY: `static Request factory()`), and, with
+// the compiled library, each operation's steps compiled once, in the library (operationOf above):
+// AWSDIRECT_EXTERN_OPERATIONS(LIST) after the client, AWSDIRECT_INSTANTIATE_OPERATIONS(LIST) in
+// its definition file. (Header-only, every file compiles what it uses, as with any template.)
+#define AWSDIRECT_FACTORY(factory, Request) \
+  static Request factory() { return {}; }
+#if defined(AWSDIRECT_SEPARATE_COMPILATION)
+#define AWSDIRECT_OPERATION_OF(Request)                                                \
+  ::awsdirect::detail::Operation<Request::Service::Writer, Request::Service::Reader>   \
+  awsdirect::detail::operationOf<Request::Service::Writer, Request::Service::Reader, Request>( \
+      const Request&, std::optional<Request::Result>&)
+#define AWSDIRECT_EXTERN_OPERATION(factory, Request) extern template AWSDIRECT_OPERATION_OF(Request);
+#define AWSDIRECT_INSTANTIATE_OPERATION(factory, Request) template AWSDIRECT_OPERATION_OF(Request);
+#define AWSDIRECT_EXTERN_OPERATIONS(LIST) LIST(AWSDIRECT_EXTERN_OPERATION)
+#define AWSDIRECT_INSTANTIATE_OPERATIONS(LIST) LIST(AWSDIRECT_INSTANTIATE_OPERATION)
+#else
+#define AWSDIRECT_EXTERN_OPERATIONS(LIST)
+#define AWSDIRECT_INSTANTIATE_OPERATIONS(LIST)
+#endif
 
 // Sends a Query request through `core`. A request type provides:
 //   using Result = ...;                       the typed result (Empty when the operation has none)

@@ -278,31 +278,35 @@ class Rds : public QueryService<Rds> {
 
   explicit Rds(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static rds::CreateDBInstanceRequest createDBInstance() { return {}; }
-  static rds::DescribeDBInstancesRequest describeDBInstances() { return {}; }
-  static rds::DeleteDBInstanceRequest deleteDBInstance() { return {}; }
-  static rds::StartDBInstanceRequest startDBInstance() { return {}; }
-  static rds::StopDBInstanceRequest stopDBInstance() { return {}; }
-  static rds::RebootDBInstanceRequest rebootDBInstance() { return {}; }
-  static rds::ModifyDBInstanceRequest modifyDBInstance() { return {}; }
-  static rds::AddTagsToResourceRequest addTagsToResource() { return {}; }
-  static rds::RemoveTagsFromResourceRequest removeTagsFromResource() { return {}; }
-  static rds::ListTagsForResourceRequest listTagsForResource() { return {}; }
-  static rds::CreateDBSnapshotRequest createDBSnapshot() { return {}; }
-  static rds::DescribeDBSnapshotsRequest describeDBSnapshots() { return {}; }
-  static rds::DeleteDBSnapshotRequest deleteDBSnapshot() { return {}; }
-  static rds::RestoreDBInstanceFromDBSnapshotRequest restoreDBInstanceFromDBSnapshot() { return {}; }
-  static rds::CreateDBSubnetGroupRequest createDBSubnetGroup() { return {}; }
-  static rds::DescribeDBSubnetGroupsRequest describeDBSubnetGroups() { return {}; }
-  static rds::DeleteDBSubnetGroupRequest deleteDBSubnetGroup() { return {}; }
-  static rds::DescribeDBEngineVersionsRequest describeDBEngineVersions() { return {}; }
-  static rds::DescribeOrderableDBInstanceOptionsRequest describeOrderableDBInstanceOptions() { return {}; }
-  static rds::CreateDBParameterGroupRequest createDBParameterGroup() { return {}; }
-  static rds::ModifyDBParameterGroupRequest modifyDBParameterGroup() { return {}; }
-  static rds::DescribeDBParametersRequest describeDBParameters() { return {}; }
-  static rds::DescribeDBParameterGroupsRequest describeDBParameterGroups() { return {}; }
-  static rds::DeleteDBParameterGroupRequest deleteDBParameterGroup() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_RDS_OPERATIONS(X)                                                     \
+  X(createDBInstance, rds::CreateDBInstanceRequest)                                     \
+  X(describeDBInstances, rds::DescribeDBInstancesRequest)                               \
+  X(deleteDBInstance, rds::DeleteDBInstanceRequest)                                     \
+  X(startDBInstance, rds::StartDBInstanceRequest)                                       \
+  X(stopDBInstance, rds::StopDBInstanceRequest)                                         \
+  X(rebootDBInstance, rds::RebootDBInstanceRequest)                                     \
+  X(modifyDBInstance, rds::ModifyDBInstanceRequest)                                     \
+  X(addTagsToResource, rds::AddTagsToResourceRequest)                                   \
+  X(removeTagsFromResource, rds::RemoveTagsFromResourceRequest)                         \
+  X(listTagsForResource, rds::ListTagsForResourceRequest)                               \
+  X(createDBSnapshot, rds::CreateDBSnapshotRequest)                                     \
+  X(describeDBSnapshots, rds::DescribeDBSnapshotsRequest)                               \
+  X(deleteDBSnapshot, rds::DeleteDBSnapshotRequest)                                     \
+  X(restoreDBInstanceFromDBSnapshot, rds::RestoreDBInstanceFromDBSnapshotRequest)       \
+  X(createDBSubnetGroup, rds::CreateDBSubnetGroupRequest)                               \
+  X(describeDBSubnetGroups, rds::DescribeDBSubnetGroupsRequest)                         \
+  X(deleteDBSubnetGroup, rds::DeleteDBSubnetGroupRequest)                               \
+  X(describeDBEngineVersions, rds::DescribeDBEngineVersionsRequest)                     \
+  X(describeOrderableDBInstanceOptions, rds::DescribeOrderableDBInstanceOptionsRequest) \
+  X(createDBParameterGroup, rds::CreateDBParameterGroupRequest)                         \
+  X(modifyDBParameterGroup, rds::ModifyDBParameterGroupRequest)                         \
+  X(describeDBParameters, rds::DescribeDBParametersRequest)                             \
+  X(describeDBParameterGroups, rds::DescribeDBParameterGroupsRequest)                   \
+  X(deleteDBParameterGroup, rds::DeleteDBParameterGroupRequest)
+  AWSDIRECT_RDS_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -358,6 +362,8 @@ class Rds : public QueryService<Rds> {
   static constexpr WaiterPace kDBSnapshotDeleted{std::chrono::seconds(30), 60};
   static constexpr WaiterPace kDBInstanceDeleted{std::chrono::seconds(30), 60};
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_RDS_OPERATIONS)
 
 }  // namespace awsdirect
 

@@ -293,32 +293,36 @@ class Redshift : public QueryService<Redshift> {
 
   explicit Redshift(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static redshift::CreateClusterRequest createCluster() { return {}; }
-  static redshift::DescribeClustersRequest describeClusters() { return {}; }
-  static redshift::DeleteClusterRequest deleteCluster() { return {}; }
-  static redshift::PauseClusterRequest pauseCluster() { return {}; }
-  static redshift::ResumeClusterRequest resumeCluster() { return {}; }
-  static redshift::RebootClusterRequest rebootCluster() { return {}; }
-  static redshift::ModifyClusterRequest modifyCluster() { return {}; }
-  static redshift::ModifyClusterIamRolesRequest modifyClusterIamRoles() { return {}; }
-  static redshift::ResizeClusterRequest resizeCluster() { return {}; }
-  static redshift::GetClusterCredentialsRequest getClusterCredentials() { return {}; }
-  static redshift::CreateTagsRequest createTags() { return {}; }
-  static redshift::DeleteTagsRequest deleteTags() { return {}; }
-  static redshift::CreateClusterSnapshotRequest createClusterSnapshot() { return {}; }
-  static redshift::DescribeClusterSnapshotsRequest describeClusterSnapshots() { return {}; }
-  static redshift::DeleteClusterSnapshotRequest deleteClusterSnapshot() { return {}; }
-  static redshift::RestoreFromClusterSnapshotRequest restoreFromClusterSnapshot() { return {}; }
-  static redshift::CreateClusterSubnetGroupRequest createClusterSubnetGroup() { return {}; }
-  static redshift::DescribeClusterSubnetGroupsRequest describeClusterSubnetGroups() { return {}; }
-  static redshift::DeleteClusterSubnetGroupRequest deleteClusterSubnetGroup() { return {}; }
-  static redshift::DescribeTagsRequest describeTags() { return {}; }
-  static redshift::GetClusterCredentialsWithIamRequest getClusterCredentialsWithIam() { return {}; }
-  static redshift::CreateClusterParameterGroupRequest createClusterParameterGroup() { return {}; }
-  static redshift::ModifyClusterParameterGroupRequest modifyClusterParameterGroup() { return {}; }
-  static redshift::DescribeClusterParametersRequest describeClusterParameters() { return {}; }
-  static redshift::DeleteClusterParameterGroupRequest deleteClusterParameterGroup() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_REDSHIFT_OPERATIONS(X)                                         \
+  X(createCluster, redshift::CreateClusterRequest)                               \
+  X(describeClusters, redshift::DescribeClustersRequest)                         \
+  X(deleteCluster, redshift::DeleteClusterRequest)                               \
+  X(pauseCluster, redshift::PauseClusterRequest)                                 \
+  X(resumeCluster, redshift::ResumeClusterRequest)                               \
+  X(rebootCluster, redshift::RebootClusterRequest)                               \
+  X(modifyCluster, redshift::ModifyClusterRequest)                               \
+  X(modifyClusterIamRoles, redshift::ModifyClusterIamRolesRequest)               \
+  X(resizeCluster, redshift::ResizeClusterRequest)                               \
+  X(getClusterCredentials, redshift::GetClusterCredentialsRequest)               \
+  X(createTags, redshift::CreateTagsRequest)                                     \
+  X(deleteTags, redshift::DeleteTagsRequest)                                     \
+  X(createClusterSnapshot, redshift::CreateClusterSnapshotRequest)               \
+  X(describeClusterSnapshots, redshift::DescribeClusterSnapshotsRequest)         \
+  X(deleteClusterSnapshot, redshift::DeleteClusterSnapshotRequest)               \
+  X(restoreFromClusterSnapshot, redshift::RestoreFromClusterSnapshotRequest)     \
+  X(createClusterSubnetGroup, redshift::CreateClusterSubnetGroupRequest)         \
+  X(describeClusterSubnetGroups, redshift::DescribeClusterSubnetGroupsRequest)   \
+  X(deleteClusterSubnetGroup, redshift::DeleteClusterSubnetGroupRequest)         \
+  X(describeTags, redshift::DescribeTagsRequest)                                 \
+  X(getClusterCredentialsWithIam, redshift::GetClusterCredentialsWithIamRequest) \
+  X(createClusterParameterGroup, redshift::CreateClusterParameterGroupRequest)   \
+  X(modifyClusterParameterGroup, redshift::ModifyClusterParameterGroupRequest)   \
+  X(describeClusterParameters, redshift::DescribeClusterParametersRequest)       \
+  X(deleteClusterParameterGroup, redshift::DeleteClusterParameterGroupRequest)
+  AWSDIRECT_REDSHIFT_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -359,6 +363,8 @@ class Redshift : public QueryService<Redshift> {
   static constexpr WaiterPace kClusterRestored{std::chrono::seconds(60), 30};
   static constexpr WaiterPace kSnapshotAvailable{std::chrono::seconds(15), 20};
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_REDSHIFT_OPERATIONS)
 
 }  // namespace awsdirect
 

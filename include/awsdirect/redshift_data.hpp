@@ -286,13 +286,17 @@ class RedshiftData : public JsonService<RedshiftData> {
 
   explicit RedshiftData(const ClientConfig& config = ClientConfig()) : JsonService(serviceInfo(), config, protocol()) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static redshiftdata::ExecuteStatementRequest executeStatement() { return {}; }
-  static redshiftdata::BatchExecuteStatementRequest batchExecuteStatement() { return {}; }
-  static redshiftdata::DescribeStatementRequest describeStatement() { return {}; }
-  static redshiftdata::GetStatementResultRequest getStatementResult() { return {}; }
-  static redshiftdata::ListStatementsRequest listStatements() { return {}; }
-  static redshiftdata::CancelStatementRequest cancelStatement() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_REDSHIFT_DATA_OPERATIONS(X)                          \
+  X(executeStatement, redshiftdata::ExecuteStatementRequest)           \
+  X(batchExecuteStatement, redshiftdata::BatchExecuteStatementRequest) \
+  X(describeStatement, redshiftdata::DescribeStatementRequest)         \
+  X(getStatementResult, redshiftdata::GetStatementResultRequest)       \
+  X(listStatements, redshiftdata::ListStatementsRequest)               \
+  X(cancelStatement, redshiftdata::CancelStatementRequest)
+  AWSDIRECT_REDSHIFT_DATA_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -312,6 +316,8 @@ class RedshiftData : public JsonService<RedshiftData> {
 
   static constexpr WaiterPace kStatementFinished{std::chrono::seconds(1), 3601};
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_REDSHIFT_DATA_OPERATIONS)
 
 }  // namespace awsdirect
 

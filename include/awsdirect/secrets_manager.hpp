@@ -251,15 +251,19 @@ class SecretsManager : public JsonService<SecretsManager> {
 
   explicit SecretsManager(const ClientConfig& config = ClientConfig()) : JsonService(serviceInfo(), config, protocol()) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static secretsmanager::CreateSecretRequest createSecret() { return {}; }
-  static secretsmanager::GetSecretValueRequest getSecretValue() { return {}; }
-  static secretsmanager::PutSecretValueRequest putSecretValue() { return {}; }
-  static secretsmanager::DescribeSecretRequest describeSecret() { return {}; }
-  static secretsmanager::ListSecretsRequest listSecrets() { return {}; }
-  static secretsmanager::DeleteSecretRequest deleteSecret() { return {}; }
-  static secretsmanager::TagResourceRequest tagResource() { return {}; }
-  static secretsmanager::RotateSecretRequest rotateSecret() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_SECRETS_MANAGER_OPERATIONS(X)            \
+  X(createSecret, secretsmanager::CreateSecretRequest)     \
+  X(getSecretValue, secretsmanager::GetSecretValueRequest) \
+  X(putSecretValue, secretsmanager::PutSecretValueRequest) \
+  X(describeSecret, secretsmanager::DescribeSecretRequest) \
+  X(listSecrets, secretsmanager::ListSecretsRequest)       \
+  X(deleteSecret, secretsmanager::DeleteSecretRequest)     \
+  X(tagResource, secretsmanager::TagResourceRequest)       \
+  X(rotateSecret, secretsmanager::RotateSecretRequest)
+  AWSDIRECT_SECRETS_MANAGER_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -267,6 +271,8 @@ class SecretsManager : public JsonService<SecretsManager> {
   AWSDIRECT_DECL Outcome<std::vector<secretsmanager::SecretListEntry>> listAllSecrets(
       secretsmanager::ListSecretsRequest request = {});
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_SECRETS_MANAGER_OPERATIONS)
 
 }  // namespace awsdirect
 

@@ -89,19 +89,25 @@ class Sts : public QueryService<Sts> {
 
   explicit Sts(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations (build a request, send it with send()) ----
-  static sts::GetCallerIdentityRequest getCallerIdentity() { return {}; }
-  static sts::AssumeRoleRequest assumeRole() { return {}; }
-  static sts::AssumeRoleWithWebIdentityRequest assumeRoleWithWebIdentity() { return {}; }
-  static sts::GetSessionTokenRequest getSessionToken() { return {}; }
-  static sts::GetAccessKeyInfoRequest getAccessKeyInfo() { return {}; }
-  static sts::DecodeAuthorizationMessageRequest decodeAuthorizationMessage() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_STS_OPERATIONS(X)                                     \
+  X(getCallerIdentity, sts::GetCallerIdentityRequest)                   \
+  X(assumeRole, sts::AssumeRoleRequest)                                 \
+  X(assumeRoleWithWebIdentity, sts::AssumeRoleWithWebIdentityRequest)   \
+  X(getSessionToken, sts::GetSessionTokenRequest)                       \
+  X(getAccessKeyInfo, sts::GetAccessKeyInfoRequest)                     \
+  X(decodeAuthorizationMessage, sts::DecodeAuthorizationMessageRequest)
+  AWSDIRECT_STS_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
   // Whose credentials this client signs with.
   Outcome<sts::CallerIdentity> callerIdentity() { return send(getCallerIdentity()); }
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_STS_OPERATIONS)
 
 }  // namespace awsdirect
 

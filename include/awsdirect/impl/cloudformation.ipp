@@ -98,4 +98,7 @@ Outcome<Gone> CloudFormation::waitUntilDeleted(const std::string& nameOrId, Wait
       });
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_CLOUDFORMATION_OPERATIONS)
+
 }  // namespace awsdirect

@@ -137,4 +137,7 @@ Outcome<ec2::NetworkInterface> Ec2::waitUntilNetworkInterfaceAvailable(const std
       StateAcceptors<ec2::NetworkInterface>{[](const ec2::NetworkInterface& n) { return n.status; }, {"available"}, {}, {}});
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_EC2_OPERATIONS)
+
 }  // namespace awsdirect

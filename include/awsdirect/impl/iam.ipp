@@ -192,4 +192,7 @@ Outcome<iam::Policy> Iam::waitUntilPolicyExists(const std::string& policyArn, Wa
                                 [&] { return send(getPolicy().policyArn(policyArn)); }, iam::detail::existsJudge<iam::Policy>);
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_IAM_OPERATIONS)
+
 }  // namespace awsdirect

@@ -266,4 +266,7 @@ Outcome<Gone> Rds::waitUntilSnapshotDeleted(const std::string& snapshotIdentifie
       });
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_RDS_OPERATIONS)
+
 }  // namespace awsdirect

@@ -138,4 +138,7 @@ Outcome<redshift::Snapshot> Redshift::waitUntilSnapshotAvailable(const std::stri
                                          {"failed", "deleted"}, {}});
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_REDSHIFT_OPERATIONS)
+
 }  // namespace awsdirect

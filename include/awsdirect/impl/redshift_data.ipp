@@ -115,4 +115,7 @@ Outcome<redshiftdata::StatementDescription> RedshiftData::waitForStatement(const
   return ended;
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_REDSHIFT_DATA_OPERATIONS)
+
 }  // namespace awsdirect

@@ -65,4 +65,7 @@ Outcome<std::vector<secretsmanager::SecretListEntry>> SecretsManager::listAllSec
                       &secretsmanager::ListSecretsResult::secretList);
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_SECRETS_MANAGER_OPERATIONS)
+
 }  // namespace awsdirect

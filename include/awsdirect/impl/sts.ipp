@@ -8,4 +8,8 @@ CallerIdentity GetCallerIdentityRequest::parse(const XmlNode& result) {
 }
 
 }  // namespace sts
+
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_STS_OPERATIONS)
+
 }  // namespace awsdirect

@@ -73,48 +73,52 @@ class S3 : public RestXmlService<S3> {
 
   AWSDIRECT_DECL explicit S3(const ClientConfig& config = ClientConfig(), S3Options options = {});
 
-  // ---- Operations (build a request, send it with send()) ----
-  static s3::CreateBucketRequest createBucket() { return {}; }
-  static s3::HeadBucketRequest headBucket() { return {}; }
-  static s3::DeleteBucketRequest deleteBucket() { return {}; }
-  static s3::ListBucketsRequest listBuckets() { return {}; }
-  static s3::PutPublicAccessBlockRequest putPublicAccessBlock() { return {}; }
-  static s3::GetPublicAccessBlockRequest getPublicAccessBlock() { return {}; }
-  static s3::PutBucketTaggingRequest putBucketTagging() { return {}; }
-  static s3::GetBucketTaggingRequest getBucketTagging() { return {}; }
-  static s3::PutObjectRequest putObject() { return {}; }
-  static s3::GetObjectRequest getObject() { return {}; }
-  static s3::HeadObjectRequest headObject() { return {}; }
-  static s3::DeleteObjectRequest deleteObject() { return {}; }
-  static s3::DeleteObjectsRequest deleteObjects() { return {}; }
-  static s3::ListObjectsV2Request listObjectsV2() { return {}; }
-  static s3::CopyObjectRequest copyObject() { return {}; }
-  static s3::CreateMultipartUploadRequest createMultipartUpload() { return {}; }
-  static s3::UploadPartRequest uploadPart() { return {}; }
-  static s3::CompleteMultipartUploadRequest completeMultipartUpload() { return {}; }
-  static s3::AbortMultipartUploadRequest abortMultipartUpload() { return {}; }
-  static s3::ListPartsRequest listParts() { return {}; }
-  static s3::ListMultipartUploadsRequest listMultipartUploads() { return {}; }
-  static s3::PutBucketVersioningRequest putBucketVersioning() { return {}; }
-  static s3::GetBucketVersioningRequest getBucketVersioning() { return {}; }
-  static s3::ListObjectVersionsRequest listObjectVersions() { return {}; }
-  static s3::GetBucketLocationRequest getBucketLocation() { return {}; }
-  static s3::PutBucketLifecycleConfigurationRequest putBucketLifecycleConfiguration() { return {}; }
-  static s3::GetBucketLifecycleConfigurationRequest getBucketLifecycleConfiguration() { return {}; }
-  static s3::DeleteBucketLifecycleRequest deleteBucketLifecycle() { return {}; }
-  static s3::PutBucketPolicyRequest putBucketPolicy() { return {}; }
-  static s3::GetBucketPolicyRequest getBucketPolicy() { return {}; }
-  static s3::DeleteBucketPolicyRequest deleteBucketPolicy() { return {}; }
-  static s3::PutBucketEncryptionRequest putBucketEncryption() { return {}; }
-  static s3::GetBucketEncryptionRequest getBucketEncryption() { return {}; }
-  static s3::DeleteBucketEncryptionRequest deleteBucketEncryption() { return {}; }
-  static s3::PutBucketOwnershipControlsRequest putBucketOwnershipControls() { return {}; }
-  static s3::GetBucketOwnershipControlsRequest getBucketOwnershipControls() { return {}; }
-  static s3::DeletePublicAccessBlockRequest deletePublicAccessBlock() { return {}; }
-  static s3::PutObjectTaggingRequest putObjectTagging() { return {}; }
-  static s3::GetObjectTaggingRequest getObjectTagging() { return {}; }
-  static s3::DeleteObjectTaggingRequest deleteObjectTagging() { return {}; }
-  static s3::GetObjectAttributesRequest getObjectAttributes() { return {}; }
+  // ---- Operations, one line each: the factory and the request it makes (build a request, send
+  // it with send()); the list also says which operations the compiled library compiles
+  // (AWSDIRECT_EXTERN_OPERATIONS below).
+#define AWSDIRECT_S3_OPERATIONS(X)                                               \
+  X(createBucket, s3::CreateBucketRequest)                                       \
+  X(headBucket, s3::HeadBucketRequest)                                           \
+  X(deleteBucket, s3::DeleteBucketRequest)                                       \
+  X(listBuckets, s3::ListBucketsRequest)                                         \
+  X(putPublicAccessBlock, s3::PutPublicAccessBlockRequest)                       \
+  X(getPublicAccessBlock, s3::GetPublicAccessBlockRequest)                       \
+  X(putBucketTagging, s3::PutBucketTaggingRequest)                               \
+  X(getBucketTagging, s3::GetBucketTaggingRequest)                               \
+  X(putObject, s3::PutObjectRequest)                                             \
+  X(getObject, s3::GetObjectRequest)                                             \
+  X(headObject, s3::HeadObjectRequest)                                           \
+  X(deleteObject, s3::DeleteObjectRequest)                                       \
+  X(deleteObjects, s3::DeleteObjectsRequest)                                     \
+  X(listObjectsV2, s3::ListObjectsV2Request)                                     \
+  X(copyObject, s3::CopyObjectRequest)                                           \
+  X(createMultipartUpload, s3::CreateMultipartUploadRequest)                     \
+  X(uploadPart, s3::UploadPartRequest)                                           \
+  X(completeMultipartUpload, s3::CompleteMultipartUploadRequest)                 \
+  X(abortMultipartUpload, s3::AbortMultipartUploadRequest)                       \
+  X(listParts, s3::ListPartsRequest)                                             \
+  X(listMultipartUploads, s3::ListMultipartUploadsRequest)                       \
+  X(putBucketVersioning, s3::PutBucketVersioningRequest)                         \
+  X(getBucketVersioning, s3::GetBucketVersioningRequest)                         \
+  X(listObjectVersions, s3::ListObjectVersionsRequest)                           \
+  X(getBucketLocation, s3::GetBucketLocationRequest)                             \
+  X(putBucketLifecycleConfiguration, s3::PutBucketLifecycleConfigurationRequest) \
+  X(getBucketLifecycleConfiguration, s3::GetBucketLifecycleConfigurationRequest) \
+  X(deleteBucketLifecycle, s3::DeleteBucketLifecycleRequest)                     \
+  X(putBucketPolicy, s3::PutBucketPolicyRequest)                                 \
+  X(getBucketPolicy, s3::GetBucketPolicyRequest)                                 \
+  X(deleteBucketPolicy, s3::DeleteBucketPolicyRequest)                           \
+  X(putBucketEncryption, s3::PutBucketEncryptionRequest)                         \
+  X(getBucketEncryption, s3::GetBucketEncryptionRequest)                         \
+  X(deleteBucketEncryption, s3::DeleteBucketEncryptionRequest)                   \
+  X(putBucketOwnershipControls, s3::PutBucketOwnershipControlsRequest)           \
+  X(getBucketOwnershipControls, s3::GetBucketOwnershipControlsRequest)           \
+  X(deletePublicAccessBlock, s3::DeletePublicAccessBlockRequest)                 \
+  X(putObjectTagging, s3::PutObjectTaggingRequest)                               \
+  X(getObjectTagging, s3::GetObjectTaggingRequest)                               \
+  X(deleteObjectTagging, s3::DeleteObjectTaggingRequest)                         \
+  X(getObjectAttributes, s3::GetObjectAttributesRequest)
+  AWSDIRECT_S3_OPERATIONS(AWSDIRECT_FACTORY)
 
   // ---- Calls that send ----
 
@@ -202,6 +206,8 @@ class S3 : public RestXmlService<S3> {
   mutable std::mutex regionsMutex_;
   std::map<std::string, std::string> bucketRegions_;
 };
+
+AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_S3_OPERATIONS)
 
 }  // namespace awsdirect
 

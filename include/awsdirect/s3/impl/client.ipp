@@ -528,4 +528,7 @@ Outcome<Gone> S3::waitUntilObjectNotExists(const std::string& bucket, const std:
       [](const Outcome<s3::ObjectMetadata>& polled) { return s3::detail::judgeHead(polled, false, false); });
 }
 
+// Each listed operation's steps (validate, serialize, read the result), compiled here once.
+AWSDIRECT_INSTANTIATE_OPERATIONS(AWSDIRECT_S3_OPERATIONS)
+
 }  // namespace awsdirect
