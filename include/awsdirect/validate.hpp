@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,24 +17,25 @@ class Validator {
  public:
   // Records that `field` breaks `rule` ("must start with a letter").
   void fail(std::string field, std::string rule) { problems_.push_back({std::move(field), std::move(rule)}); }
-  // Records the problem unless `holds`; returns `holds`.
-  bool check(bool holds, const std::string& field, const std::string& rule) {
-    if (!holds) fail(field, rule);
+  // Records the problem unless `holds`; returns `holds`. The names are views, copied only when the
+  // rule is broken: a check that holds, nearly every one, makes no string.
+  bool check(bool holds, std::string_view field, std::string_view rule) {
+    if (!holds) fail(std::string(field), std::string(rule));
     return holds;
   }
   template <class T>
-  bool required(const std::optional<T>& value, const std::string& field) {
+  bool required(const std::optional<T>& value, std::string_view field) {
     return check(value.has_value(), field, "is required");
   }
-  bool requiredText(const std::optional<std::string>& value, const std::string& field) {
+  bool requiredText(const std::optional<std::string>& value, std::string_view field) {
     if (!required(value, field)) return false;
     return check(!value->empty(), field, "must not be empty");
   }
   template <class T>
-  bool inRange(const std::optional<T>& value, T low, T high, const std::string& field) {
-    if (!value) return true;
-    return check(*value >= low && *value <= high, field,
-                 "must be between " + std::to_string(low) + " and " + std::to_string(high));
+  bool inRange(const std::optional<T>& value, T low, T high, std::string_view field) {
+    if (!value || (*value >= low && *value <= high)) return true;
+    fail(std::string(field), "must be between " + std::to_string(low) + " and " + std::to_string(high));
+    return false;
   }
 
   bool ok() const { return problems_.empty(); }

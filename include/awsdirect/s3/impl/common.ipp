@@ -52,12 +52,10 @@ void newBucketName(Validator& v, const std::optional<std::string>& bucket) {
   v.check(name.find("..") == std::string::npos, field, "must not contain two adjacent dots");
   v.check(!awsdirect::detail::isIpv4Address(name), field, "must not be formatted as an IP address");
   for (const char* prefix : {"xn--", "sthree-", "amzn-s3-demo-"})
-    v.check(name.rfind(prefix, 0) != 0, field, std::string("must not begin with the reserved prefix '") + prefix + "'");
-  for (const char* suffix : {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"}) {
-    std::string s(suffix);
-    v.check(!(name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0), field,
-            "must not end with the reserved suffix '" + s + "'");
-  }
+    if (name.rfind(prefix, 0) == 0) v.fail(field, std::string("must not begin with the reserved prefix '") + prefix + "'");
+  for (std::string_view suffix : {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"})
+    if (name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      v.fail(field, "must not end with the reserved suffix '" + std::string(suffix) + "'");
 }
 
 void bucketName(Validator& v, const std::optional<std::string>& bucket) {
