@@ -230,16 +230,16 @@ class CloudFormation : public QueryService<CloudFormation> {
   // ---- Calls that send ----
 
   // One stack by name or ID; ValidationError ("Stack with id NAME does not exist") when there is none.
-  AWSDIRECT_DECL Outcome<cloudformation::Stack> findStack(const std::string& nameOrId);
+  AWSDIRECT_LAZY_DECL Outcome<cloudformation::Stack> findStack(const std::string& nameOrId);
   // Every event of a stack, newest first, following NextToken.
-  AWSDIRECT_DECL Outcome<std::vector<cloudformation::StackEvent>> describeAllStackEvents(const std::string& nameOrId);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<cloudformation::StackEvent>> describeAllStackEvents(const std::string& nameOrId);
 
   // botocore's StackCreateComplete, StackUpdateComplete and StackDeleteComplete (every 30 s,
   // 120 times), with their acceptors: a rollback or a failed state fails the wait, and for
   // deletion a stack that no longer exists (ValidationError) is gone.
-  AWSDIRECT_DECL Outcome<cloudformation::Stack> waitUntilCreated(const std::string& nameOrId, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<cloudformation::Stack> waitUntilUpdated(const std::string& nameOrId, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<Gone> waitUntilDeleted(const std::string& nameOrId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<cloudformation::Stack> waitUntilCreated(const std::string& nameOrId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<cloudformation::Stack> waitUntilUpdated(const std::string& nameOrId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilDeleted(const std::string& nameOrId, WaitOptions options = {});
 
   static constexpr WaiterPace kStackCreateComplete{std::chrono::seconds(30), 120};
   static constexpr WaiterPace kStackUpdateComplete{std::chrono::seconds(30), 120};

@@ -45,36 +45,36 @@ class Ec2 : public QueryService<Ec2> {
   // ---- Calls that send ----
 
   // Every security group the request selects, following NextToken from page to page.
-  AWSDIRECT_DECL Outcome<std::vector<ec2::SecurityGroup>> describeAllSecurityGroups(ec2::DescribeSecurityGroupsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::SecurityGroup>> describeAllSecurityGroups(ec2::DescribeSecurityGroupsRequest request = {});
 
   // Every item the request selects, following NextToken from page to page (botocore's paginators).
-  AWSDIRECT_DECL Outcome<std::vector<ec2::SecurityGroupRule>> describeAllSecurityGroupRules(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::SecurityGroupRule>> describeAllSecurityGroupRules(
       ec2::DescribeSecurityGroupRulesRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<ec2::Vpc>> describeAllVpcs(ec2::DescribeVpcsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<ec2::Subnet>> describeAllSubnets(ec2::DescribeSubnetsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<ec2::NetworkInterface>> describeAllNetworkInterfaces(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::Vpc>> describeAllVpcs(ec2::DescribeVpcsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::Subnet>> describeAllSubnets(ec2::DescribeSubnetsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::NetworkInterface>> describeAllNetworkInterfaces(
       ec2::DescribeNetworkInterfacesRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<ec2::TagDescription>> describeAllTags(ec2::DescribeTagsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<ec2::TagDescription>> describeAllTags(ec2::DescribeTagsRequest request = {});
 
   // ---- Waiters (botocore's, at their pace; WaitOptions may change it) ----
 
   // SecurityGroupExists: the group, once DescribeSecurityGroups finds it (InvalidGroup.NotFound: not yet).
-  AWSDIRECT_DECL Outcome<ec2::SecurityGroup> waitUntilSecurityGroupExists(const std::string& groupId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<ec2::SecurityGroup> waitUntilSecurityGroupExists(const std::string& groupId, WaitOptions options = {});
   // VpcExists, VpcAvailable, SubnetAvailable, NetworkInterfaceAvailable: the resource in that state.
-  AWSDIRECT_DECL Outcome<ec2::Vpc> waitUntilVpcExists(const std::string& vpcId, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<ec2::Vpc> waitUntilVpcAvailable(const std::string& vpcId, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<ec2::Subnet> waitUntilSubnetAvailable(const std::string& subnetId, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<ec2::NetworkInterface> waitUntilNetworkInterfaceAvailable(const std::string& networkInterfaceId,
+  AWSDIRECT_LAZY_DECL Outcome<ec2::Vpc> waitUntilVpcExists(const std::string& vpcId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<ec2::Vpc> waitUntilVpcAvailable(const std::string& vpcId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<ec2::Subnet> waitUntilSubnetAvailable(const std::string& subnetId, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<ec2::NetworkInterface> waitUntilNetworkInterfaceAvailable(const std::string& networkInterfaceId,
                                                                                   WaitOptions options = {});
 
   // The security group named `name` in VPC `vpcId` (any VPC when empty), found by the
   // group-name filter, which unlike GroupName works outside the default VPC too.
   // InvalidGroup.NotFound when there is none; AmbiguousGroupName when several VPCs have one.
-  AWSDIRECT_DECL Outcome<ec2::SecurityGroup> findSecurityGroup(const std::string& name, const std::string& vpcId = {});
+  AWSDIRECT_LAZY_DECL Outcome<ec2::SecurityGroup> findSecurityGroup(const std::string& name, const std::string& vpcId = {});
 
   // The region's default VPC, where a security group created without a VPC id lands.
   // DefaultVpcNotFound when the region has none (it was deleted, or the account predates VPCs).
-  AWSDIRECT_DECL Outcome<ec2::Vpc> findDefaultVpc();
+  AWSDIRECT_LAZY_DECL Outcome<ec2::Vpc> findDefaultVpc();
 };
 
 AWSDIRECT_EXTERN_OPERATIONS(AWSDIRECT_EC2_OPERATIONS)

@@ -97,12 +97,12 @@ class Iam : public QueryService<Iam> {
   }
 
   // The same for the seed's calls, by name.
-  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request);
-  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(const std::string& roleName);
-  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request);
-  AWSDIRECT_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(const std::string& userName);
-  AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(iam::ListAccessKeysRequest request);
-  AWSDIRECT_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(const std::string& userName);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedRolePolicies(const std::string& roleName);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AttachedPolicy>> listAllAttachedUserPolicies(const std::string& userName);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(iam::ListAccessKeysRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<iam::AccessKeyMetadata>> listAllAccessKeys(const std::string& userName);
 
   // Told of each step of a complete deletion once it is done: the operation and what it removed
   // ("DetachRolePolicy", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").
@@ -111,25 +111,25 @@ class Iam : public QueryService<Iam> {
   // Deletes a role as the console does, with whatever would make DeleteRole refuse: its inline
   // and managed policies, its place in instance profiles, its permissions boundary; then the role.
   // The error of the first step that fails (NoSuchEntity when there is no such role).
-  AWSDIRECT_DECL Outcome<Empty> deleteRoleCompletely(const std::string& roleName, const DeletionStep& onStep = {});
+  AWSDIRECT_LAZY_DECL Outcome<Empty> deleteRoleCompletely(const std::string& roleName, const DeletionStep& onStep = {});
 
   // Deletes a user as the console does: its access keys, console password, MFA devices
   // (deactivated), signing certificates, SSH keys, service-specific credentials, group
   // memberships, inline and managed policies; then the user. A list it cannot read is passed
   // over: DeleteUser then says (DeleteConflict) whether anything of it was left.
-  AWSDIRECT_DECL Outcome<Empty> deleteUserCompletely(const std::string& userName, const DeletionStep& onStep = {});
+  AWSDIRECT_LAZY_DECL Outcome<Empty> deleteUserCompletely(const std::string& userName, const DeletionStep& onStep = {});
 
   // botocore's RoleExists (every second, 20 times): GetRole until it succeeds and returns the
   // role, NoSuchEntity meaning "not yet" (IAM is eventually consistent: a role just created may
   // not be visible everywhere at once).
-  AWSDIRECT_DECL Outcome<iam::Role> waitUntilRoleExists(const std::string& roleName, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<iam::Role> waitUntilRoleExists(const std::string& roleName, WaitOptions options = {});
 
   // botocore's UserExists (every second, 20 times): GetUser until it succeeds, NoSuchEntity
   // meaning "not yet".
-  AWSDIRECT_DECL Outcome<iam::User> waitUntilUserExists(const std::string& userName, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<iam::User> waitUntilUserExists(const std::string& userName, WaitOptions options = {});
 
   // botocore's PolicyExists (every second, 20 times): GetPolicy until it succeeds.
-  AWSDIRECT_DECL Outcome<iam::Policy> waitUntilPolicyExists(const std::string& policyArn, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<iam::Policy> waitUntilPolicyExists(const std::string& policyArn, WaitOptions options = {});
 
   static constexpr WaiterPace kRoleExists{std::chrono::seconds(1), 20};
   static constexpr WaiterPace kUserExists{std::chrono::seconds(1), 20};

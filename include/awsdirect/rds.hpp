@@ -311,50 +311,50 @@ class Rds : public QueryService<Rds> {
   // ---- Calls that send ----
 
   // Every DB instance the request selects, following Marker from page to page.
-  AWSDIRECT_DECL Outcome<std::vector<rds::DBInstance>> describeAllDBInstances(rds::DescribeDBInstancesRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::DBInstance>> describeAllDBInstances(rds::DescribeDBInstancesRequest request = {});
 
   // Every item the request selects, following Marker from page to page (botocore's paginators).
-  AWSDIRECT_DECL Outcome<std::vector<rds::DBSnapshot>> describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<rds::DBSubnetGroup>> describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<rds::Parameter>> describeAllDBParameters(rds::DescribeDBParametersRequest request);
-  AWSDIRECT_DECL Outcome<std::vector<rds::DBParameterGroup>> describeAllDBParameterGroups(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::DBSnapshot>> describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::DBSubnetGroup>> describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::Parameter>> describeAllDBParameters(rds::DescribeDBParametersRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::DBParameterGroup>> describeAllDBParameterGroups(
       rds::DescribeDBParameterGroupsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<rds::DBEngineVersion>> describeAllDBEngineVersions(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::DBEngineVersion>> describeAllDBEngineVersions(
       rds::DescribeDBEngineVersionsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<rds::OrderableDBInstanceOption>> describeAllOrderableDBInstanceOptions(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<rds::OrderableDBInstanceOption>> describeAllOrderableDBInstanceOptions(
       rds::DescribeOrderableDBInstanceOptionsRequest request);
 
   // One DB instance by identifier; DBInstanceNotFound when there is none.
-  AWSDIRECT_DECL Outcome<rds::DBInstance> findDBInstance(const std::string& identifier);
+  AWSDIRECT_LAZY_DECL Outcome<rds::DBInstance> findDBInstance(const std::string& identifier);
 
   // The IAM database authentication token of `dbUser` for host:port, as `aws rds
   // generate-db-auth-token` makes it: a URL presigned for rds-db in the client's region with its
   // credentials, valid 15 minutes from `now`, given to the database as the password. No call is
   // made. A Secret: whoever holds it can log in while it lasts.
-  AWSDIRECT_DECL Outcome<Secret> generateDbAuthToken(const std::string& hostname, int port, const std::string& dbUser,
+  AWSDIRECT_LAZY_DECL Outcome<Secret> generateDbAuthToken(const std::string& hostname, int port, const std::string& dbUser,
                                                      std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
   // botocore's DBInstanceAvailable (every 30 s, 60 times): succeeds when every status is
   // "available" and returns the instance; fails on "deleted", "deleting", "failed",
   // "incompatible-restore" or "incompatible-parameters", and on any error (DBInstanceNotFound
   // included: the waiter expects the instance to exist).
-  AWSDIRECT_DECL Outcome<rds::DBInstance> waitUntilAvailable(const std::string& identifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<rds::DBInstance> waitUntilAvailable(const std::string& identifier, WaitOptions options = {});
 
   // botocore's DBInstanceDeleted (every 30 s, 60 times): DBInstanceNotFound or an empty answer
   // succeeds (Gone); "creating", "modifying", "rebooting" or "resetting-master-credentials" fails
   // (the instance is not being deleted), as does any other error.
-  AWSDIRECT_DECL Outcome<Gone> waitUntilDeleted(const std::string& identifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilDeleted(const std::string& identifier, WaitOptions options = {});
 
   // botocore's DBSnapshotAvailable (every 30 s, 60 times): "available" succeeds and returns the
   // snapshot; "deleted", "deleting", "failed", "incompatible-restore", "incompatible-parameters" fail.
-  AWSDIRECT_DECL Outcome<rds::DBSnapshot> waitUntilSnapshotAvailable(const std::string& snapshotIdentifier,
+  AWSDIRECT_LAZY_DECL Outcome<rds::DBSnapshot> waitUntilSnapshotAvailable(const std::string& snapshotIdentifier,
                                                                      WaitOptions options = {});
   // botocore's DBSnapshotCompleted (every 15 s, 40 times): "available" or DBSnapshotNotFound succeeds.
-  AWSDIRECT_DECL Outcome<rds::DBSnapshot> waitUntilSnapshotCompleted(const std::string& snapshotIdentifier,
+  AWSDIRECT_LAZY_DECL Outcome<rds::DBSnapshot> waitUntilSnapshotCompleted(const std::string& snapshotIdentifier,
                                                                      WaitOptions options = {});
   // botocore's DBSnapshotDeleted (every 30 s, 60 times): DBSnapshotNotFound or none succeeds (Gone);
   // "creating", "modifying", "rebooting", "resetting-master-credentials" fail.
-  AWSDIRECT_DECL Outcome<Gone> waitUntilSnapshotDeleted(const std::string& snapshotIdentifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilSnapshotDeleted(const std::string& snapshotIdentifier, WaitOptions options = {});
 
   static constexpr WaiterPace kDBInstanceAvailable{std::chrono::seconds(30), 60};
   static constexpr WaiterPace kDBSnapshotAvailable{std::chrono::seconds(30), 60};

@@ -327,35 +327,35 @@ class Redshift : public QueryService<Redshift> {
   // ---- Calls that send ----
 
   // Every cluster of the account in this region, following Marker from page to page.
-  AWSDIRECT_DECL Outcome<std::vector<redshift::Cluster>> describeAllClusters(redshift::DescribeClustersRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<redshift::Cluster>> describeAllClusters(redshift::DescribeClustersRequest request = {});
 
   // Every item the request selects, following Marker from page to page (botocore's paginators).
-  AWSDIRECT_DECL Outcome<std::vector<redshift::Snapshot>> describeAllClusterSnapshots(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<redshift::Snapshot>> describeAllClusterSnapshots(
       redshift::DescribeClusterSnapshotsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<redshift::ClusterSubnetGroup>> describeAllClusterSubnetGroups(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<redshift::ClusterSubnetGroup>> describeAllClusterSubnetGroups(
       redshift::DescribeClusterSubnetGroupsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<redshift::TaggedResource>> describeAllTags(redshift::DescribeTagsRequest request = {});
-  AWSDIRECT_DECL Outcome<std::vector<GroupParameter>> describeAllClusterParameters(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<redshift::TaggedResource>> describeAllTags(redshift::DescribeTagsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<GroupParameter>> describeAllClusterParameters(
       redshift::DescribeClusterParametersRequest request);
 
   // One cluster by identifier; ClusterNotFound when there is none.
-  AWSDIRECT_DECL Outcome<redshift::Cluster> findCluster(const std::string& identifier);
+  AWSDIRECT_LAZY_DECL Outcome<redshift::Cluster> findCluster(const std::string& identifier);
 
   // botocore's ClusterAvailable (every 60 s, 30 times): every cluster "available" succeeds and
   // returns it, any "deleting" fails, ClusterNotFound keeps waiting (it may not be visible yet).
-  AWSDIRECT_DECL Outcome<redshift::Cluster> waitUntilAvailable(const std::string& identifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<redshift::Cluster> waitUntilAvailable(const std::string& identifier, WaitOptions options = {});
 
   // botocore's ClusterDeleted (every 60 s, 30 times): ClusterNotFound succeeds (Gone),
   // "creating" or "modifying" fails.
-  AWSDIRECT_DECL Outcome<Gone> waitUntilDeleted(const std::string& identifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilDeleted(const std::string& identifier, WaitOptions options = {});
 
   // botocore's ClusterRestored (every 60 s, 30 times): the restore "completed" succeeds and
   // returns the cluster, "deleting" fails.
-  AWSDIRECT_DECL Outcome<redshift::Cluster> waitUntilRestored(const std::string& identifier, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<redshift::Cluster> waitUntilRestored(const std::string& identifier, WaitOptions options = {});
 
   // botocore's SnapshotAvailable (every 15 s, 20 times): "available" succeeds, "failed" or
   // "deleted" fails.
-  AWSDIRECT_DECL Outcome<redshift::Snapshot> waitUntilSnapshotAvailable(const std::string& snapshotIdentifier,
+  AWSDIRECT_LAZY_DECL Outcome<redshift::Snapshot> waitUntilSnapshotAvailable(const std::string& snapshotIdentifier,
                                                                          WaitOptions options = {});
 
   static constexpr WaiterPace kClusterAvailable{std::chrono::seconds(60), 30};

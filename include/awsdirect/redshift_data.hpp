@@ -302,16 +302,16 @@ class RedshiftData : public JsonService<RedshiftData> {
 
   // Every page of a statement's result, following NextToken (botocore's paginator): its columns
   // (from the first page) and every row.
-  AWSDIRECT_DECL Outcome<redshiftdata::Rows> getAllStatementResults(const std::string& id);
+  AWSDIRECT_LAZY_DECL Outcome<redshiftdata::Rows> getAllStatementResults(const std::string& id);
   // Every statement the request selects, following NextToken (botocore's paginator).
-  AWSDIRECT_DECL Outcome<std::vector<redshiftdata::StatementSummary>> listAllStatements(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<redshiftdata::StatementSummary>> listAllStatements(
       redshiftdata::ListStatementsRequest request = {});
 
   // Polls DescribeStatement until the statement has ended: FINISHED returns its description;
   // FAILED or ABORTED is a WaiterError (StatementFailed, with Redshift's error text, or
   // StatementAborted). botocore has no waiter for the Data API: the pace is every second, for
   // at most an hour unless the options say otherwise (a statement may run for up to 24 hours).
-  AWSDIRECT_DECL Outcome<redshiftdata::StatementDescription> waitForStatement(const std::string& id,
+  AWSDIRECT_LAZY_DECL Outcome<redshiftdata::StatementDescription> waitForStatement(const std::string& id,
                                                                              WaitOptions options = {});
 
   static constexpr WaiterPace kStatementFinished{std::chrono::seconds(1), 3601};

@@ -268,7 +268,7 @@ class SecretsManager : public JsonService<SecretsManager> {
   // ---- Calls that send ----
 
   // Every secret the request selects, following NextToken from page to page (botocore's paginator).
-  AWSDIRECT_DECL Outcome<std::vector<secretsmanager::SecretListEntry>> listAllSecrets(
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<secretsmanager::SecretListEntry>> listAllSecrets(
       secretsmanager::ListSecretsRequest request = {});
 };
 

@@ -13,3 +13,16 @@
 #define AWSDIRECT_HEADER_ONLY 1
 #define AWSDIRECT_DECL inline
 #endif
+// AWSDIRECT_LAZY_DECL (in place of AWSDIRECT_DECL) marks a client's calls built on its operations
+// (paging helpers, waiters, finders), AWSDIRECT_LAZY_DEF their definitions. Header-only, each is
+// a template on an unused parameter, so a file compiles the helpers it calls, not (as an inline
+// function's body would make it) every operation, result reader and waiter that every helper of
+// every included client uses: a sixth of the header-only build-cost file. Compiled, they are
+// ordinary functions.
+#if defined(AWSDIRECT_SEPARATE_COMPILATION)
+#define AWSDIRECT_LAZY_DECL
+#define AWSDIRECT_LAZY_DEF
+#else
+#define AWSDIRECT_LAZY_DECL template <class = void> inline
+#define AWSDIRECT_LAZY_DEF template <class>
+#endif

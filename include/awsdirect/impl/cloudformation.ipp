@@ -31,6 +31,7 @@ AWSDIRECT_DECL bool statusIn(const std::string& status, std::initializer_list<co
 
 }  // namespace cloudformation
 
+AWSDIRECT_LAZY_DEF
 Outcome<cloudformation::Stack> CloudFormation::findStack(const std::string& nameOrId) {
   auto result = send(describeStacks().stackName(nameOrId));
   if (!result) return result.error();
@@ -43,11 +44,13 @@ Outcome<cloudformation::Stack> CloudFormation::findStack(const std::string& name
   return std::move(result.value().stacks.front());
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<cloudformation::StackEvent>> CloudFormation::describeAllStackEvents(const std::string& nameOrId) {
   using R = cloudformation::DescribeStackEventsResult;
   return sendAllPages(describeStackEvents().stackName(nameOrId), ByNextToken{}, &R::nextToken, &R::stackEvents);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<cloudformation::Stack> CloudFormation::waitUntilCreated(const std::string& nameOrId, WaitOptions options) {
   using cloudformation::statusIn;
   return waitUntil<cloudformation::Stack>(
@@ -66,6 +69,7 @@ Outcome<cloudformation::Stack> CloudFormation::waitUntilCreated(const std::strin
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<cloudformation::Stack> CloudFormation::waitUntilUpdated(const std::string& nameOrId, WaitOptions options) {
   using cloudformation::statusIn;
   return waitUntil<cloudformation::Stack>(
@@ -80,6 +84,7 @@ Outcome<cloudformation::Stack> CloudFormation::waitUntilUpdated(const std::strin
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> CloudFormation::waitUntilDeleted(const std::string& nameOrId, WaitOptions options) {
   using cloudformation::statusIn;
   return waitUntilGone<cloudformation::Stack>(

@@ -22,34 +22,41 @@ Outcome<Item> describeOne(Ec2& ec2, const Request& request, std::vector<Item> Re
 
 }  // namespace ec2
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::SecurityGroup>> Ec2::describeAllSecurityGroups(ec2::DescribeSecurityGroupsRequest request) {
   using R = ec2::DescribeSecurityGroupsResult;
   return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::securityGroups);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::SecurityGroupRule>> Ec2::describeAllSecurityGroupRules(ec2::DescribeSecurityGroupRulesRequest request) {
   using R = ec2::DescribeSecurityGroupRulesResult;
   return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::securityGroupRules);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::Vpc>> Ec2::describeAllVpcs(ec2::DescribeVpcsRequest request) {
   return sendAllPages(std::move(request), ByNextToken{}, &ec2::DescribeVpcsResult::nextToken, &ec2::DescribeVpcsResult::vpcs);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::Subnet>> Ec2::describeAllSubnets(ec2::DescribeSubnetsRequest request) {
   using R = ec2::DescribeSubnetsResult;
   return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::subnets);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::NetworkInterface>> Ec2::describeAllNetworkInterfaces(ec2::DescribeNetworkInterfacesRequest request) {
   using R = ec2::DescribeNetworkInterfacesResult;
   return sendAllPages(std::move(request), ByNextToken{}, &R::nextToken, &R::networkInterfaces);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<ec2::TagDescription>> Ec2::describeAllTags(ec2::DescribeTagsRequest request) {
   return sendAllPages(std::move(request), ByNextToken{}, &ec2::DescribeTagsResult::nextToken, &ec2::DescribeTagsResult::tags);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::SecurityGroup> Ec2::findSecurityGroup(const std::string& name, const std::string& vpcId) {
   Validator v;
   v.check(!name.empty(), "GroupName", "must not be empty");
@@ -71,6 +78,7 @@ Outcome<ec2::SecurityGroup> Ec2::findSecurityGroup(const std::string& name, cons
   return e;
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::Vpc> Ec2::findDefaultVpc() {
   auto vpcs = describeAllVpcs(describeVpcs().filter("is-default", {"true"}));
   if (!vpcs) return vpcs.error();
@@ -92,6 +100,7 @@ inline constexpr WaiterPace kNetworkInterfaceAvailable{std::chrono::seconds(20),
 }  // namespace detail
 }  // namespace ec2
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::SecurityGroup> Ec2::waitUntilSecurityGroupExists(const std::string& groupId, WaitOptions options) {
   auto request = describeSecurityGroups().groupId(groupId);
   return waitForState<ec2::SecurityGroup>(
@@ -101,6 +110,7 @@ Outcome<ec2::SecurityGroup> Ec2::waitUntilSecurityGroupExists(const std::string&
                                          {"InvalidGroup.NotFound"}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::Vpc> Ec2::waitUntilVpcExists(const std::string& vpcId, WaitOptions options) {
   auto request = describeVpcs().vpcId(vpcId);
   return waitForState<ec2::Vpc>(
@@ -109,6 +119,7 @@ Outcome<ec2::Vpc> Ec2::waitUntilVpcExists(const std::string& vpcId, WaitOptions 
       StateAcceptors<ec2::Vpc>{[](const ec2::Vpc&) { return std::string("exists"); }, {"exists"}, {}, {"InvalidVpcID.NotFound"}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::Vpc> Ec2::waitUntilVpcAvailable(const std::string& vpcId, WaitOptions options) {
   auto request = describeVpcs().vpcId(vpcId);
   return waitForState<ec2::Vpc>(
@@ -117,6 +128,7 @@ Outcome<ec2::Vpc> Ec2::waitUntilVpcAvailable(const std::string& vpcId, WaitOptio
       StateAcceptors<ec2::Vpc>{[](const ec2::Vpc& vpc) { return vpc.state; }, {"available"}, {}, {}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::Subnet> Ec2::waitUntilSubnetAvailable(const std::string& subnetId, WaitOptions options) {
   auto request = describeSubnets().subnetId(subnetId);
   return waitForState<ec2::Subnet>(
@@ -125,6 +137,7 @@ Outcome<ec2::Subnet> Ec2::waitUntilSubnetAvailable(const std::string& subnetId, 
       StateAcceptors<ec2::Subnet>{[](const ec2::Subnet& subnet) { return subnet.state; }, {"available"}, {}, {}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<ec2::NetworkInterface> Ec2::waitUntilNetworkInterfaceAvailable(const std::string& networkInterfaceId,
                                                                        WaitOptions options) {
   auto request = describeNetworkInterfaces().networkInterfaceId(networkInterfaceId);

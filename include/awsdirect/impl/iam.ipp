@@ -5,26 +5,32 @@
 
 namespace awsdirect {
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(iam::ListAttachedRolePoliciesRequest request) {
   return listAll(std::move(request));
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedRolePolicies(const std::string& roleName) {
   return listAll(listAttachedRolePolicies().roleName(roleName));
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(iam::ListAttachedUserPoliciesRequest request) {
   return listAll(std::move(request));
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AttachedPolicy>> Iam::listAllAttachedUserPolicies(const std::string& userName) {
   return listAll(listAttachedUserPolicies().userName(userName));
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(iam::ListAccessKeysRequest request) {
   return listAll(std::move(request));
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<iam::AccessKeyMetadata>> Iam::listAllAccessKeys(const std::string& userName) {
   return listAll(listAccessKeys().userName(userName));
 }
@@ -59,6 +65,7 @@ Outcome<Empty> removeIfThere(Iam& iam, const Request& request, const std::string
 }  // namespace detail
 }  // namespace iam
 
+AWSDIRECT_LAZY_DEF
 Outcome<Empty> Iam::deleteRoleCompletely(const std::string& roleName, const DeletionStep& onStep) {
   using iam::detail::removeEach;
   auto role = send(getRole().roleName(roleName));
@@ -95,6 +102,7 @@ Outcome<Empty> Iam::deleteRoleCompletely(const std::string& roleName, const Dele
   return deleted;
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Empty> Iam::deleteUserCompletely(const std::string& userName, const DeletionStep& onStep) {
   using iam::detail::removeEach;
   if (auto user = send(getUser().userName(userName)); !user) return user.error();
@@ -177,16 +185,19 @@ WaitStep existsJudge(const Outcome<T>& polled) {
 }  // namespace detail
 }  // namespace iam
 
+AWSDIRECT_LAZY_DEF
 Outcome<iam::Role> Iam::waitUntilRoleExists(const std::string& roleName, WaitOptions options) {
   return waitUntil<iam::Role>("RoleExists", options, kRoleExists, [&] { return send(getRole().roleName(roleName)); },
                               iam::detail::existsJudge<iam::Role>);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<iam::User> Iam::waitUntilUserExists(const std::string& userName, WaitOptions options) {
   return waitUntil<iam::User>("UserExists", options, kUserExists, [&] { return send(getUser().userName(userName)); },
                               iam::detail::existsJudge<iam::User>);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<iam::Policy> Iam::waitUntilPolicyExists(const std::string& policyArn, WaitOptions options) {
   return waitUntil<iam::Policy>("PolicyExists", options, kPolicyExists,
                                 [&] { return send(getPolicy().policyArn(policyArn)); }, iam::detail::existsJudge<iam::Policy>);

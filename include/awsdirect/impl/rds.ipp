@@ -54,36 +54,43 @@ void DeleteDBInstanceRequest::validateAcross(Validator& v) const {
 
 }  // namespace rds
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::DBInstance>> Rds::describeAllDBInstances(rds::DescribeDBInstancesRequest request) {
   return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBInstancesResult::marker,
                       &rds::DescribeDBInstancesResult::dbInstances);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::DBSnapshot>> Rds::describeAllDBSnapshots(rds::DescribeDBSnapshotsRequest request) {
   return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBSnapshotsResult::marker,
                       &rds::DescribeDBSnapshotsResult::dbSnapshots);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::DBParameterGroup>> Rds::describeAllDBParameterGroups(rds::DescribeDBParameterGroupsRequest request) {
   using R = rds::DescribeDBParameterGroupsResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::dbParameterGroups);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::Parameter>> Rds::describeAllDBParameters(rds::DescribeDBParametersRequest request) {
   using R = rds::DescribeDBParametersResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::parameters);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::DBSubnetGroup>> Rds::describeAllDBSubnetGroups(rds::DescribeDBSubnetGroupsRequest request) {
   return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBSubnetGroupsResult::marker,
                       &rds::DescribeDBSubnetGroupsResult::dbSubnetGroups);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::DBEngineVersion>> Rds::describeAllDBEngineVersions(rds::DescribeDBEngineVersionsRequest request) {
   return sendAllPages(std::move(request), ByMarker{}, &rds::DescribeDBEngineVersionsResult::marker,
                       &rds::DescribeDBEngineVersionsResult::dbEngineVersions);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<rds::OrderableDBInstanceOption>> Rds::describeAllOrderableDBInstanceOptions(
     rds::DescribeOrderableDBInstanceOptionsRequest request) {
   using R = rds::DescribeOrderableDBInstanceOptionsResult;
@@ -109,6 +116,7 @@ AWSDIRECT_DECL std::optional<Error> invalidIdentifier(const std::string& identif
 }  // namespace detail
 }  // namespace rds
 
+AWSDIRECT_LAZY_DEF
 Outcome<rds::DBInstance> Rds::findDBInstance(const std::string& identifier) {
   auto result = send(describeDBInstances().identifier(identifier));
   if (!result) return result.error();
@@ -116,6 +124,7 @@ Outcome<rds::DBInstance> Rds::findDBInstance(const std::string& identifier) {
   return std::move(result.value().dbInstances.front());
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<rds::DBInstance> Rds::waitUntilAvailable(const std::string& identifier, WaitOptions options) {
   using Polled = Outcome<rds::DescribeDBInstancesResult>;
   if (auto invalid = rds::detail::invalidIdentifier(identifier)) return *invalid;
@@ -137,6 +146,7 @@ Outcome<rds::DBInstance> Rds::waitUntilAvailable(const std::string& identifier, 
   return std::move(outcome.value().dbInstances.front());
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> Rds::waitUntilDeleted(const std::string& identifier, WaitOptions options) {
   using Polled = Outcome<rds::DescribeDBInstancesResult>;
   if (auto invalid = rds::detail::invalidIdentifier(identifier)) return *invalid;
@@ -157,6 +167,7 @@ Outcome<Gone> Rds::waitUntilDeleted(const std::string& identifier, WaitOptions o
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Secret> Rds::generateDbAuthToken(const std::string& hostname, int port, const std::string& dbUser,
                                          std::chrono::system_clock::time_point now) {
   try {
@@ -227,6 +238,7 @@ inline std::string snapshotStatus(const rds::DBSnapshot& snapshot) { return snap
 }  // namespace detail
 }  // namespace rds
 
+AWSDIRECT_LAZY_DEF
 Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotAvailable(const std::string& snapshotIdentifier, WaitOptions options) {
   if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
   return waitForState<rds::DBSnapshot>(
@@ -236,6 +248,7 @@ Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotAvailable(const std::string& snap
                                       {}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotCompleted(const std::string& snapshotIdentifier, WaitOptions options) {
   if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
   return waitUntil<rds::DBSnapshot>(
@@ -250,6 +263,7 @@ Outcome<rds::DBSnapshot> Rds::waitUntilSnapshotCompleted(const std::string& snap
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> Rds::waitUntilSnapshotDeleted(const std::string& snapshotIdentifier, WaitOptions options) {
   if (auto invalid = rds::detail::invalidSnapshotIdentifier(snapshotIdentifier)) return *invalid;
   return waitUntilGone<rds::DBSnapshot>(

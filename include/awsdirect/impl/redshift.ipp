@@ -26,32 +26,38 @@ void DeleteClusterRequest::validateAcross(Validator& v) const {
 
 }  // namespace redshift
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<redshift::Cluster>> Redshift::describeAllClusters(redshift::DescribeClustersRequest request) {
   return sendAllPages(std::move(request), ByMarker{},
                       &redshift::DescribeClustersResult::marker, &redshift::DescribeClustersResult::clusters);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<redshift::Snapshot>> Redshift::describeAllClusterSnapshots(redshift::DescribeClusterSnapshotsRequest request) {
   using R = redshift::DescribeClusterSnapshotsResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::snapshots);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<redshift::ClusterSubnetGroup>> Redshift::describeAllClusterSubnetGroups(
     redshift::DescribeClusterSubnetGroupsRequest request) {
   using R = redshift::DescribeClusterSubnetGroupsResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::clusterSubnetGroups);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<GroupParameter>> Redshift::describeAllClusterParameters(redshift::DescribeClusterParametersRequest request) {
   using R = redshift::DescribeClusterParametersResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::parameters);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<redshift::TaggedResource>> Redshift::describeAllTags(redshift::DescribeTagsRequest request) {
   using R = redshift::DescribeTagsResult;
   return sendAllPages(std::move(request), ByMarker{}, &R::marker, &R::taggedResources);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshift::Cluster> Redshift::findCluster(const std::string& identifier) {
   auto result = send(describeClusters().identifier(identifier));
   if (!result) return result.error();
@@ -76,6 +82,7 @@ AWSDIRECT_DECL std::optional<Error> invalidIdentifier(const std::string& identif
 }  // namespace detail
 }  // namespace redshift
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshift::Cluster> Redshift::waitUntilAvailable(const std::string& identifier, WaitOptions options) {
   if (auto invalid = redshift::detail::invalidIdentifier(identifier)) return *invalid;
   return waitUntil<redshift::Cluster>(
@@ -92,6 +99,7 @@ Outcome<redshift::Cluster> Redshift::waitUntilAvailable(const std::string& ident
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> Redshift::waitUntilDeleted(const std::string& identifier, WaitOptions options) {
   if (auto invalid = redshift::detail::invalidIdentifier(identifier)) return *invalid;
   return waitUntilGone<redshift::Cluster>(
@@ -107,6 +115,7 @@ Outcome<Gone> Redshift::waitUntilDeleted(const std::string& identifier, WaitOpti
       });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshift::Cluster> Redshift::waitUntilRestored(const std::string& identifier, WaitOptions options) {
   if (auto invalid = redshift::detail::invalidIdentifier(identifier)) return *invalid;
   // botocore's acceptors look at two members: the restore's status, and the cluster's for "deleting".
@@ -117,6 +126,7 @@ Outcome<redshift::Cluster> Redshift::waitUntilRestored(const std::string& identi
           {"completed"}, {"deleting"}, {}});
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshift::Snapshot> Redshift::waitUntilSnapshotAvailable(const std::string& snapshotIdentifier, WaitOptions options) {
   Validator v;
   redshift::rules::snapshotIdentifier(v, "SnapshotIdentifier", snapshotIdentifier);

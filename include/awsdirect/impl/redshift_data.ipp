@@ -76,6 +76,7 @@ void BatchExecuteStatementRequest::validateAcross(Validator& v) const {
 
 namespace awsdirect {
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshiftdata::Rows> RedshiftData::getAllStatementResults(const std::string& id) {
   // The first page holds the columns; the rest are paged as every listing is.
   auto first = send(getStatementResult().id(id));
@@ -89,12 +90,14 @@ Outcome<redshiftdata::Rows> RedshiftData::getAllStatementResults(const std::stri
   return rows;
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<redshiftdata::StatementSummary>> RedshiftData::listAllStatements(
     redshiftdata::ListStatementsRequest request) {
   return sendAllPages(std::move(request), ByNextToken{}, &redshiftdata::ListStatementsResult::nextToken,
                       &redshiftdata::ListStatementsResult::statements);
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<redshiftdata::StatementDescription> RedshiftData::waitForStatement(const std::string& id, WaitOptions options) {
   using redshiftdata::StatementDescription;
   // Every end is a success of the wait; which end it was is said after.

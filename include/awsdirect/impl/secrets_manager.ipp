@@ -59,6 +59,7 @@ void DeleteSecretRequest::validateAcross(Validator& v) const {
 
 }  // namespace secretsmanager
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<secretsmanager::SecretListEntry>> SecretsManager::listAllSecrets(
     secretsmanager::ListSecretsRequest request) {
   return sendAllPages(std::move(request), ByNextToken{}, &secretsmanager::ListSecretsResult::nextToken,

@@ -124,22 +124,22 @@ class S3 : public RestXmlService<S3> {
 
   // Calls `onPage` with every page of the listing, following NextContinuationToken; stops early
   // when `onPage` returns false.
-  AWSDIRECT_DECL Outcome<Empty> forEachPage(s3::ListObjectsV2Request request,
+  AWSDIRECT_LAZY_DECL Outcome<Empty> forEachPage(s3::ListObjectsV2Request request,
                                             const std::function<bool(const s3::ListObjectsV2Result&)>& onPage);
   // Every key of the listing (and every common prefix), gathered over all pages.
-  AWSDIRECT_DECL Outcome<s3::ListObjectsV2Result> listAllObjects(s3::ListObjectsV2Request request);
+  AWSDIRECT_LAZY_DECL Outcome<s3::ListObjectsV2Result> listAllObjects(s3::ListObjectsV2Request request);
   // Every bucket, following ContinuationToken.
-  AWSDIRECT_DECL Outcome<std::vector<s3::Bucket>> listAllBuckets(s3::ListBucketsRequest request = {});
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<s3::Bucket>> listAllBuckets(s3::ListBucketsRequest request = {});
   // Every part of an upload, following NextPartNumberMarker.
-  AWSDIRECT_DECL Outcome<std::vector<s3::Part>> listAllParts(s3::ListPartsRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<s3::Part>> listAllParts(s3::ListPartsRequest request);
   // Every open multipart upload, following NextKeyMarker and NextUploadIdMarker.
-  AWSDIRECT_DECL Outcome<std::vector<s3::MultipartUpload>> listAllMultipartUploads(s3::ListMultipartUploadsRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<std::vector<s3::MultipartUpload>> listAllMultipartUploads(s3::ListMultipartUploadsRequest request);
   // Every version, delete marker and common prefix, following NextKeyMarker and NextVersionIdMarker.
-  AWSDIRECT_DECL Outcome<s3::ListObjectVersionsResult> listAllObjectVersions(s3::ListObjectVersionsRequest request);
+  AWSDIRECT_LAZY_DECL Outcome<s3::ListObjectVersionsResult> listAllObjectVersions(s3::ListObjectVersionsRequest request);
 
   // DeleteObjects for any number of keys, 1,000 per request. The per-key errors of every batch
   // are gathered; a failed request ends it with that error.
-  AWSDIRECT_DECL Outcome<s3::DeleteObjectsResult> deleteObjectsInBatches(const std::string& bucket,
+  AWSDIRECT_LAZY_DECL Outcome<s3::DeleteObjectsResult> deleteObjectsInBatches(const std::string& bucket,
                                                                          const std::vector<std::string>& keys,
                                                                          bool quiet = true);
 
@@ -156,11 +156,11 @@ class S3 : public RestXmlService<S3> {
 
   // botocore's S3 waiters (HeadBucket / HeadObject every 5 s, 20 times). BucketExists succeeds
   // on 200, 301 and 403 (the bucket exists, in another region or another account's).
-  AWSDIRECT_DECL Outcome<s3::HeadBucketResult> waitUntilBucketExists(const std::string& bucket, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<Gone> waitUntilBucketNotExists(const std::string& bucket, WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<s3::ObjectMetadata> waitUntilObjectExists(const std::string& bucket, const std::string& key,
+  AWSDIRECT_LAZY_DECL Outcome<s3::HeadBucketResult> waitUntilBucketExists(const std::string& bucket, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilBucketNotExists(const std::string& bucket, WaitOptions options = {});
+  AWSDIRECT_LAZY_DECL Outcome<s3::ObjectMetadata> waitUntilObjectExists(const std::string& bucket, const std::string& key,
                                                                    WaitOptions options = {});
-  AWSDIRECT_DECL Outcome<Gone> waitUntilObjectNotExists(const std::string& bucket, const std::string& key,
+  AWSDIRECT_LAZY_DECL Outcome<Gone> waitUntilObjectNotExists(const std::string& bucket, const std::string& key,
                                                         WaitOptions options = {});
   static constexpr WaiterPace kHeadWaiters{std::chrono::seconds(5), 20};
 
@@ -190,10 +190,10 @@ class S3 : public RestXmlService<S3> {
   AWSDIRECT_DECL Outcome<HttpResponse> dispatch(const RestRequest& rest, const std::string& operation) override;
 
  private:
-  AWSDIRECT_DECL Outcome<std::string> presignOperation(const detail::RestOperation& operation,
+  AWSDIRECT_LAZY_DECL Outcome<std::string> presignOperation(const detail::RestOperation& operation,
                                                        std::chrono::seconds expiresIn);
   AWSDIRECT_DECL bool useVirtualHost(const std::string& bucket, const detail::EndpointParts& endpoint) const;
-  AWSDIRECT_DECL Outcome<HttpResponse> dispatchTo(const RestRequest& rest, const std::string& operation,
+  AWSDIRECT_LAZY_DECL Outcome<HttpResponse> dispatchTo(const RestRequest& rest, const std::string& operation,
                                                   const std::string& bucket, const std::string& region);
   // The bucket's real region when `error` says the request went to the wrong one, else nullopt.
   AWSDIRECT_DECL std::optional<std::string> redirectRegion(const Error& error, const RestRequest& rest,

@@ -157,6 +157,7 @@ Outcome<GetObjectResult> GetObjectRequest::sendThrough(S3& s3) const {
 
 }  // namespace s3
 
+AWSDIRECT_LAZY_DEF
 Outcome<Empty> S3::forEachPage(s3::ListObjectsV2Request request, const std::function<bool(const s3::ListObjectsV2Result&)>& onPage) {
   std::string previous;
   for (;;) {
@@ -170,6 +171,7 @@ Outcome<Empty> S3::forEachPage(s3::ListObjectsV2Request request, const std::func
   }
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<s3::ListObjectsV2Result> S3::listAllObjects(s3::ListObjectsV2Request request) {
   s3::ListObjectsV2Result all;
   auto done = forEachPage(std::move(request), [&](const s3::ListObjectsV2Result& page) {
@@ -188,6 +190,7 @@ Outcome<s3::ListObjectsV2Result> S3::listAllObjects(s3::ListObjectsV2Request req
   return all;
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<s3::Bucket>> S3::listAllBuckets(s3::ListBucketsRequest request) {
   std::vector<s3::Bucket> all;
   std::string previous;
@@ -202,6 +205,7 @@ Outcome<std::vector<s3::Bucket>> S3::listAllBuckets(s3::ListBucketsRequest reque
   }
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<s3::Part>> S3::listAllParts(s3::ListPartsRequest request) {
   std::vector<s3::Part> all;
   int previous = -1;
@@ -216,6 +220,7 @@ Outcome<std::vector<s3::Part>> S3::listAllParts(s3::ListPartsRequest request) {
   }
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::vector<s3::MultipartUpload>> S3::listAllMultipartUploads(s3::ListMultipartUploadsRequest request) {
   std::vector<s3::MultipartUpload> all;
   std::string previous;
@@ -231,6 +236,7 @@ Outcome<std::vector<s3::MultipartUpload>> S3::listAllMultipartUploads(s3::ListMu
   }
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<s3::ListObjectVersionsResult> S3::listAllObjectVersions(s3::ListObjectVersionsRequest request) {
   s3::ListObjectVersionsResult all;
   std::string previous;
@@ -248,6 +254,7 @@ Outcome<s3::ListObjectVersionsResult> S3::listAllObjectVersions(s3::ListObjectVe
   }
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<s3::DeleteObjectsResult> S3::deleteObjectsInBatches(const std::string& bucket, const std::vector<std::string>& keys, bool quiet) {
   s3::DeleteObjectsResult all;
   for (std::size_t start = 0; start < keys.size(); start += s3::kMaxKeysPerDelete) {
@@ -325,6 +332,7 @@ bool S3::useVirtualHost(const std::string& bucket, const detail::EndpointParts& 
   return s3::detail::isVirtualHostableBucket(bucket, /*allowDots=*/endpoint.scheme == "http");
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<std::string> S3::presignOperation(const detail::RestOperation& operation, std::chrono::seconds expiresIn) {
   try {
     Validator expiry;
@@ -420,6 +428,7 @@ class HashBodyAtEachAttempt final : public Interceptor {
 }  // namespace detail
 }  // namespace s3
 
+AWSDIRECT_LAZY_DEF
 Outcome<HttpResponse> S3::dispatchTo(const RestRequest& rest, const std::string& operation, const std::string& bucket,
                                      const std::string& region) {
   const S3Route r = route(bucket, region, rest.path());
@@ -493,6 +502,7 @@ WaitStep judgeHead(const Outcome<Result>& polled, bool waitForExistence, bool bu
 }  // namespace detail
 }  // namespace s3
 
+AWSDIRECT_LAZY_DEF
 Outcome<s3::HeadBucketResult> S3::waitUntilBucketExists(const std::string& bucket, WaitOptions options) {
   auto outcome = waitUntil<s3::HeadBucketResult>(
       "BucketExists", options, kHeadWaiters, [&] { return send(headBucket().bucket(bucket)); },
@@ -508,12 +518,14 @@ Outcome<s3::HeadBucketResult> S3::waitUntilBucketExists(const std::string& bucke
   return outcome;
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> S3::waitUntilBucketNotExists(const std::string& bucket, WaitOptions options) {
   return waitUntilGone<s3::HeadBucketResult>(
       "BucketNotExists", bucket, options, kHeadWaiters, [&] { return send(headBucket().bucket(bucket)); },
       [](const Outcome<s3::HeadBucketResult>& polled) { return s3::detail::judgeHead(polled, false, true); });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<s3::ObjectMetadata> S3::waitUntilObjectExists(const std::string& bucket, const std::string& key,
                                                       WaitOptions options) {
   return waitUntil<s3::ObjectMetadata>(
@@ -521,6 +533,7 @@ Outcome<s3::ObjectMetadata> S3::waitUntilObjectExists(const std::string& bucket,
       [](const Outcome<s3::ObjectMetadata>& polled) { return s3::detail::judgeHead(polled, true, false); });
 }
 
+AWSDIRECT_LAZY_DEF
 Outcome<Gone> S3::waitUntilObjectNotExists(const std::string& bucket, const std::string& key, WaitOptions options) {
   return waitUntilGone<s3::ObjectMetadata>(
       "ObjectNotExists", bucket + "/" + key, options, kHeadWaiters,
