@@ -183,9 +183,10 @@ AWSDIRECT_DECL Error withContext(Error error, const ServiceInfo& service, const 
 #define AWSDIRECT_FACTORY(factory, Request) \
   static Request factory() { return {}; }
 #if defined(AWSDIRECT_SEPARATE_COMPILATION)
-#define AWSDIRECT_OPERATION_OF(Request)                                                \
-  ::awsdirect::detail::Operation<Request::Service::Writer, Request::Service::Reader>   \
-  awsdirect::detail::operationOf<Request::Service::Writer, Request::Service::Reader, Request>( \
+// (The function's name has no leading `::`: after `Operation<...>` it would name a member of it.)
+#define AWSDIRECT_OPERATION_OF(Request)                                                          \
+  ::awsdirect::detail::Operation<Request::Service::Writer, Request::Service::Reader>             \
+  awsdirect::detail::operationOf<Request::Service::Writer, Request::Service::Reader, Request>(   \
       const Request&, std::optional<Request::Result>&)
 #define AWSDIRECT_EXTERN_OPERATION(factory, Request) extern template AWSDIRECT_OPERATION_OF(Request);
 #define AWSDIRECT_INSTANTIATE_OPERATION(factory, Request) template AWSDIRECT_OPERATION_OF(Request);
