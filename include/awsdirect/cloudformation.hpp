@@ -215,9 +215,7 @@ class CloudFormation : public QueryService<CloudFormation> {
 
   explicit CloudFormation(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_CLOUDFORMATION_OPERATIONS(X)                       \
   X(validateTemplate, cloudformation::ValidateTemplateRequest)       \
   X(createStack, cloudformation::CreateStackRequest)                 \

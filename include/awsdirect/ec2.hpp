@@ -22,9 +22,7 @@ class Ec2 : public QueryService<Ec2> {
 
   explicit Ec2(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config, QueryDialect::Ec2) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_EC2_OPERATIONS(X)                                           \
   X(createSecurityGroup, ec2::CreateSecurityGroupRequest)                     \
   X(authorizeSecurityGroupIngress, ec2::AuthorizeSecurityGroupIngressRequest) \

@@ -28,9 +28,7 @@ class Iam : public QueryService<Iam> {
 
   explicit Iam(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_IAM_OPERATIONS(X)                                               \
   X(createRole, iam::CreateRoleRequest)                                           \
   X(getRole, iam::GetRoleRequest)                                                 \

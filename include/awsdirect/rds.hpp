@@ -278,9 +278,7 @@ class Rds : public QueryService<Rds> {
 
   explicit Rds(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_RDS_OPERATIONS(X)                                                     \
   X(createDBInstance, rds::CreateDBInstanceRequest)                                     \
   X(describeDBInstances, rds::DescribeDBInstancesRequest)                               \

@@ -293,9 +293,7 @@ class Redshift : public QueryService<Redshift> {
 
   explicit Redshift(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_REDSHIFT_OPERATIONS(X)                                         \
   X(createCluster, redshift::CreateClusterRequest)                               \
   X(describeClusters, redshift::DescribeClustersRequest)                         \

@@ -286,9 +286,7 @@ class RedshiftData : public JsonService<RedshiftData> {
 
   explicit RedshiftData(const ClientConfig& config = ClientConfig()) : JsonService(serviceInfo(), config, protocol()) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_REDSHIFT_DATA_OPERATIONS(X)                          \
   X(executeStatement, redshiftdata::ExecuteStatementRequest)           \
   X(batchExecuteStatement, redshiftdata::BatchExecuteStatementRequest) \

@@ -251,9 +251,7 @@ class SecretsManager : public JsonService<SecretsManager> {
 
   explicit SecretsManager(const ClientConfig& config = ClientConfig()) : JsonService(serviceInfo(), config, protocol()) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_SECRETS_MANAGER_OPERATIONS(X)            \
   X(createSecret, secretsmanager::CreateSecretRequest)     \
   X(getSecretValue, secretsmanager::GetSecretValueRequest) \

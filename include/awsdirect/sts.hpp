@@ -89,9 +89,7 @@ class Sts : public QueryService<Sts> {
 
   explicit Sts(const ClientConfig& config = ClientConfig()) : QueryService(serviceInfo(), config) {}
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_STS_OPERATIONS(X)                                     \
   X(getCallerIdentity, sts::GetCallerIdentityRequest)                   \
   X(assumeRole, sts::AssumeRoleRequest)                                 \

@@ -73,9 +73,7 @@ class S3 : public RestXmlService<S3> {
 
   AWSDIRECT_DECL explicit S3(const ClientConfig& config = ClientConfig(), S3Options options = {});
 
-  // ---- Operations, one line each: the factory and the request it makes (build a request, send
-  // it with send()); the list also says which operations the compiled library compiles
-  // (AWSDIRECT_EXTERN_OPERATIONS below).
+  // ---- Operations: the factory and the request it makes, one line each (pipeline.hpp) ----
 #define AWSDIRECT_S3_OPERATIONS(X)                                               \
   X(createBucket, s3::CreateBucketRequest)                                       \
   X(headBucket, s3::HeadBucketRequest)                                           \
